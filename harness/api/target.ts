@@ -1,0 +1,81 @@
+// Adapter -> Target: the contract between the runner and an implementation.
+// A Target is one running "app" with its own userData directory.
+
+import type * as Electron from 'electron';
+import type { Capability } from './capabilities.ts';
+import type { Driver } from './driver.ts';
+import type { EraId } from '../eras/eras.ts';
+
+/** The session module as specs see it; `fromPath` exists only in eras that document it. */
+export interface SessionModule {
+  fromPartition(partition: string, options?: { cache?: boolean }): Electron.Session;
+  fromPath?(path: string, options?: { cache?: boolean }): Electron.Session;
+  readonly defaultSession: Electron.Session;
+}
+
+/** The slice of Electron's `app` that specs need. */
+export interface AppSlice {
+  getPath(name: string): string;
+  setPath(name: string, path: string): void;
+  getName(): string;
+  getVersion(): string;
+  isReady(): boolean;
+  whenReady(): Promise<void>;
+  userAgentFallback: string;
+  readonly commandLine: {
+    appendSwitch(name: string, value?: string): void;
+    hasSwitch(name: string): boolean;
+    getSwitchValue(name: string): string;
+  };
+  on(event: 'session-created', listener: (session: Electron.Session) => void): unknown;
+  on(event: 'ready', listener: (...args: unknown[]) => void): unknown;
+  once(event: string, listener: (...args: unknown[]) => void): unknown;
+  removeListener(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+export interface ImplementationInfo {
+  name: string;
+  version: string;
+  language: string;
+  /** Eras the implementation can serve. */
+  eras: EraId[];
+  platform: string;
+}
+
+export interface RestartOptions {
+  /**
+   * Kill instead of quitting: nothing gets a chance to flush. Needs the
+   * `crash-restart` capability.
+   */
+  crash?: boolean;
+}
+
+export interface Target {
+  readonly era: EraId;
+  readonly userDataDir: string;
+  /** Replaced by restart(): read it again after restarting. */
+  readonly session: SessionModule;
+  /** Replaced by restart(). */
+  readonly app: AppSlice;
+  readonly driver: Driver;
+  readonly capabilities: ReadonlySet<Capability>;
+  /** Quit and relaunch with the same userData; waits until the new app is ready. */
+  restart(options?: RestartOptions): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export interface TargetOptions {
+  era: EraId;
+  /** A fresh, empty directory the target uses as userData. */
+  userDataDir: string;
+  /** Command-line switches applied before ready, as `app.commandLine.appendSwitch` would. */
+  switches?: Record<string, string>;
+}
+
+export interface Adapter {
+  readonly name: string;
+  describe(): Promise<ImplementationInfo>;
+  /** Resolves once the target's app is ready. */
+  createTarget(options: TargetOptions): Promise<Target>;
+  close?(): Promise<void>;
+}

@@ -1,0 +1,39 @@
+// How callback-era (legacy) asynchronous members deliver their result. One
+// table serves both sides: the reference shapes its legacy API from it, and
+// specs call through harness/api/invoke.ts, which reads it to turn a callback
+// into a promise, so one spec serves callback and promise eras alike.
+
+import { ERA_BY_ID, type EraId } from './eras.ts';
+
+/**
+ * `value`: callback(result). `done`: callback() with no arguments.
+ * `error-first`: callback(error, result), as the legacy cookies API does.
+ */
+export type CallbackShape = 'value' | 'done' | 'error-first';
+
+export interface CallbackMember {
+  shape: CallbackShape;
+  /** Arguments before the callback. */
+  arity: number;
+  /** The callback itself may be left out. */
+  optional?: boolean;
+}
+
+export const LEGACY_CALLBACK_MEMBERS: Readonly<Record<string, CallbackMember>> = {
+  'ses.getCacheSize': { shape: 'value', arity: 0 },
+  'ses.clearCache': { shape: 'done', arity: 0 },
+  'ses.clearStorageData': { shape: 'done', arity: 1, optional: true },
+  'ses.setProxy': { shape: 'done', arity: 1 },
+  'ses.resolveProxy': { shape: 'value', arity: 1 },
+  'ses.clearHostResolverCache': { shape: 'done', arity: 0, optional: true },
+  'ses.clearAuthCache': { shape: 'done', arity: 1, optional: true },
+  'ses.getBlobData': { shape: 'value', arity: 1 },
+  'cookies.get': { shape: 'error-first', arity: 1 },
+  'cookies.set': { shape: 'error-first', arity: 1 },
+  'cookies.remove': { shape: 'done', arity: 2, optional: true },
+  'cookies.flushStore': { shape: 'done', arity: 0, optional: true },
+};
+
+export function callbackMember(era: EraId, member: string): CallbackMember | undefined {
+  return ERA_BY_ID[era].asyncStyle === 'callback' ? LEGACY_CALLBACK_MEMBERS[member] : undefined;
+}

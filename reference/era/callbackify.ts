@@ -1,0 +1,37 @@
+// The one mechanism that serves the legacy era's callback signatures: a
+// promise-returning member becomes `member(...args, callback)` with the
+// callback shape from harness/eras/callback-api.ts. A required callback that
+// is missing or not a function fails argument conversion, as native_mate did.
+
+import type { CallbackMember } from '../../harness/eras/callback-api.ts';
+import { argumentError, insufficientArguments } from './arguments.ts';
+
+type AsyncFn = (this: unknown, ...args: unknown[]) => Promise<unknown>;
+type Callback = (...results: unknown[]) => void;
+
+function takeCallback(args: unknown[], spec: CallbackMember): Callback | undefined {
+  if (typeof args[args.length - 1] === 'function') return args.pop() as Callback;
+  if (spec.optional) return undefined;
+  if (args.length <= spec.arity) throw insufficientArguments();
+  throw argumentError(spec.arity, args[spec.arity], 'native_mate');
+}
+
+export function callbackify(fn: AsyncFn, spec: CallbackMember): (this: unknown, ...args: unknown[]) => void {
+  return function (this: unknown, ...args: unknown[]): void {
+    const callback = takeCallback(args, spec);
+    // Results arrive asynchronously, never re-entrantly, as they did in Electron.
+    fn.apply(this, args).then(
+      (result) => {
+        if (!callback) return;
+        if (spec.shape === 'value') callback(result);
+        else if (spec.shape === 'error-first') callback(null, result);
+        else callback();
+      },
+      (error: unknown) => {
+        if (spec.shape === 'error-first' && callback) callback(error);
+        else if (callback && spec.shape === 'value') callback(undefined);
+        else if (callback) callback();
+      },
+    );
+  };
+}

@@ -1,0 +1,40 @@
+// One running reference "Electron": an app, its session module and its
+// sessions. Tests and the harness create as many as they need; the module
+// users import (reference/electron.ts) holds one.
+
+import type { EraId } from '../harness/eras/eras.ts';
+import { App, type AppOptions } from './app/app.ts';
+import { PartitionRegistry } from './partitions/registry.ts';
+import { createSessionModule, type ReferenceSessionModule } from './session/module.ts';
+
+export interface ReferenceElectron {
+  readonly app: App;
+  readonly session: ReferenceSessionModule;
+  /**
+   * Quit: a graceful quit flushes what sessions hold in memory; `crash`
+   * drops it, like a killed process.
+   */
+  quit(options?: { crash?: boolean }): void;
+}
+
+export interface ReferenceOptions extends Partial<AppOptions> {
+  era?: EraId;
+}
+
+export function createReferenceElectron(options: ReferenceOptions = {}): ReferenceElectron {
+  const app = new App({ ...options, era: options.era ?? 'current' });
+  const registry = new PartitionRegistry(app);
+  const session = createSessionModule(app, registry);
+  let quit = false;
+  return {
+    app,
+    session,
+    quit({ crash = false } = {}) {
+      if (quit) return;
+      quit = true;
+      if (!crash) app.emit('before-quit');
+      registry.shutdown(crash);
+      if (!crash) app.emit('quit');
+    },
+  };
+}

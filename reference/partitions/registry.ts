@@ -1,0 +1,62 @@
+// The sessions of one app, keyed as Electron keys them: partition strings
+// (case-sensitive) and absolute paths live in separate maps, the default
+// session is the empty partition, and a key always yields the same object.
+
+import type { App } from '../app/app.ts';
+import {
+  defaultIdentity,
+  partitionIdentity,
+  pathIdentity,
+  PERSIST_PREFIX,
+  type SessionIdentity,
+} from '../session/identity.ts';
+import { SessionServices } from '../session/session-services.ts';
+import { createSession, type ReferenceSession } from '../session/session-class.ts';
+
+export class PartitionRegistry {
+  readonly #app: App;
+  readonly #partitions = new Map<string, ReferenceSession>();
+  readonly #paths = new Map<string, ReferenceSession>();
+  readonly #services = new Set<SessionServices>();
+  #default: ReferenceSession | undefined;
+
+  constructor(app: App) {
+    this.#app = app;
+  }
+
+  defaultSession(): ReferenceSession {
+    this.#default ??= this.#create(defaultIdentity(this.#app.getPath('sessionData')));
+    return this.#default;
+  }
+
+  fromPartition(partition: string, cache: boolean): ReferenceSession {
+    if (partition === '' || partition === PERSIST_PREFIX) return this.defaultSession();
+    let session = this.#partitions.get(partition);
+    if (!session) {
+      session = this.#create(partitionIdentity(partition, this.#app.getPath('sessionData'), cache));
+      this.#partitions.set(partition, session);
+    }
+    return session;
+  }
+
+  fromPath(absolutePath: string, cache: boolean): ReferenceSession {
+    let session = this.#paths.get(absolutePath);
+    if (!session) {
+      session = this.#create(pathIdentity(absolutePath, cache));
+      this.#paths.set(absolutePath, session);
+    }
+    return session;
+  }
+
+  #create(identity: SessionIdentity): ReferenceSession {
+    const services = new SessionServices(this.#app, identity);
+    this.#services.add(services);
+    const session = createSession(this.#app.era, services);
+    this.#app.emit('session-created', session);
+    return session;
+  }
+
+  shutdown(crash: boolean): void {
+    for (const services of this.#services) services.shutdown(crash);
+  }
+}

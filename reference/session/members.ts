@@ -1,0 +1,87 @@
+// The public members of Session: argument validation as Electron performs it,
+// then one call into the session's services. era/shape.ts picks the members
+// each era documents.
+
+import type { MemberTable } from '../era/shape.ts';
+import { conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
+import type { SessionServices } from './session-services.ts';
+
+const servicesByObject = new WeakMap<object, SessionServices>();
+
+export function bindServices(session: object, services: SessionServices): void {
+  servicesByObject.set(session, services);
+}
+
+export function servicesOf(session: object): SessionServices {
+  const services = servicesByObject.get(session);
+  if (!services) throw new TypeError('Illegal invocation');
+  return services;
+}
+
+/** FilePath conversion takes strings, and null as the empty path. */
+function isPathArray(value: unknown): value is (string | null)[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' || v === null);
+}
+
+export const SESSION_MEMBERS: MemberTable = {
+  'ses.isPersistent': {
+    kind: 'method',
+    call() {
+      return servicesOf(this).identity.persistent;
+    },
+  },
+  'ses.getStoragePath': {
+    kind: 'method',
+    call() {
+      return servicesOf(this).identity.storagePath;
+    },
+  },
+  'ses.storagePath': {
+    kind: 'property',
+    get() {
+      return servicesOf(this).identity.storagePath;
+    },
+  },
+  'ses.getUserAgent': {
+    kind: 'method',
+    call() {
+      return servicesOf(this).userAgent.userAgent;
+    },
+  },
+  'ses.setUserAgent': {
+    kind: 'method',
+    call(...args: unknown[]) {
+      const services = servicesOf(this);
+      requireArgument(args, 0);
+      const [userAgent, acceptLanguages] = args;
+      if (typeof userAgent !== 'string') throwArgumentError(0, userAgent, conversionStyle(services.era));
+      services.userAgent.userAgent = userAgent;
+      // Electron reads the optional second argument leniently: a non-string is ignored.
+      if (typeof acceptLanguages === 'string') services.userAgent.acceptLanguages = acceptLanguages;
+    },
+  },
+  'ses.setPreloads': {
+    kind: 'method',
+    call(...args: unknown[]) {
+      const services = servicesOf(this);
+      requireArgument(args, 0);
+      const [preloads] = args;
+      if (!isPathArray(preloads)) throwArgumentError(0, preloads, conversionStyle(services.era));
+      // Electron stores the list as given: relative entries are accepted here
+      // and only skipped (with a logged error) when a page would load them.
+      services.preloads.set(preloads.map((p) => p ?? ''));
+    },
+  },
+  'ses.getPreloads': {
+    kind: 'method',
+    call() {
+      return servicesOf(this).preloads.get();
+    },
+  },
+  'ses.flushStorageData': {
+    kind: 'method',
+    call() {
+      servicesOf(this).domStorage.flushSync();
+    },
+  },
+};
