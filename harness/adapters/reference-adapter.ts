@@ -1,0 +1,89 @@
+// The in-process adapter: each Target is a fresh reference Electron in this
+// worker, with its own userData directory. restart() quits it (or drops it,
+// for a crash) and builds a new one over the same directory.
+
+import { createDriver, type Driver } from '../api/driver.ts';
+import type { Capability } from '../api/capabilities.ts';
+import type { Adapter, AppSlice, ImplementationInfo, SessionModule, Target, TargetOptions } from '../api/target.ts';
+import { ERA_IDS } from '../eras/eras.ts';
+import { createReferenceElectron, type ReferenceElectron } from '../../reference/instance.ts';
+import { servicesOf } from '../../reference/session/members.ts';
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['storage', 'restart', 'crash-restart']);
+
+function referenceDriver(): Driver {
+  return createDriver('reference', {
+    'storage.setLocalStorage': ({ session, origin, key, value }) => {
+      servicesOf(session as object).domStorage.setItem(origin, key, value);
+    },
+    'storage.getLocalStorage': ({ session, origin, key }) => servicesOf(session as object).domStorage.getItem(origin, key),
+  });
+}
+
+class ReferenceTarget implements Target {
+  readonly era;
+  readonly userDataDir;
+  readonly driver = referenceDriver();
+  readonly capabilities = CAPABILITIES;
+  readonly #options: TargetOptions;
+  #electron: ReferenceElectron;
+
+  constructor(options: TargetOptions) {
+    this.#options = options;
+    this.era = options.era;
+    this.userDataDir = options.userDataDir;
+    this.#electron = this.#launch();
+  }
+
+  #launch(): ReferenceElectron {
+    return createReferenceElectron({
+      era: this.#options.era,
+      userData: this.#options.userDataDir,
+      switches: this.#options.switches,
+    });
+  }
+
+  get session(): SessionModule {
+    return this.#electron.session as unknown as SessionModule;
+  }
+
+  get app(): AppSlice {
+    return this.#electron.app as unknown as AppSlice;
+  }
+
+  async ready(): Promise<void> {
+    await this.#electron.app.whenReady();
+  }
+
+  async restart(options: { crash?: boolean } = {}): Promise<void> {
+    this.#electron.quit({ crash: options.crash ?? false });
+    this.#electron = this.#launch();
+    await this.ready();
+  }
+
+  async dispose(): Promise<void> {
+    this.#electron.quit();
+  }
+}
+
+export class ReferenceAdapter implements Adapter {
+  readonly name = 'reference';
+
+  async describe(): Promise<ImplementationInfo> {
+    const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
+    return {
+      name: 'session-conformance reference',
+      version: pkg.version,
+      language: 'typescript',
+      eras: [...ERA_IDS],
+      platform: `${process.platform}-${process.arch} node ${process.version}`,
+    };
+  }
+
+  async createTarget(options: TargetOptions): Promise<Target> {
+    const target = new ReferenceTarget(options);
+    await target.ready();
+    return target;
+  }
+}
+

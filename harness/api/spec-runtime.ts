@@ -1,0 +1,167 @@
+// What a spec file calls to get its Target. One fresh Target per spec file
+// (built in beforeAll, disposed in afterAll); every test is gated first:
+// era outside the spec's range or a missing capability makes it
+// NOT_APPLICABLE, an expectation's `disabled` makes it SKIP. Results are
+// classified by the runner from the metadata put on each test here.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, inject, it, type TestContext } from 'vitest';
+import { createAdapter } from '../adapters/index.ts';
+import { callbackMember } from '../eras/callback-api.ts';
+import { eraInRange, type EraId } from '../eras/eras.ts';
+import { findExpectation } from '../expectations/expectations.ts';
+import type { Capability } from './capabilities.ts';
+import { HarnessError } from './harness-error.ts';
+import type { Driver } from './driver.ts';
+import type { RunContext } from './run-context.ts';
+import type { SpecMeta } from './spec-meta.ts';
+import type { AppSlice, SessionModule, Target, TargetOptions } from './target.ts';
+
+/** Attached to every test as `task.meta.conformance`, read by the runner's reporter. */
+export interface TestMeta {
+  members: string[];
+  requires: Capability[];
+  level: SpecMeta['level'];
+  basis: SpecMeta['basis'];
+  /** Set when the runtime decided the outcome without running the test. */
+  gate?: { status: 'NOT_APPLICABLE' | 'SKIP'; reason: string };
+}
+
+export interface SpecHandle {
+  readonly era: EraId;
+  readonly target: Target;
+  readonly session: SessionModule;
+  readonly app: AppSlice;
+  readonly driver: Driver;
+  /** Calls an asynchronous member the same way in callback and promise eras. */
+  invoke<T = unknown>(object: object, member: string, ...args: unknown[]): Promise<T>;
+  /** A fresh empty directory for this spec file, removed afterwards. */
+  tempDir(): Promise<string>;
+  /**
+   * A test that applies to part of the spec's era range only; in other eras
+   * it is NOT_APPLICABLE, not skipped.
+   */
+  itInEras(range: string, title: string, fn: (ctx: TestContext) => unknown, timeout?: number): void;
+}
+
+export interface UseTargetOptions {
+  /** Switches present at launch (before ready). */
+  switches?: Record<string, string>;
+}
+
+export function gateFor(meta: SpecMeta, era: EraId, capabilities: ReadonlySet<Capability> | null): TestMeta['gate'] {
+  if (!eraInRange(era, meta.eras)) {
+    return { status: 'NOT_APPLICABLE', reason: `era ${era} is outside ${meta.eras}` };
+  }
+  const missing = capabilities ? meta.requires.filter((c) => !capabilities.has(c)) : [];
+  if (missing.length) return { status: 'NOT_APPLICABLE', reason: `target lacks ${missing.join(', ')}` };
+  return undefined;
+}
+
+export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecHandle {
+  const context: RunContext = inject('conformance');
+  const era = context.era;
+  let target: Target | undefined;
+  let gate: TestMeta['gate'] = gateFor(meta, era, null);
+  const temps: string[] = [];
+
+  const newDir = async (label: string) => {
+    const dir = await mkdtemp(path.join(context.workDir, `${label}-`));
+    temps.push(dir);
+    return dir;
+  };
+
+  beforeAll(async () => {
+    if (gate) return;
+    const targetOptions: TargetOptions = { era, userDataDir: await newDir('userData') };
+    if (options.switches) targetOptions.switches = options.switches;
+    try {
+      target = await createAdapter(context.adapter).createTarget(targetOptions);
+    } catch (error) {
+      throw new HarnessError(`could not create a target: ${String(error)}`, { cause: error });
+    }
+    gate = gateFor(meta, era, target.capabilities);
+  });
+
+  afterAll(async () => {
+    await target?.dispose();
+    await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+  });
+
+  beforeEach((ctx) => {
+    const testMeta: TestMeta = { members: meta.members, requires: meta.requires, level: meta.level, basis: meta.basis };
+    const file = path.relative(context.root, ctx.task.file.filepath).split(path.sep).join('/');
+    const disabled = findExpectation(context.expectations, file, fullTitle(ctx.task))?.disabled;
+    testMeta.gate = gate ?? (disabled ? { status: 'SKIP', reason: `disabled: ${disabled}` } : undefined);
+    (ctx.task.meta as { conformance?: TestMeta }).conformance = testMeta;
+    if (testMeta.gate) ctx.skip(testMeta.gate.reason);
+  });
+
+  const live = (): Target => {
+    if (!target) throw new Error('the target is only available inside tests and hooks of an applicable spec');
+    return target;
+  };
+
+  return {
+    era,
+    get target() {
+      return live();
+    },
+    get session() {
+      return live().session;
+    },
+    get app() {
+      return live().app;
+    },
+    get driver() {
+      return live().driver;
+    },
+    invoke<T>(object: object, member: string, ...args: unknown[]): Promise<T> {
+      return invokeMember<T>(era, object, member, args);
+    },
+    tempDir: () => newDir('tmp'),
+    itInEras(range, title, fn, timeout) {
+      it(
+        title,
+        (ctx) => {
+          if (!eraInRange(era, range)) {
+            const reason = `era ${era} is outside ${range} for this test`;
+            (ctx.task.meta as { conformance?: TestMeta }).conformance!.gate = { status: 'NOT_APPLICABLE', reason };
+            ctx.skip(reason);
+          }
+          return fn(ctx);
+        },
+        timeout,
+      );
+    },
+  };
+}
+
+/** `ses.getCacheSize` -> `getCacheSize`; `cookies.get` -> `get`. */
+function methodKey(member: string): string {
+  return member.slice(member.lastIndexOf('.') + 1);
+}
+
+export function invokeMember<T>(era: EraId, object: object, member: string, args: unknown[]): Promise<T> {
+  const fn = (object as Record<string, unknown>)[methodKey(member)];
+  if (typeof fn !== 'function') return Promise.reject(new TypeError(`${member} is not a function in era ${era}`));
+  const callback = callbackMember(era, member);
+  if (!callback) return Promise.resolve(fn.apply(object, args) as T);
+  return new Promise<T>((resolve, reject) => {
+    const done = (...results: unknown[]) => {
+      if (callback.shape === 'error-first') {
+        if (results[0]) reject(results[0]);
+        else resolve(results[1] as T);
+      } else {
+        resolve((callback.shape === 'value' ? results[0] : undefined) as T);
+      }
+    };
+    fn.apply(object, [...args, done]);
+  });
+}
+
+/** The test's title path without the file, as vitest's reporters show it (`group > test`). */
+export function fullTitle(task: { name: string }): string {
+  return (task as { fullTestName?: string }).fullTestName ?? task.name;
+}
