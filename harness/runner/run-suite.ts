@@ -22,6 +22,10 @@ export interface RunOptions {
   expectations?: ExpectationSet;
   /** Spec files or folders to run (default: all of spec/). */
   files?: string[];
+  /** Globs of spec files relative to the repository; the default is every spec file under spec/. */
+  include?: string[];
+  /** Per-test timeout in ms (default 30 s). */
+  testTimeout?: number;
   onProgress?: (era: EraId, progress: Progress) => void;
 }
 
@@ -42,13 +46,13 @@ async function runEra(options: RunOptions, era: EraId, workDir: string): Promise
     {
       config: false,
       root: REPO_ROOT,
-      include: ['spec/**/*.spec.ts'],
+      include: options.include ?? ['spec/**/*.spec.ts'],
       watch: false,
       reporters: [collector],
       provide: { conformance: context },
       pool: 'forks',
       isolate: true,
-      testTimeout: 30_000,
+      testTimeout: options.testTimeout ?? 30_000,
       hookTimeout: 60_000,
       ...(options.shard ? { shard: options.shard } : {}),
       ...(options.grep ? { testNamePattern: escapeRegExp(options.grep) } : {}),

@@ -1,0 +1,66 @@
+// The runner end to end on fixture specs: every status, era gating,
+// capability gating, expectations (known, stale, disabled) and the verdict.
+
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadExpectations } from '../../harness/expectations/expectations.ts';
+import { unexpectedResults, type Report, type TestRecord } from '../../harness/report/model.ts';
+import { REPO_ROOT } from '../../harness/runner/paths.ts';
+import { runSuite } from '../../harness/runner/run-suite.ts';
+
+const FIXTURES = 'test/fixtures/harness-specs';
+
+async function run(era: 'legacy' | 'current'): Promise<Report> {
+  return runSuite({
+    adapter: { kind: 'reference' },
+    eras: [era],
+    include: [`${FIXTURES}/*.spec.ts`],
+    expectations: loadExpectations(path.join(REPO_ROOT, FIXTURES, 'expectations.yaml')),
+    testTimeout: 1_000,
+  });
+}
+
+function byTitle(report: Report): Map<string, TestRecord> {
+  return new Map(report.runs[0]!.results.map((r) => [r.title, r]));
+}
+
+describe('runner on fixture specs', () => {
+  it('classifies every outcome and judges it against the expectations', async () => {
+    const report = await run('current');
+    const results = byTitle(report);
+    const status = (title: string) => [results.get(title)?.status, results.get(title)?.expected];
+    expect(status('statuses > passes')).toEqual(['PASS', true]);
+    expect(status('statuses > fails an assertion')).toEqual(['FAIL', false]);
+    expect(status('statuses > throws from the implementation')).toEqual(['FAIL', false]);
+    expect(status('statuses > uses an undeclared driver capability')).toEqual(['ERROR', false]);
+    expect(results.get('statuses > uses an undeclared driver capability')?.message).toMatch(/does not declare/);
+    expect(status('statuses > times out')).toEqual(['TIMEOUT', false]);
+    expect(status('statuses > is expected to fail')).toEqual(['FAIL', true]);
+    expect(status('statuses > is expected to fail but passes')).toEqual(['PASS', false]);
+    expect(results.get('statuses > is expected to fail but passes')?.stale).toBe(true);
+    expect(status('statuses > is disabled')).toEqual(['SKIP', true]);
+    expect(status('statuses > is skipped by the spec')).toEqual(['SKIP', true]);
+    expect(status('statuses > applies from e12 only')).toEqual(['PASS', true]);
+    expect(status('plugs a device')).toEqual(['NOT_APPLICABLE', true]);
+    expect(results.get('plugs a device')?.message).toMatch(/lacks devices\.hid/);
+    expect(status('sees the current era')).toEqual(['PASS', true]);
+    expect(unexpectedResults(report).map((u) => u.record.title).sort()).toEqual([
+      'statuses > fails an assertion',
+      'statuses > is expected to fail but passes',
+      'statuses > throws from the implementation',
+      'statuses > times out',
+      'statuses > uses an undeclared driver capability',
+    ]);
+    const run0 = report.runs[0]!;
+    expect(run0.info.era).toBe('current');
+    expect(run0.info.adapter).toBe('reference');
+    expect(run0.results.every((r) => r.id === `${r.file} > ${r.title}`)).toBe(true);
+  });
+
+  it('reports specs and tests outside the era as NOT_APPLICABLE, never as passes', async () => {
+    const results = byTitle(await run('legacy'));
+    expect(results.get('sees the current era')?.status).toBe('NOT_APPLICABLE');
+    expect(results.get('statuses > applies from e12 only')?.status).toBe('NOT_APPLICABLE');
+    expect(results.get('statuses > passes')?.status).toBe('PASS');
+  });
+});
