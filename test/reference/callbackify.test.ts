@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { callbackify } from '../../reference/era/callbackify.ts';
+import { invokeMember } from '../../harness/api/spec-runtime.ts';
+
+describe('legacy callback mechanism', () => {
+  const size = callbackify(async (n: unknown) => Number(n) * 2, { shape: 'value', arity: 1 });
+  const done = callbackify(async () => 'ignored', { shape: 'done', arity: 0, optional: true });
+  const errorFirst = callbackify(async (x: unknown) => {
+    if (x === 'bad') throw new Error('bad input');
+    return [x];
+  }, { shape: 'error-first', arity: 1 });
+
+  it('delivers results asynchronously in the era shape', async () => {
+    let sync = true;
+    const value = await new Promise((resolve) => {
+      size(21, (v: unknown) => resolve([v, sync]));
+      sync = false;
+    });
+    expect(value).toEqual([42, false]);
+    await expect(new Promise((resolve) => done((...args: unknown[]) => resolve(args)))).resolves.toEqual([]);
+    await expect(new Promise((resolve) => errorFirst('bad', (e: unknown) => resolve((e as Error).message)))).resolves.toBe('bad input');
+  });
+
+  it('throws like native_mate when a required callback is missing', () => {
+    expect(() => size(1, 'not a function')).toThrow('Error processing argument at index 1, conversion failure from not a function');
+    expect(() => size(1)).toThrow('Insufficient number of arguments.');
+    expect(() => done()).not.toThrow();
+  });
+
+  it('is what invokeMember turns back into a promise in the legacy era', async () => {
+    const object = { getCacheSize: callbackify(async () => 1234, { shape: 'value', arity: 0 }) };
+    await expect(invokeMember('legacy', object, 'ses.getCacheSize', [])).resolves.toBe(1234);
+    await expect(invokeMember('current', { getCacheSize: async () => 5 }, 'ses.getCacheSize', [])).resolves.toBe(5);
+    await expect(invokeMember('current', {}, 'ses.getCacheSize', [])).rejects.toThrow(/not a function in era current/);
+  });
+});
