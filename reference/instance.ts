@@ -14,7 +14,7 @@ export interface ReferenceElectron {
    * Quit: a graceful quit flushes what sessions hold in memory; `crash`
    * drops it, like a killed process.
    */
-  quit(options?: { crash?: boolean }): void;
+  quit(options?: { crash?: boolean }): Promise<void>;
 }
 
 export interface ReferenceOptions extends Partial<AppOptions> {
@@ -29,11 +29,11 @@ export function createReferenceElectron(options: ReferenceOptions = {}): Referen
   return {
     app,
     session,
-    quit({ crash = false } = {}) {
+    async quit({ crash = false } = {}) {
       if (quit) return;
       quit = true;
       if (!crash) app.emit('before-quit');
-      registry.shutdown(crash);
+      await registry.shutdown(crash);
       if (!crash) app.emit('quit');
     },
   };

@@ -2,22 +2,19 @@
 // worker, with its own userData directory. restart() quits it (or drops it,
 // for a crash) and builds a new one over the same directory.
 
-import { createDriver, type Driver } from '../api/driver.ts';
+import { createDriver, type Driver, type DriverImplementation } from '../api/driver.ts';
 import type { Capability } from '../api/capabilities.ts';
 import type { Adapter, AppSlice, ImplementationInfo, SessionModule, Target, TargetOptions } from '../api/target.ts';
 import { ERA_IDS } from '../eras/eras.ts';
 import { createReferenceElectron, type ReferenceElectron } from '../../reference/instance.ts';
-import { servicesOf } from '../../reference/session/members.ts';
+import { REFERENCE_PARTS } from './reference-parts/index.ts';
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set<Capability>(['storage', 'restart', 'crash-restart']);
+const CAPABILITIES: ReadonlySet<Capability> = new Set(REFERENCE_PARTS.flatMap((part) => part.capabilities));
 
 function referenceDriver(): Driver {
-  return createDriver('reference', {
-    'storage.setLocalStorage': ({ session, origin, key, value }) => {
-      servicesOf(session as object).domStorage.setItem(origin, key, value);
-    },
-    'storage.getLocalStorage': ({ session, origin, key }) => servicesOf(session as object).domStorage.getItem(origin, key),
-  });
+  const commands: DriverImplementation = {};
+  for (const part of REFERENCE_PARTS) Object.assign(commands, part.commands);
+  return createDriver('reference', commands);
 }
 
 class ReferenceTarget implements Target {
@@ -56,13 +53,13 @@ class ReferenceTarget implements Target {
   }
 
   async restart(options: { crash?: boolean } = {}): Promise<void> {
-    this.#electron.quit({ crash: options.crash ?? false });
+    await this.#electron.quit({ crash: options.crash ?? false });
     this.#electron = this.#launch();
     await this.ready();
   }
 
   async dispose(): Promise<void> {
-    this.#electron.quit();
+    await this.#electron.quit();
   }
 }
 

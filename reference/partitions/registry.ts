@@ -56,7 +56,7 @@ export class PartitionRegistry {
     return session;
   }
 
-  shutdown(crash: boolean): void {
-    for (const services of this.#services) services.shutdown(crash);
+  async shutdown(crash: boolean): Promise<void> {
+    await Promise.all([...this.#services].map((services) => services.shutdown(crash)));
   }
 }

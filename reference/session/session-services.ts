@@ -1,8 +1,11 @@
 // The state of one session, split into services that each own one concern.
-// Public members (session/members.ts) validate and then call exactly one of
-// these; nothing else touches their state.
+// Public members validate and then call exactly one of these; nothing else
+// touches their state. Core services are fields; an area's service (network,
+// cookies, proxy, ...) is created on first use through `use(Factory)`, so
+// areas add services without touching this file.
 
 import { mkdirSync } from 'node:fs';
+import type { EventEmitter } from 'node:events';
 import type { EraId } from '../../harness/eras/eras.ts';
 import type { App } from '../app/app.ts';
 import { DomStorage } from '../storage/dom-storage.ts';
@@ -43,25 +46,57 @@ export class PreloadList {
   }
 }
 
+/** A per-session service an area owns. */
+export interface SessionService {
+  /** Called on quit; `crash` means nothing may be flushed. May be async on graceful quit. */
+  shutdown?(crash: boolean): void | Promise<void>;
+}
+
+export type ServiceFactory<T extends SessionService> = (services: SessionServices) => T;
+
 export class SessionServices {
   readonly identity: SessionIdentity;
   readonly era: EraId;
+  readonly app: App;
   readonly userAgent: UserAgentSettings;
   readonly preloads = new PreloadList();
   readonly domStorage: DomStorage;
+  readonly #areas = new Map<ServiceFactory<SessionService>, SessionService>();
+  #session: EventEmitter | undefined;
 
   constructor(app: App, identity: SessionIdentity) {
+    this.app = app;
+    this.era = app.era;
     this.identity = identity;
     // Chromium creates a persistent profile's directory as the profile opens.
     if (identity.storagePath) mkdirSync(identity.storagePath, { recursive: true });
     this.userAgent = new UserAgentSettings(() => app.userAgentFallback, defaultAcceptLanguages());
-    this.era = app.era;
     this.domStorage = new DomStorage(identity.storagePath);
   }
 
+  /** The public Session object, for services that emit its events. */
+  get session(): EventEmitter {
+    if (!this.#session) throw new Error('session services used before their Session exists');
+    return this.#session;
+  }
+
+  attach(session: EventEmitter): void {
+    this.#session = session;
+  }
+
+  use<T extends SessionService>(factory: ServiceFactory<T>): T {
+    let service = this.#areas.get(factory) as T | undefined;
+    if (!service) {
+      service = factory(this);
+      this.#areas.set(factory, service);
+    }
+    return service;
+  }
+
   /** A graceful quit writes what is pending; a crash loses it. */
-  shutdown(crash: boolean): void {
+  async shutdown(crash: boolean): Promise<void> {
     if (!crash) this.domStorage.flushSync();
+    await Promise.all([...this.#areas.values()].map((s) => s.shutdown?.(crash)));
   }
 }
 

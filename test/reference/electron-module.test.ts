@@ -13,7 +13,7 @@ describe('session-conformance/electron', () => {
     expect(() => session.defaultSession).toThrow('Session can only be received when app is ready');
     await app.whenReady();
     expect(app.isReady()).toBe(true);
-    const ses = session.fromPartition('persist:unit');
+    const ses = session.fromPartition('persist:unit') as unknown as { isPersistent(): boolean };
     expect(ses.isPersistent()).toBe(true);
     expect(app.getPath('userData')).not.toMatch(/\.config/);
   });
@@ -25,6 +25,6 @@ describe('session-conformance/electron', () => {
     const ses = legacy.session.defaultSession as unknown as Record<string, unknown>;
     expect(ses.isPersistent).toBeUndefined();
     expect(typeof ses.getUserAgent).toBe('function');
-    legacy.quit();
+    await legacy.quit();
   });
 });

@@ -1,29 +1,18 @@
-// The public members of Session: argument validation as Electron performs it,
+// The core public members of Session (identity, user agent, preloads, DOM
+// storage flush): argument validation as Electron performs it,
 // then one call into the session's services. era/shape.ts picks the members
 // each era documents.
 
 import type { MemberTable } from '../era/shape.ts';
 import { conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
-import type { SessionServices } from './session-services.ts';
-
-const servicesByObject = new WeakMap<object, SessionServices>();
-
-export function bindServices(session: object, services: SessionServices): void {
-  servicesByObject.set(session, services);
-}
-
-export function servicesOf(session: object): SessionServices {
-  const services = servicesByObject.get(session);
-  if (!services) throw new TypeError('Illegal invocation');
-  return services;
-}
+import { servicesOf } from './binding.ts';
 
 /** FilePath conversion takes strings, and null as the empty path. */
 function isPathArray(value: unknown): value is (string | null)[] {
   return Array.isArray(value) && value.every((v) => typeof v === 'string' || v === null);
 }
 
-export const SESSION_MEMBERS: MemberTable = {
+export const CORE_MEMBERS: MemberTable = {
   'ses.isPersistent': {
     kind: 'method',
     call() {

@@ -1,0 +1,6 @@
+// The reference adapter's parts, one per area. An area adds its part here.
+
+import type { ReferencePart } from './part.ts';
+import { storagePart } from './storage.ts';
+
+export const REFERENCE_PARTS: readonly ReferencePart[] = [storagePart];

@@ -1,0 +1,8 @@
+// The commands of the CLI. An area adds its command here.
+
+import type { Command } from './command.ts';
+import { coverageCommand } from './coverage.ts';
+import { listCommand } from './list.ts';
+import { runCommand } from './run.ts';
+
+export const COMMANDS: readonly Command[] = [runCommand, listCommand, coverageCommand];

@@ -1,0 +1,71 @@
+// `run`: the suite against one adapter, in one era or all, writing report.json.
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadExpectations, NO_EXPECTATIONS } from '../../expectations/expectations.ts';
+import { formatCoverage, formatSummary } from '../../report/console.ts';
+import { unexpectedResults } from '../../report/model.ts';
+import { writeReport } from '../../report/write.ts';
+import { computeCoverage, loadPending } from '../../runner/coverage.ts';
+import { REPO_ROOT } from '../../runner/paths.ts';
+import { runSuite } from '../../runner/run-suite.ts';
+import { listSpecFiles } from '../../runner/spec-files.ts';
+import { parseAdapter, parseEras, progressPrinter, UsageError } from '../options.ts';
+import type { Command } from './command.ts';
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      adapter: { type: 'string', default: 'reference' },
+      era: { type: 'string' },
+      shard: { type: 'string' },
+      grep: { type: 'string' },
+      expectations: { type: 'string' },
+      reports: { type: 'string', default: 'reports' },
+      reporter: { type: 'string', multiple: true },
+    },
+  });
+  const adapter = parseAdapter(values.adapter!);
+  if (adapter.kind !== 'reference') throw new UsageError(`the ${adapter.kind} adapter is not available yet`);
+  const eras = parseEras(values.era, ['current']);
+  if (values.shard && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError('--shard takes <index>/<count>, e.g. 1/4');
+  for (const reporter of values.reporter ?? []) if (reporter !== 'json') throw new UsageError(`unknown reporter "${reporter}"`);
+  const defaultExpectations = path.join(REPO_ROOT, 'harness/expectations', `${adapter.kind}.yaml`);
+  const expectationsFile = values.expectations ?? (existsSync(defaultExpectations) ? defaultExpectations : undefined);
+  const expectations = expectationsFile ? loadExpectations(expectationsFile) : NO_EXPECTATIONS;
+
+  const started = Date.now();
+  const report = await runSuite({
+    adapter,
+    eras,
+    shard: values.shard,
+    grep: values.grep,
+    expectations,
+    files: positionals,
+    onProgress: progressPrinter(),
+  });
+  if (process.stdout.isTTY && !process.env.CI) process.stdout.write('\n');
+  const file = await writeReport(report, path.resolve(values.reports!));
+  console.log(formatSummary(report));
+  console.log(`\ncoverage (specced / documented):\n${formatCoverage(computeCoverage(listSpecFiles(), loadPending(), eras), false)}`);
+  const unexpected = unexpectedResults(report).length;
+  console.log(`\nwrote ${path.relative(process.cwd(), file) || file} · ${((Date.now() - started) / 1000).toFixed(1)}s · ${unexpected ? `${unexpected} unexpected result(s)` : 'no unexpected results'}`);
+  return unexpected ? 1 : 0;
+}
+
+
+export const runCommand: Command = {
+  name: 'run',
+  usage: `run        run the suite and write reports
+             --adapter reference        implementation to test (default: reference)
+             --era <id>|all             era to run (default: current)
+             --shard <i>/<n>            run one shard of the spec files
+             --grep <text>              only tests whose id contains text
+             --expectations <file>      known failures (default: harness/expectations/<adapter>.yaml)
+             --reports <dir>            where to write report.json (default: reports)
+             --reporter json            reporters to write`,
+  run,
+};

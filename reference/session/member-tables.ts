@@ -1,0 +1,19 @@
+// Every area's public Session members, composed into the one table that
+// era/shape.ts builds each era's Session class from. An area adds its table
+// here and nowhere else.
+
+import type { MemberTable } from '../era/shape.ts';
+import { CORE_MEMBERS } from './core-members.ts';
+
+export const SESSION_MEMBER_TABLES: readonly MemberTable[] = [CORE_MEMBERS];
+
+export function sessionMembers(): MemberTable {
+  const merged: Record<string, MemberTable[string]> = {};
+  for (const table of SESSION_MEMBER_TABLES) {
+    for (const [name, impl] of Object.entries(table)) {
+      if (merged[name]) throw new Error(`session member ${name} is defined by two areas`);
+      merged[name] = impl;
+    }
+  }
+  return merged;
+}
