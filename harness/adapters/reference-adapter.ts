@@ -37,6 +37,7 @@ class ReferenceTarget implements Target {
       era: this.#options.era,
       userData: this.#options.userDataDir,
       switches: this.#options.switches,
+      env: this.#options.env,
     });
   }
 

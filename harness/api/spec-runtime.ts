@@ -48,6 +48,8 @@ export interface SpecHandle {
 export interface UseTargetOptions {
   /** Switches present at launch (before ready). */
   switches?: Record<string, string>;
+  /** The app's environment at launch (e.g. proxy variables); the harness's own when absent. */
+  env?: Record<string, string>;
 }
 
 export function gateFor(meta: SpecMeta, era: EraId, capabilities: ReadonlySet<Capability> | null): TestMeta['gate'] {
@@ -76,6 +78,7 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
     if (gate) return;
     const targetOptions: TargetOptions = { era, userDataDir: await newDir('userData') };
     if (options.switches) targetOptions.switches = options.switches;
+    if (options.env) targetOptions.env = options.env;
     try {
       target = await createAdapter(context.adapter).createTarget(targetOptions);
     } catch (error) {

@@ -70,6 +70,11 @@ export interface TargetOptions {
   userDataDir: string;
   /** Command-line switches applied before ready, as `app.commandLine.appendSwitch` would. */
   switches?: Record<string, string>;
+  /**
+   * The environment the app is launched with (proxy variables for `system`
+   * mode); the harness's own environment when absent.
+   */
+  env?: Record<string, string>;
 }
 
 export interface Adapter {

@@ -20,12 +20,16 @@ export interface AppOptions {
   version?: string;
   /** Switches present on the command line at launch. */
   switches?: Record<string, string>;
+  /** The process environment the app sees (proxy variables for `system` mode); process.env when absent. */
+  env?: Record<string, string | undefined>;
 }
 
 export class App extends EventEmitter {
   readonly commandLine: CommandLine;
   readonly era: EraId;
   readonly versions: EraVersions;
+  /** A snapshot of the environment at launch, as Chromium reads it once. */
+  readonly environment: Readonly<Record<string, string | undefined>>;
   readonly #paths: AppPaths;
   #name: string;
   readonly #version: string;
@@ -38,6 +42,7 @@ export class App extends EventEmitter {
     this.era = options.era;
     this.commandLine = new CommandLine(options.era === 'current');
     this.versions = ERA_VERSIONS[options.era];
+    this.environment = Object.freeze({ ...(options.env ?? process.env) });
     this.#name = options.name ?? 'Electron';
     this.#version = options.version ?? this.versions.electron;
     this.#paths = new AppPaths(() => this.#name, options.userData ? { userData: options.userData } : {});
