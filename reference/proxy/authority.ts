@@ -2,7 +2,8 @@
 // parser (url::ParseAuthority, url::ParsePort, net::ParseHostAndPort) and its
 // host canonicalization, which proxy specifications and bypass rules reuse.
 
-import { parseIPv6 } from './ip-address.ts';
+import { domainToASCII } from 'node:url';
+import { formatIp, parseIPv4, parseIPv6 } from './ip-address.ts';
 
 /** A slice of the input: `undefined` when the component is absent (Chromium's invalid component). */
 export interface Authority {
@@ -76,35 +77,78 @@ export function parseHostAndPort(text: string): { host: string; port: number } |
   return { host, port };
 }
 
-// Characters that end or are not allowed in a special URL's host (the URL
-// standard's forbidden host code points, plus the delimiters of a URL).
-const FORBIDDEN_HOST = /[\u0000-\u0020#%/:<>?@[\\\]^|\u007f]/u;
+// GURL's host character table for special URLs: letters are lower-cased,
+// space and `*` are kept but percent-escaped (not yet URL-standard, see
+// crbug.com/1416013), and the characters below are invalid.
+const INVALID_HOST_CHARS = new Set(['#', '/', '<', '>', '?', '@', '\\', '^', '|', '\u007f']);
+
+function escapeChar(c: string): string {
+  return `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/** DoSimpleHost over ASCII text: the canonical characters, or null if one is invalid. */
+function simpleHost(text: string): string | null {
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if (code < 0x20 || INVALID_HOST_CHARS.has(c)) return null;
+    if (c === ' ' || c === '*') out += escapeChar(c);
+    else out += code >= 0x41 && code <= 0x5a ? c.toLowerCase() : c;
+  }
+  return out;
+}
+
+/** Percent-decodes as UTF-8; null when an escape is malformed. */
+function unescapeHost(text: string): string | null {
+  if (/%(?![0-9a-fA-F]{2})/.test(text)) return null;
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '%') {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(text[i]!, 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The URL standard's "ends in a number": the last label is decimal or 0x-hex. */
+function endsInNumber(host: string): boolean {
+  const labels = host.split('.');
+  if (labels[labels.length - 1] === '' && labels.length > 1) labels.pop();
+  const last = labels[labels.length - 1] ?? '';
+  return /^[0-9]+$/.test(last) || /^0[xX][0-9a-fA-F]*$/.test(last);
+}
 
 /**
- * url::CanonicalizeHost for a host of a special URL: IDNA, lower case, IPv4
- * and IPv6 canonical forms. Returns null when the host is invalid or empty.
- * `host` may be an IPv6 literal in brackets.
+ * url::CanonicalizeHost for a special URL's host: percent-escapes decoded,
+ * IDN to punycode, ASCII through GURL's table, IPv4 and IPv6 literals in
+ * canonical form. Returns null when the host is invalid or empty. `host` may
+ * be an IPv6 literal in brackets.
  */
 export function canonicalizeHost(host: string): string | null {
   if (host.length === 0) return null;
-  if (host.startsWith('[')) {
-    if (!host.endsWith(']')) return null;
-    const address = parseIPv6(host.slice(1, -1));
-    if (!address) return null;
-    return new URL(`http://${host}/`).hostname;
+  let text = host;
+  if (/[%\u0080-\uffff]/.test(text)) {
+    const unescaped = unescapeHost(text);
+    if (unescaped === null) return null;
+    text = unescaped;
+    if (/[\u0080-\uffff]/.test(text)) {
+      text = domainToASCII(text);
+      if (!text) return null;
+    }
   }
-  // Percent-escapes are decoded by the URL parser; check the decoded text too.
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(host);
-  } catch {
-    decoded = host;
+  const canonical = simpleHost(text);
+  if (!canonical) return null;
+  if (canonical.startsWith('[')) {
+    if (!canonical.endsWith(']')) return null;
+    const address = parseIPv6(canonical.slice(1, -1));
+    return address ? `[${formatIp(address)}]` : null;
   }
-  if (FORBIDDEN_HOST.test(host.replace(/%/g, '')) || /[\u0000-\u0020#/:<>?@[\\\]^|\u007f]/u.test(decoded)) return null;
-  try {
-    const hostname = new URL(`http://${host}/`).hostname;
-    return hostname.length ? hostname : null;
-  } catch {
-    return null;
+  if (endsInNumber(canonical)) {
+    const address = parseIPv4(canonical);
+    return address ? formatIp(address) : null;
   }
+  return canonical;
 }

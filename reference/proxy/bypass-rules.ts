@@ -74,8 +74,9 @@ function ipHostRule(scheme: string, address: IpAddress, port: number): Rule {
 
 function ipBlockRule(description: string, scheme: string, prefix: IpAddress, bits: number): Rule {
   return {
-    // Chromium prints the block without its scheme, and compares the scheme
-    // as given (not lower-cased), so `HTTP://10.0.0.0/8` never matches.
+    // Chromium prints a CIDR rule without its scheme, and bypass rules are
+    // copied by printing and re-parsing them, so in M72+ the scheme of a CIDR
+    // rule is lost before it is used. Before that it was compared as written.
     text: description,
     evaluate(url) {
       if (!url.ip) return 'none';
@@ -119,7 +120,7 @@ function parseRule(rawUntrimmed: string, grammar: BypassGrammar): Rule | null {
   // A slash means a CIDR block.
   if (raw.includes('/')) {
     const block = parseCidrBlock(raw);
-    return block ? ipBlockRule(raw, scheme, block.prefix, block.bits) : null;
+    return block ? ipBlockRule(raw, grammar === 'legacy' ? scheme : '', block.prefix, block.bits) : null;
   }
 
   // An IP literal (with optional port) may not be in canonical form yet.

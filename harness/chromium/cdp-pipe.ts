@@ -1,0 +1,98 @@
+// A headless Chromium driven over the DevTools protocol on a pipe
+// (--remote-debugging-pipe: commands on fd 3, replies on fd 4, NUL-separated
+// JSON), so no port is opened and the browser can live in its own network
+// namespace. Only what the proxy oracle needs: commands, flat sessions, close.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
+
+interface Pending {
+  resolve(result: Record<string, unknown>): void;
+  reject(error: Error): void;
+}
+
+export interface LaunchOptions {
+  executable: string;
+  userDataDir: string;
+  args: string[];
+  /** Run inside a fresh network namespace with only loopback (needs root). */
+  isolateNetwork: boolean;
+}
+
+export class CdpBrowser {
+  readonly #child: ChildProcess;
+  readonly #out: Writable;
+  readonly #pending = new Map<number, Pending>();
+  readonly #exited: Promise<void>;
+  #nextId = 0;
+  #buffer = '';
+  #stderr = '';
+
+  private constructor(child: ChildProcess) {
+    this.#child = child;
+    this.#out = child.stdio[3] as Writable;
+    const input = child.stdio[4] as Readable;
+    input.on('data', (chunk: Buffer) => this.#receive(chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      this.#stderr = (this.#stderr + chunk.toString('utf8')).slice(-4000);
+    });
+    this.#exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    void this.#exited.then(() => {
+      for (const pending of this.#pending.values()) pending.reject(new Error(`chromium exited: ${this.#stderr.slice(-500)}`));
+      this.#pending.clear();
+    });
+  }
+
+  static async launch(options: LaunchOptions): Promise<CdpBrowser> {
+    const chromiumArgs = [
+      '--headless=new',
+      '--no-sandbox',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${options.userDataDir}`,
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...options.args,
+      'about:blank',
+    ];
+    const [command, args] = options.isolateNetwork ? ['unshare', ['-n', options.executable, ...chromiumArgs]] : [options.executable, chromiumArgs];
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    const browser = new CdpBrowser(child);
+    await browser.send('Browser.getVersion');
+    return browser;
+  }
+
+  #receive(text: string): void {
+    this.#buffer += text;
+    let end: number;
+    while ((end = this.#buffer.indexOf('\0')) >= 0) {
+      const message = JSON.parse(this.#buffer.slice(0, end)) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+      this.#buffer = this.#buffer.slice(end + 1);
+      const pending = message.id === undefined ? undefined : this.#pending.get(message.id);
+      if (!pending) continue;
+      this.#pending.delete(message.id!);
+      if (message.error) pending.reject(new Error(message.error.message));
+      else pending.resolve(message.result ?? {});
+    }
+  }
+
+  send<T = Record<string, unknown>>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
+    const id = ++this.#nextId;
+    const message = { id, method, params, ...(sessionId ? { sessionId } : {}) };
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as Pending['resolve'], reject });
+      this.#out.write(`${JSON.stringify(message)}\0`);
+    });
+  }
+
+  /** Asks the browser to close and waits for the process to exit (killing it after a grace period). */
+  async close(): Promise<void> {
+    const timer = setTimeout(() => this.#child.kill('SIGKILL'), 5000);
+    await this.send('Browser.close').catch(() => undefined);
+    await this.#exited;
+    clearTimeout(timer);
+  }
+}

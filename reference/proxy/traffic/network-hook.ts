@@ -1,0 +1,54 @@
+// The proxy area's side of the network stack's proxy hook (issue 4's
+// `ProxyResolverHook`): every request of a session asks the session's
+// ProxyConfigService where to go, and gets one ProxyDispatcher per proxy.
+// Typed structurally so the stack can plug it in without this module
+// importing the stack.
+//
+// Chromium's rules the stack must keep when it walks the list: an error from
+// `resolve` fails the request with that net error (a mandatory PAC script
+// that failed, or a list with no usable proxy); only connection-level
+// failures (canFallOverToNextProxy) move on to the next entry.
+
+import type net from 'node:net';
+import { canFallOverToNextProxy } from '../bad-proxies.ts';
+import type { ProxyConfigService } from '../proxy-config-service.ts';
+import type { ProxyEndpoint } from '../proxy-server.ts';
+import { ProxyDispatcher } from './proxy-dispatcher.ts';
+import { ProxyConnectionError } from './tunnel.ts';
+
+/** What the stack lends a proxy dispatcher (issue 4's DirectStack). */
+export interface DirectStackLike {
+  connect(options: { host: string; port: number; tls: boolean; servername?: string }): Promise<net.Socket>;
+}
+
+export type RouteEntry = { scheme: 'direct' } | (ProxyEndpoint & { scheme: 'http' | 'https' | 'socks4' | 'socks5' });
+
+export interface ProxyHookOptions {
+  /** IPv4 lookups for SOCKS4 (the session's resolver). */
+  resolveIPv4(host: string): Promise<string[]>;
+  /** Extra CAs trusted for destinations reached through tunnels. */
+  destinationCa?: string[];
+}
+
+export function createProxyHook(service: ProxyConfigService, options: ProxyHookOptions) {
+  return {
+    async resolve(url: URL): Promise<RouteEntry[]> {
+      const resolution = await service.resolve(url.href);
+      if (!resolution.ok) throw new ProxyConnectionError(resolution.error, `no proxy decision for ${url.href}`);
+      // The stack cannot speak QUIC to a proxy; Chromium drops such entries the same way.
+      const entries = resolution.list.entries.filter((e): e is RouteEntry => e.scheme !== 'quic');
+      if (!entries.length) throw new ProxyConnectionError('ERR_NO_SUPPORTED_PROXIES', `no usable proxy for ${url.href}`);
+      return entries;
+    },
+    dispatcherFor(proxy: Exclude<RouteEntry, { scheme: 'direct' }>, direct: DirectStackLike): ProxyDispatcher {
+      return new ProxyDispatcher(proxy, { connect: (o) => direct.connect(o), resolveIPv4: options.resolveIPv4 }, {
+        ...(options.destinationCa ? { ca: options.destinationCa } : {}),
+        // Chromium records a skipped proxy once the request succeeds elsewhere;
+        // the stack does not report success back, so record it at failure.
+        onProxyFailure: (failed, netError) => {
+          if (canFallOverToNextProxy(netError)) service.badProxies.markBad(failed, netError);
+        },
+      });
+    },
+  };
+}

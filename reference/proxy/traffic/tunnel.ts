@@ -1,0 +1,117 @@
+// Opening a byte stream to host:port through one proxy, as Chromium's
+// connect jobs do: an HTTP CONNECT tunnel through an HTTP proxy (over TLS to
+// the proxy for an HTTPS proxy), SOCKS4 with the name resolved locally
+// (IPv4 only, as Chromium's SOCKS4 client does), or SOCKS5 with the name sent
+// for the proxy to resolve. Failures carry Chromium's net error names.
+
+import net from 'node:net';
+import { SocksClient } from 'socks';
+import type { ProxyEndpoint } from '../proxy-server.ts';
+
+/** How the session reaches a proxy (its own resolver, TCP, and TLS verification). */
+export interface ProxyConnector {
+  connect(options: { host: string; port: number; tls: boolean; servername?: string }): Promise<net.Socket>;
+  /** IPv4 addresses of a host name, for SOCKS4. */
+  resolveIPv4(host: string): Promise<string[]>;
+}
+
+/** A proxy-side failure, named as Chromium names it. */
+export class ProxyConnectionError extends Error {
+  override readonly name = 'ProxyConnectionError';
+  constructor(
+    readonly netError: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`net::${netError}: ${message}`, options);
+  }
+}
+
+function bracketed(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+async function connectToProxy(proxy: ProxyEndpoint, connector: ProxyConnector): Promise<net.Socket> {
+  try {
+    return await connector.connect({ host: proxy.host, port: proxy.port, tls: proxy.scheme === 'https', servername: proxy.host });
+  } catch (error) {
+    // Certificate problems with an HTTPS proxy are the proxy's, not the site's.
+    const code = (error as { code?: string }).code ?? '';
+    const tlsProblem = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(code);
+    throw new ProxyConnectionError(tlsProblem ? 'ERR_PROXY_CERTIFICATE_INVALID' : 'ERR_PROXY_CONNECTION_FAILED', `cannot reach proxy ${bracketed(proxy.host)}:${proxy.port}`, { cause: error });
+  }
+}
+
+/** Sends CONNECT and waits for the proxy's answer head. */
+function httpConnect(socket: net.Socket, host: string, port: number): Promise<net.Socket> {
+  const authority = `${bracketed(host)}:${port}`;
+  return new Promise((resolve, reject) => {
+    let head = Buffer.alloc(0);
+    const fail = (netError: string, message: string) => {
+      cleanup();
+      socket.destroy();
+      reject(new ProxyConnectionError(netError, message));
+    };
+    const onData = (chunk: Buffer) => {
+      head = Buffer.concat([head, chunk]);
+      const end = head.indexOf('\r\n\r\n');
+      if (end < 0) {
+        if (head.length > 64 * 1024) fail('ERR_RESPONSE_HEADERS_TOO_BIG', 'tunnel response head too large');
+        return;
+      }
+      cleanup();
+      const status = Number(/^HTTP\/\d\.\d (\d{3})/.exec(head.subarray(0, end).toString('latin1'))?.[1] ?? 0);
+      const rest = head.subarray(end + 4);
+      if (status === 407) return fail('ERR_PROXY_AUTH_UNSUPPORTED', 'the proxy asks for authentication');
+      if (status !== 200) return fail('ERR_TUNNEL_CONNECTION_FAILED', `the proxy answered CONNECT with ${status}`);
+      if (rest.length) socket.unshift(rest);
+      resolve(socket);
+    };
+    const onClose = () => fail('ERR_TUNNEL_CONNECTION_FAILED', 'the proxy closed the connection during CONNECT');
+    const onError = (error: Error) => fail('ERR_TUNNEL_CONNECTION_FAILED', error.message);
+    const cleanup = () => {
+      socket.off('data', onData);
+      socket.off('close', onClose);
+      socket.off('error', onError);
+    };
+    socket.on('data', onData);
+    socket.once('close', onClose);
+    socket.once('error', onError);
+    socket.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\nProxy-Connection: keep-alive\r\n\r\n`);
+  });
+}
+
+async function socksConnect(proxy: ProxyEndpoint, socket: net.Socket, host: string, port: number, connector: ProxyConnector): Promise<net.Socket> {
+  let destination = host;
+  if (proxy.scheme === 'socks4' && !net.isIPv4(host)) {
+    if (net.isIPv6(host)) throw new ProxyConnectionError('ERR_SOCKS_CONNECTION_FAILED', 'SOCKS4 cannot carry an IPv6 destination');
+    const addresses = await connector.resolveIPv4(host);
+    if (!addresses[0]) throw new ProxyConnectionError('ERR_NAME_NOT_RESOLVED', `${host} does not resolve to IPv4`);
+    destination = addresses[0];
+  }
+  try {
+    const { socket: tunnel } = await SocksClient.createConnection({
+      proxy: { host: proxy.host, port: proxy.port, type: proxy.scheme === 'socks4' ? 4 : 5 },
+      command: 'connect',
+      destination: { host: destination, port },
+      existing_socket: socket,
+      timeout: 30_000,
+    });
+    return tunnel;
+  } catch (error) {
+    socket.destroy();
+    const unreachable = /Host unreachable|rejected|Rejected/i.test(String((error as Error).message));
+    throw new ProxyConnectionError(unreachable ? 'ERR_SOCKS_CONNECTION_HOST_UNREACHABLE' : 'ERR_SOCKS_CONNECTION_FAILED', String((error as Error).message), { cause: error });
+  }
+}
+
+/** A connected stream to host:port through `proxy` (TLS to the destination is the caller's). */
+export async function openTunnel(proxy: ProxyEndpoint, host: string, port: number, connector: ProxyConnector): Promise<net.Socket> {
+  const socket = await connectToProxy(proxy, connector);
+  if (proxy.scheme === 'socks4' || proxy.scheme === 'socks5') return socksConnect(proxy, socket, host, port, connector);
+  if (proxy.scheme === 'quic') {
+    socket.destroy();
+    throw new ProxyConnectionError('ERR_NO_SUPPORTED_PROXIES', 'QUIC proxies are not supported');
+  }
+  return httpConnect(socket, host, port);
+}
