@@ -21,6 +21,7 @@ export const CAPABILITIES = [
   'net-log',
   'restart', // the target can quit and relaunch with the same userData
   'crash-restart', // ...and can be killed without a graceful quit first
+  'chromium', // a real Chromium binary runs here, for differential checks against it
 ] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
