@@ -53,7 +53,7 @@ export const anyUrlArbitrary = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
 );
 
-const PROXY_HOSTS = ['p1', 'proxy.test', 'P2.Test', '10.0.0.9', '[::1]', '[2001:DB8::2]', '::1', 'bad host', 'x/y', '', 'u:pw@p3', '127.1', 'xn--bcher-kva.test', '*'];
+const PROXY_HOSTS = ['p1', 'proxy.test', 'P2.Test', '10.0.0.9', '[::1]', '[2001:DB8::2]', '::1', 'bad host', 'x/y', '', 'u:pw@p3', '127.1', 'xn--bcher-kva.test', '*', 'a%41b', '\u00e9.test', '-a', 'a]b', '0x7f.1', 'a.1'];
 const PROXY_PORTS = ['', ':80', ':8080', ':1080', ':0', ':65535', ':65536', ':', ':abc', ':00081', ':443'];
 const PROXY_SCHEMES = ['', '', '', 'http://', 'https://', 'socks://', 'socks4://', 'socks5://', 'SOCKS5://', 'HTTPS://', 'quic://', 'ftp://', 'bogus://'];
 
