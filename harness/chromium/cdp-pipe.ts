@@ -17,6 +17,8 @@ export interface LaunchOptions {
   args: string[];
   /** Run inside a fresh network namespace with only loopback (needs root). */
   isolateNetwork: boolean;
+  /** The browser's environment (proxy variables for its system configuration); a minimal one by default. */
+  env?: Record<string, string>;
 }
 
 export class CdpBrowser {
@@ -59,7 +61,10 @@ export class CdpBrowser {
       'about:blank',
     ];
     const [command, args] = options.isolateNetwork ? ['unshare', ['-n', options.executable, ...chromiumArgs]] : [options.executable, chromiumArgs];
-    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+    // Only what Chromium needs: no desktop session (so system proxy settings come
+    // from the environment) and no proxy variables unless the caller gives them.
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: options.userDataDir, ...(options.env ?? {}) };
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], env });
     const browser = new CdpBrowser(child);
     await browser.send('Browser.getVersion');
     return browser;

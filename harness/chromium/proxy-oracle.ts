@@ -63,7 +63,12 @@ function requestScript(urls: string[], settleMs: number): string {
   })(${JSON.stringify(urls)}, ${settleMs})`;
 }
 
-async function withBrowser<T>(options: OracleOptions, prepare: (profile: string) => void, use: (browser: CdpBrowser) => Promise<T>): Promise<{ value: T; log: ProxyNetLog }> {
+async function withBrowser<T>(
+  options: OracleOptions,
+  prepare: (profile: string) => void,
+  use: (browser: CdpBrowser) => Promise<T>,
+  env?: Record<string, string>,
+): Promise<{ value: T; log: ProxyNetLog }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'proxy-oracle-'));
   try {
     const profile = path.join(dir, 'profile');
@@ -75,6 +80,7 @@ async function withBrowser<T>(options: OracleOptions, prepare: (profile: string)
       executable: options.executable,
       userDataDir: profile,
       isolateNetwork: isolate,
+      ...(env ? { env } : {}),
       args: [`--log-net-log=${netLog}`, '--net-log-capture-mode=Default', '--host-resolver-rules=MAP * 127.0.0.1:9'],
     });
     let value: T;
@@ -170,4 +176,17 @@ export async function resolvePacWithChromium(pacCase: PacCase, options: OracleOp
   const byUrl = new Map<string, string>();
   for (const record of log.resolutions) if (!byUrl.has(record.url)) byUrl.set(record.url, answerOf(record));
   return pacCase.urls.map((u) => byUrl.get(new URL(u).href));
+}
+
+/** Resolves URLs with Chromium's system configuration, read from the given environment variables. */
+export async function resolveSystemWithChromium(env: Record<string, string>, urls: string[], options: OracleOptions): Promise<CaseAnswers> {
+  const { log } = await withBrowser(
+    options,
+    () => {},
+    (browser) => runInPage(browser, undefined, urls, settleTime(options)),
+    env,
+  );
+  const byUrl = new Map<string, string>();
+  for (const record of log.resolutions) if (!byUrl.has(record.url)) byUrl.set(record.url, answerOf(record));
+  return urls.map((u) => byUrl.get(new URL(u).href));
 }

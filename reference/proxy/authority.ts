@@ -146,6 +146,8 @@ export function canonicalizeHost(host: string): string | null {
     const address = parseIPv6(canonical.slice(1, -1));
     return address ? `[${formatIp(address)}]` : null;
   }
+  // Brackets or colons outside an IPv6 literal make the host invalid.
+  if (/[[\]:]/.test(canonical)) return null;
   if (endsInNumber(canonical)) {
     const address = parseIPv4(canonical);
     return address ? formatIp(address) : null;

@@ -224,6 +224,19 @@ export class BypassRules {
     return matchesImplicitRules(url) || reverse;
   }
 
+  /** Which rule decided `matches` for this URL, for diagnostics: a rule's text, 'implicit', or null. */
+  decidingRule(url: RequestUrl): { rule: string; bypass: boolean } | null {
+    if (this.#grammar === 'legacy') {
+      const rule = this.#rules.find((r) => r.evaluate(url) === 'include');
+      return rule ? { rule: rule.text, bypass: true } : null;
+    }
+    for (let i = this.#rules.length - 1; i >= 0; i--) {
+      const verdict = this.#rules[i]!.evaluate(url);
+      if (verdict !== 'none') return { rule: this.#rules[i]!.text, bypass: verdict === 'include' };
+    }
+    return matchesImplicitRules(url) ? { rule: 'implicit (localhost, loopback, link-local)', bypass: true } : null;
+  }
+
   toString(): string {
     return this.#rules.map((r) => `${r.text};`).join('');
   }

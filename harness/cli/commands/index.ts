@@ -3,6 +3,7 @@
 import type { Command } from './command.ts';
 import { coverageCommand } from './coverage.ts';
 import { listCommand } from './list.ts';
+import { proxyCheckCommand } from './proxy-check.ts';
 import { runCommand } from './run.ts';
 
-export const COMMANDS: readonly Command[] = [runCommand, listCommand, coverageCommand];
+export const COMMANDS: readonly Command[] = [runCommand, listCommand, coverageCommand, proxyCheckCommand];
