@@ -31,14 +31,24 @@ interface Rule {
   readonly text: string;
   /** Hostname patterns can be turned into suffix patterns (no_proxy). */
   readonly hostnamePattern?: { scheme: string; pattern: string; port: number };
+  /** For an unrestricted exact-host or `*suffix` rule: the shape a fast matcher can use. */
+  readonly shape?: { exact: string } | { suffix: string };
 }
+
+const WILDCARD = /[*?\\]/;
 
 /** A compiled base::MatchPattern: the common shapes avoid the general matcher. */
 function compilePattern(pattern: string): (host: string) => boolean {
-  if (!/[*?\\]/.test(pattern)) return (host) => host === pattern;
+  if (!WILDCARD.test(pattern)) return (host) => host === pattern;
   const rest = pattern.slice(1);
-  if (pattern.startsWith('*') && !/[*?\\]/.test(rest)) return (host) => host.endsWith(rest);
+  if (pattern.startsWith('*') && !WILDCARD.test(rest)) return (host) => host.endsWith(rest);
   return (host) => matchPattern(host, pattern);
+}
+
+function shapeOf(pattern: string): Rule['shape'] {
+  if (!WILDCARD.test(pattern)) return { exact: pattern };
+  const rest = pattern.slice(1);
+  return pattern.startsWith('*') && !WILDCARD.test(rest) ? { suffix: rest } : undefined;
 }
 
 function hostnamePatternRule(scheme: string, rawPattern: string, port: number): Rule {
@@ -46,9 +56,11 @@ function hostnamePatternRule(scheme: string, rawPattern: string, port: number): 
   const pattern = rawPattern.toLowerCase();
   const matches = compilePattern(pattern);
   const text = `${lowerScheme ? `${lowerScheme}://` : ''}${pattern}${port !== -1 ? `:${port}` : ''}`;
+  const shape = !lowerScheme && port === -1 ? shapeOf(pattern) : undefined;
   return {
     text,
     hostnamePattern: { scheme: lowerScheme, pattern, port },
+    ...(shape ? { shape } : {}),
     evaluate(url) {
       if (port !== -1 && url.effectivePort !== port) return 'none';
       if (lowerScheme && url.scheme !== lowerScheme) return 'none';
@@ -64,6 +76,7 @@ function ipHostRule(scheme: string, address: IpAddress, port: number): Rule {
   const text = `${lowerScheme ? `${lowerScheme}://` : ''}${host}${port !== 0 ? `:${port}` : ''}`;
   return {
     text,
+    ...(!lowerScheme && port === 0 ? { shape: { exact: host } } : {}),
     evaluate(url) {
       if (port !== 0 && url.effectivePort !== port) return 'none';
       if (lowerScheme && url.scheme !== lowerScheme) return 'none';
@@ -173,13 +186,45 @@ export interface BypassRulesOptions {
   suffixMatching?: boolean;
 }
 
+/**
+ * Without rules that exclude (<-loopback>), the order of rules cannot change
+ * the outcome, so hosts are checked against a set of exact names and a list
+ * of suffixes first, and only the remaining rules are evaluated one by one.
+ */
+interface FastMatcher {
+  exact: Set<string>;
+  suffixes: string[];
+  others: Rule[];
+}
+
+function fastMatcher(rules: Rule[]): FastMatcher | null {
+  if (rules.includes(SUBTRACT_IMPLICIT)) return null;
+  const matcher: FastMatcher = { exact: new Set(), suffixes: [], others: [] };
+  for (const rule of rules) {
+    if (rule.shape && 'exact' in rule.shape) matcher.exact.add(rule.shape.exact);
+    else if (rule.shape) matcher.suffixes.push(rule.shape.suffix);
+    else matcher.others.push(rule);
+  }
+  return matcher;
+}
+
 export class BypassRules {
   readonly #rules: Rule[];
   readonly #grammar: BypassGrammar;
+  readonly #fast: FastMatcher | null;
 
   private constructor(rules: Rule[], grammar: BypassGrammar) {
     this.#rules = rules;
     this.#grammar = grammar;
+    this.#fast = fastMatcher(rules);
+  }
+
+  #fastMatches(fast: FastMatcher, url: RequestUrl): boolean {
+    const host = url.host;
+    if (fast.exact.has(host)) return true;
+    for (const suffix of fast.suffixes) if (host.endsWith(suffix)) return true;
+    for (const rule of fast.others) if (rule.evaluate(url) === 'include') return true;
+    return false;
   }
 
   static empty(grammar: BypassGrammar = 'modern'): BypassRules {
@@ -212,6 +257,7 @@ export class BypassRules {
 
   /** Whether the URL goes direct. `reverse` is KDE's inverted list. */
   matches(url: RequestUrl, reverse = false): boolean {
+    if (this.#fast && !reverse) return this.#fastMatches(this.#fast, url) || (this.#grammar === 'modern' && matchesImplicitRules(url));
     if (this.#grammar === 'legacy') {
       const any = this.#rules.some((rule) => rule.evaluate(url) === 'include');
       return reverse ? !any : any;

@@ -33,6 +33,7 @@ const WPAD_URL = 'http://wpad/wpad.dat';
 const FAILURE_POLL_DELAYS_MS = [8_000, 32_000, 120_000, 4 * 3600_000];
 const SUCCESS_POLL_DELAY_MS = 12 * 3600_000;
 const WPAD_QUICK_CHECK_MS = 1000;
+const DECISION_CACHE_LIMIT = 2048;
 
 /** What the current configuration resolves with, once its PAC script (if any) is settled. */
 type Effective =
@@ -84,7 +85,12 @@ export class ProxyConfigService {
   #poll: PollState | undefined;
   #diagnostics: PacDiagnostics = { alerts: [] };
   #lookups: Promise<unknown> = Promise.resolve();
+  #pendingLookups = 0;
   #closed = false;
+  /** Fixed rules are a pure function of the URL: recent decisions are remembered. */
+  readonly #decisions = new Map<string, ProxyList>();
+  /** PAC answers repeat: each distinct answer string is parsed once. */
+  readonly #pacAnswers = new Map<string, ProxyList>();
 
   constructor(options: ProxyConfigServiceOptions) {
     this.#options = options;
@@ -147,6 +153,7 @@ export class ProxyConfigService {
   /** Drops every derived state (ResetProxyConfig): PAC resolver, bad proxies, poller. */
   #reset(): void {
     this.#generation++;
+    this.#decisions.clear();
     this.#ready = undefined;
     this.#resolver?.dispose();
     this.#resolver = undefined;
@@ -276,6 +283,8 @@ export class ProxyConfigService {
 
   /** The proxy list for a URL, bad proxies moved last; the network stack's entry point. */
   async resolve(urlText: string): Promise<ProxyResolution> {
+    const quick = this.resolveSync(urlText);
+    if (quick) return { ok: true, list: quick };
     const url = parseRequestUrl(urlText);
     this.#pollOnActivity();
     for (;;) {
@@ -283,7 +292,7 @@ export class ProxyConfigService {
       const effective = await this.#start();
       // A configuration change while waiting restarts the resolution with it.
       if (generation !== this.#generation) continue;
-      const outcome = await this.#resolveWith(effective, url);
+      const outcome = await this.#resolveWith(effective, url, urlText);
       if (generation !== this.#generation) continue;
       return outcome.ok ? { ok: true, list: this.badProxies.deprioritize(outcome.list) } : outcome;
     }
@@ -294,15 +303,30 @@ export class ProxyConfigService {
     const config = this.#config;
     if (config.kind === 'direct') return ProxyList.direct();
     if (config.kind !== 'rules') return undefined;
-    return this.badProxies.deprioritize(applyProxyRules(config.rules, parseRequestUrl(urlText)));
+    return this.badProxies.deprioritize(this.#decide(config.rules, urlText));
   }
 
-  async #resolveWith(effective: Effective, url: RequestUrl): Promise<ProxyResolution> {
+  #decide(rules: Extract<NetProxyConfig, { kind: 'rules' }>['rules'], urlText: string): ProxyList {
+    let list = this.#decisions.get(urlText);
+    if (!list) {
+      list = applyProxyRules(rules, parseRequestUrl(urlText));
+      if (this.#decisions.size >= DECISION_CACHE_LIMIT) this.#decisions.clear();
+      this.#decisions.set(urlText, list);
+    }
+    return list;
+  }
+
+  /** Forgets remembered decisions (benchmarks measure the uncached path with it). */
+  clearDecisionCache(): void {
+    this.#decisions.clear();
+  }
+
+  async #resolveWith(effective: Effective, url: RequestUrl, urlText: string): Promise<ProxyResolution> {
     switch (effective.kind) {
       case 'direct':
         return { ok: true, list: ProxyList.direct() };
       case 'rules':
-        return { ok: true, list: applyProxyRules(effective.config.rules, url) };
+        return { ok: true, list: this.#decide(effective.config.rules, urlText) };
       case 'failed':
         // Even with a failed mandatory script, local destinations go direct.
         if (this.behaviour.implicitBypassForPac && matchesImplicitRules(url)) return { ok: true, list: ProxyList.direct() };
@@ -311,7 +335,13 @@ export class ProxyConfigService {
         if (this.behaviour.implicitBypassForPac && matchesImplicitRules(url)) return { ok: true, list: ProxyList.direct() };
         try {
           const answer = await effective.resolver.findProxyForUrl(sanitizedSpecForPac(url), url.hostNoBrackets);
-          return { ok: true, list: ProxyList.fromPacString(answer, this.behaviour) };
+          let list = this.#pacAnswers.get(answer);
+          if (!list) {
+            list = ProxyList.fromPacString(answer, this.behaviour);
+            if (this.#pacAnswers.size >= DECISION_CACHE_LIMIT) this.#pacAnswers.clear();
+            this.#pacAnswers.set(answer, list);
+          }
+          return { ok: true, list };
         } catch (error) {
           if (!(error instanceof PacScriptError)) throw error;
           // A script error means DIRECT, unless the script is mandatory.
@@ -327,8 +357,14 @@ export class ProxyConfigService {
    * ResolveProxyHelper does; '' when resolution fails.
    */
   lookUpPacString(urlText: string): Promise<string> {
+    // With nothing queued, an answer that needs no PAC script is ready now.
+    if (this.#pendingLookups === 0) {
+      const quick = this.resolveSync(urlText);
+      if (quick) return Promise.resolve(quick.toPacString());
+    }
+    this.#pendingLookups++;
     const result = this.#lookups.then(() => this.resolve(urlText)).then((r) => (r.ok ? r.list.toPacString() : ''));
-    this.#lookups = result.catch(() => undefined);
+    this.#lookups = result.catch(() => undefined).finally(() => this.#pendingLookups--);
     return result;
   }
 

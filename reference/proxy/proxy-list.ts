@@ -6,6 +6,7 @@ import { DIRECT, formatPacElement, parsePacElement, type ProxyParseOptions, type
 
 export class ProxyList {
   readonly entries: readonly ProxyServer[];
+  #pacString: string | undefined;
 
   constructor(entries: readonly ProxyServer[]) {
     this.entries = Object.freeze([...entries]);
@@ -39,7 +40,8 @@ export class ProxyList {
 
   /** ProxyList::ToPacString: `PROXY h:p;SOCKS5 h:p;DIRECT`, '' for an empty list. */
   toPacString(): string {
-    return this.entries.map(formatPacElement).join(';');
+    this.#pacString ??= this.entries.map(formatPacElement).join(';');
+    return this.#pacString;
   }
 
   toString(): string {

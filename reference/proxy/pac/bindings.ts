@@ -1,7 +1,8 @@
 // The PAC functions Chromium implements natively (services/proxy_resolver):
-// isPlainHostName, dnsResolve, myIpAddress, alert, and Microsoft's IPv6
-// extensions dnsResolveEx, myIpAddressEx, isInNetEx, sortIpAddressList, with
-// Chromium's argument handling and failure values. DNS answers come from a
+// dnsResolve, myIpAddress, alert, and Microsoft's IPv6 extensions
+// dnsResolveEx, myIpAddressEx, isInNetEx, sortIpAddressList, with Chromium's
+// argument handling and failure values (isPlainHostName runs inside the
+// sandbox, see library.ts; its host-side twin here is what tests compare it to). DNS answers come from a
 // per-resolution table the resolver fills asynchronously: a lookup that is
 // not there yet aborts the script, which is re-run once it is (the way
 // Chromium's tracing resolver avoids blocking a thread on DNS).
@@ -113,11 +114,6 @@ export function nativeBindings(answers: DnsAnswers, events: BindingEvents): Reco
       const text = args.length === 0 ? 'undefined' : args[0]!.toText();
       if (text !== undefined) events.alert(text);
       return undefined;
-    },
-    isPlainHostName(args) {
-      const host = args[0]?.string;
-      if (host === undefined) return { typeError: 'Requires 1 string parameter' };
-      return isPlainHostName(host);
     },
     dnsResolve: dns('dnsResolve'),
     dnsResolveEx: dns('dnsResolveEx'),

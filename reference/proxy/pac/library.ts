@@ -3,10 +3,47 @@
 // Netscape library Chromium ships (including its quirks: shExpMatch builds a
 // RegExp from the pattern, `?` and `*` are its only wildcards, date functions
 // read the clock at call time), plus isResolvableEx. The functions Chromium
-// implements natively (isPlainHostName, dnsResolve, myIpAddress, the *Ex
-// family, sortIpAddressList, alert) are host functions; see bindings.ts.
+// implements natively (dnsResolve, myIpAddress, the *Ex family,
+// sortIpAddressList, alert) are host functions; see bindings.ts.
+// isPlainHostName is native in Chromium too, but it is pure and called by
+// almost every script, so it lives here: a call into the host costs several
+// microseconds. It follows Chromium's (no dot, and not an IP literal as
+// IPAddress::AssignFromIPLiteral reads one), and a differential test holds
+// it to the host-side version.
 
 export const PAC_LIBRARY = String.raw`
+var isPlainHostName = (function () {
+  // A dotless IPv4 literal is one number: 0x-hex, 0-prefixed octal or decimal, at most 2^32-1.
+  function isIPv4Number(text) {
+    var value;
+    if (/^0[xX][0-9a-fA-F]*$/.test(text)) value = text.length == 2 ? 0 : parseInt(text.slice(2), 16);
+    else if (/^0[0-7]+$/.test(text)) value = parseInt(text, 8);
+    else if (/^(0|[1-9][0-9]*)$/.test(text)) value = parseInt(text, 10);
+    else return false;
+    return value <= 4294967295;
+  }
+  // A dotless IPv6 literal: hex groups of 1-4 digits, eight of them or fewer around one "::".
+  function isIPv6(text) {
+    var halves = text.split('::');
+    if (halves.length > 2) return false;
+    var count = 0;
+    for (var h = 0; h < halves.length; h++) {
+      if (halves[h] == '') continue;
+      var groups = halves[h].split(':');
+      for (var g = 0; g < groups.length; g++) {
+        if (!/^[0-9a-fA-F]{1,4}$/.test(groups[g])) return false;
+      }
+      count += groups.length;
+    }
+    return halves.length == 2 ? count <= 7 : count == 8;
+  }
+  return function isPlainHostName(host) {
+    if (typeof host != 'string') throw new TypeError('Requires 1 string parameter');
+    if (host.indexOf('.') >= 0) return false;
+    return host.indexOf(':') >= 0 ? !isIPv6(host) : !isIPv4Number(host);
+  };
+})();
+
 function dnsDomainIs(host, domain) {
   return host.length >= domain.length &&
       host.substring(host.length - domain.length) == domain;
@@ -52,10 +89,30 @@ function localHostOrDomainIs(host, hostdom) {
   return host == hostdom || hostdom.lastIndexOf(host + '.', 0) == 0;
 }
 
-function shExpMatch(url, pattern) {
-  var source = pattern.replace(/\./g, '\\.').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp('^' + source + '$').test(url);
-}
+// Patterns recur from call to call; compiling each once keeps the sandbox
+// fast. Only string patterns are remembered, so anything else still fails
+// exactly as the classic function does.
+var shExpMatch = (function () {
+  var compiled = Object.create(null);
+  var size = 0;
+  function compile(pattern) {
+    var source = pattern.replace(/\./g, '\\.').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return new RegExp('^' + source + '$');
+  }
+  return function shExpMatch(url, pattern) {
+    if (typeof pattern != 'string') return compile(pattern).test(url);
+    var re = compiled[pattern];
+    if (!re) {
+      re = compile(pattern);
+      if (++size > 256) {
+        compiled = Object.create(null);
+        size = 1;
+      }
+      compiled[pattern] = re;
+    }
+    return re.test(url);
+  };
+})();
 
 var wdays = {SUN: 0, MON: 1, TUE: 2, WED: 3, THU: 4, FRI: 5, SAT: 6};
 var months = {JAN: 0, FEB: 1, MAR: 2, APR: 3, MAY: 4, JUN: 5, JUL: 6, AUG: 7, SEP: 8, OCT: 9, NOV: 10, DEC: 11};
