@@ -54,6 +54,8 @@ export interface ProxyConfigServiceOptions {
   pacCa?: string[];
   sandboxLimits?: SandboxLimits;
   now?: () => number;
+  /** Chromium's PAC poll schedule; tests shorten it. */
+  pollSchedule?: { afterFailureMs: readonly number[]; afterSuccessMs: number };
 }
 
 interface PollState {
@@ -246,7 +248,9 @@ export class ProxyConfigService {
   #schedulePoll(url: string, last: PacFetchResult): void {
     const now = (this.#options.now ?? Date.now)();
     const failures = last.ok ? 0 : (this.#poll?.failures ?? 0) + 1;
-    const delay = last.ok ? SUCCESS_POLL_DELAY_MS : FAILURE_POLL_DELAYS_MS[Math.min(failures - 1, FAILURE_POLL_DELAYS_MS.length - 1)]!;
+    const schedule = this.#options.pollSchedule ?? { afterFailureMs: FAILURE_POLL_DELAYS_MS, afterSuccessMs: SUCCESS_POLL_DELAY_MS };
+    const afterFailure = schedule.afterFailureMs;
+    const delay = last.ok ? schedule.afterSuccessMs : afterFailure[Math.min(failures - 1, afterFailure.length - 1)]!;
     const poll: PollState = { failures, nextAt: now + delay, lastText: last.ok ? last.text : undefined };
     this.#poll = poll;
     // Only the first retry after a failure runs on a timer; the rest wait for activity.
