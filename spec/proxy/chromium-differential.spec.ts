@@ -28,7 +28,7 @@ export const meta = defineSpec({
 const t = useTarget(meta, { env: {} });
 const p = proxyCalls(t, 'differential');
 const SEED = Number(process.env.PROXY_DIFFERENTIAL_SEED ?? 1123);
-const CASES = Number(process.env.PROXY_DIFFERENTIAL_CASES ?? 24);
+const CASES = Number(process.env.PROXY_DIFFERENTIAL_CASES ?? 16);
 
 interface Mismatch {
   config: unknown;
