@@ -193,17 +193,34 @@ export interface BypassRulesOptions {
  */
 interface FastMatcher {
   exact: Set<string>;
-  suffixes: string[];
+  /** Suffixes keyed by their last three characters (a host must end with them too). */
+  suffixesByEnding: Map<string, string[]>;
+  /** Suffixes shorter than three characters. */
+  shortSuffixes: string[];
   others: Rule[];
 }
 
+const ENDING = 3;
+
 function fastMatcher(rules: Rule[]): FastMatcher | null {
   if (rules.includes(SUBTRACT_IMPLICIT)) return null;
-  const matcher: FastMatcher = { exact: new Set(), suffixes: [], others: [] };
+  const matcher: FastMatcher = { exact: new Set(), suffixesByEnding: new Map(), shortSuffixes: [], others: [] };
   for (const rule of rules) {
-    if (rule.shape && 'exact' in rule.shape) matcher.exact.add(rule.shape.exact);
-    else if (rule.shape) matcher.suffixes.push(rule.shape.suffix);
-    else matcher.others.push(rule);
+    if (rule.shape && 'exact' in rule.shape) {
+      matcher.exact.add(rule.shape.exact);
+    } else if (rule.shape) {
+      const suffix = rule.shape.suffix;
+      if (suffix.length < ENDING) {
+        matcher.shortSuffixes.push(suffix);
+      } else {
+        const ending = suffix.slice(-ENDING);
+        const bucket = matcher.suffixesByEnding.get(ending);
+        if (bucket) bucket.push(suffix);
+        else matcher.suffixesByEnding.set(ending, [suffix]);
+      }
+    } else {
+      matcher.others.push(rule);
+    }
   }
   return matcher;
 }
@@ -222,7 +239,9 @@ export class BypassRules {
   #fastMatches(fast: FastMatcher, url: RequestUrl): boolean {
     const host = url.host;
     if (fast.exact.has(host)) return true;
-    for (const suffix of fast.suffixes) if (host.endsWith(suffix)) return true;
+    const bucket = fast.suffixesByEnding.get(host.slice(-ENDING));
+    if (bucket) for (const suffix of bucket) if (host.endsWith(suffix)) return true;
+    for (const suffix of fast.shortSuffixes) if (host.endsWith(suffix)) return true;
     for (const rule of fast.others) if (rule.evaluate(url) === 'include') return true;
     return false;
   }

@@ -65,14 +65,11 @@ class ScannedUrl implements RequestUrl {
     readonly scheme: string,
     readonly host: string,
     readonly effectivePort: number,
+    readonly ip: IpAddress | null,
   ) {}
 
   get valid(): boolean {
     return true;
-  }
-
-  get ip(): null {
-    return null;
   }
 
   get hostNoBrackets(): string {
@@ -133,6 +130,9 @@ function schemePrefix(text: string): SchemePrefix | undefined {
   return undefined;
 }
 
+// Decimal octets without leading zeros: exactly what the URL parser writes back.
+const CANONICAL_QUAD = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+
 function isHostChar(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e; // a-z 0-9 - .
 }
@@ -150,10 +150,18 @@ function scan(text: string): RequestUrl | null {
   while (i < text.length && isHostChar(text.charCodeAt(i))) i++;
   if (i === start) return null;
   const host = text.slice(start, i);
-  // A last label starting with a digit is read as IPv4 (or refused) by the URL parser.
+  // A last label starting with a digit is read as IPv4 (or refused) by the URL
+  // parser; only the canonical dotted quad is read here.
   const trimmed = host.endsWith('.') ? host.slice(0, -1) : host;
   const first = trimmed.charCodeAt(trimmed.lastIndexOf('.') + 1);
-  if (first >= 0x30 && first <= 0x39) return null;
+  let ip: IpAddress | null = null;
+  if (first >= 0x30 && first <= 0x39) {
+    const quad = CANONICAL_QUAD.exec(host);
+    if (!quad) return null;
+    const bytes = [Number(quad[1]), Number(quad[2]), Number(quad[3]), Number(quad[4])];
+    if (bytes.some((b) => b > 255)) return null;
+    ip = { bytes };
+  }
   if (host.includes('xn--')) return null;
   let port = DEFAULT_PORTS[prefix[1]]!;
   if (text.charCodeAt(i) === 0x3a) {
@@ -167,7 +175,7 @@ function scan(text: string): RequestUrl | null {
     const c = text.charCodeAt(i);
     if (c !== 0x2f && c !== 0x3f && c !== 0x23) return null; // / ? #
   }
-  return new ScannedUrl(text, prefix[1], host, port);
+  return new ScannedUrl(text, prefix[1], host, port, ip);
 }
 
 const CACHE_LIMIT = 2048;
