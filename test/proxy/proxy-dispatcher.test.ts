@@ -191,3 +191,39 @@ describe('falling over along a proxy list', () => {
     }
   });
 });
+
+describe('through the network stack hook', () => {
+  it('builds a dispatcher per proxy on the stack’s own connections, and records failed proxies as bad', async () => {
+    const { ProxyConfigService } = await import('../../reference/proxy/proxy-config-service.ts');
+    const { createProxyHook } = await import('../../reference/proxy/traffic/network-hook.ts');
+    const live = await startHttpProxy();
+    const dead = await startHttpProxy();
+    const deadPort = dead.port;
+    await dead.close();
+    const service = new ProxyConfigService({ era: 'current', env: {} });
+    service.setPreference({ mode: 'fixed_servers', server: `127.0.0.1:${deadPort},127.0.0.1:${live.port}`, bypassList: '<-loopback>' });
+    const hook = createProxyHook(service, { resolveIPv4: async () => [] });
+    const direct = { connect: systemProxyConnector().connect };
+    try {
+      const route = await hook.resolve(new URL(`${origin.origin}/hooked`));
+      let body: unknown;
+      for (const entry of route) {
+        if (entry.scheme === 'direct') break;
+        const dispatcher = hook.dispatcherFor(entry, direct);
+        try {
+          body = await (await request(`${origin.origin}/hooked`, { dispatcher })).body.json();
+          break;
+        } catch (error) {
+          expect(error).toBeInstanceOf(ProxyConnectionError);
+        } finally {
+          await dispatcher.destroy();
+        }
+      }
+      expect(body).toMatchObject({ path: '/hooked' });
+      expect(service.badProxies.entries().map((e) => e.proxy)).toEqual([{ scheme: 'http', host: '127.0.0.1', port: deadPort }]);
+      expect(await service.lookUpPacString(`${origin.origin}/next`)).toBe(`PROXY 127.0.0.1:${live.port};PROXY 127.0.0.1:${deadPort}`);
+    } finally {
+      await live.close();
+    }
+  });
+});

@@ -37,7 +37,7 @@ async function proxyCheck(argv: string[]): Promise<number> {
       pac: { type: 'string' },
       mode: { type: 'string' },
       era: { type: 'string', default: 'current' },
-      chromium: { type: 'boolean', default: true },
+      'skip-chromium': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -56,7 +56,8 @@ async function proxyCheck(argv: string[]): Promise<number> {
   const ours: string[] = [];
   for (const url of positionals) ours.push(await service.lookUpPacString(url));
 
-  const executable = values.chromium && (values.mode === undefined || ['fixed_servers', 'pac_script'].includes(values.mode)) ? findChromium() : undefined;
+  const askChromium = !values['skip-chromium'];
+  const executable = askChromium && (values.mode === undefined || ['fixed_servers', 'pac_script'].includes(values.mode)) ? findChromium() : undefined;
   const theirs = executable ? await chromiumAnswers(executable, values.rules, values.bypass!, values.pac, positionals) : undefined;
   const diagnostics = service.pacDiagnostics;
   service.shutdown();
@@ -78,7 +79,7 @@ async function proxyCheck(argv: string[]): Promise<number> {
       console.log(`\n${r.url}\n  ${JSON.stringify(r.reference)}${verdict}`);
       for (const step of r.steps) console.log(`    · ${step}`);
     }
-    if (!executable && values.chromium) console.log('\n(no Chromium binary found, or a mode Chromium is not asked about: reference answers only)');
+    if (!executable && askChromium) console.log('\n(no Chromium binary found, or a mode Chromium is not asked about: reference answers only)');
   }
   const disagreements = report.filter((r) => 'chromium' in r && r.chromium !== null && r.chromium !== r.reference).length;
   return disagreements ? 1 : 0;
@@ -92,7 +93,7 @@ export const proxyCheckCommand: Command = {
              --pac <url>               a PAC script (http, https, data: or file:)
              --mode <mode>             setProxy's mode
              --era <id>                which era's Chromium behaviour (default: current)
-             --no-chromium             do not ask the installed Chromium
+             --skip-chromium           do not ask the installed Chromium
              --json                    machine-readable output`,
   run: proxyCheck,
 };

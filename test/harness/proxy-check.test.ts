@@ -1,0 +1,37 @@
+// The proxy-check command: the reference's answers with their reasoning
+// (Chromium is not asked here; the differential specs do that).
+
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../harness/runner/paths.ts';
+
+function proxyCheck(...args: string[]) {
+  return spawnSync(process.execPath, ['bin/session-conformance.js', 'proxy-check', '--skip-chromium', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, http_proxy: '', HTTP_PROXY: '' } });
+}
+
+describe('session-conformance proxy-check', () => {
+  it('explains fixed rules URL by URL', () => {
+    const run = proxyCheck('--json', '--rules', 'http=p:80;socks=s', '--bypass', '*.skip.test,<local>', 'http://a.test/', 'http://x.skip.test/', 'ws://w.test/', 'http://intranet/');
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { configuration: unknown; results: { url: string; reference: string; steps: string[] }[] };
+    expect(report.configuration).toEqual({ proxy_per_scheme: { http: ['[p:80]'], fallback: ['[socks4://s:1080]'] }, bypass_list: ['*.skip.test', '<local>'] });
+    expect(report.results.map((r) => r.reference)).toEqual(['PROXY p:80', 'DIRECT', 'SOCKS s:1080', 'DIRECT']);
+    expect(report.results[0]!.steps).toContain('uses the http= list');
+    expect(report.results[1]!.steps).toContain('bypassed by *.skip.test');
+    expect(report.results[2]!.steps).toContain('uses the socks= list (WebSockets prefer it)');
+    expect(report.results[3]!.steps).toContain('bypassed by <local>');
+  });
+
+  it('shows what a PAC script is given and answers', () => {
+    const pac = `data:,${encodeURIComponent('function FindProxyForURL(u, h) { return "PROXY " + h + ":1"; }')}`;
+    const run = proxyCheck('--pac', pac, 'https://user@secret.test/path?q#f');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('"PROXY secret.test:1"');
+    expect(run.stdout).toContain('url="https://secret.test/" host="secret.test"');
+  });
+
+  it('refuses an unknown mode and a missing URL', () => {
+    expect(proxyCheck('--mode', 'bogus', 'http://a.test/').status).toBe(2);
+    expect(proxyCheck('--rules', 'p:1').status).toBe(2);
+  });
+});
