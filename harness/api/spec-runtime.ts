@@ -6,7 +6,7 @@
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, inject, it, type TestContext } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject, it, type TestContext } from 'vitest';
 import { createAdapter } from '../adapters/index.ts';
 import { callbackMember } from '../eras/callback-api.ts';
 import { eraInRange, type EraId } from '../eras/eras.ts';
@@ -26,6 +26,10 @@ export interface TestMeta {
   basis: SpecMeta['basis'];
   /** Set when the runtime decided the outcome without running the test. */
   gate?: { status: 'NOT_APPLICABLE' | 'SKIP'; reason: string };
+  /** What the implementation's process wrote during the test (out-of-process targets). */
+  output?: string;
+  /** The first request the agent could not serve: the test is SKIP, whatever it asserted. */
+  unsupported?: string;
 }
 
 export interface SpecHandle {
@@ -96,6 +100,16 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
     testMeta.gate = gate ?? (disabled ? { status: 'SKIP', reason: `disabled: ${disabled}` } : undefined);
     (ctx.task.meta as { conformance?: TestMeta }).conformance = testMeta;
     if (testMeta.gate) ctx.skip(testMeta.gate.reason);
+  });
+
+  afterEach((ctx) => {
+    const report = target?.takeTestReport?.();
+    if (!report) return;
+    const testMeta = (ctx.task.meta as { conformance?: TestMeta }).conformance;
+    if (testMeta && report.output) testMeta.output = report.output;
+    if (testMeta && report.unsupported) testMeta.unsupported = report.unsupported;
+    // A dead agent fails the test that was running, whatever it asserted.
+    if (report.fault) throw report.fault;
   });
 
   const live = (): Target => {

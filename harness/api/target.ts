@@ -62,6 +62,18 @@ export interface Target {
   /** Quit and relaunch with the same userData; waits until the new app is ready. */
   restart(options?: RestartOptions): Promise<void>;
   dispose(): Promise<void>;
+  /**
+   * Called after each test (optional; out-of-process targets have it): what
+   * the implementation's process wrote during the test, the first request it
+   * could not serve, and the failure that broke the target (a dead agent).
+   */
+  takeTestReport?(): TestReport;
+}
+
+export interface TestReport {
+  output?: string;
+  unsupported?: string;
+  fault?: Error;
 }
 
 export interface TargetOptions {

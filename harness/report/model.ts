@@ -45,6 +45,8 @@ export interface TestRecord {
   durationMs: number;
   /** fast-check replay seed and path when a property failed. */
   seed?: string;
+  /** What an out-of-process implementation wrote to stdout/stderr during the test. */
+  output?: string;
 }
 
 export interface Run {

@@ -26,10 +26,14 @@ async function run(argv: string[]): Promise<number> {
       expectations: { type: 'string' },
       reports: { type: 'string', default: 'reports' },
       reporter: { type: 'string', multiple: true },
+      'validate-protocol': { type: 'boolean', default: false },
     },
   });
   const adapter = parseAdapter(values.adapter!);
-  if (adapter.kind !== 'reference') throw new UsageError(`the ${adapter.kind} adapter is not available yet`);
+  if (values['validate-protocol']) {
+    if (adapter.kind === 'reference') throw new UsageError('--validate-protocol needs a remote: or attach: adapter');
+    adapter.validateProtocol = true;
+  }
   const eras = parseEras(values.era, ['current']);
   if (values.shard && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError('--shard takes <index>/<count>, e.g. 1/4');
   for (const reporter of values.reporter ?? []) if (reporter !== 'json') throw new UsageError(`unknown reporter "${reporter}"`);
@@ -61,6 +65,10 @@ export const runCommand: Command = {
   name: 'run',
   usage: `run        run the suite and write reports
              --adapter reference        implementation to test (default: reference)
+             --adapter remote:<command> an agent process per spec file, e.g.
+                                        remote:node harness/agent/reference-agent.mjs
+             --adapter attach:<address> an agent already listening (host:port or socket path)
+             --validate-protocol        check every agent message against its JSON Schema
              --era <id>|all             era to run (default: current)
              --shard <i>/<n>            run one shard of the spec files
              --grep <text>              only tests whose id contains text
