@@ -34,13 +34,17 @@ export class RemoteAdapter implements Adapter {
     this.name = adapterLabel(spec);
   }
 
-  /** A new link to an agent (a new process for remote:), after the handshake; `target` options are given at launch. */
-  open(target?: TargetOptions): AgentLink {
+  /**
+   * A new link to an agent (a new process for remote:, a leased one for a
+   * pool), after the handshake; `target` options are given at launch. The
+   * handshake does not block this thread: it may be the one serving the pool.
+   */
+  async open(target?: TargetOptions): Promise<AgentLink> {
     const link = this.#link(target);
     try {
-      link.handshake();
+      await link.handshakeAsync();
     } catch (error) {
-      void link.close('the handshake failed');
+      await link.close('the handshake failed');
       throw error;
     }
     return link;
@@ -66,16 +70,16 @@ export class RemoteAdapter implements Adapter {
 
   /** Runs in the runner's main thread, which must not block (its event loop serves the agent pool). */
   async describe(): Promise<ImplementationInfo> {
-    const link = this.#link();
+    const link = await this.open();
     try {
-      return (await link.handshakeAsync()).implementation;
+      return link.hello.implementation;
     } finally {
       await link.close('describe only');
     }
   }
 
   async createTarget(options: TargetOptions): Promise<Target> {
-    const link = this.open(options);
+    const link = await this.open(options);
     try {
       return await RemoteTarget.create(this, link, options);
     } catch (error) {
@@ -183,7 +187,7 @@ export class RemoteTarget implements Target {
       await this.#link.peer.request({ op: 'target.dispose', target: this.#created.target });
     }
     await this.#link.close('the target was restarted; read t.session and t.app again');
-    this.#link = this.#adapter.open(this.#options);
+    this.#link = await this.#adapter.open(this.#options);
     this.#created = await RemoteTarget.#createOn(this.#link, this.#options);
   }
 

@@ -4,5 +4,6 @@ import type { Command } from './command.ts';
 import { coverageCommand } from './coverage.ts';
 import { listCommand } from './list.ts';
 import { runCommand } from './run.ts';
+import { smokeCommand } from './smoke.ts';
 
-export const COMMANDS: readonly Command[] = [runCommand, listCommand, coverageCommand];
+export const COMMANDS: readonly Command[] = [runCommand, listCommand, coverageCommand, smokeCommand];
