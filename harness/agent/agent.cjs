@@ -200,16 +200,6 @@ class Conversation {
     var self = this;
     var host = this.host;
     switch (op) {
-      case 'echo':
-        switch (f.completion) {
-          case 'thrown':
-            throw f.value;
-          case 'resolved':
-            return Promise.resolve(f.value);
-          case 'rejected':
-            return Promise.reject(f.value);
-        }
-        return f.value;
       case 'target.create':
         return Promise.resolve(host.createTarget(f.options)).then(function (target) {
           return self.created(f.options, target);

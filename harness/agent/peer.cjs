@@ -46,6 +46,9 @@ var BYTE_KINDS = {
 
 var hasOwn = Object.prototype.hasOwnProperty;
 
+/** Request fields that are plain JSON; every other field is a value. */
+var RAW_FIELDS = { key: true, command: true, completion: true, crash: true };
+
 /** Requests that only read: they do not end a snapshot of own properties. */
 var INTROSPECTION = { get: true, has: true, keys: true, describe: true };
 
@@ -58,6 +61,11 @@ class ByRef {
 
 function byRef(target) {
   return new ByRef(target);
+}
+
+/** `out[key] = value` that also works for a key named __proto__. */
+function setOwn(out, key, value) {
+  Object.defineProperty(out, key, { value: value, enumerable: true, writable: true, configurable: true });
 }
 
 function isPlainObject(value) {
@@ -203,7 +211,7 @@ class Peer {
         }
         var out = {};
         var keys = Object.keys(value);
-        for (var k = 0; k < keys.length; k++) out[keys[k]] = this.encodeValue(value[keys[k]], stack);
+        for (var k = 0; k < keys.length; k++) setOwn(out, keys[k], this.encodeValue(value[keys[k]], stack));
         return hasOwn.call(out, '$') ? { $: 'record', v: out } : out;
       } finally {
         stack.pop();
@@ -224,7 +232,7 @@ class Peer {
       var key = keys[i];
       if (key === 'name' || key === 'message' || key === 'stack') continue;
       try {
-        props[key] = this.encodeValue(error[key], stack);
+        setOwn(props, key, this.encodeValue(error[key], stack));
         any = true;
       } catch (ignored) {
         // A property that cannot travel is left out; the error itself still can.
@@ -356,7 +364,7 @@ class Peer {
   decodeRecord(record) {
     var out = {};
     var keys = Object.keys(record);
-    for (var i = 0; i < keys.length; i++) out[keys[i]] = this.decode(record[keys[i]]);
+    for (var i = 0; i < keys.length; i++) setOwn(out, keys[i], this.decode(record[keys[i]]));
     return out;
   }
 
@@ -380,7 +388,7 @@ class Peer {
     }
     if (value.props) {
       var keys = Object.keys(value.props);
-      for (var i = 0; i < keys.length; i++) error[keys[i]] = this.decode(value.props[keys[i]]);
+      for (var i = 0; i < keys.length; i++) setOwn(error, keys[i], this.decode(value.props[keys[i]]));
     }
     if (value.stack) {
       var local = String(error.stack).split('\n').slice(1).join('\n');
@@ -620,9 +628,7 @@ class Peer {
     for (var i = 0; i < keys.length; i++) {
       var key = keys[i];
       if (key === 'op') continue;
-      if (key === 'args') message.args = this.encode(fields.args);
-      else if (key === 'key' || key === 'command') message[key] = fields[key];
-      else message[key] = this.encode(fields[key]);
+      message[key] = RAW_FIELDS[key] ? fields[key] : this.encode(fields[key]);
     }
     this.send(message);
     this.waiting.push(id);
@@ -734,7 +740,7 @@ class Peer {
       for (var i = 0; i < keys.length; i++) {
         var key = keys[i];
         if (key === 'type' || key === 'id' || key === 'op' || key === 'during') continue;
-        request.fields[key] = key === 'key' || key === 'command' ? raw[key] : this.decode(raw[key]);
+        request.fields[key] = RAW_FIELDS[key] ? raw[key] : this.decode(raw[key]);
       }
     } catch (error) {
       request.error = error;
@@ -809,6 +815,12 @@ class Peer {
       case 'construct':
         if (typeof f.fn !== 'function') throw new TypeError('construct: not a constructor');
         return Reflect.construct(f.fn, f.args || []);
+      case 'echo':
+        // The protocol's self-test: the value comes back with the completion asked for.
+        if (f.completion === 'thrown') throw f.value;
+        if (f.completion === 'resolved') return Promise.resolve(f.value);
+        if (f.completion === 'rejected') return Promise.reject(f.value);
+        return f.value;
     }
     if (this.serveOp) return this.serveOp(op, f, raw);
     throw unsupported('unknown op ' + op);
