@@ -31,7 +31,10 @@ export interface LinkOptions {
   endpoint: LinkEndpoint;
   /** Shown in errors: `remote:<command>` or `attach:<address>`. */
   label: string;
-  /** How long one synchronous request may wait (default 25 s, under the 30 s test timeout). */
+  /**
+   * How long one synchronous request may wait: default SESSION_CONFORMANCE_AGENT_TIMEOUT_MS,
+   * else 25 s (under the 30 s test timeout, which cannot fire while this thread waits).
+   */
   timeoutMs?: number;
   /** Check every message in both directions against the JSON Schemas. */
   validate?: boolean;
@@ -83,7 +86,7 @@ export class AgentLink {
     this.#worker.on('error', (error) => this.#fail(agentFailure('ProtocolError', `the agent link thread failed: ${error.message}`)));
     this.peer = new Peer({
       side: 'runner',
-      timeoutMs: options.timeoutMs ?? 25_000,
+      timeoutMs: options.timeoutMs ?? (Number(process.env.SESSION_CONFORMANCE_AGENT_TIMEOUT_MS) || 25_000),
       transport: {
         send: (message, nested) => this.#send(message, nested),
         wait: (deadline) => this.#wait(deadline),

@@ -110,7 +110,12 @@ class Pool implements AgentPool {
       child.stderr!.on('data', (chunk: string) => {
         agent.output = (agent.output + chunk).slice(-TAIL);
       });
-      child.on('error', (error) => reject(error));
+      child.on('error', (error) => {
+        // It never started (no such command): there is nothing to wait for.
+        agent.dead ??= { code: null, signal: null };
+        this.#agents.delete(agent);
+        reject(error);
+      });
       child.on('exit', (code, signal) => {
         agent.dead = { code, signal };
         reject(new Error(`the agent exited (${signal ?? `exit code ${String(code)}`}) before it listened`));
@@ -149,13 +154,14 @@ class Pool implements AgentPool {
     this.#closing = true;
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
     await Promise.all(
-      [...this.#agents].map(
+      [...this.#agents].filter((agent) => agent.child.pid !== undefined).map(
         (agent) =>
           new Promise<void>((resolve) => {
-            if (agent.dead) return resolve();
+            if (agent.dead || agent.child.exitCode !== null || agent.child.signalCode !== null) return resolve();
             agent.child.once('exit', () => resolve());
             agent.child.kill('SIGTERM');
             setTimeout(() => agent.child.kill('SIGKILL'), 2_000).unref();
+            setTimeout(resolve, 4_000).unref();
           }),
       ),
     );

@@ -130,6 +130,18 @@ describe('agent protocol faults', () => {
     expect(statusOf(error)).toBe('CRASH');
   });
 
+  it('makes an agent that does not answer a TIMEOUT, and stops it', async () => {
+    process.env.SESSION_CONFORMANCE_AGENT_TIMEOUT_MS = '300';
+    try {
+      const error = await failure(target(FAULTY_AGENT, 'silent'));
+      expect(error.name).toBe('AgentTimeout');
+      expect(error.message).toBe('the agent did not answer target.create within 300 ms');
+      expect(statusOf(error)).toBe('TIMEOUT');
+    } finally {
+      delete process.env.SESSION_CONFORMANCE_AGENT_TIMEOUT_MS;
+    }
+  });
+
   it('refuses an agent that speaks another protocol version, with a clear error', async () => {
     const error = await failure(target(FAULTY_AGENT, 'future-version'));
     expect(error.name).toBe('ProtocolError');

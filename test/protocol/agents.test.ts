@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RemoteAdapter } from '../../harness/adapters/remote-adapter.ts';
 import type { Target } from '../../harness/api/target.ts';
 import { startAgentPool } from '../../harness/protocol/agent-pool.ts';
+import { runSuite } from '../../harness/runner/run-suite.ts';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';
 import { runCli } from '../reference-suite.setup.ts';
 
@@ -110,6 +111,21 @@ describe('agents', () => {
     cleanups.push(() => third.dispose());
     expect(pidOf(third)).not.toBe(pid);
     expect(third.session.fromPartition('after').getUserAgent()).toBe('Toy/1.0');
+  });
+
+  it('through the runner: output lands in the record of its test; a dead agent is a CRASH and the run carries on', async () => {
+    const report = await runSuite({
+      adapter: { kind: 'remote', command: TOY },
+      eras: ['current'],
+      include: ['test/fixtures/agent-specs/*.spec.ts'],
+    });
+    const byTitle = new Map(report.runs[0]!.results.map((r) => [r.title, r]));
+    expect(byTitle.get('output > makes the agent write')?.status).toBe('PASS');
+    expect(byTitle.get('output > makes the agent write')?.output).toMatch(/toy page.open https:\/\/output.example\/\n[^]*toy says on stderr/);
+    expect(byTitle.get('output > writes nothing')?.output).toBeUndefined();
+    expect(byTitle.get('crash > kills the agent inside a call')?.status).toBe('CRASH');
+    expect(byTitle.get('crash > uses the dead target afterwards')?.status).toBe('CRASH');
+    expect(report.runs[0]!.results).toHaveLength(4);
   });
 
   it('an agent that cannot be pooled (one target per process) gets no pool', async () => {

@@ -13,6 +13,9 @@ import { runSuite } from '../../runner/run-suite.ts';
 import { listSpecFiles } from '../../runner/spec-files.ts';
 import { parseAdapter, parseEras, progressPrinter, UsageError } from '../options.ts';
 import type { Command } from './command.ts';
+import { adapterLabel } from '../../api/run-context.ts';
+
+const AGENT_FAILURES = new Set(['AgentCrashed', 'AgentTimeout', 'AgentUnsupported', 'AgentError', 'ProtocolError']);
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -42,15 +45,23 @@ async function run(argv: string[]): Promise<number> {
   const expectations = expectationsFile ? loadExpectations(expectationsFile) : NO_EXPECTATIONS;
 
   const started = Date.now();
-  const report = await runSuite({
-    adapter,
-    eras,
-    shard: values.shard,
-    grep: values.grep,
-    expectations,
-    files: positionals,
-    onProgress: progressPrinter(),
-  });
+  let report;
+  try {
+    report = await runSuite({
+      adapter,
+      eras,
+      shard: values.shard,
+      grep: values.grep,
+      expectations,
+      files: positionals,
+      onProgress: progressPrinter(),
+    });
+  } catch (error) {
+    // An agent that cannot be started or spoken to is reported, not a stack trace.
+    if (!AGENT_FAILURES.has((error as Error).name)) throw error;
+    console.error(`session-conformance: ${adapterLabel(adapter)}: ${(error as Error).name}: ${(error as Error).message}`);
+    return 2;
+  }
   if (process.stdout.isTTY && !process.env.CI) process.stdout.write('\n');
   const file = await writeReport(report, path.resolve(values.reports!));
   console.log(formatSummary(report));
