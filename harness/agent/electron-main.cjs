@@ -17,6 +17,7 @@ var agent = require('./agent.cjs');
 var app = electron.app;
 var launch = agent.launchOptions();
 var described = electron.conformance || null;
+var version = process.versions.electron || (described && described.version) || '0.0.0';
 
 // Electron reads userData and switches when it gets ready: they must be set
 // by the main script, so the runner passes them at launch.
@@ -66,15 +67,42 @@ function quit() {
 var pages = new Map();
 var nextPage = 1;
 
+var electronMajor = parseInt(version, 10);
+
 function hiddenWindow(session) {
   return new electron.BrowserWindow({ show: false, webPreferences: { session: session } });
+}
+
+/** Loads a URL; before Electron 5 loadURL returned nothing, so this waits for the load events. */
+function load(win, url) {
+  return new Promise(function (resolve, reject) {
+    win.webContents.once('did-finish-load', function () {
+      resolve();
+    });
+    win.webContents.once('did-fail-load', function (event, code, description) {
+      reject(new Error('loading ' + url + ' failed: ' + description + ' (' + code + ')'));
+    });
+    var loading = win.loadURL(url);
+    // Newer Electrons also reject the returned promise; the events above report it.
+    if (loading && typeof loading.then === 'function') loading.then(null, function () {});
+  });
+}
+
+/** A DevTools protocol command; before Electron 5 sendCommand took a callback instead of returning a promise. */
+function devtools(dbg, method, params) {
+  if (electronMajor >= 5) return dbg.sendCommand(method, params || {});
+  return new Promise(function (resolve, reject) {
+    dbg.sendCommand(method, params || {}, function (error, result) {
+      if (error && Object.keys(error).length) reject(new Error(method + ' failed: ' + (error.message || JSON.stringify(error))));
+      else resolve(result);
+    });
+  });
 }
 
 /** Runs `fn(debugger)` in a hidden window of `session` with the DevTools protocol attached. */
 function withDevTools(session, fn) {
   var win = hiddenWindow(session);
-  return win
-    .loadURL('about:blank')
+  return load(win, 'about:blank')
     .then(function () {
       win.webContents.debugger.attach('1.3');
       return fn(win.webContents.debugger);
@@ -102,7 +130,7 @@ function browserWindowDriver() {
       var win = hiddenWindow(args.session);
       var pageId = 'page-' + nextPage++;
       pages.set(pageId, win);
-      return win.loadURL(args.url).then(function () {
+      return load(win, args.url).then(function () {
         return { pageId: pageId, url: win.webContents.getURL() };
       });
     },
@@ -115,10 +143,9 @@ function browserWindowDriver() {
     },
     'storage.setLocalStorage': function (args) {
       return withDevTools(args.session, function (dbg) {
-        return dbg
-          .sendCommand('DOMStorage.enable')
+        return devtools(dbg, 'DOMStorage.enable')
           .then(function () {
-            return dbg.sendCommand('DOMStorage.setDOMStorageItem', {
+            return devtools(dbg, 'DOMStorage.setDOMStorageItem', {
               storageId: storageId(args.origin),
               key: args.key,
               value: args.value,
@@ -131,10 +158,9 @@ function browserWindowDriver() {
     },
     'storage.getLocalStorage': function (args) {
       return withDevTools(args.session, function (dbg) {
-        return dbg
-          .sendCommand('DOMStorage.enable')
+        return devtools(dbg, 'DOMStorage.enable')
           .then(function () {
-            return dbg.sendCommand('DOMStorage.getDOMStorageItems', { storageId: storageId(args.origin) });
+            return devtools(dbg, 'DOMStorage.getDOMStorageItems', { storageId: storageId(args.origin) });
           })
           .then(function (result) {
             var entries = result.entries || [];
@@ -201,8 +227,6 @@ var ELECTRON_CAPABILITIES = [
   'restart',
   'crash-restart',
 ];
-
-var version = process.versions.electron || (described && described.version) || '0.0.0';
 
 agent.runAgent({
   implementation: {
