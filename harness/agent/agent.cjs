@@ -68,6 +68,11 @@ function readSomeSync(fd, buffer) {
   }
 }
 
+/** A failed read or write on a connection that went away ends it like an EOF. */
+function gone(error) {
+  return error.code === 'EPIPE' || error.code === 'ECONNRESET' || error.code === 'EBADF';
+}
+
 // ---- one conversation --------------------------------------------------------
 
 /**
@@ -313,8 +318,96 @@ function parseListenAddress(text) {
   return { host: match[1] || '127.0.0.1', port: Number(match[2]) };
 }
 
-/** Listens for runners (attach:). Each connection is its own conversation. */
+/**
+ * Listens for runners (attach:, and the runner's agent pool). Each connection
+ * is its own conversation, served on the main thread: read on the event loop
+ * while the agent is idle, and straight from the socket's descriptor while it
+ * waits for a callback's result (the event loop is not running then).
+ */
 function serveOnSocket(host, addressText, onListening) {
+  var address = parseListenAddress(addressText);
+  var conversations = new Set();
+  forwardOutput(function (stream, text) {
+    var line = JSON.stringify({ type: 'output', stream: stream, text: text }) + '\n';
+    conversations.forEach(function (conversation) {
+      if (conversation.welcomed) conversation.channel.send(line);
+    });
+  });
+  var server = net.createServer(function (socket) {
+    var fd = socket._handle && socket._handle.fd;
+    if (!(fd >= 0)) {
+      process.stderr.write('session-conformance agent: this platform gives no descriptor for the connection\n');
+      socket.destroy();
+      return;
+    }
+    var lines = new LineSplitter();
+    var decoder = new StringDecoder('utf8');
+    var queue = [];
+    var buffer = Buffer.alloc(65536);
+    var closed = false;
+    var channel = {
+      send: function (line) {
+        if (closed) return;
+        try {
+          writeAllSync(fd, line);
+        } catch (error) {
+          if (!gone(error)) throw error;
+          closed = true;
+        }
+      },
+      wait: function () {
+        while (!queue.length) {
+          if (closed) return null;
+          var n;
+          try {
+            n = fs.readSync(fd, buffer, 0, buffer.length, null);
+          } catch (error) {
+            if (error.code === 'EAGAIN') {
+              sleepBriefly();
+              continue;
+            }
+            if (!gone(error)) throw error;
+            n = 0;
+          }
+          if (n === 0) {
+            closed = true;
+            return null;
+          }
+          queue.push.apply(queue, lines.push(decoder.write(buffer.slice(0, n))));
+        }
+        return queue.shift();
+      },
+      end: function () {
+        socket.end();
+      },
+    };
+    var conversation = new Conversation(host, channel);
+    conversations.add(conversation);
+    socket.on('data', function (chunk) {
+      var received = lines.push(decoder.write(chunk));
+      for (var i = 0; i < received.length; i++) conversation.receive(received[i]);
+    });
+    socket.on('error', function () {});
+    socket.on('close', function () {
+      closed = true;
+      conversations['delete'](conversation);
+      conversation.targets.forEach(function (target) {
+        target.quit({ crash: false });
+      });
+    });
+    conversation.hello();
+  });
+  server.on('error', function (error) {
+    throw new Error('the agent cannot listen: ' + error.message);
+  });
+  server.listen(address.path ? address.path : address, function () {
+    onListening(server.address());
+  });
+  return server;
+}
+
+/** The same with an I/O thread, for platforms whose sockets have no descriptor to read (Windows). */
+function serveOnSocketThread(host, addressText, onListening) {
   var threads;
   try {
     threads = require('worker_threads');
@@ -446,7 +539,8 @@ function defaultExit() {
 function runAgent(host) {
   var listen = process.env.SESSION_CONFORMANCE_AGENT_LISTEN;
   if (listen) {
-    return serveOnSocket(host, listen, function (address) {
+    var serve = process.platform === 'win32' || process.env.SESSION_CONFORMANCE_AGENT_IO_THREAD ? serveOnSocketThread : serveOnSocket;
+    return serve(host, listen, function (address) {
       var where = typeof address === 'string' ? address : address.address + ':' + address.port;
       process.stdout.write('session-conformance agent listening on ' + where + '\n');
     });

@@ -87,6 +87,7 @@ class Pool implements AgentPool {
   #spawn(): PooledAgent {
     const id = this.#next++;
     const socket = path.join(this.#dir, `agent-${id}.sock`);
+    rmSync(socket, { force: true });
     const child = spawn(this.#command[0]!, this.#command.slice(1), {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, SESSION_CONFORMANCE_AGENT_LISTEN: socket },

@@ -129,10 +129,12 @@ function startConnected({ address }, onEnd = () => {}, graceMs = 0) {
   });
   socket.on('error', (error) => closed({ reason: `the connection to the agent failed: ${error.message}` }));
   // A pooled agent's death is reported by the pool with its exit status and
-  // last output; give that a moment to arrive.
-  socket.on('close', () => setTimeout(() => closed({ reason: 'the agent closed the connection' }), graceMs));
+  // last output; give that a moment to arrive (not when the runner ended it).
+  let ending = false;
+  socket.on('close', () => setTimeout(() => closed({ reason: 'the agent closed the connection' }), ending ? 0 : graceMs));
   writeLine = (line) => socket.write(line);
   endChannels = () => {
+    ending = true;
     socket.end();
     onEnd();
   };

@@ -35,9 +35,9 @@ async function smoke(adapter: string): Promise<string> {
 }
 
 /** Starts an agent listening on a loopback port; resolves with its address. */
-async function listening(command: string[]): Promise<string> {
+async function listening(command: string[], env: Record<string, string> = {}): Promise<string> {
   const child: ChildProcess = spawn(command[0]!, command.slice(1), {
-    env: { ...process.env, SESSION_CONFORMANCE_AGENT_LISTEN: '127.0.0.1:0' },
+    env: { ...process.env, SESSION_CONFORMANCE_AGENT_LISTEN: '127.0.0.1:0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   cleanups.push(() => child.kill('SIGKILL'));
@@ -73,6 +73,11 @@ describe('agents', () => {
     const cli = await runCli(['run', '--adapter', `attach:${address}`, '--era', 'e12', 'spec/session/from-partition.spec.ts', 'spec/app/session-created.spec.ts'], await tempDir());
     expect(cli.status, cli.output).toBe(0);
     expect(cli.output).toMatch(/no unexpected results/);
+  });
+
+  it('a listening agent that reads its connections on an I/O thread (as on Windows) passes smoke', async () => {
+    const address = await listening([node, path.join(REPO_ROOT, 'harness/agent/reference-agent.mjs')], { SESSION_CONFORMANCE_AGENT_IO_THREAD: '1' });
+    expect(await smoke(`attach:${address}`)).toMatch(/^smoke PASS/m);
   });
 
   it("attaches what a spawned agent writes to the test's report", async () => {
