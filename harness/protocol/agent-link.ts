@@ -63,8 +63,9 @@ export class AgentLink {
   #output = '';
   #unsupported: string | undefined;
   #exit: { code?: number | null; signal?: string | null; reason?: string } | undefined;
-  #fault: Error | undefined;
   #faultReported = false;
+  /** Wakes handshakeAsync when the hello arrives or the link fails. */
+  #nudge: (() => void) | undefined;
   #ending = false;
   #flushed = 0;
   #flushToken = 0;
@@ -137,8 +138,13 @@ export class AgentLink {
     const deadline = Date.now() + HANDSHAKE_MS;
     while (!this.#hello) {
       if (this.peer.closed) throw this.peer.closed;
-      if (Date.now() > deadline) throw this.#noHello();
-      await delay(5);
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw this.#noHello();
+      await new Promise<void>((resolve) => {
+        this.#nudge = resolve;
+        setTimeout(resolve, remaining).unref();
+      });
+      this.#nudge = undefined;
     }
     return this.#welcome(this.#hello);
   }
@@ -314,6 +320,7 @@ export class AgentLink {
         return null;
       }
       this.#hello = typed as unknown as Hello;
+      this.#nudge?.();
       return null;
     }
     return typed;
@@ -341,8 +348,8 @@ export class AgentLink {
   /** The link is unusable: calls and pending promises fail with `error`, and the agent is stopped. */
   #fail(error: Error): void {
     if (this.peer.closed) return;
-    this.#fault = error;
     this.peer.close(error);
+    this.#nudge?.();
     if (!this.#exit) this.kill();
   }
 }

@@ -168,6 +168,13 @@ describe('agent protocol faults', () => {
     expect(statusOf(error)).toBe('ERROR');
   });
 
+  it('with --validate-protocol, fails a call answered with a message that breaks its schema, naming what is wrong', async () => {
+    const error = await failure(target(FAULTY_AGENT, 'invalid'));
+    expect(error.name).toBe('ProtocolError');
+    expect(error.message).toBe(`agent-to-runner "result" message is invalid at (message): must have required property 'value'`);
+    expect(statusOf(error)).toBe('ERROR');
+  });
+
   it('makes the agent library answer a malformed line with a fault and keep serving', async () => {
     const agent = rawAgent(REFERENCE_AGENT);
     expect((await agent.next()).type).toBe('hello');
