@@ -97,7 +97,11 @@ class Conversation {
         wait: function () {
           for (;;) {
             var line = self.channel.wait();
-            if (line === null) return null;
+            if (line === null) {
+              // The runner is gone: the callback being waited for throws this.
+              self.peer.close(new Error('the runner closed the connection'));
+              return null;
+            }
             var message = self.parse(line);
             if (message) return message;
           }
