@@ -6,7 +6,7 @@
 // `disabled:` entries are decisions, never touched. Comments and order in the
 // existing file are kept (the YAML document is edited, not regenerated).
 
-import { Document, isMap, parseDocument } from 'yaml';
+import { Document, isMap, parseDocument, Scalar } from 'yaml';
 import { BAD_STATUSES, type Status } from '../api/status.ts';
 import { parseExpectations, type ExpectationEntry } from '../expectations/expectations.ts';
 import type { Report } from './model.ts';
@@ -127,7 +127,12 @@ export function updateExpectations(existing: string | null, source: string, repo
       if (!list.some((s) => BAD_STATUSES.has(s))) continue;
       if (!doc.hasIn([file])) doc.setIn([file], doc.createNode({}));
       const reason = `observed ${list.join(', ')}${o.message ? `: ${firstLine(o.message, 160)}` : ''}`;
-      doc.setIn([file, title], doc.createNode({ expected: statusNode(doc, list), reason }));
+      const tests = doc.getIn([file]);
+      if (!isMap(tests)) throw new Error(`${source}: ${file} is not a mapping of test titles`);
+      // Titles are quoted, as in hand-written files: they contain ' > ' and often ':'.
+      const key = new Scalar(title);
+      key.type = 'QUOTE_DOUBLE';
+      tests.add(doc.createPair(key, doc.createNode({ expected: statusNode(doc, list), reason })));
       changes.push({ file, title, change: 'added', after: list, why: reason });
     }
   }
@@ -141,7 +146,7 @@ export function updateExpectations(existing: string | null, source: string, repo
     }
     doc.contents.items = doc.contents.items.filter((pair) => !(isMap(pair.value) && pair.value.items.length === 0));
   }
-  const text = isMap(doc.contents) && doc.contents.items.length === 0 ? '{}\n' : doc.toString({ lineWidth: 0 });
+  const text = isMap(doc.contents) && doc.contents.items.length === 0 ? '{}\n' : doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // The result must be a file the runner accepts.
   parseExpectations(text, source);
   return { text, changes };

@@ -66,7 +66,8 @@ function rowHtml(row: MatrixRow, columns: Column[], kind: 'member-row' | 'area-r
   } else {
     head = `<th scope="row">${esc(row.label)}</th>`;
   }
-  return `<tr class="${kind}" data-row="${esc(row.key)}">${head}${row.cells.map((c, i) => cellHtml(c, row.key, row.label, i, columns[i]!)).join('')}</tr>`;
+  const rowKind = row.member !== undefined ? ' data-kind="member"' : row.file !== undefined ? ' data-kind="file"' : '';
+  return `<tr class="${kind}" data-row="${esc(row.key)}"${rowKind}>${head}${row.cells.map((c, i) => cellHtml(c, row.key, row.label, i, columns[i]!)).join('')}</tr>`;
 }
 
 function coverageHtml(catalog: SuiteCatalog): string {
@@ -131,10 +132,20 @@ export function renderHtml(report: Report, catalog?: SuiteCatalog): string {
     }
   }
 
+  // Column heads show what differs between runs; what all share is said once above the table.
+  const fields = ['adapter', 'implementation', 'platform', 'shard'] as const;
+  const varies = (f: (typeof fields)[number]) => new Set(matrix.columns.map((c) => c[f] ?? '')).size > 1;
+  const varying = fields.filter(varies);
+  const common = fields
+    .filter((f) => !varying.includes(f))
+    .map((f) => matrix.columns[0]?.[f])
+    .filter((v): v is string => Boolean(v));
   const colHeads = matrix.columns
     .map(
       (c, i) =>
-        `<th scope="col" class="run" data-col="${i}" data-era="${esc(c.era)}">${withAdapter ? `<span>${esc(c.adapter)}</span>` : ''}<strong>${esc(c.era)}</strong><small>${esc(c.implementation)}</small><small>${esc(c.platform)}</small>${c.shard ? `<small>shard ${esc(c.shard)}</small>` : ''}</th>`,
+        `<th scope="col" class="run" data-col="${i}" data-era="${esc(c.era)}"><strong>${esc(c.era)}</strong>${varying
+          .map((f) => (c[f] ? `<small>${f === 'shard' ? 'shard ' : ''}${esc(c[f]!)}</small>` : ''))
+          .join('')}</th>`,
     )
     .join('');
   const totalRow = rowHtml({ key: '*', label: 'all tests', area: '', cells: matrix.totals }, matrix.columns, 'total-row', catalog);
@@ -181,6 +192,7 @@ ${catalog ? '<button type="button" role="tab" data-tab="coverage" aria-selected=
 <button type="button" id="collapse-all">collapse all</button>
 </form>
 ${legendHtml()}
+${common.length ? `<p class="runs-common" id="runs-common">${common.map(esc).join(' · ')}</p>` : ''}
 <div class="layout">
 <div class="matrix-wrap">
 <table class="matrix" id="matrix">

@@ -3,7 +3,8 @@
 // columns are runs. A cell counts passes over applicable tests and takes the
 // state of its worst result.
 
-import { BAD_STATUSES, SEVERITY } from '../api/status.ts';
+import { BAD_STATUSES } from '../api/status.ts';
+import { allMemberNames } from '../eras/inventory.ts';
 import type { SuiteCatalog } from './catalog.ts';
 import type { Report, Run, TestRecord } from './model.ts';
 
@@ -121,7 +122,8 @@ export function buildMatrix(report: Report, catalog?: SuiteCatalog): Matrix {
       for (const row of rowKeysOf(r, catalog)) rowInfo.set(row.key, { area: r.area, ...row });
     }
   }
-  const memberOrder = new Map((catalog?.members ?? []).map((m, i) => [m.name, i]));
+  // Members in inventory order (era order, then the documents' order), like the docs.
+  const memberOrder = new Map(allMemberNames().map((name, i) => [name, i]));
   const order = (info: { member?: string; file?: string }) =>
     info.member !== undefined ? (memberOrder.get(info.member) ?? memberOrder.size) : memberOrder.size + 1;
 

@@ -201,7 +201,7 @@
   function activate(td) {
     if (!td || td.classList.contains('s-empty')) return;
     showDetail(td.getAttribute('data-row'), Number(td.getAttribute('data-col')));
-    detail.focus();
+    detail.focus({ preventScroll: true });
   }
   $('#matrix').addEventListener('click', function (event) {
     activate(event.target.closest('td.cell'));
