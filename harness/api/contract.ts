@@ -11,5 +11,5 @@
 export const CONTRACT_VERSION = 1;
 
 export const CONTRACT_FINGERPRINTS: Readonly<Record<number, string>> = {
-  1: '2a6bb79b8639cf85',
+  1: 'ff8d04a7223a0556',
 };

@@ -34,7 +34,7 @@ function gateTable(facts: Facts): string {
   ];
   const rows = probes.map(([what, era, caps]) => {
     const gate = gateFor(SPEC, era, new Set(caps));
-    facts.push(['gate', SPEC.eras, SPEC.requires, era, caps, gate ?? null]);
+    facts.push(['gate', SPEC.eras, SPEC.requires, era, caps, gate?.status ?? 'runs']);
     return [what, `\`${era}\``, caps.length ? caps.join(', ') : 'none', gate ? `${gate.status}: ${gate.reason}` : 'runs'];
   });
   return table([`spec with \`eras: '${SPEC.eras}'\`, \`requires: ['network']\``, 'run era', 'target capabilities', 'outcome'], rows);

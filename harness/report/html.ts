@@ -38,8 +38,9 @@ export interface HtmlData {
   specs: SuiteCatalog['specs'];
 }
 
-function columnLabel(c: Column, withAdapter: boolean): string {
-  return [withAdapter ? c.adapter : '', c.era, c.platform.split(' · ')[0], c.shard ? `shard ${c.shard}` : ''].filter(Boolean).join(' · ');
+/** A run's name in the detail panel: adapter, era, platform, shard. */
+function columnLabel(c: Column): string {
+  return [c.adapter, c.era, c.platform.split(' · ')[0], c.shard ? `shard ${c.shard}` : ''].filter(Boolean).join(' · ');
 }
 
 function cellHtml(cell: Cell, rowKey: string, rowLabel: string, col: number, column: Column): string {
@@ -105,14 +106,13 @@ function embed(data: HtmlData): string {
 
 export function renderHtml(report: Report, catalog?: SuiteCatalog): string {
   const matrix = buildMatrix(report, catalog);
-  const withAdapter = new Set(matrix.columns.map((c) => c.adapter)).size > 1;
   const unexpected = unexpectedResults(report).length;
   const eras = ERA_IDS.filter((e) => matrix.columns.some((c) => c.era === e));
   const areas = matrix.areas.map((a) => a.area);
 
   const data: HtmlData = {
     runs: matrix.columns.map((c) => ({
-      label: columnLabel(c, true),
+      label: columnLabel(c),
       adapter: c.adapter,
       era: c.era,
       implementation: c.implementation,

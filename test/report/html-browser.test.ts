@@ -176,6 +176,10 @@ describe('report.html in Chromium', () => {
     expect(text).toContain('expectedPASS (no expectation)');
     expect(text).toContain('expected 1 to be 2');
     expect(text).toContain(`npx session-conformance run --adapter reference --era current --grep 'statuses > fails an assertion' ${FIXTURES}/statuses.spec.ts`);
+    expect(text).toMatch(/statuses\.spec\.ts:\d+:\d+/);
+    expect(text).toMatch(/\(\d+ frames inside node_modules not shown\)/);
+    expect(text).not.toContain('node_modules/@vitest');
+    expect(await detail.locator('details[data-id$="statuses > is expected to fail"] .badge').getAttribute('class')).toBe('badge s-expected-fail');
     const known = (await detail.locator('details[data-id$="statuses > is expected to fail"]').textContent()) ?? '';
     expect(known).toMatch(/expectedFAIL/);
     expect(known).toMatch(/observedFAIL · expected/);

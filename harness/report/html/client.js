@@ -124,8 +124,24 @@
     dl.appendChild(el('dt', { text: term }));
     dl.appendChild(el('dd', {}, value));
   }
-  function badge(status) {
-    return el('span', { className: 'badge s-' + status.toLowerCase().replace('not_applicable', 'na'), text: status });
+  // The same colours as the matrix: a listed failure is hatched, a stale expectation blue.
+  function badge(record) {
+    var state = record.stale
+      ? 'stale'
+      : BAD[record.status] && record.expected
+        ? 'expected-fail'
+        : record.status.toLowerCase().replace('not_applicable', 'na');
+    return el('span', { className: 'badge s-' + state, text: record.status });
+  }
+  // Frames inside node_modules (the test runner's own) say nothing about the
+  // implementation; report.json and junit.xml keep the whole stack.
+  function stackText(stack) {
+    var lines = stack.split('\n');
+    var kept = lines.filter(function (line) {
+      return !/^\s+at .*node_modules/.test(line);
+    });
+    var hidden = lines.length - kept.length;
+    return kept.join('\n') + (hidden ? '\n    (' + hidden + ' frames inside node_modules not shown)' : '');
   }
   function docLink(doc) {
     if (!doc) return null;
@@ -154,12 +170,12 @@
     field(dl, 'observed', record.status + ' · ' + verdict);
     field(dl, 'time', record.durationMs + ' ms');
     if (record.message) field(dl, 'message', pre(record.message));
-    if (record.stack) field(dl, 'stack', pre(record.stack));
+    if (record.stack) field(dl, 'stack', pre(stackText(record.stack)));
     if (record.traffic && record.traffic.length) field(dl, 'traffic', pre(record.traffic.join('\n')));
     if (record.agentOutput) field(dl, 'agent stderr', pre(record.agentOutput));
     if (record.seed) field(dl, 'fast-check seed', el('code', { text: record.seed }));
     field(dl, 're-run', el('code', { className: 'rerun', text: record.rerun }));
-    var item = el('details', { 'data-id': record.id }, el('summary', {}, badge(record.status), record.title), dl);
+    var item = el('details', { 'data-id': record.id }, el('summary', {}, badge(record), record.title), dl);
     if (BAD[record.status] || record.stale) item.open = true;
     return item;
   }
