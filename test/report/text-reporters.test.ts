@@ -2,6 +2,7 @@
 // print (markup, pipes, terminal colours, characters XML forbids).
 
 import { describe, expect, it } from 'vitest';
+import { renderHtml } from '../../harness/report/html.ts';
 import { junitOutcome, renderJunit } from '../../harness/report/junit.ts';
 import { renderMarkdown } from '../../harness/report/markdown.ts';
 import { rerunCommand } from '../../harness/report/rerun.ts';
@@ -73,5 +74,13 @@ describe('text helpers', () => {
     expect(rerunCommand({ adapter: 'reference', era: 'e9' }, { file: F, title: '(file)' })).toBe(
       `npx session-conformance run --adapter reference --era e9 ${F}`,
     );
+  });
+});
+
+describe('a report without runs', () => {
+  it('still renders in every format', () => {
+    expect(renderHtml(report())).toMatch(/0 runs · 0 results/);
+    expect(renderJunit(report())).toMatch(/<testsuites name="session-conformance" tests="0"/);
+    expect(renderMarkdown(report())).toMatch(/✅ no unexpected results/);
   });
 });
