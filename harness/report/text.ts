@@ -35,7 +35,10 @@ export function firstLine(text: string | undefined, max = 200): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line.trim();
 }
 
-/** The quoted form of an argument for a POSIX shell. */
+/** The quoted form of an argument for a POSIX shell, as readable as it can safely be. */
 export function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w@%+=:,./-]+$/.test(arg)) return arg;
+  if (!arg.includes("'")) return `'${arg}'`;
+  if (!/[$`"\\!]/.test(arg)) return `"${arg}"`;
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
 }

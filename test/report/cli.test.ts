@@ -76,7 +76,9 @@ describe('run --reporter', () => {
 
   it('prints a re-run line that runs exactly that test again', () => {
     const first = readReport(path.join(dir, 'run', 'report.json'));
-    const target = first.runs[0]!.results.find((r) => r.status === 'PASS')!;
+    // A title with quotes in it, so the shell quoting is exercised too.
+    const target = first.runs[0]!.results.find((r) => r.status === 'PASS' && r.title.includes("'"))!;
+    expect(target, 'a passing test whose title has a quote').toBeDefined();
     const line = rerunCommand(first.runs[0]!.info, target).replace(/^npx session-conformance /, `${process.execPath} bin/session-conformance.js `);
     const again = spawnSync('sh', ['-c', `${line} --reports ${path.join(dir, 'rerun')} --reporter json`], {
       cwd: REPO_ROOT,

@@ -63,6 +63,8 @@ describe('text helpers', () => {
   it('quote for a POSIX shell and escape for markdown and XML', () => {
     expect(shellQuote('plain-arg/x.ts')).toBe('plain-arg/x.ts');
     expect(shellQuote("it's $HOME")).toBe(`'it'\\''s $HOME'`);
+    expect(shellQuote("app 'session-created' > x")).toBe(`"app 'session-created' > x"`);
+    expect(shellQuote('a > b')).toBe(`'a > b'`);
     expect(markdownCell('a|b\n*c*')).toBe('a\\|b \\*c\\*');
     expect(escapeXml('<&>')).toBe('&lt;&amp;&gt;');
   });
