@@ -67,10 +67,9 @@ describe('cookies.get', () => {
     const expiry = Math.floor(secondsFromNow(3600));
     await setCookie(t, cookies, { url: 'https://example.com/', name: 'kept', value: '1', expirationDate: expiry });
     await setCookie(t, cookies, { url: 'https://example.com/', name: 'gone', value: '1' });
-    const [kept, gone] = [...(await getCookies(t, cookies, {}))].sort((a, b) => b.name.localeCompare(a.name)) as [
-      Record<string, unknown>,
-      Record<string, unknown>,
-    ];
+    const byName = Object.fromEntries((await getCookies(t, cookies, {})).map((c) => [c.name, c as unknown as Record<string, unknown>]));
+    const kept = byName['kept']!;
+    const gone = byName['gone']!;
     expect(kept).toMatchObject({ name: 'kept', session: false, expirationDate: expiry });
     expect(gone).toMatchObject({ name: 'gone', session: true });
     expect('expirationDate' in gone).toBe(false);
