@@ -3,7 +3,8 @@
 // killed mid-write leaves the previous or the new document. Session cookies
 // (no expiry) are never written, and expired ones are dropped when read.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import type { Cookie } from 'tough-cookie';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import type { ElectronSameSite } from './cookie-era.ts';
@@ -86,8 +87,24 @@ export function parseCookies(text: string, nowMs = Date.now()): Cookie[] {
 export class CookieFile {
   readonly path: string;
 
-  constructor(path: string) {
-    this.path = path;
+  constructor(file: string) {
+    this.path = file;
+  }
+
+  /**
+   * Deletes temp files a killed writer left beside the document (see
+   * storage/atomic-file.ts for their names); they never replaced it.
+   */
+  removeStaleTemps(): void {
+    const dir = path.dirname(this.path);
+    const stale = new RegExp(`^\\.${path.basename(this.path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]+\\.tmp$`);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (stale.test(name)) rmSync(path.join(dir, name), { force: true });
   }
 
   /** The cookies on disk; none if the file does not exist yet. */

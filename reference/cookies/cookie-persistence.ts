@@ -39,6 +39,11 @@ export class CookiePersistence {
     }
   }
 
+  /** Resolves when the writes already started have ended, without starting one. */
+  settled(): Promise<void> {
+    return this.#writes.catch(() => undefined);
+  }
+
   /** Resolves once every change made so far is on disk. */
   flush(): Promise<void> {
     clearTimeout(this.#timer);
