@@ -94,7 +94,7 @@ describe('domain and path matching', () => {
         );
         expect(accepted).toBe(domainAccepted(c.setHost, c.attribute));
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -124,7 +124,7 @@ describe('domain and path matching', () => {
           expect(got.length).toBe(expected ? 1 : 0);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 
@@ -151,7 +151,7 @@ describe('domain and path matching', () => {
           expect(got.length).toBe(expected ? 1 : 0);
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
