@@ -1,8 +1,7 @@
 // A stored cookie is a tough-cookie Cookie; this module reads and writes it
 // the way Chromium keeps cookies: a domain with a leading dot for domain
-// cookies, an absolute expiry with microsecond precision (base::Time), the
-// (name, domain, path) key that makes two cookies the same one, and the
-// Cookie object Electron hands to JavaScript in each era.
+// cookies, an absolute expiry with microsecond precision (base::Time), and
+// the Cookie object Electron hands to JavaScript in each era.
 
 import { Cookie } from 'tough-cookie';
 import type { CookieEra, ElectronSameSite } from './cookie-era.ts';
@@ -67,11 +66,6 @@ export function lastAccessMs(cookie: Cookie): number {
 export function chromiumDomain(cookie: Cookie): string {
   const domain = cookie.domain ?? '';
   return cookie.hostOnly ? domain : `.${domain}`;
-}
-
-/** Two cookies with the same key are the same cookie: a new one replaces the old (CanonicalCookie::IsEquivalent). */
-export function equivalenceKey(cookie: Cookie): string {
-  return `${cookie.key}\n${chromiumDomain(cookie)}\n${cookie.path ?? ''}`;
 }
 
 const TO_ELECTRON: Record<string, ElectronSameSite> = { none: 'no_restriction', lax: 'lax', strict: 'strict' };

@@ -109,16 +109,17 @@ export class CookieService implements SessionService {
   async #cookiesFor(url: string, options: CookieRequestOptions & { touch: boolean }): Promise<Cookie[]> {
     const parsed = parseUrl(url);
     if (!parsed || !isCookieableScheme(parsed)) return [];
-    const candidates = this.store.cookiesForHost(hostOf(parsed));
-    this.store.collectExpired(Date.now(), candidates);
-    const accessed = new Map(candidates.map((c) => [c, c.lastAccessed] as const));
+    // Like CookieMonster, a lookup first deletes every expired cookie of the host.
+    this.store.collectExpired(Date.now(), this.store.cookiesForHost(hostOf(parsed)));
+    const candidates = options.touch ? [] : this.store.cookiesForHost(hostOf(parsed), parsed.pathname || '/');
+    const accessed = options.touch ? undefined : new Map(candidates.map((c) => [c, c.lastAccessed] as const));
     let cookies = await this.#jar.getCookies(parsed.href, {
       http: options.http ?? true,
       expire: false,
       sort: true,
       ...(options.sameSiteContext ? { sameSiteContext: options.sameSiteContext } : {}),
     });
-    if (!options.touch) for (const [cookie, at] of accessed) cookie.lastAccessed = at;
+    if (accessed) for (const [cookie, at] of accessed) cookie.lastAccessed = at;
     if (this.era.sameSiteByDefault) {
       cookies = cookies.filter((c) => {
         if (c.sameSite === 'none' && !c.secure) return false;

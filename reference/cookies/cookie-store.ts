@@ -10,7 +10,7 @@
 
 import { pathMatch, Store, type Cookie } from 'tough-cookie';
 import { isIpAddress, registrableDomain } from './cookie-domain.ts';
-import { creationMs, equivalenceKey, expiryMicros, fixExpiry, isExpired, lastAccessMs } from './cookie-record.ts';
+import { creationMs, expiryMicros, fixExpiry, isExpired, lastAccessMs } from './cookie-record.ts';
 
 export type ChangeCause = 'explicit' | 'overwrite' | 'expired' | 'evicted' | 'expired-overwrite';
 
@@ -56,10 +56,22 @@ function answer<T>(callback: unknown, work: () => T): Promise<T> | undefined {
   return Promise.resolve(result);
 }
 
-/** The key Chromium groups cookies under for its per-domain limit. */
+const groupKeys = new Map<string, string>();
+
+/** The key Chromium groups cookies under for its per-domain limit (memoized: the suffix lookup is costly). */
 function groupKey(cookie: Cookie): string {
   const domain = cookie.domain ?? '';
-  return registrableDomain(domain) || domain;
+  let key = groupKeys.get(domain);
+  if (key === undefined) {
+    if (groupKeys.size > 10_000) groupKeys.clear();
+    groupKeys.set(domain, (key = registrableDomain(domain) || domain));
+  }
+  return key;
+}
+
+/** Within one domain and path, a cookie is identified by its name and whether it is host-only. */
+function slotKey(cookie: Cookie): string {
+  return `${cookie.hostOnly ? 'h' : 'd'}${cookie.key}`;
 }
 
 /** The host itself and every parent domain it could receive domain cookies from. */
@@ -72,10 +84,12 @@ function candidateDomains(host: string): string[] {
 
 export class SessionCookieStore extends Store {
   readonly #options: SessionCookieStoreOptions;
-  /** Domain (no leading dot) -> equivalence key -> cookie. */
-  readonly #byDomain = new Map<string, Map<string, Cookie>>();
+  /** Domain (no leading dot) -> path -> name and host-only flag -> cookie, like tough-cookie's own index. */
+  readonly #byDomain = new Map<string, Map<string, Map<string, Cookie>>>();
   readonly #byGroup = new Map<string, Set<Cookie>>();
   #count = 0;
+  /** No stored cookie was last used before this (a lower bound, refreshed by the global purge). */
+  #earliestAccess = Infinity;
   #changes: CookieChange[] = [];
   /** Called when a change touches a cookie with an expiry (one that is persisted). */
   onPersistentChange: (() => void) | undefined;
@@ -100,19 +114,29 @@ export class SessionCookieStore extends Store {
   /** Every cookie, oldest first. */
   all(): Cookie[] {
     const out: Cookie[] = [];
-    for (const cookies of this.#byDomain.values()) out.push(...cookies.values());
+    for (const paths of this.#byDomain.values()) for (const cookies of paths.values()) for (const c of cookies.values()) out.push(c);
     return out.sort((a, b) => creationMs(a) - creationMs(b) || a.creationIndex - b.creationIndex);
   }
 
   /** The stored cookie a new one would replace. */
   equivalentOf(cookie: Cookie): Cookie | undefined {
-    return this.#byDomain.get(cookie.domain ?? '')?.get(equivalenceKey(cookie));
+    return this.#byDomain.get(cookie.domain ?? '')?.get(cookie.path ?? '')?.get(slotKey(cookie));
   }
 
-  /** Cookies whose domain could apply to `host` (host-only or domain cookies of it or its parents). */
-  cookiesForHost(host: string): Cookie[] {
+  /**
+   * Cookies whose domain could apply to `host` (host-only or domain cookies
+   * of it or its parents) and, if `requestPath` is given, whose path it matches.
+   */
+  cookiesForHost(host: string, requestPath?: string | null): Cookie[] {
     const out: Cookie[] = [];
-    for (const domain of candidateDomains(host)) out.push(...(this.#byDomain.get(domain)?.values() ?? []));
+    for (const domain of candidateDomains(host)) {
+      const paths = this.#byDomain.get(domain);
+      if (!paths) continue;
+      for (const [cookiePath, cookies] of paths) {
+        if (requestPath != null && !pathMatch(requestPath, cookiePath)) continue;
+        for (const cookie of cookies.values()) out.push(cookie);
+      }
+    }
     return out;
   }
 
@@ -142,11 +166,13 @@ export class SessionCookieStore extends Store {
 
   delete(cookie: Cookie, cause: ChangeCause): void {
     const domain = cookie.domain ?? '';
-    const cookies = this.#byDomain.get(domain);
-    const key = equivalenceKey(cookie);
-    if (cookies?.get(key) !== cookie) return;
+    const paths = this.#byDomain.get(domain);
+    const cookies = paths?.get(cookie.path ?? '');
+    const key = slotKey(cookie);
+    if (!paths || cookies?.get(key) !== cookie) return;
     cookies.delete(key);
-    if (!cookies.size) this.#byDomain.delete(domain);
+    if (!cookies.size) paths.delete(cookie.path ?? '');
+    if (!paths.size) this.#byDomain.delete(domain);
     const group = this.#byGroup.get(groupKey(cookie));
     group?.delete(cookie);
     if (group && !group.size) this.#byGroup.delete(groupKey(cookie));
@@ -156,14 +182,19 @@ export class SessionCookieStore extends Store {
 
   /** Deletes the expired cookies among `cookies` (all if omitted), reporting them as 'expired'. */
   collectExpired(nowMs = Date.now(), cookies: Iterable<Cookie> = this.all()): void {
-    for (const cookie of [...cookies]) if (isExpired(cookie, nowMs)) this.delete(cookie, 'expired');
+    const expired: Cookie[] = [];
+    for (const cookie of cookies) if (isExpired(cookie, nowMs)) expired.push(cookie);
+    for (const cookie of expired) this.delete(cookie, 'expired');
   }
 
   #add(cookie: Cookie): void {
+    this.#earliestAccess = Math.min(this.#earliestAccess, lastAccessMs(cookie));
     const domain = cookie.domain ?? '';
-    let cookies = this.#byDomain.get(domain);
-    if (!cookies) this.#byDomain.set(domain, (cookies = new Map()));
-    cookies.set(equivalenceKey(cookie), cookie);
+    let paths = this.#byDomain.get(domain);
+    if (!paths) this.#byDomain.set(domain, (paths = new Map()));
+    let cookies = paths.get(cookie.path ?? '');
+    if (!cookies) paths.set(cookie.path ?? '', (cookies = new Map()));
+    cookies.set(slotKey(cookie), cookie);
     let group = this.#byGroup.get(groupKey(cookie));
     if (!group) this.#byGroup.set(groupKey(cookie), (group = new Set()));
     group.add(cookie);
@@ -183,13 +214,21 @@ export class SessionCookieStore extends Store {
       const left = this.#byGroup.get(group);
       if (left && left.size > LIMITS.perDomain) this.#evict([...left], left.size - LIMITS.perDomainAfterPurge);
     }
-    if (this.#count > LIMITS.total) {
+    // Like CookieMonster, the global purge only runs when some cookie has gone
+    // unused long enough to be purged, which keeps big stores cheap to grow.
+    if (this.#count > LIMITS.total && this.#earliestAccess < nowMs - LIMITS.globalPurgeSafeMs) {
       this.collectExpired(nowMs);
+      const all = this.all();
       if (this.#count > LIMITS.total) {
-        const stale = this.all().filter((c) => lastAccessMs(c) < nowMs - LIMITS.globalPurgeSafeMs);
+        const stale = all.filter((c) => this.#has(c) && lastAccessMs(c) < nowMs - LIMITS.globalPurgeSafeMs);
         this.#evict(stale, Math.min(stale.length, this.#count - LIMITS.totalAfterPurge));
       }
+      this.#earliestAccess = Math.min(...this.all().map(lastAccessMs), Infinity);
     }
+  }
+
+  #has(cookie: Cookie): boolean {
+    return this.equivalentOf(cookie) === cookie;
   }
 
   /** Evicts `count` cookies: least recently used first, insecure ones before secure ones. */
@@ -204,16 +243,15 @@ export class SessionCookieStore extends Store {
 
   override findCookie(domain: string | null, path: string | null, key: string | null, callback?: unknown): any {
     return answer(callback, () => {
-      const cookies = [...(this.#byDomain.get(domain ?? '')?.values() ?? [])];
-      return cookies.find((c) => c.path === path && c.key === key);
+      const cookies = [...(this.#byDomain.get(domain ?? '')?.get(path ?? '')?.values() ?? [])];
+      return cookies.find((c) => c.key === key);
     });
   }
 
   override findCookies(domain: string | null, path: string | null, allowSpecialUseDomain?: unknown, callback?: unknown): any {
     const cb = typeof allowSpecialUseDomain === 'function' ? allowSpecialUseDomain : callback;
     return answer(cb, () => {
-      if (!domain) return [];
-      return this.cookiesForHost(domain).filter((c) => path == null || pathMatch(path, c.path ?? '/'));
+      return domain ? this.cookiesForHost(domain, path) : [];
     });
   }
 
@@ -227,16 +265,16 @@ export class SessionCookieStore extends Store {
 
   override removeCookie(domain: string | null, path: string | null, key: string | null, callback?: unknown): any {
     return answer(callback, () => {
-      for (const c of [...(this.#byDomain.get(domain ?? '')?.values() ?? [])]) {
-        if (c.path === path && c.key === key) this.delete(c, 'explicit');
+      for (const c of [...(this.#byDomain.get(domain ?? '')?.get(path ?? '')?.values() ?? [])]) {
+        if (c.key === key) this.delete(c, 'explicit');
       }
     });
   }
 
   override removeCookies(domain: string, path: string | null, callback?: unknown): any {
     return answer(callback, () => {
-      for (const c of [...(this.#byDomain.get(domain)?.values() ?? [])]) {
-        if (path == null || c.path === path) this.delete(c, 'explicit');
+      for (const [cookiePath, cookies] of [...(this.#byDomain.get(domain) ?? [])]) {
+        if (path == null || cookiePath === path) for (const c of [...cookies.values()]) this.delete(c, 'explicit');
       }
     });
   }
