@@ -45,7 +45,7 @@ export interface CookieDetails {
   lastAccessDate: number | undefined;
 }
 
-export type ReadResult = { details: CookieDetails } | { message: string } | { status: CookieStatus };
+export type ReadResult = { details: CookieDetails } | { message: string };
 
 function text(source: Record<string, unknown>, key: string): string | undefined {
   const v = source[key];

@@ -1,7 +1,9 @@
-// How Cookies behaves in each era, as data. Every entry is what that era's
-// Electron source does (atom_api_cookies.cc at v1.8.8, electron_api_cookies.cc
-// at v9.4.4, v12.2.3, v17.4.11, v39.2.7) on top of the Chromium it shipped
-// (59, 83, 89, 98, 142).
+// How Cookies behaves in each era, as data: what that era's Electron source
+// does (atom_api_cookies.cc at v1.8.8, electron_api_cookies.cc at v9.4.4,
+// v12.2.3, v17.4.11, v39.2.7, its feature_list.cc and specs) on top of the
+// Chromium it shipped (59, 83, 89, 98, 142). One entry is inferred rather
+// than read: Electron 12 keeps Chromium 83's strict rule for Secure cookies
+// on loopback URLs (Electron 17's own spec shows 98 trusting loopback).
 
 import type { EraId } from '../../harness/eras/eras.ts';
 import type { SecureSourceRule } from './cookie-url.ts';

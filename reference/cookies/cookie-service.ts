@@ -147,7 +147,6 @@ export class CookieService implements SessionService {
   async set(source: Record<string, unknown>): Promise<void> {
     const read = readDetails(this.era, source);
     if ('message' in read) throw new Error(read.message);
-    if ('status' in read) throw this.#rejection(read.status);
     const created = createCookie(this.era, read.details, Date.now());
     if ('status' in created) throw this.#rejection(created.status);
     const status = checkStorable(this.era, created.cookie, created.url, this.store.equivalentOf(created.cookie));
