@@ -1,0 +1,124 @@
+// The network emulation layer, as an undici interceptor so every dispatcher
+// of the session (direct or through a proxy) gets it. Offline fails new
+// requests with net::ERR_INTERNET_DISCONNECTED and ends those in flight;
+// latency holds each request back by one round-trip time before it is sent;
+// throughput paces request bodies on the way out and response bodies on the
+// way in (by pausing the connection, so the server feels the back-pressure).
+// Conditions are read live: a change applies to new requests and to bodies
+// already streaming.
+
+import type { Dispatcher } from 'undici';
+import { netError } from '../net-error.ts';
+import type { NetworkEmulation } from './network-conditions.ts';
+
+type Handler = Dispatcher.DispatchHandler;
+type Controller = Dispatcher.DispatchController;
+
+/** Pacing granularity: a burst of this many ms worth of bytes, then a wait. */
+const SLICE_MS = 50;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** An async iterable that yields `body` no faster than `rate()` bytes per second. */
+async function* pacedBody(body: Uint8Array, rate: () => number): AsyncGenerator<Uint8Array> {
+  let offset = 0;
+  while (offset < body.length) {
+    const bytesPerSecond = rate();
+    if (bytesPerSecond <= 0) {
+      yield body.subarray(offset);
+      return;
+    }
+    const slice = Math.max(1, Math.floor((bytesPerSecond * SLICE_MS) / 1000));
+    const chunk = body.subarray(offset, offset + slice);
+    offset += chunk.length;
+    yield chunk;
+    await sleep((chunk.length / bytesPerSecond) * 1000);
+  }
+}
+
+class ThrottledResponse implements Handler {
+  readonly #inner: Handler;
+  readonly #emulation: NetworkEmulation;
+  readonly #stopOffline: () => void;
+  #controller: Controller | undefined;
+  #started = 0;
+  #bytes = 0;
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(inner: Handler, emulation: NetworkEmulation) {
+    this.#inner = inner;
+    this.#emulation = emulation;
+    this.#stopOffline = emulation.onOffline(() => this.#controller?.abort(netError('ERR_INTERNET_DISCONNECTED')));
+  }
+
+  onRequestStart(controller: Controller, context: unknown): void {
+    this.#controller = controller;
+    this.#inner.onRequestStart?.(controller, context);
+  }
+
+  onRequestUpgrade(controller: Controller, statusCode: number, headers: Record<string, string | string[] | undefined>, socket: import('node:stream').Duplex): void {
+    this.#inner.onRequestUpgrade?.(controller, statusCode, headers, socket);
+  }
+
+  onResponseStart(controller: Controller, statusCode: number, headers: Record<string, string | string[] | undefined>, statusMessage?: string): void {
+    this.#started = Date.now();
+    this.#inner.onResponseStart?.(controller, statusCode, headers, statusMessage);
+  }
+
+  onResponseData(controller: Controller, chunk: Buffer): void {
+    this.#inner.onResponseData?.(controller, chunk);
+    const rate = this.#emulation.conditions.downloadThroughput;
+    if (rate <= 0) return;
+    this.#bytes += chunk.length;
+    const due = this.#started + (this.#bytes / rate) * 1000;
+    const wait = due - Date.now();
+    if (wait > 0 && !controller.paused) {
+      controller.pause();
+      this.#timer = setTimeout(() => controller.resume(), wait);
+    }
+  }
+
+  onResponseEnd(controller: Controller, trailers: Record<string, string | string[] | undefined>): void {
+    this.#finish();
+    this.#inner.onResponseEnd?.(controller, trailers);
+  }
+
+  onResponseError(controller: Controller, error: Error): void {
+    this.#finish();
+    this.#inner.onResponseError?.(controller, error);
+  }
+
+  #finish(): void {
+    clearTimeout(this.#timer);
+    this.#stopOffline();
+  }
+}
+
+export function emulationInterceptor(emulation: NetworkEmulation): Dispatcher.DispatcherComposeInterceptor {
+  return (dispatch) =>
+    function emulate(opts, handler) {
+      const conditions = emulation.conditions;
+      if (conditions.offline) {
+        handler.onResponseError?.(null as unknown as Controller, netError('ERR_INTERNET_DISCONNECTED'));
+        return true;
+      }
+      const paced =
+        conditions.uploadThroughput > 0 && opts.body instanceof Uint8Array
+          ? { ...opts, body: pacedBody(opts.body, () => emulation.conditions.uploadThroughput) as unknown as Dispatcher.DispatchOptions['body'] }
+          : opts;
+      const wrapped = new ThrottledResponse(handler, emulation);
+      if (conditions.latency > 0) {
+        setTimeout(() => {
+          if (emulation.conditions.offline) {
+            wrapped.onResponseError(null as unknown as Controller, netError('ERR_INTERNET_DISCONNECTED'));
+            return;
+          }
+          dispatch(paced, wrapped);
+        }, conditions.latency);
+        return true;
+      }
+      return dispatch(paced, wrapped);
+    };
+}
