@@ -26,13 +26,15 @@ export interface AppOptions {
 
 /**
  * What the operating system would give Electron's network stack: CAs
- * installed in the trust store on top of the bundled roots, and the
- * DNS-over-HTTPS servers secure DNS is configured with (as
- * `app.configureHostResolver({ secureDnsMode: 'secure', secureDnsServers })`
+ * installed in the trust store on top of the bundled roots, the DNS servers
+ * the system resolver asks (`host:port`; empty means the machine's own
+ * configuration), and the DNS-over-HTTPS servers secure DNS is configured
+ * with (as `app.configureHostResolver({ secureDnsMode: 'secure', secureDnsServers })`
  * would set them).
  */
 export interface AppNetworkOptions {
   extraCaCertificates: readonly string[];
+  dnsServers: readonly string[];
   secureDnsServers: readonly string[];
 }
 
@@ -55,6 +57,7 @@ export class App extends EventEmitter {
     this.versions = ERA_VERSIONS[options.era];
     this.networkOptions = Object.freeze({
       extraCaCertificates: [...(options.network?.extraCaCertificates ?? [])],
+      dnsServers: [...(options.network?.dnsServers ?? [])],
       secureDnsServers: [...(options.network?.secureDnsServers ?? [])],
     });
     this.#name = options.name ?? 'Electron';

@@ -80,6 +80,7 @@ export class NetworkService implements SessionService {
     this.resolver = new HostResolver({
       rules: new HostResolverRules(app.commandLine.getSwitchValue('host-resolver-rules')),
       secureDnsServers: dohServers,
+      dnsServers: app.networkOptions.dnsServers,
       doh: this.#doh,
     });
     this.verifier = new CertVerifier({ trust, cacheVerdicts: services.era !== 'legacy', style: conversionStyle(services.era) });

@@ -3,7 +3,8 @@
 // that leaves the machine. The secure (DNS-over-HTTPS) resolver is used when
 // the app configured DoH servers; like Chromium's "secure" mode it does not
 // fall back to insecure lookups unless a request's secureDnsPolicy is
-// `disable`. Identical lookups in flight share one query.
+// `disable`. Insecure lookups go to getaddrinfo, or, when the app was given
+// DNS servers, straight to those. Identical lookups in flight share one query.
 
 import { lookup } from 'node:dns/promises';
 import { Resolver } from 'node:dns/promises';
@@ -39,6 +40,8 @@ export interface HostResolverConfig {
   rules: HostResolverRules;
   /** DoH URI templates; empty means no secure DNS. */
   secureDnsServers: readonly string[];
+  /** `host:port` servers the system resolver asks; empty means getaddrinfo. */
+  dnsServers: readonly string[];
   doh: DohClient | null;
   /** Path of the hosts file, read once. */
   hostsFile?: string;
@@ -189,9 +192,12 @@ export class HostResolver {
     key: string,
   ): Promise<Endpoint[]> {
     try {
-      if (source === 'dns') {
-        // Chromium's built-in DNS client: straight to the configured servers, TTLs honoured.
-        const resolver = new Resolver();
+      const servers = this.#config.dnsServers;
+      if (source === 'dns' || servers.length) {
+        // Chromium's built-in DNS client (or a system resolver we were pointed at): the
+        // configured servers; record TTLs count for the DNS source, a minute for the system.
+        const resolver = new Resolver({ timeout: 2000, tries: 1 });
+        if (servers.length) resolver.setServers([...servers]);
         const types: QueryType[] = queryType ? [queryType] : ['A', 'AAAA'];
         const endpoints: Endpoint[] = [];
         let ttl = Infinity;
@@ -205,11 +211,11 @@ export class HostResolver {
           }
         }
         if (!endpoints.length) throw netError('ERR_NAME_NOT_RESOLVED');
-        this.cache.set(key, endpoints, ttl);
+        this.cache.set(key, endpoints, source === 'dns' ? ttl : SYSTEM_TTL_SECONDS);
         return endpoints;
       }
       const family = queryType === 'A' ? 4 : queryType === 'AAAA' ? 6 : 0;
-      const found = await lookup(host, { all: true, family, order: 'verbatim' });
+      const found = await lookup(host, { all: true, family, verbatim: true });
       const endpoints = found.map((f) => ({ address: f.address, family: f.family === 6 ? 'ipv6' : 'ipv4' }) as Endpoint);
       if (!endpoints.length) throw netError('ERR_NAME_NOT_RESOLVED');
       this.cache.set(key, endpoints, SYSTEM_TTL_SECONDS);
