@@ -208,12 +208,7 @@ export class NetworkService implements SessionService {
     const origin = originOf(target);
     // Sockets already parked count towards the request, as in Chromium's pools.
     const missing = count - this.#warm.count(origin);
-    for (let i = 0; i < missing; i++) {
-      this.#connector.open(target).then(
-        (socket) => this.#warm.park(origin, socket),
-        () => undefined,
-      );
-    }
+    for (let i = 0; i < missing; i++) this.#warm.opening(origin, this.#connector.open(target));
   }
 
   /** Ends every connection of this session; requests in flight fail with net::ERR_ABORTED. */

@@ -69,12 +69,16 @@ export class Connector {
       host: options.hostname.replace(/^\[(.*)\]$/, '$1'),
       port: Number(options.port) || (options.protocol === 'https:' ? 443 : 80),
     };
-    const warm = this.#deps.warm.take(originOf(target));
-    if (warm) {
+    const warm = options.httpSocket ? undefined : this.#deps.warm.claim(originOf(target));
+    if (warm && !(warm instanceof Promise)) {
       callback(null, warm);
       return;
     }
-    const opening = options.httpSocket ? this.#secure(options.httpSocket, target) : this.open(target);
+    const opening = options.httpSocket
+      ? this.#secure(options.httpSocket, target)
+      : warm
+        ? warm.catch(() => this.open(target))
+        : this.open(target);
     opening.then(
       (socket) => callback(null, socket),
       (error: unknown) => callback(toNetError(error), null),
