@@ -38,14 +38,24 @@ async function* pacedBody(body: Uint8Array, rate: () => number): AsyncGenerator<
   }
 }
 
+/** Bytes a throttled response may hold before the connection is paused. */
+const QUEUE_LIMIT = 256 * 1024;
+
+/**
+ * Hands response data to the next handler no faster than the session's
+ * download rate: arriving chunks queue here and leave in slices, and the
+ * end of the response waits for the queue to drain.
+ */
 class ThrottledResponse implements Handler {
   readonly #inner: Handler;
   readonly #emulation: NetworkEmulation;
   readonly #stopOffline: () => void;
+  readonly #queue: Buffer[] = [];
+  #queued = 0;
   #controller: Controller | undefined;
-  #started = 0;
-  #bytes = 0;
   #timer: NodeJS.Timeout | undefined;
+  #ended: { trailers: Record<string, string | string[] | undefined> } | undefined;
+  #failed = false;
 
   constructor(inner: Handler, emulation: NetworkEmulation) {
     this.#inner = inner;
@@ -63,35 +73,68 @@ class ThrottledResponse implements Handler {
   }
 
   onResponseStart(controller: Controller, statusCode: number, headers: Record<string, string | string[] | undefined>, statusMessage?: string): void {
-    this.#started = Date.now();
     this.#inner.onResponseStart?.(controller, statusCode, headers, statusMessage);
   }
 
   onResponseData(controller: Controller, chunk: Buffer): void {
-    this.#inner.onResponseData?.(controller, chunk);
-    const rate = this.#emulation.conditions.downloadThroughput;
-    if (rate <= 0) return;
-    this.#bytes += chunk.length;
-    const due = this.#started + (this.#bytes / rate) * 1000;
-    const wait = due - Date.now();
-    if (wait > 0 && !controller.paused) {
-      controller.pause();
-      this.#timer = setTimeout(() => controller.resume(), wait);
+    if (this.#emulation.conditions.downloadThroughput <= 0 && !this.#queue.length) {
+      this.#inner.onResponseData?.(controller, chunk);
+      return;
     }
+    this.#queue.push(chunk);
+    this.#queued += chunk.length;
+    if (this.#queued > QUEUE_LIMIT && !controller.paused) controller.pause();
+    if (!this.#timer) this.#pump();
   }
 
   onResponseEnd(controller: Controller, trailers: Record<string, string | string[] | undefined>): void {
+    if (this.#queue.length) {
+      this.#ended = { trailers };
+      return;
+    }
     this.#finish();
     this.#inner.onResponseEnd?.(controller, trailers);
   }
 
   onResponseError(controller: Controller, error: Error): void {
+    this.#failed = true;
+    this.#queue.length = 0;
     this.#finish();
     this.#inner.onResponseError?.(controller, error);
   }
 
+  /** Delivers one slice, then waits as long as the rate asks before the next. */
+  #pump(): void {
+    this.#timer = undefined;
+    const controller = this.#controller!;
+    if (this.#failed) return;
+    const rate = this.#emulation.conditions.downloadThroughput;
+    if (!this.#queue.length) {
+      if (this.#ended) {
+        this.#finish();
+        this.#inner.onResponseEnd?.(controller, this.#ended.trailers);
+      }
+      return;
+    }
+    let slice = rate > 0 ? Math.max(1, Math.floor((rate * SLICE_MS) / 1000)) : this.#queued;
+    let sent = 0;
+    while (slice > 0 && this.#queue.length) {
+      const head = this.#queue[0]!;
+      const part = head.length <= slice ? head : head.subarray(0, slice);
+      if (part === head) this.#queue.shift();
+      else this.#queue[0] = head.subarray(slice);
+      slice -= part.length;
+      sent += part.length;
+      this.#queued -= part.length;
+      this.#inner.onResponseData?.(controller, part);
+    }
+    if (this.#queued <= QUEUE_LIMIT && controller.paused) controller.resume();
+    this.#timer = setTimeout(() => this.#pump(), rate > 0 ? (sent / rate) * 1000 : 0);
+  }
+
   #finish(): void {
     clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.#stopOffline();
   }
 }
