@@ -39,7 +39,8 @@ export function shapeClass<T extends EventEmitter>(
   const Shaped = {
     [className]: class extends EventEmitter {
       constructor(token?: unknown) {
-        if (token !== CONSTRUCT) throw new TypeError(`${className} cannot be created with new`);
+        // Electron (25+) throws a plain Error from the native constructor.
+        if (token !== CONSTRUCT) throw new Error(`${className} objects cannot be created with 'new'`);
         super();
       }
     },

@@ -30,7 +30,9 @@ export function partitionIdentity(partition: string, sessionData: string, cache:
     kind: 'partition',
     key: partition,
     persistent: true,
-    storagePath: path.join(sessionData, 'Partitions', partitionDirectoryName(name)),
+    // Appended without normalisation, as base::FilePath::Append does:
+    // `persist:..` names `Partitions/..`, not the parent directory.
+    storagePath: [sessionData, 'Partitions', partitionDirectoryName(name)].join(path.sep),
     cache,
   };
 }

@@ -13,7 +13,8 @@ import type { SessionIdentity } from './identity.ts';
 
 /**
  * A session's user agent: its own override if one was set (even ''),
- * otherwise the app's current fallback, read at each use.
+ * otherwise the app's fallback. Electron 17.4.9+ reads the fallback at each
+ * use; earlier lines copied it when the session was created.
  */
 export class UserAgentSettings {
   readonly #fallback: () => string;
@@ -70,7 +71,12 @@ export class SessionServices {
     this.identity = identity;
     // Chromium creates a persistent profile's directory as the profile opens.
     if (identity.storagePath) mkdirSync(identity.storagePath, { recursive: true });
-    this.userAgent = new UserAgentSettings(() => app.userAgentFallback, defaultAcceptLanguages());
+    const fallbackAtCreation = app.userAgentFallback;
+    const followsFallback = this.era === 'e17' || this.era === 'current';
+    this.userAgent = new UserAgentSettings(
+      followsFallback ? () => app.userAgentFallback : () => fallbackAtCreation,
+      defaultAcceptLanguages(),
+    );
     this.domStorage = new DomStorage(identity.storagePath);
   }
 

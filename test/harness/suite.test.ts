@@ -12,13 +12,13 @@ import { countStatuses, validateReport } from '../../harness/report/model.ts';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';
 
 describe('the conformance suite against the reference', () => {
-  it('passes in every era with no unexpected result and writes report.json', () => {
+  it('passes in every era with no unexpected result and writes report.json', { timeout: 900_000 }, () => {
     const reports = mkdtempSync(path.join(os.tmpdir(), 'suite-reports-'));
     const cli = spawnSync(process.execPath, ['bin/session-conformance.js', 'run', '--era', 'all', '--reports', reports], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       env: { ...process.env, CI: 'true' },
-      timeout: 600_000,
+      timeout: 880_000,
     });
     expect(cli.status, cli.stdout + cli.stderr).toBe(0);
     expect(cli.stdout).toMatch(/no unexpected results/);

@@ -2,7 +2,17 @@
 
 import type { Command } from './command.ts';
 import { coverageCommand } from './coverage.ts';
+import { diffCommand } from './diff.ts';
 import { listCommand } from './list.ts';
+import { mergeCommand } from './merge.ts';
 import { runCommand } from './run.ts';
+import { updateExpectationsCommand } from './update-expectations.ts';
 
-export const COMMANDS: readonly Command[] = [runCommand, listCommand, coverageCommand];
+export const COMMANDS: readonly Command[] = [
+  runCommand,
+  listCommand,
+  coverageCommand,
+  mergeCommand,
+  diffCommand,
+  updateExpectationsCommand,
+];
