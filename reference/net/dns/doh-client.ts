@@ -16,9 +16,8 @@ export class DohClient {
   }
 
   async query(template: string, name: string, type: QueryType): Promise<DnsResponse> {
-    const id = randomInt(0, 0x10000);
-    // RFC 8484 asks for ID 0 on GET so answers cache well; the check below stays.
-    const message = encodeQuery(name, type, template.includes('{?dns}') ? 0 : id);
+    // RFC 8484 asks for ID 0 on GET, so HTTP caches can share answers.
+    const message = encodeQuery(name, type, template.includes('{?dns}') ? 0 : randomInt(0, 0x10000));
     const base = template.replace(/\{\?dns\}$/, '');
     const useGet = template.includes('{?dns}');
     const url = useGet ? `${base}${base.includes('?') ? '&' : '?'}dns=${message.toString('base64url')}` : base;

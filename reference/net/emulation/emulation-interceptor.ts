@@ -3,7 +3,8 @@
 // requests with net::ERR_INTERNET_DISCONNECTED and ends those in flight;
 // latency holds each request back by one round-trip time before it is sent;
 // throughput paces request bodies on the way out and response bodies on the
-// way in (by pausing the connection, so the server feels the back-pressure).
+// way in (data waits here and leaves in slices; once too much waits, the
+// connection is paused, so the server feels the back-pressure).
 // Conditions are read live: a change applies to new requests and to bodies
 // already streaming.
 
