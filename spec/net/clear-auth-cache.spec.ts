@@ -85,13 +85,15 @@ describe('ses.clearAuthCache', () => {
     expect(requestsTo(path).every((r) => !r.headers.authorization || r.headers.authorization !== `Basic ${Buffer.from('ada:lovelace').toString('base64')}`)).toBe(true);
   });
 
-  t.itInEras('current', 'ses.fetch uses the cached credentials but never asks for new ones', async () => {
+  t.itInEras('current', "ses.fetch uses the cached credentials (unless credentials: 'omit') but never asks for new ones", async () => {
     const path = basic('basic-fetch');
     const ses = t.session.fromPartition('ac-fetch') as unknown as { fetch(url: string): Promise<Response> };
     expect((await ses.fetch(`${http.origin}${path}`)).status).toBe(401);
     await answer('ac-fetch');
     expect((await page('ac-fetch', path)).status).toBe(200);
     expect((await ses.fetch(`${http.origin}${path}`)).status).toBe(200);
+    const omitted = await (ses.fetch as (url: string, init: RequestInit) => Promise<Response>)(`${http.origin}${path}`, { credentials: 'omit' });
+    expect(omitted.status).toBe(401);
     await clear('ac-fetch');
     expect((await ses.fetch(`${http.origin}${path}`)).status).toBe(401);
   });

@@ -107,6 +107,11 @@ describe('ses.fetch', () => {
     expect(rest).toBe('second');
   });
 
+  it('reads a body the server trickles out, chunk by chunk, whole', async () => {
+    const res = await session('fetch-slow').fetch(`${http.url}slow?n=6000&chunk=1000&ms=5`);
+    expect(Buffer.from(await res.arrayBuffer()).equals(patternBytes(6000))).toBe(true);
+  });
+
   it('reads large bodies whole', async () => {
     const res = await session('fetch-large').fetch(`${http.url}bytes?n=1048576`);
     expect(Buffer.from(await res.arrayBuffer()).equals(patternBytes(1048576))).toBe(true);
