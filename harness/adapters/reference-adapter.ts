@@ -37,6 +37,11 @@ class ReferenceTarget implements Target {
       era: this.#options.era,
       userData: this.#options.userDataDir,
       switches: this.#options.switches,
+      network: {
+        extraCaCertificates: this.#options.extraCaCertificates ?? [],
+        secureDnsServers: this.#options.secureDnsServers ?? [],
+        dnsServers: this.#options.dnsServers ?? [],
+      },
     });
   }
 

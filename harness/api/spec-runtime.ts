@@ -27,7 +27,7 @@ export interface TestMeta {
   /** Set when the runtime decided the outcome without running the test. */
   gate?: { status: 'NOT_APPLICABLE' | 'SKIP'; reason: string };
   /** What the implementation's process wrote during the test (out-of-process targets). */
-  output?: string;
+  agentOutput?: string;
   /** The first request the agent could not serve: the test is SKIP, whatever it asserted. */
   unsupported?: string;
 }
@@ -49,9 +49,35 @@ export interface SpecHandle {
   itInEras(range: string, title: string, fn: (ctx: TestContext) => unknown, timeout?: number): void;
 }
 
+/** TargetOptions a spec may set for its target (the runtime owns era and userData). */
+export type LaunchOptions = Partial<Pick<TargetOptions, 'switches' | 'extraCaCertificates' | 'secureDnsServers' | 'dnsServers'>>;
+
 export interface UseTargetOptions {
-  /** Switches present at launch (before ready). */
+  /** Switches present at launch (before ready), e.g. `{ 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' }`. */
   switches?: Record<string, string>;
+  /** Trust the fixtures' test CA (fixtures/servers/test-ca.ts) on top of the system store. */
+  trustFixtureCa?: boolean;
+  /**
+   * Runs before the target is created, e.g. to start a fixture DNS server
+   * the target must be launched with; its result is merged into the launch options.
+   */
+  prepare?: () => Promise<LaunchOptions> | LaunchOptions;
+}
+
+async function launchOptions(options: UseTargetOptions): Promise<LaunchOptions> {
+  const launch: LaunchOptions = {};
+  if (options.switches) launch.switches = { ...options.switches };
+  if (options.trustFixtureCa) {
+    // Loaded on demand so specs without TLS never build the test PKI.
+    const { testPki } = await import('../../fixtures/servers/test-ca.ts');
+    launch.extraCaCertificates = [(await testPki()).caPem];
+  }
+  const prepared = (await options.prepare?.()) ?? {};
+  if (prepared.switches) launch.switches = { ...launch.switches, ...prepared.switches };
+  if (prepared.extraCaCertificates) launch.extraCaCertificates = [...(launch.extraCaCertificates ?? []), ...prepared.extraCaCertificates];
+  if (prepared.secureDnsServers) launch.secureDnsServers = [...prepared.secureDnsServers];
+  if (prepared.dnsServers) launch.dnsServers = [...prepared.dnsServers];
+  return launch;
 }
 
 export function gateFor(meta: SpecMeta, era: EraId, capabilities: ReadonlySet<Capability> | null): TestMeta['gate'] {
@@ -78,8 +104,12 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
 
   beforeAll(async () => {
     if (gate) return;
-    const targetOptions: TargetOptions = { era, userDataDir: await newDir('userData') };
-    if (options.switches) targetOptions.switches = options.switches;
+    let targetOptions: TargetOptions;
+    try {
+      targetOptions = { ...(await launchOptions(options)), era, userDataDir: await newDir('userData') };
+    } catch (error) {
+      throw new HarnessError(`could not prepare the target's launch options: ${String(error)}`, { cause: error });
+    }
     try {
       target = await createAdapter(context.adapter).createTarget(targetOptions);
     } catch (error) {
@@ -106,7 +136,7 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
     const report = target?.takeTestReport?.();
     if (!report) return;
     const testMeta = (ctx.task.meta as { conformance?: TestMeta }).conformance;
-    if (testMeta && report.output) testMeta.output = report.output;
+    if (testMeta && report.output) testMeta.agentOutput = report.output;
     if (testMeta && report.unsupported) testMeta.unsupported = report.unsupported;
     // A dead agent fails the test that was running, whatever it asserted.
     if (report.fault) throw report.fault;

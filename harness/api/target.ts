@@ -82,6 +82,24 @@ export interface TargetOptions {
   userDataDir: string;
   /** Command-line switches applied before ready, as `app.commandLine.appendSwitch` would. */
   switches?: Record<string, string>;
+  /**
+   * PEM CA certificates the target trusts in addition to the system store
+   * (the fixtures' test CA), as if installed in the OS trust store.
+   */
+  extraCaCertificates?: string[];
+  /**
+   * DNS-over-HTTPS URI templates the target's secure resolver uses, in
+   * secure mode (no fallback to insecure DNS), as
+   * `app.configureHostResolver({ secureDnsMode: 'secure', secureDnsServers })`
+   * would configure it at launch.
+   */
+  secureDnsServers?: string[];
+  /**
+   * Plain DNS servers (`127.0.0.1:port`) the target's system resolver asks,
+   * standing in for the machine's resolver configuration, so names resolve
+   * without any outside DNS.
+   */
+  dnsServers?: string[];
 }
 
 export interface Adapter {

@@ -28,10 +28,13 @@ export const LEGACY_CALLBACK_MEMBERS: Readonly<Record<string, CallbackMember>> =
   'ses.clearHostResolverCache': { shape: 'done', arity: 0, optional: true },
   'ses.clearAuthCache': { shape: 'done', arity: 1, optional: true },
   'ses.getBlobData': { shape: 'value', arity: 1 },
+  // Electron 1.8 (atom_api_cookies.cc): every Cookies method takes its
+  // callback as a required typed parameter; get -> callback(null, cookies),
+  // set -> callback(null) or callback(error), remove and flushStore -> callback().
   'cookies.get': { shape: 'error-first', arity: 1 },
   'cookies.set': { shape: 'error-first', arity: 1 },
-  'cookies.remove': { shape: 'done', arity: 2, optional: true },
-  'cookies.flushStore': { shape: 'done', arity: 0, optional: true },
+  'cookies.remove': { shape: 'done', arity: 2 },
+  'cookies.flushStore': { shape: 'done', arity: 0 },
 };
 
 export function callbackMember(era: EraId, member: string): CallbackMember | undefined {

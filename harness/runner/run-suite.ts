@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startVitest } from 'vitest/node';
 import { createAdapter, prepareRun } from '../adapters/index.ts';
+import { CONTRACT_VERSION } from '../api/contract.ts';
 import { adapterLabel, type AdapterSpec, type RunContext } from '../api/run-context.ts';
 import type { EraId } from '../eras/eras.ts';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../expectations/expectations.ts';
@@ -33,6 +34,14 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Vitest matches a pattern against the test's names joined by spaces; our
+ * titles join them with ' > ', so a title copied from a report matches too.
+ */
+export function namePattern(grep: string): RegExp {
+  return new RegExp(grep.split(' > ').map(escapeRegExp).join('(?: > | )'));
+}
+
 async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, workDir: string): Promise<Run> {
   const expectations = options.expectations ?? NO_EXPECTATIONS;
   const context: RunContext = { adapter, era, expectations, workDir, root: REPO_ROOT };
@@ -55,7 +64,7 @@ async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, wor
       testTimeout: options.testTimeout ?? 30_000,
       hookTimeout: 60_000,
       ...(options.shard ? { shard: options.shard } : {}),
-      ...(options.grep ? { testNamePattern: escapeRegExp(options.grep) } : {}),
+      ...(options.grep ? { testNamePattern: namePattern(options.grep) } : {}),
     },
     { logLevel: 'error' },
   );
@@ -78,6 +87,7 @@ async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, wor
       ...(options.shard ? { shard: options.shard } : {}),
       ...(options.grep ? { grep: options.grep } : {}),
       expectations: expectations.source,
+      contractVersion: CONTRACT_VERSION,
     },
     results,
   };

@@ -20,12 +20,29 @@ export interface AppOptions {
   version?: string;
   /** Switches present on the command line at launch. */
   switches?: Record<string, string>;
+  /** The machine's network set-up the app starts in (see AppNetworkOptions). */
+  network?: Partial<AppNetworkOptions>;
+}
+
+/**
+ * What the operating system would give Electron's network stack: CAs
+ * installed in the trust store on top of the bundled roots, the DNS servers
+ * the system resolver asks (`host:port`; empty means the machine's own
+ * configuration), and the DNS-over-HTTPS servers secure DNS is configured
+ * with (as `app.configureHostResolver({ secureDnsMode: 'secure', secureDnsServers })`
+ * would set them).
+ */
+export interface AppNetworkOptions {
+  extraCaCertificates: readonly string[];
+  dnsServers: readonly string[];
+  secureDnsServers: readonly string[];
 }
 
 export class App extends EventEmitter {
   readonly commandLine: CommandLine;
   readonly era: EraId;
   readonly versions: EraVersions;
+  readonly networkOptions: AppNetworkOptions;
   readonly #paths: AppPaths;
   #name: string;
   readonly #version: string;
@@ -38,6 +55,11 @@ export class App extends EventEmitter {
     this.era = options.era;
     this.commandLine = new CommandLine(options.era === 'current');
     this.versions = ERA_VERSIONS[options.era];
+    this.networkOptions = Object.freeze({
+      extraCaCertificates: [...(options.network?.extraCaCertificates ?? [])],
+      dnsServers: [...(options.network?.dnsServers ?? [])],
+      secureDnsServers: [...(options.network?.secureDnsServers ?? [])],
+    });
     this.#name = options.name ?? 'Electron';
     this.#version = options.version ?? this.versions.electron;
     this.#paths = new AppPaths(() => this.#name, options.userData ? { userData: options.userData } : {});

@@ -3,9 +3,11 @@
 // here and nowhere else.
 
 import type { MemberTable } from '../era/shape.ts';
+import { SESSION_COOKIE_MEMBERS } from '../cookies/session-cookie-members.ts';
+import { NET_MEMBERS } from '../net/net-members.ts';
 import { CORE_MEMBERS } from './core-members.ts';
 
-export const SESSION_MEMBER_TABLES: readonly MemberTable[] = [CORE_MEMBERS];
+export const SESSION_MEMBER_TABLES: readonly MemberTable[] = [CORE_MEMBERS, NET_MEMBERS, SESSION_COOKIE_MEMBERS];
 
 export function sessionMembers(): MemberTable {
   const merged: Record<string, MemberTable[string]> = {};

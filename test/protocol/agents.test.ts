@@ -126,8 +126,8 @@ describe('agents', () => {
     });
     const byTitle = new Map(report.runs[0]!.results.map((r) => [r.title, r]));
     expect(byTitle.get('output > makes the agent write')?.status).toBe('PASS');
-    expect(byTitle.get('output > makes the agent write')?.output).toMatch(/toy page.open https:\/\/output.example\/\n[^]*toy says on stderr/);
-    expect(byTitle.get('output > writes nothing')?.output).toBeUndefined();
+    expect(byTitle.get('output > makes the agent write')?.agentOutput).toMatch(/toy page.open https:\/\/output.example\/\n[^]*toy says on stderr/);
+    expect(byTitle.get('output > writes nothing')?.agentOutput).toBeUndefined();
     expect(byTitle.get('crash > kills the agent inside a call')?.status).toBe('CRASH');
     expect(byTitle.get('crash > uses the dead target afterwards')?.status).toBe('CRASH');
     expect(report.runs[0]!.results).toHaveLength(4);
