@@ -94,10 +94,9 @@ export class RemoteAdapter implements Adapter {
   }
 }
 
+/** All of a target's options travel (as JSON): an area that adds one needs no change here. */
 function launchOptions(options: TargetOptions): TargetOptions {
-  const out: TargetOptions = { era: options.era, userDataDir: options.userDataDir };
-  if (options.switches) out.switches = options.switches;
-  return out;
+  return JSON.parse(JSON.stringify(options)) as TargetOptions;
 }
 
 export class RemoteTarget implements Target {

@@ -244,10 +244,62 @@ class Conversation {
 
 // ---- channels ----------------------------------------------------------------
 
+/**
+ * The lines of one conversation, in arrival order. A blocking read may bring
+ * more than the line waited for (the runner's settlement right behind a
+ * result); what is left is handled on the event loop once the agent is idle,
+ * before anything that arrives later.
+ */
+class Inbox {
+  constructor() {
+    this.lines = [];
+    this.blocked = 0;
+    this.draining = false;
+    this.idle = null;
+  }
+
+  /** Lines read on the event loop. */
+  arrived(lines) {
+    this.lines.push.apply(this.lines, lines);
+    this.drain();
+  }
+
+  /** The next line, blocking: `read()` returns more lines, or null at the end. */
+  wait(read) {
+    this.blocked++;
+    try {
+      while (!this.lines.length) {
+        var more = read();
+        if (more === null) return null;
+        this.lines.push.apply(this.lines, more);
+      }
+      return this.lines.shift();
+    } finally {
+      this.blocked--;
+      if (!this.blocked && this.lines.length) {
+        var self = this;
+        setImmediate(function () {
+          self.drain();
+        });
+      }
+    }
+  }
+
+  drain() {
+    if (this.draining || this.blocked) return;
+    this.draining = true;
+    try {
+      while (this.lines.length && !this.blocked) this.idle(this.lines.shift());
+    } finally {
+      this.draining = false;
+    }
+  }
+}
+
 function serveOnFds(host, idleFd, syncFd) {
   var syncLines = new LineSplitter();
   var syncDecoder = new StringDecoder('utf8');
-  var queue = [];
+  var inbox = new Inbox();
   var buffer = Buffer.alloc ? Buffer.alloc(65536) : new Buffer(65536);
   var ended = false;
   var finish = function () {
@@ -260,25 +312,26 @@ function serveOnFds(host, idleFd, syncFd) {
       writeAllSync(syncFd, line);
     },
     wait: function () {
-      while (!queue.length) {
+      return inbox.wait(function () {
         var n = readSomeSync(syncFd, buffer);
         if (n === 0) {
           finish();
           return null;
         }
-        queue.push.apply(queue, syncLines.push(syncDecoder.write(buffer.slice(0, n))));
-      }
-      return queue.shift();
+        return syncLines.push(syncDecoder.write(buffer.slice(0, n)));
+      });
     },
     end: finish,
   };
   var conversation = new Conversation(host, channel);
+  inbox.idle = function (line) {
+    conversation.receive(line);
+  };
   var idle = new net.Socket({ fd: idleFd, readable: true, writable: false });
   var idleLines = new LineSplitter();
   idle.setEncoding('utf8');
   idle.on('data', function (chunk) {
-    var lines = idleLines.push(chunk);
-    for (var i = 0; i < lines.length; i++) conversation.receive(lines[i]);
+    inbox.arrived(idleLines.push(chunk));
   });
   idle.on('end', finish);
   idle.on('error', finish);
@@ -346,7 +399,7 @@ function serveOnSocket(host, addressText, onListening) {
     }
     var lines = new LineSplitter();
     var decoder = new StringDecoder('utf8');
-    var queue = [];
+    var inbox = new Inbox();
     var buffer = Buffer.alloc(65536);
     var closed = false;
     var channel = {
@@ -360,36 +413,35 @@ function serveOnSocket(host, addressText, onListening) {
         }
       },
       wait: function () {
-        while (!queue.length) {
-          if (closed) return null;
-          var n;
-          try {
-            n = fs.readSync(fd, buffer, 0, buffer.length, null);
-          } catch (error) {
-            if (error.code === 'EAGAIN') {
-              sleepBriefly();
-              continue;
+        return inbox.wait(function () {
+          for (;;) {
+            if (closed) return null;
+            try {
+              var n = fs.readSync(fd, buffer, 0, buffer.length, null);
+              if (n === 0) closed = true;
+              return n === 0 ? null : lines.push(decoder.write(buffer.slice(0, n)));
+            } catch (error) {
+              if (error.code === 'EAGAIN') {
+                sleepBriefly();
+                continue;
+              }
+              if (!gone(error)) throw error;
+              closed = true;
             }
-            if (!gone(error)) throw error;
-            n = 0;
           }
-          if (n === 0) {
-            closed = true;
-            return null;
-          }
-          queue.push.apply(queue, lines.push(decoder.write(buffer.slice(0, n))));
-        }
-        return queue.shift();
+        });
       },
       end: function () {
         socket.end();
       },
     };
     var conversation = new Conversation(host, channel);
+    inbox.idle = function (line) {
+      conversation.receive(line);
+    };
     conversations.add(conversation);
     socket.on('data', function (chunk) {
-      var received = lines.push(decoder.write(chunk));
-      for (var i = 0; i < received.length; i++) conversation.receive(received[i]);
+      inbox.arrived(lines.push(decoder.write(chunk)));
     });
     socket.on('error', function () {});
     socket.on('close', function () {

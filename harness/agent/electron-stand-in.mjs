@@ -6,9 +6,9 @@ import Module, { createRequire } from 'node:module';
 import { register } from 'tsx/esm/api';
 
 register();
-const { createElectronStandIn, eraFromLaunch } = await import('./electron-stand-in.ts');
+const { createElectronStandIn } = await import('./electron-stand-in.ts');
 const launch = process.env.SESSION_CONFORMANCE_TARGET;
-const standIn = createElectronStandIn(eraFromLaunch(launch), launch ? JSON.parse(launch).userDataDir : undefined);
+const standIn = createElectronStandIn(launch ? JSON.parse(launch) : undefined);
 
 const require = createRequire(import.meta.url);
 const id = new URL('./electron-stand-in.ts', import.meta.url).pathname;

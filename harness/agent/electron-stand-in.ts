@@ -5,12 +5,19 @@
 // then 'will-quit', then the process exits.
 
 import { createReferenceElectron } from '../../reference/instance.ts';
+import { launchReference } from '../adapters/reference-adapter.ts';
 import { REFERENCE_PARTS } from '../adapters/reference-parts/index.ts';
 import type { DriverImplementation } from '../api/driver.ts';
-import { isEraId, type EraId } from '../eras/eras.ts';
+import type { TargetOptions } from '../api/target.ts';
+import { isEraId } from '../eras/eras.ts';
 
-export function createElectronStandIn(era: EraId, userData: string | undefined): Record<string, unknown> {
-  const electron = createReferenceElectron({ era, ...(userData ? { userData } : {}) });
+/**
+ * `launch`: the target options the runner gave at launch; without them (a
+ * handshake only) an app of the current era with a temporary userData.
+ */
+export function createElectronStandIn(launch: TargetOptions | undefined): Record<string, unknown> {
+  const era = launch && isEraId(launch.era) ? launch.era : 'current';
+  const electron = launch ? launchReference(launch) : createReferenceElectron({ era });
   const app = electron.app as unknown as Record<string, unknown> & { emit(event: string): boolean };
   app.quit = () => {
     void electron.quit().then(() => {
@@ -31,9 +38,4 @@ export function createElectronStandIn(era: EraId, userData: string | undefined):
       driver: commands,
     },
   };
-}
-
-export function eraFromLaunch(text: string | undefined): EraId {
-  const era = text ? (JSON.parse(text) as { era?: unknown }).era : undefined;
-  return isEraId(era) ? era : 'current';
 }

@@ -7,6 +7,8 @@
 // file, so it is ES2015 and needs only Node's core: it runs inside the Node of
 // old Electrons (down to Node 6).
 
+var webValues = require('./web-values.cjs');
+
 var PROTOCOL_VERSION = 1;
 
 /** A failure of the conversation rather than of the implementation; `name` says which. */
@@ -45,6 +47,8 @@ var BYTE_KINDS = {
 };
 
 var hasOwn = Object.prototype.hasOwnProperty;
+
+var WELL_KNOWN_SYMBOLS = ['iterator', 'asyncIterator', 'hasInstance', 'toPrimitive', 'toStringTag', 'species', 'isConcatSpreadable', 'unscopables', 'match', 'replace', 'search', 'split'];
 
 /** Request fields that are plain JSON; every other field is a value. */
 var RAW_FIELDS = { key: true, command: true, completion: true, crash: true };
@@ -159,6 +163,9 @@ class Peer {
     this.draining = false;
     this.closed = null;
     this.snapshots = null;
+    // The other side's errors and symbols, as local copies: id -> copy, copy -> id.
+    this.copies = new Map();
+    this.copyIds = new Map();
   }
 
   // ---- values ------------------------------------------------------------
@@ -181,7 +188,7 @@ class Peer {
       case 'bigint':
         return { $: 'bigint', v: value.toString() };
       case 'symbol':
-        throw unsupported('a symbol cannot be sent over the protocol');
+        return this.encodeSymbol(value);
       case 'function':
         return this.proxyIds.has(value) ? { $: 'ref', id: this.proxyIds.get(value) } : this.refOf(value, 'function');
     }
@@ -198,6 +205,8 @@ class Peer {
       var time = value.getTime();
       return { $: 'date', v: time === time ? time : null };
     }
+    var web = webValues.encodeWeb(value, this, stack);
+    if (web) return web;
     if (isError(value)) return this.encodeError(value, stack);
     if (value instanceof Promise) return this.encodePromise(value);
     if (Array.isArray(value) || isPlainObject(value)) {
@@ -220,8 +229,21 @@ class Peer {
     return this.refOf(value, 'object');
   }
 
+  /**
+   * Errors travel by value (the receiver rebuilds one of its own classes) and
+   * carry an id, so that one sent back is the original: a rejection with the
+   * abort reason the runner gave is that same reason.
+   */
   encodeError(error, stack) {
-    var out = { $: 'error', name: String(error.name), message: String(error.message) };
+    var original = this.copyIds.get(error);
+    if (original !== undefined) return { $: 'ref', id: original };
+    var id = this.localIds.get(error);
+    if (id === undefined) {
+      id = this.prefix + 'e' + this.nextHandle++;
+      this.localIds.set(error, id);
+      this.local.set(id, error);
+    }
+    var out = { $: 'error', id: id, name: String(error.name), message: String(error.message) };
     var cls = builtinErrorClass(error);
     if (cls) out.class = cls;
     if (typeof error.stack === 'string') out.stack = error.stack;
@@ -240,6 +262,50 @@ class Peer {
     }
     if (any) out.props = props;
     return out;
+  }
+
+  /** Symbols keep identity: registered ones by key, well-known ones by name, others by id. */
+  encodeSymbol(symbol) {
+    var key = Symbol.keyFor(symbol);
+    if (key !== undefined) return { $: 'symbol', key: key };
+    for (var i = 0; i < WELL_KNOWN_SYMBOLS.length; i++) {
+      if (Symbol[WELL_KNOWN_SYMBOLS[i]] === symbol) return { $: 'symbol', wellKnown: WELL_KNOWN_SYMBOLS[i] };
+    }
+    var original = this.copyIds.get(symbol);
+    if (original !== undefined) return { $: 'symbol', id: original };
+    var id = this.localIds.get(symbol);
+    if (id === undefined) {
+      id = this.prefix + 's' + this.nextHandle++;
+      this.localIds.set(symbol, id);
+      this.local.set(id, symbol);
+    }
+    return { $: 'symbol', id: id, description: String(symbol).slice(7, -1) };
+  }
+
+  decodeSymbol(value) {
+    if (value.key !== undefined) return Symbol['for'](value.key);
+    if (value.wellKnown !== undefined) {
+      if (typeof Symbol[value.wellKnown] !== 'symbol') throw unsupported('this JavaScript host has no Symbol.' + value.wellKnown);
+      return Symbol[value.wellKnown];
+    }
+    return this.copyOf(value.id, function () {
+      return Symbol(value.description);
+    });
+  }
+
+  /** The local stand-in for the other side's error or symbol `id`, made once. */
+  copyOf(id, make) {
+    if (id.charAt(0) === this.prefix) {
+      if (!this.local.has(id)) throw new AgentFailure('ProtocolError', 'unknown handle ' + id);
+      return this.local.get(id);
+    }
+    var copy = this.copies.get(id);
+    if (copy === undefined) {
+      copy = make();
+      this.copies.set(id, copy);
+      this.copyIds.set(copy, id);
+    }
+    return copy;
   }
 
   encodePromise(promise) {
@@ -352,12 +418,17 @@ class Peer {
       case 'date':
         return new Date(value.v === null ? NaN : value.v);
       case 'error':
-        return this.decodeError(value);
+        // Without an id (agents may leave it out) the error simply has no identity to keep.
+        return value.id === undefined ? this.decodeError(value) : this.copyOf(value.id, this.decodeError.bind(this, value));
+      case 'symbol':
+        return this.decodeSymbol(value);
       case 'promise':
         return this.decodePromise(value.id);
       case 'ref':
         return this.decodeRef(value);
     }
+    var web = webValues.decodeWeb(value, this);
+    if (web !== undefined) return web;
     throw new AgentFailure('ProtocolError', 'unknown value tag ' + JSON.stringify(value.$));
   }
 

@@ -3,7 +3,7 @@
 // capabilities and driver commands. Started by reference-agent.mjs.
 
 import { createRequire } from 'node:module';
-import { createReferenceElectron } from '../../reference/instance.ts';
+import { launchReference } from '../adapters/reference-adapter.ts';
 import { REFERENCE_PARTS } from '../adapters/reference-parts/index.ts';
 import type { DriverImplementation } from '../api/driver.ts';
 import type { TargetOptions } from '../api/target.ts';
@@ -35,7 +35,7 @@ runAgent({
   restart: 'in-process',
   targets: 'many',
   async createTarget(options: TargetOptions) {
-    const electron = createReferenceElectron({ era: options.era, userData: options.userDataDir, switches: options.switches });
+    const electron = launchReference(options);
     await electron.app.whenReady();
     return { session: electron.session, app: electron.app, quit: (o: { crash?: boolean }) => electron.quit(o) };
   },

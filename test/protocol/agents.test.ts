@@ -115,7 +115,13 @@ describe('agents', () => {
     const third = await adapter.createTarget({ era: 'current', userDataDir: dir });
     cleanups.push(() => third.dispose());
     expect(pidOf(third)).not.toBe(pid);
-    expect(third.session.fromPartition('after').getUserAgent()).toBe('Toy/1.0');
+    const ses = third.session.fromPartition('after') as unknown as NodeJS.EventEmitter & { getUserAgent(): string; later(fn: () => unknown): void };
+    expect(ses.getUserAgent()).toBe('Toy/1.0');
+    // The agent calls back from its event loop; the promise's settlement may
+    // arrive in the same read as the result and must still be seen.
+    const done = new Promise((resolve) => ses.once('done', resolve));
+    ses.later(async () => 42);
+    await expect(done).resolves.toBe(42);
   });
 
   it('through the runner: output lands in the record of its test; a dead agent is a CRASH and the run carries on', async () => {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';
 
 /** The Electron agent and everything it requires. */
-const AGENT_FILES = ['harness/agent/electron-main.cjs', 'harness/agent/agent.cjs', 'harness/agent/peer.cjs'];
+const AGENT_FILES = ['harness/agent/electron-main.cjs', 'harness/agent/agent.cjs', 'harness/agent/peer.cjs', 'harness/agent/web-values.cjs'];
 
 /** Library members added after ES2015 (Node 6 lacks them or only some eras have them). */
 const NEWER_MEMBERS = new Set([

@@ -71,7 +71,9 @@ export class Connector {
     };
     const warm = options.httpSocket ? undefined : this.#deps.warm.claim(originOf(target));
     if (warm && !(warm instanceof Promise)) {
-      callback(null, warm);
+      // undici hangs the request when its connector answers within the call
+      // (seen with a parked socket); a pool's connect job completes later anyway.
+      setImmediate(() => callback(null, warm));
       return;
     }
     const opening = options.httpSocket
