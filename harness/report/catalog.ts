@@ -5,6 +5,7 @@
 
 import { ERA_IDS, eraInfo, erasInRange, type EraId } from '../eras/eras.ts';
 import { allMemberNames, erasOfMember, memberOf, type InventoryMember } from '../eras/inventory.ts';
+import { allSubMemberNames, subMemberOf, type SubOwner } from '../eras/sub-inventory.ts';
 import { loadPending, type PendingList } from '../runner/coverage.ts';
 import { REPO_ROOT } from '../runner/paths.ts';
 import { listSpecFiles, type SpecFile } from '../runner/spec-files.ts';
@@ -30,7 +31,7 @@ export interface CatalogSpec extends SpecMeta {
 export interface CatalogMember {
   name: string;
   kind: InventoryMember['kind'];
-  owner: InventoryMember['owner'];
+  owner: InventoryMember['owner'] | SubOwner;
   /** Eras that document the member, oldest first. */
   eras: EraId[];
   /** The document's call form per era that has it. */
@@ -73,6 +74,26 @@ function specDoc(meta: SpecMeta): DocAnchor | undefined {
   return doc;
 }
 
+/** A member of ses.cookies, ses.webRequest or ses.protocol, documented in Electron's own pages. */
+function subCatalogMember(name: string, specFiles: string[], pending: PendingList): CatalogMember {
+  const eras = ERA_IDS.filter((era) => subMemberOf(era, name));
+  const newestEra = eras[eras.length - 1]!;
+  const newest = subMemberOf(newestEra, name)!;
+  const signatures: Partial<Record<EraId, string>> = {};
+  const anchors: Partial<Record<EraId, string>> = {};
+  for (const era of eras) {
+    signatures[era] = subMemberOf(era, name)!.signature;
+    anchors[era] = subMemberOf(era, name)!.anchor;
+  }
+  const page = newest.owner === 'webRequest' ? 'web-request' : newest.owner;
+  const doc: DocAnchor = { era: newestEra, seed: `docs/api/${page}.md`, anchor: newest.anchor };
+  if (newestEra === 'current') doc.url = `https://www.electronjs.org/docs/latest/api/${page}#${newest.anchor}`;
+  const member: CatalogMember = { name, kind: newest.kind, owner: newest.owner, eras, signatures, anchors, doc, specs: specFiles };
+  const why = pending.members[name];
+  if (why !== undefined && !specFiles.length) member.pending = why;
+  return member;
+}
+
 export function buildCatalog(specFiles: readonly SpecFile[], pending: PendingList): SuiteCatalog {
   const specs: Record<string, CatalogSpec> = {};
   const specsByMember = new Map<string, string[]>();
@@ -106,6 +127,7 @@ export function buildCatalog(specFiles: readonly SpecFile[], pending: PendingLis
     if (why !== undefined && !member.specs.length) member.pending = why;
     return member;
   });
+  for (const name of allSubMemberNames()) members.push(subCatalogMember(name, specsByMember.get(name) ?? [], pending));
   return { eras: [...ERA_IDS], specs, members };
 }
 
