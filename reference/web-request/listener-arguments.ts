@@ -110,8 +110,9 @@ export function readListenerArguments(era: EraId, args: readonly unknown[]): Lis
   return era === 'legacy' ? legacyArguments(args) : ginArguments(era, args);
 }
 
-export function filterMatches(filter: RequestFilter, url: URL, resourceType: string): boolean {
-  if (filter.include.length && !filter.include.some((p) => p.matches(url))) return false;
-  if (filter.exclude.some((p) => p.matches(url))) return false;
+/** Whether a request is the filter's; `url` may be null when the filter has no patterns. */
+export function filterMatches(filter: RequestFilter, url: URL | null, resourceType: string): boolean {
+  if (filter.include.length && !(url && filter.include.some((p) => p.matches(url)))) return false;
+  if (url && filter.exclude.some((p) => p.matches(url))) return false;
   return filter.types.length === 0 || filter.types.includes(resourceType);
 }

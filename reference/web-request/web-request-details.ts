@@ -37,6 +37,13 @@ function hasResponse(details: StageDetails): details is WebRequestResponseDetail
   return typeof (details as WebRequestResponseDetails).statusCode === 'number';
 }
 
+/** A copy the listener may change freely. */
+function copyHeaders(headers: Record<string, string[]>): Record<string, string[]> {
+  const copy: Record<string, string[]> = {};
+  for (const name in headers) copy[name] = [...headers[name]!];
+  return copy;
+}
+
 /** base::Time::Now() in milliseconds, fraction included. */
 function timestamp(): number {
   return performance.timeOrigin + performance.now();
@@ -62,7 +69,7 @@ function ginDetails(era: EraId, event: WebRequestEvent, details: StageDetails): 
     out.fromCache = details.fromCache ?? false;
     out.statusLine = details.statusLine;
     out.statusCode = details.statusCode;
-    out.responseHeaders = structuredClone(details.responseHeaders);
+    out.responseHeaders = copyHeaders(details.responseHeaders);
   }
   out.referrer = details.referrer ?? '';
   const upload = uploadData(era, details);
@@ -101,7 +108,7 @@ function legacyDetails(event: WebRequestEvent, details: StageDetails): Record<st
   const response = hasResponse(details) ? details : undefined;
   const responseFields = () => {
     if (!response) return;
-    out.responseHeaders = structuredClone(response.responseHeaders);
+    out.responseHeaders = copyHeaders(response.responseHeaders);
     out.statusLine = response.statusLine;
     out.statusCode = response.statusCode;
   };

@@ -69,13 +69,16 @@ export class WebRequestService implements SessionService {
     const registration = this.#listeners.get(event);
     if (!registration) return undefined;
     if (this.era !== 'legacy' && details.loadedBy === 'intercepted-protocol') return undefined;
+    const { filter } = registration;
+    // A filter without patterns needs no parsed URL.
+    if (!filter.include.length && !filter.exclude.length) return filterMatches(filter, null, details.resourceType) ? registration : undefined;
     let url: URL;
     try {
       url = new URL(details.url);
     } catch {
       return undefined;
     }
-    return filterMatches(registration.filter, url, details.resourceType) ? registration : undefined;
+    return filterMatches(filter, url, details.resourceType) ? registration : undefined;
   }
 
   #notify(event: WebRequestEvent, details: StageDetails): void {

@@ -352,10 +352,12 @@ export class UrlLoader {
       const wr = observed && ctx.hooks.webRequest.active?.() !== false ? ctx.hooks.webRequest : NO_WEB_REQUEST;
       state.webRequest = wr;
       state.response = undefined;
+      // Nothing is described for webRequest while nobody listens.
+      const observing = wr !== NO_WEB_REQUEST;
       const details = (sentHeaders: [string, string][]) => this.#details(id, url, method, sentHeaders, options, loadedBy, body);
-      state.details = details(headers);
+      state.details = observing ? details(headers) : undefined;
 
-      const before = await this.#stage(wr.onBeforeRequest?.(state.details), signal);
+      const before = state.details && (await this.#stage(wr.onBeforeRequest?.(state.details), signal));
       if (before?.cancel) throw netError('ERR_BLOCKED_BY_CLIENT');
       if (before?.redirectURL) {
         // Chromium answers a listener's redirect with a 307 of its own making.
@@ -367,14 +369,16 @@ export class UrlLoader {
         }
         if (++redirects > MAX_REDIRECTS) throw netError('ERR_TOO_MANY_REDIRECTS');
         ctx.netLog.event('URL_REQUEST_REDIRECTED', source, () => ({ location: next.href }));
-        wr.onBeforeRedirect?.({
-          ...state.details,
-          statusCode: 307,
-          statusLine: 'HTTP/1.1 307 Internal Redirect',
-          responseHeaders: { Location: [next.href], 'Non-Authoritative-Reason': ['WebRequest API'] },
-          fromCache: false,
-          redirectURL: next.href,
-        });
+        if (state.details) {
+          wr.onBeforeRedirect?.({
+            ...state.details,
+            statusCode: 307,
+            statusLine: 'HTTP/1.1 307 Internal Redirect',
+            responseHeaders: { Location: [next.href], 'Non-Authoritative-Reason': ['WebRequest API'] },
+            fromCache: false,
+            redirectURL: next.href,
+          });
+        }
         url = next;
         continue;
       }
@@ -401,11 +405,13 @@ export class UrlLoader {
         if (body && !hasHeader(sent, 'content-length')) sent.push(['Content-Length', String(body.byteLength)]);
       }
 
-      const beforeSend = await this.#stage(wr.onBeforeSendHeaders?.(details(sent)), signal);
-      if (beforeSend?.cancel) throw netError('ERR_BLOCKED_BY_CLIENT');
-      if (beforeSend?.requestHeaders) sent = Object.entries(beforeSend.requestHeaders);
-      state.details = details(sent);
-      wr.onSendHeaders?.(state.details);
+      if (observing) {
+        const beforeSend = await this.#stage(wr.onBeforeSendHeaders?.(details(sent)), signal);
+        if (beforeSend?.cancel) throw netError('ERR_BLOCKED_BY_CLIENT');
+        if (beforeSend?.requestHeaders) sent = Object.entries(beforeSend.requestHeaders);
+        state.details = details(sent);
+        wr.onSendHeaders?.(state.details);
+      }
 
       let received: Received;
       if (loadedBy === 'network') {
@@ -416,13 +422,14 @@ export class UrlLoader {
         received = await this.#fromHandler(url, method, sent, body, signal, source);
       }
 
-      let responseDetails: WebRequestResponseDetails = {
+      // Only read when somebody observes (state.details is set).
+      let responseDetails = (state.details && {
         ...state.details,
         statusCode: received.status,
         statusLine: `HTTP/1.1 ${received.status}${received.statusText ? ` ${received.statusText}` : ''}`,
         responseHeaders: headerMap(received.lines),
         fromCache: false,
-      };
+      }) as WebRequestResponseDetails;
       state.response = responseDetails;
       let override: Awaited<ReturnType<NonNullable<WebRequestHook['onHeadersReceived']>>> | undefined;
       try {
