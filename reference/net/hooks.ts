@@ -62,6 +62,14 @@ export const NO_COOKIES: CookieHook = {
   storeResponseCookies: () => undefined,
 };
 
+/**
+ * How one hop of a request is answered: the network (http/https), the
+ * built-in file loader, or a custom protocol handler, either for a scheme of
+ * its own (`registered-protocol`) or in place of a built-in one
+ * (`intercepted-protocol`).
+ */
+export type LoadedBy = 'network' | 'file' | 'registered-protocol' | 'intercepted-protocol';
+
 /** A request as webRequest listeners see and change it. */
 export interface WebRequestDetails {
   id: number;
@@ -70,12 +78,19 @@ export interface WebRequestDetails {
   resourceType: string;
   requestHeaders: Record<string, string>;
   initiator: string | null;
+  /** The referrer URL, '' for none. */
+  referrer?: string;
+  /** The request body, when there is one, as one chunk. */
+  uploadData?: { bytes: Uint8Array }[];
+  loadedBy?: LoadedBy;
 }
 
 export interface WebRequestResponseDetails extends WebRequestDetails {
   statusCode: number;
   statusLine: string;
+  /** Header names as the server sent them (HTTP/1.1 keeps their case). */
   responseHeaders: Record<string, string[]>;
+  fromCache?: boolean;
 }
 
 export type BeforeRequestResult = { cancel?: boolean; redirectURL?: string } | void;
@@ -83,14 +98,19 @@ export type BeforeSendHeadersResult = { cancel?: boolean; requestHeaders?: Recor
 export type HeadersReceivedResult = {
   cancel?: boolean;
   responseHeaders?: Record<string, string[]>;
+  /** Applied with `responseHeaders` only; its code becomes the response's status. */
   statusLine?: string;
 } | void;
 
 /**
  * The stages Electron's webRequest exposes. Every method is optional; the
  * network service awaits the blocking ones and notifies the rest.
+ * onCompleted comes once the body has been read to its end; a failure
+ * after the response started (body included) is an onErrorOccurred.
  */
 export interface WebRequestHook {
+  /** Cheap check made per hop: false skips every stage of that hop. */
+  active?(): boolean;
   onBeforeRequest?(details: WebRequestDetails): Promise<BeforeRequestResult> | BeforeRequestResult;
   onBeforeSendHeaders?(details: WebRequestDetails): Promise<BeforeSendHeadersResult> | BeforeSendHeadersResult;
   onSendHeaders?(details: WebRequestDetails): void;
@@ -98,7 +118,7 @@ export interface WebRequestHook {
   onResponseStarted?(details: WebRequestResponseDetails): void;
   onBeforeRedirect?(details: WebRequestResponseDetails & { redirectURL: string }): void;
   onCompleted?(details: WebRequestResponseDetails): void;
-  onErrorOccurred?(details: WebRequestDetails & { error: string }): void;
+  onErrorOccurred?(details: (WebRequestDetails | WebRequestResponseDetails) & { error: string }): void;
 }
 
 export const NO_WEB_REQUEST: WebRequestHook = {};
@@ -106,11 +126,14 @@ export const NO_WEB_REQUEST: WebRequestHook = {};
 /**
  * Custom protocol handling: returns a Response for URLs it handles, or
  * undefined to let the network stack load the URL. `bypassCustomProtocolHandlers`
- * requests never reach it.
+ * requests never reach it. A handler's failure is a rejection with a
+ * NetError; a redirect status with a Location header is followed.
  */
 export interface ProtocolHook {
   /** Cheap check made for every request: is there a handler for this URL's scheme? */
   handles(url: URL): boolean;
+  /** Which kind of handler answers `url`, when handles(url). */
+  route?(url: URL): 'registered' | 'intercepted' | undefined;
   handle(request: Request): Promise<Response | undefined> | Response | undefined;
 }
 

@@ -1,11 +1,13 @@
 // Connects the other areas of a session to its network stack: each entry
-// installs one area's hook (cookies now; proxy, webRequest, protocol as they
-// land) on a freshly built NetworkService. The network stack itself knows
+// installs one area's hook (cookies, webRequest, protocols; proxy as it
+// lands) on a freshly built NetworkService. The network stack itself knows
 // none of these areas.
 
 import { getPublicSuffix } from 'tough-cookie';
 import { cookieService, type SameSiteContext } from '../cookies/cookie-service.ts';
 import type { CookieContext, NetworkHooks } from '../net/hooks.ts';
+import { protocolService } from '../protocol/protocol-service.ts';
+import { webRequestService } from '../web-request/web-request-service.ts';
 import type { SessionServices } from './session-services.ts';
 
 export type NetworkHookInstaller = (hooks: NetworkHooks, services: SessionServices) => void;
@@ -47,4 +49,12 @@ const installCookies: NetworkHookInstaller = (hooks, services) => {
   };
 };
 
-export const NETWORK_HOOK_INSTALLERS: readonly NetworkHookInstaller[] = [installCookies];
+const installWebRequest: NetworkHookInstaller = (hooks, services) => {
+  hooks.webRequest = services.use(webRequestService).hook;
+};
+
+const installProtocols: NetworkHookInstaller = (hooks, services) => {
+  hooks.protocols = services.use(protocolService).hook;
+};
+
+export const NETWORK_HOOK_INSTALLERS: readonly NetworkHookInstaller[] = [installCookies, installWebRequest, installProtocols];

@@ -29,6 +29,9 @@ async function pageFetch(args: {
     credentials: 'include',
     initiator: null,
     login: network.login,
+    // A page's fetch(): webRequest sees it as 'xhr', whatever its scheme.
+    requester: 'page',
+    resourceType: 'xhr',
   });
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(loaded.headers)) {

@@ -14,7 +14,19 @@ export interface ReceivedResponse {
   status: number;
   statusText: string;
   headers: RawHeaders;
+  /** Header lines in arrival order with their names' case, when the connection kept it (HTTP/1.1). */
+  rawHeaders?: [string, string][];
   body: ReadableStream<Uint8Array>;
+}
+
+/** undici's controller carries the raw header list (Buffers or strings, name then value). */
+function headerLines(controller: Controller): [string, string][] | undefined {
+  const raw = (controller as { rawHeaders?: unknown }).rawHeaders;
+  if (!Array.isArray(raw)) return undefined;
+  const text = (v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v));
+  const lines: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) lines.push([text(raw[i]), text(raw[i + 1])]);
+  return lines;
 }
 
 const HIGH_WATER_MARK = 256 * 1024;
@@ -82,7 +94,8 @@ export class ResponseReceiver implements Dispatcher.DispatchHandler {
       },
       { highWaterMark: HIGH_WATER_MARK, size: (chunk) => chunk.byteLength },
     );
-    this.#resolve({ status: statusCode, statusText: statusMessage ?? '', headers, body });
+    const rawHeaders = headerLines(controller);
+    this.#resolve({ status: statusCode, statusText: statusMessage ?? '', headers, ...(rawHeaders ? { rawHeaders } : {}), body });
   }
 
   onResponseData(controller: Controller, chunk: Buffer): void {
