@@ -806,6 +806,10 @@ class Peer {
   /** Decoding happens on arrival, so a later message may rely on handles this one introduced. */
   decodeRequest(raw) {
     var request = { decoded: true, id: raw.id, op: raw.op, during: raw.during, raw: raw, error: null, fields: {} };
+    // Decoding may itself ask the other side something (a followed AbortSignal
+    // subscribes to the original): that belongs to this request's conversation,
+    // or an agent blocked on a call into the runner would defer it forever.
+    this.serving.push(raw.id);
     try {
       var keys = Object.keys(raw);
       for (var i = 0; i < keys.length; i++) {
@@ -815,6 +819,8 @@ class Peer {
       }
     } catch (error) {
       request.error = error;
+    } finally {
+      this.serving.pop();
     }
     return request;
   }
