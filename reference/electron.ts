@@ -16,6 +16,8 @@ const electron = createReferenceElectron({ era: 'current', userData });
 
 export const app = electron.app;
 export const session = electron.session;
+export const net = electron.net;
+export const protocol = electron.protocol;
 export { createReferenceElectron } from './instance.ts';
 export type { ReferenceElectron, ReferenceOptions } from './instance.ts';
-export default { app, session };
+export default { app, session, net, protocol };

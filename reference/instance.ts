@@ -4,12 +4,18 @@
 
 import type { EraId } from '../harness/eras/eras.ts';
 import { App, type AppOptions } from './app/app.ts';
+import { createNetModule, type ReferenceNetModule } from './net/net-module.ts';
 import { PartitionRegistry } from './partitions/registry.ts';
+import { createProtocolModule, type ReferenceProtocolModule } from './protocol/protocol-module.ts';
 import { createSessionModule, type ReferenceSessionModule } from './session/module.ts';
 
 export interface ReferenceElectron {
   readonly app: App;
   readonly session: ReferenceSessionModule;
+  /** `net.fetch` / `net.resolveHost` on the default session (current era). */
+  readonly net: ReferenceNetModule;
+  /** `protocol`: the session methods of the era, on the default session. */
+  readonly protocol: ReferenceProtocolModule;
   /**
    * Quit: a graceful quit flushes what sessions hold in memory; `crash`
    * drops it, like a killed process.
@@ -29,6 +35,8 @@ export function createReferenceElectron(options: ReferenceOptions = {}): Referen
   return {
     app,
     session,
+    net: createNetModule(app.era, session),
+    protocol: createProtocolModule(app.era, session),
     async quit({ crash = false } = {}) {
       if (quit) return;
       quit = true;

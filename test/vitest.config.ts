@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     include: ['test/**/*.test.ts'],
+    // The whole suite in-process, once: test/harness/suite.test.ts checks it, other adapters are compared with it.
+    globalSetup: ['test/reference-suite.setup.ts'],
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -17,6 +17,21 @@ function referenceDriver(): Driver {
   return createDriver('reference', commands);
 }
 
+/** A reference app for a target's options; the bundled agents launch theirs the same way. */
+export function launchReference(options: TargetOptions): ReferenceElectron {
+  return createReferenceElectron({
+    era: options.era,
+    userData: options.userDataDir,
+    switches: options.switches,
+    env: options.env,
+    network: {
+      extraCaCertificates: options.extraCaCertificates ?? [],
+      secureDnsServers: options.secureDnsServers ?? [],
+      dnsServers: options.dnsServers ?? [],
+    },
+  });
+}
+
 class ReferenceTarget implements Target {
   readonly era;
   readonly userDataDir;
@@ -33,12 +48,7 @@ class ReferenceTarget implements Target {
   }
 
   #launch(): ReferenceElectron {
-    return createReferenceElectron({
-      era: this.#options.era,
-      userData: this.#options.userDataDir,
-      switches: this.#options.switches,
-      env: this.#options.env,
-    });
+    return launchReference(this.#options);
   }
 
   get session(): SessionModule {

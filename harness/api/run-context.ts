@@ -4,7 +4,14 @@
 import type { EraId } from '../eras/eras.ts';
 import type { ExpectationSet } from '../expectations/expectations.ts';
 
-export type AdapterSpec = { kind: 'reference' } | { kind: 'remote'; command: string[] } | { kind: 'attach'; address: string };
+export type AdapterSpec =
+  | { kind: 'reference' }
+  /**
+   * `validateProtocol`: check every agent protocol message against its JSON Schema.
+   * `pool`: set by the runner when the agent can be pooled (harness/protocol/agent-pool.ts).
+   */
+  | { kind: 'remote'; command: string[]; validateProtocol?: boolean; pool?: string }
+  | { kind: 'attach'; address: string; validateProtocol?: boolean };
 
 export interface RunContext {
   adapter: AdapterSpec;

@@ -6,7 +6,7 @@
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, inject, it, type TestContext } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject, it, type TestContext } from 'vitest';
 import { createAdapter } from '../adapters/index.ts';
 import { callbackMember } from '../eras/callback-api.ts';
 import { eraInRange, type EraId } from '../eras/eras.ts';
@@ -26,6 +26,10 @@ export interface TestMeta {
   basis: SpecMeta['basis'];
   /** Set when the runtime decided the outcome without running the test. */
   gate?: { status: 'NOT_APPLICABLE' | 'SKIP'; reason: string };
+  /** What the implementation's process wrote during the test (out-of-process targets). */
+  agentOutput?: string;
+  /** The first request the agent could not serve: the test is SKIP, whatever it asserted. */
+  unsupported?: string;
 }
 
 export interface SpecHandle {
@@ -45,11 +49,39 @@ export interface SpecHandle {
   itInEras(range: string, title: string, fn: (ctx: TestContext) => unknown, timeout?: number): void;
 }
 
+/** TargetOptions a spec may set for its target (the runtime owns era and userData). */
+export type LaunchOptions = Partial<Pick<TargetOptions, 'switches' | 'env' | 'extraCaCertificates' | 'secureDnsServers' | 'dnsServers'>>;
+
 export interface UseTargetOptions {
-  /** Switches present at launch (before ready). */
+  /** Switches present at launch (before ready), e.g. `{ 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' }`. */
   switches?: Record<string, string>;
   /** The app's environment at launch (e.g. proxy variables); the harness's own when absent. */
   env?: Record<string, string>;
+  /** Trust the fixtures' test CA (fixtures/servers/test-ca.ts) on top of the system store. */
+  trustFixtureCa?: boolean;
+  /**
+   * Runs before the target is created, e.g. to start a fixture DNS server
+   * the target must be launched with; its result is merged into the launch options.
+   */
+  prepare?: () => Promise<LaunchOptions> | LaunchOptions;
+}
+
+async function launchOptions(options: UseTargetOptions): Promise<LaunchOptions> {
+  const launch: LaunchOptions = {};
+  if (options.switches) launch.switches = { ...options.switches };
+  if (options.env) launch.env = { ...options.env };
+  if (options.trustFixtureCa) {
+    // Loaded on demand so specs without TLS never build the test PKI.
+    const { testPki } = await import('../../fixtures/servers/test-ca.ts');
+    launch.extraCaCertificates = [(await testPki()).caPem];
+  }
+  const prepared = (await options.prepare?.()) ?? {};
+  if (prepared.switches) launch.switches = { ...launch.switches, ...prepared.switches };
+  if (prepared.extraCaCertificates) launch.extraCaCertificates = [...(launch.extraCaCertificates ?? []), ...prepared.extraCaCertificates];
+  if (prepared.secureDnsServers) launch.secureDnsServers = [...prepared.secureDnsServers];
+  if (prepared.dnsServers) launch.dnsServers = [...prepared.dnsServers];
+  if (prepared.env) launch.env = { ...launch.env, ...prepared.env };
+  return launch;
 }
 
 export function gateFor(meta: SpecMeta, era: EraId, capabilities: ReadonlySet<Capability> | null): TestMeta['gate'] {
@@ -76,9 +108,12 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
 
   beforeAll(async () => {
     if (gate) return;
-    const targetOptions: TargetOptions = { era, userDataDir: await newDir('userData') };
-    if (options.switches) targetOptions.switches = options.switches;
-    if (options.env) targetOptions.env = options.env;
+    let targetOptions: TargetOptions;
+    try {
+      targetOptions = { ...(await launchOptions(options)), era, userDataDir: await newDir('userData') };
+    } catch (error) {
+      throw new HarnessError(`could not prepare the target's launch options: ${String(error)}`, { cause: error });
+    }
     try {
       target = await createAdapter(context.adapter).createTarget(targetOptions);
     } catch (error) {
@@ -99,6 +134,16 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
     testMeta.gate = gate ?? (disabled ? { status: 'SKIP', reason: `disabled: ${disabled}` } : undefined);
     (ctx.task.meta as { conformance?: TestMeta }).conformance = testMeta;
     if (testMeta.gate) ctx.skip(testMeta.gate.reason);
+  });
+
+  afterEach((ctx) => {
+    const report = target?.takeTestReport?.();
+    if (!report) return;
+    const testMeta = (ctx.task.meta as { conformance?: TestMeta }).conformance;
+    if (testMeta && report.output) testMeta.agentOutput = report.output;
+    if (testMeta && report.unsupported) testMeta.unsupported = report.unsupported;
+    // A dead agent fails the test that was running, whatever it asserted.
+    if (report.fault) throw report.fault;
   });
 
   const live = (): Target => {

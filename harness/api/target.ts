@@ -62,6 +62,18 @@ export interface Target {
   /** Quit and relaunch with the same userData; waits until the new app is ready. */
   restart(options?: RestartOptions): Promise<void>;
   dispose(): Promise<void>;
+  /**
+   * Called after each test (optional; out-of-process targets have it): what
+   * the implementation's process wrote during the test, the first request it
+   * could not serve, and the failure that broke the target (a dead agent).
+   */
+  takeTestReport?(): TestReport;
+}
+
+export interface TestReport {
+  output?: string;
+  unsupported?: string;
+  fault?: Error;
 }
 
 export interface TargetOptions {
@@ -75,6 +87,24 @@ export interface TargetOptions {
    * mode); the harness's own environment when absent.
    */
   env?: Record<string, string>;
+  /**
+   * PEM CA certificates the target trusts in addition to the system store
+   * (the fixtures' test CA), as if installed in the OS trust store.
+   */
+  extraCaCertificates?: string[];
+  /**
+   * DNS-over-HTTPS URI templates the target's secure resolver uses, in
+   * secure mode (no fallback to insecure DNS), as
+   * `app.configureHostResolver({ secureDnsMode: 'secure', secureDnsServers })`
+   * would configure it at launch.
+   */
+  secureDnsServers?: string[];
+  /**
+   * Plain DNS servers (`127.0.0.1:port`) the target's system resolver asks,
+   * standing in for the machine's resolver configuration, so names resolve
+   * without any outside DNS.
+   */
+  dnsServers?: string[];
 }
 
 export interface Adapter {

@@ -3,6 +3,7 @@
 import { ERA_IDS, isEraId, type EraId } from '../eras/eras.ts';
 import type { AdapterSpec } from '../api/run-context.ts';
 import type { Progress } from '../runner/result-collector.ts';
+import { isReporter, REPORTERS, type ReporterName } from '../report/write.ts';
 
 export class UsageError extends Error {}
 
@@ -20,12 +21,29 @@ export function parseEras(text: string | undefined, fallback: EraId[]): EraId[] 
   throw new UsageError(`unknown era "${text}" (use ${ERA_IDS.join(', ')} or all)`);
 }
 
-export function progressPrinter(): (era: EraId, p: Progress) => void {
-  const live = Boolean(process.stdout.isTTY) && !process.env.CI;
+/** `--reporter html --reporter junit` or `--reporter html,junit`; without any, `fallback`. */
+export function parseReporters(values: readonly string[] | undefined, fallback: ReporterName[]): ReporterName[] {
+  if (!values?.length) return fallback;
+  const names = [...new Set(values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
+  for (const name of names) if (!isReporter(name)) throw new UsageError(`unknown reporter "${name}" (use ${REPORTERS.join(', ')})`);
+  return names as ReporterName[];
+}
+
+/**
+ * Live progress: on a terminal one line rewritten in place (one per era);
+ * when not a terminal or under CI, a plain line per finished file.
+ */
+export function progressPrinter(out: NodeJS.WriteStream = process.stdout): (era: EraId, p: Progress) => void {
+  const live = Boolean(out.isTTY) && !process.env.CI;
+  let currentEra: EraId | undefined;
+  const started = Date.now();
   return (era, p) => {
-    const line = `[${era}] files ${p.filesDone}/${p.filesTotal} · tests ${p.tests} · unexpected ${p.unexpected}`;
-    if (live) process.stdout.write(`\r${line}\x1b[K`);
-    else if (p.lastFile) process.stdout.write(`${line} · ${p.lastFile}\n`);
+    if (live && currentEra !== undefined && era !== currentEra) out.write('\n');
+    currentEra = era;
+    const elapsed = `${((Date.now() - started) / 1000).toFixed(0)}s`;
+    const line = `[${era}] files ${p.filesDone}/${p.filesTotal} · tests ${p.tests} · unexpected ${p.unexpected} · ${elapsed}`;
+    if (live) out.write(`\r${line}\x1b[K`);
+    else if (p.lastFile) out.write(`${line} · ${p.lastFile}\n`);
   };
 }
 

@@ -17,7 +17,15 @@ export interface CallbackMember {
   arity: number;
   /** The callback itself may be left out. */
   optional?: boolean;
+  /**
+   * The callback is only ever the argument at index `arity`: earlier
+   * arguments may be functions themselves (a protocol handler).
+   */
+  atArity?: boolean;
 }
+
+/** Electron 1.8 (atom_api_protocol.h): an optional completion(error) after the scheme and handler. */
+const PROTOCOL_COMPLETION: CallbackMember = { shape: 'error-first', arity: 2, optional: true, atArity: true };
 
 export const LEGACY_CALLBACK_MEMBERS: Readonly<Record<string, CallbackMember>> = {
   'ses.getCacheSize': { shape: 'value', arity: 0 },
@@ -28,10 +36,29 @@ export const LEGACY_CALLBACK_MEMBERS: Readonly<Record<string, CallbackMember>> =
   'ses.clearHostResolverCache': { shape: 'done', arity: 0, optional: true },
   'ses.clearAuthCache': { shape: 'done', arity: 1, optional: true },
   'ses.getBlobData': { shape: 'value', arity: 1 },
+  // Electron 1.8 (atom_api_cookies.cc): every Cookies method takes its
+  // callback as a required typed parameter; get -> callback(null, cookies),
+  // set -> callback(null) or callback(error), remove and flushStore -> callback().
   'cookies.get': { shape: 'error-first', arity: 1 },
   'cookies.set': { shape: 'error-first', arity: 1 },
-  'cookies.remove': { shape: 'done', arity: 2, optional: true },
-  'cookies.flushStore': { shape: 'done', arity: 0, optional: true },
+  'cookies.remove': { shape: 'done', arity: 2 },
+  'cookies.flushStore': { shape: 'done', arity: 0 },
+  // Electron 1.8 runs protocol changes on the IO thread and reports back to
+  // an optional completion: null, or an Error naming what went wrong.
+  'protocol.registerStringProtocol': PROTOCOL_COMPLETION,
+  'protocol.registerBufferProtocol': PROTOCOL_COMPLETION,
+  'protocol.registerFileProtocol': PROTOCOL_COMPLETION,
+  'protocol.registerHttpProtocol': PROTOCOL_COMPLETION,
+  'protocol.registerStreamProtocol': PROTOCOL_COMPLETION,
+  'protocol.interceptStringProtocol': PROTOCOL_COMPLETION,
+  'protocol.interceptBufferProtocol': PROTOCOL_COMPLETION,
+  'protocol.interceptFileProtocol': PROTOCOL_COMPLETION,
+  'protocol.interceptHttpProtocol': PROTOCOL_COMPLETION,
+  'protocol.interceptStreamProtocol': PROTOCOL_COMPLETION,
+  'protocol.unregisterProtocol': { shape: 'error-first', arity: 1, optional: true, atArity: true },
+  'protocol.uninterceptProtocol': { shape: 'error-first', arity: 1, optional: true, atArity: true },
+  // isProtocolHandled(scheme, callback(handled)): the callback is required.
+  'protocol.isProtocolHandled': { shape: 'value', arity: 1 },
 };
 
 export function callbackMember(era: EraId, member: string): CallbackMember | undefined {

@@ -21,6 +21,8 @@ export interface RunInfo {
   shard?: string;
   grep?: string;
   expectations?: string | null;
+  /** The interpretation contract the run followed (docs/INTERPRETING.md). */
+  contractVersion?: number;
 }
 
 export interface TestRecord {
@@ -45,6 +47,10 @@ export interface TestRecord {
   durationMs: number;
   /** fast-check replay seed and path when a property failed. */
   seed?: string;
+  /** What the fixture servers logged while the test ran, one line per request or event. */
+  traffic?: string[];
+  /** What an out-of-process agent wrote (stdout and stderr) while the test ran. */
+  agentOutput?: string;
 }
 
 export interface Run {
@@ -79,13 +85,54 @@ export function staleExpectations(report: Report): { run: Run; record: TestRecor
   return report.runs.flatMap((run) => run.results.filter((r) => r.stale).map((record) => ({ run, record })));
 }
 
+/** What makes two runs one column of a matrix: adapter, implementation, era and platform. */
+export function runKey(info: RunInfo): string {
+  const { adapter, implementation, era, platform } = info;
+  return [adapter, implementation.name, implementation.version, era, platform.os, platform.arch].join(' · ');
+}
+
+function shardsOf(info: RunInfo): string[] {
+  return info.shard ? info.shard.split('+') : [];
+}
+
+/** Folds the run of another shard into `into` (same key, disjoint shards). */
+function combineShard(into: Run, shard: Run): void {
+  const start = Math.min(Date.parse(into.info.startedAt), Date.parse(shard.info.startedAt));
+  const end = Math.max(
+    Date.parse(into.info.startedAt) + into.info.durationMs,
+    Date.parse(shard.info.startedAt) + shard.info.durationMs,
+  );
+  into.info.startedAt = new Date(start).toISOString();
+  into.info.durationMs = end - start;
+  const shards = [...shardsOf(into.info), ...shardsOf(shard.info)];
+  into.info.shard = shards.sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10)).join('+');
+  const seen = new Set(into.results.map((r) => r.id));
+  into.results = [...into.results, ...shard.results.filter((r) => !seen.has(r.id))].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+}
+
+/**
+ * One report from many: every run becomes a column, except that shards of the
+ * same run (same key, same grep, different --shard) are joined back into one.
+ */
 export function mergeReports(reports: readonly Report[]): Report {
-  return {
-    schema: REPORT_SCHEMA,
-    schemaVersion: REPORT_SCHEMA_VERSION,
-    generatedAt: new Date().toISOString(),
-    runs: reports.flatMap((r) => r.runs),
-  };
+  const runs: Run[] = [];
+  for (const run of reports.flatMap((r) => r.runs)) {
+    const twin = run.info.shard
+      ? runs.find(
+          (r) =>
+            runKey(r.info) === runKey(run.info) &&
+            r.info.grep === run.info.grep &&
+            shardsOf(r.info).length > 0 &&
+            !shardsOf(r.info).some((s) => shardsOf(run.info).includes(s)),
+        )
+      : undefined;
+    const copy: Run = { info: { ...run.info }, results: [...run.results] };
+    if (twin) combineShard(twin, copy);
+    else runs.push(copy);
+  }
+  return { schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, generatedAt: new Date().toISOString(), runs };
 }
 
 export function validateReport(value: unknown): Report {

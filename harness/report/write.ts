@@ -1,11 +1,60 @@
-// Writes report.json atomically, so a reader never sees half a report.
+// Renders the chosen reporters and writes their files atomically, so a reader
+// never sees half a report. Every reporter is a pure function of the Report
+// (the HTML one also of the suite's static catalog).
 
 import path from 'node:path';
 import { writeFileAtomic } from '../../reference/storage/atomic-file.ts';
+import type { SuiteCatalog } from './catalog.ts';
+import { renderHtml } from './html.ts';
+import { renderJunit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
 
+export const REPORTERS = ['json', 'junit', 'html', 'markdown'] as const;
+export type ReporterName = (typeof REPORTERS)[number];
+
+export const REPORTER_FILES: Readonly<Record<ReporterName, string>> = {
+  json: 'report.json',
+  junit: 'junit.xml',
+  html: 'report.html',
+  markdown: 'summary.md',
+};
+
+export function isReporter(name: string): name is ReporterName {
+  return (REPORTERS as readonly string[]).includes(name);
+}
+
+export function renderReport(name: ReporterName, report: Report, catalog?: SuiteCatalog): string {
+  switch (name) {
+    case 'json':
+      return `${JSON.stringify(report, null, 2)}\n`;
+    case 'junit':
+      return renderJunit(report);
+    case 'html':
+      return renderHtml(report, catalog);
+    case 'markdown':
+      return renderMarkdown(report);
+  }
+}
+
 export async function writeReport(report: Report, dir: string): Promise<string> {
-  const file = path.join(dir, 'report.json');
-  await writeFileAtomic(file, `${JSON.stringify(report, null, 2)}\n`);
+  const file = path.join(dir, REPORTER_FILES.json);
+  await writeFileAtomic(file, renderReport('json', report));
   return file;
+}
+
+/** Writes one file per reporter into `dir`; returns the paths written. */
+export async function writeReports(
+  report: Report,
+  dir: string,
+  reporters: readonly ReporterName[],
+  catalog?: SuiteCatalog,
+): Promise<string[]> {
+  const files: string[] = [];
+  for (const name of reporters) {
+    const file = path.join(dir, REPORTER_FILES[name]);
+    await writeFileAtomic(file, renderReport(name, report, catalog));
+    files.push(file);
+  }
+  return files;
 }

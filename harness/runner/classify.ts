@@ -21,11 +21,16 @@ export interface Classified {
   message?: string;
 }
 
-const TIMEOUT = /\b(?:Test|Hook) timed out in \d+ms/;
+const TIMEOUT = /\b(?:Test|Hook) timed out in \d+ms|agent did not answer/;
 const CRASH = /Worker (?:exited|terminated) unexpectedly|Channel closed|process exited|agent (?:died|crashed)/i;
 
 export function classify(observed: Observed): Classified {
   const { state, errors, meta } = observed;
+  // An agent that could not serve a request the test made: whatever the test
+  // concluded (even a pass, if it expected some error) is not evidence.
+  if (meta?.unsupported && state !== 'skipped' && state !== 'pending') {
+    return { status: 'SKIP', message: `the agent cannot serve this: ${meta.unsupported}` };
+  }
   if (state === 'passed') return { status: 'PASS' };
   if (state === 'skipped' || state === 'pending') {
     if (meta?.gate) return { status: meta.gate.status, message: meta.gate.reason };
@@ -41,11 +46,17 @@ export function classify(observed: Observed): Classified {
       ? { status: 'SKIP', message: `${first.message} (the target claims ${first.capability})` }
       : { status: 'ERROR', message: `${first.message}; the spec does not declare \`requires: ['${first.capability}']\`` };
   }
+  if (first.name === 'AgentUnsupported') return { status: 'SKIP', message: `the agent cannot serve this: ${first.message}` };
+  if (errors.some((e) => e.name === 'AgentCrashed')) return { status: 'CRASH', message };
   if (errors.some((e) => TIMEOUT.test(e.message ?? ''))) return { status: 'TIMEOUT', message };
   if (errors.some((e) => CRASH.test(e.message ?? ''))) return { status: 'CRASH', message };
   // As in WPT: whatever the implementation does wrong inside a test (a failed
   // assertion or an exception it throws) is FAIL; ERROR is the harness or the
   // spec itself going wrong (target creation, bad metadata).
-  if (first.name === 'HarnessError') return { status: 'ERROR', message };
+  // A broken conversation with the agent (bad message, agent-internal failure)
+  // is not the implementation's behaviour either.
+  if (first.name === 'HarnessError' || first.name === 'ProtocolError' || first.name === 'AgentError') {
+    return { status: 'ERROR', message };
+  }
   return { status: 'FAIL', message };
 }

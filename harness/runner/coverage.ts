@@ -1,10 +1,14 @@
 // Members x eras: which documented members have a spec that applies in that
-// era. The meta-test and `session-conformance coverage` both use this.
+// era. The meta-test and `session-conformance coverage` both use this. Both
+// levels of the inventory count: first-level members (`ses.setProxy`) and the
+// members of `ses.cookies`, `ses.webRequest` and `ses.protocol`
+// (`cookies.get`, see harness/eras/sub-inventory.ts).
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ERA_IDS, erasInRange, type EraId } from '../eras/eras.ts';
 import { hasMember, membersOf } from '../eras/inventory.ts';
+import { hasSubMember, subMembersOf } from '../eras/sub-inventory.ts';
 import type { SpecFile } from './spec-files.ts';
 import { REPO_ROOT } from './paths.ts';
 
@@ -15,6 +19,15 @@ export interface PendingList {
 
 export function loadPending(root: string = REPO_ROOT): PendingList {
   return JSON.parse(readFileSync(path.join(root, 'harness/eras/pending.json'), 'utf8')) as PendingList;
+}
+
+/** Every documented name of an era, first level then second level. */
+export function documentedNames(era: EraId): string[] {
+  return [...membersOf(era).map((m) => m.name), ...subMembersOf(era).map((m) => m.name)];
+}
+
+function isDocumented(era: EraId, member: string): boolean {
+  return hasMember(era, member) || hasSubMember(era, member);
 }
 
 export interface EraCoverage {
@@ -44,7 +57,7 @@ export function computeCoverage(specs: readonly SpecFile[], pending: PendingList
     for (const member of meta.members) {
       specsByMember.set(member, [...(specsByMember.get(member) ?? []), file]);
       for (const era of erasInRange(meta.eras)) {
-        if (hasMember(era, member)) speccedIn.get(era)!.add(member);
+        if (isDocumented(era, member)) speccedIn.get(era)!.add(member);
         else unknownMembers.push(`${file}: ${member} (${era})`);
       }
     }
@@ -52,7 +65,7 @@ export function computeCoverage(specs: readonly SpecFile[], pending: PendingList
   const pendingNames = new Set(Object.keys(pending.members));
   const stalePending = [...pendingNames].filter((m) => specsByMember.has(m)).sort();
   const result: EraCoverage[] = eras.map((era) => {
-    const documented = membersOf(era).map((m) => m.name);
+    const documented = documentedNames(era);
     const specced = speccedIn.get(era)!;
     const missing = documented.filter((m) => !specced.has(m) && !pendingNames.has(m));
     return {

@@ -76,6 +76,7 @@ export class ResultCollector implements Reporter {
       durationMs: Math.round(testCase.diagnostic()?.duration ?? 0),
       stack: (errors?.[0] as { stack?: string } | undefined)?.stack,
       seed: seedOf(errors),
+      agentOutput: meta?.agentOutput,
     });
   }
 
@@ -123,6 +124,7 @@ export class ResultCollector implements Reporter {
     if (why) record.message = why;
     if (extra.stack && status !== 'PASS') record.stack = extra.stack;
     if (extra.seed) record.seed = extra.seed;
+    if (extra.agentOutput) record.agentOutput = extra.agentOutput;
     this.records.push(record);
     this.#progress.tests++;
     if (!record.expected) this.#progress.unexpected++;

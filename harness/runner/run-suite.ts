@@ -5,7 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startVitest } from 'vitest/node';
-import { createAdapter } from '../adapters/index.ts';
+import { createAdapter, prepareRun } from '../adapters/index.ts';
+import { CONTRACT_VERSION } from '../api/contract.ts';
 import { adapterLabel, type AdapterSpec, type RunContext } from '../api/run-context.ts';
 import type { EraId } from '../eras/eras.ts';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../expectations/expectations.ts';
@@ -33,11 +34,19 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function runEra(options: RunOptions, era: EraId, workDir: string): Promise<Run> {
+/**
+ * Vitest matches a pattern against the test's names joined by spaces; our
+ * titles join them with ' > ', so a title copied from a report matches too.
+ */
+export function namePattern(grep: string): RegExp {
+  return new RegExp(grep.split(' > ').map(escapeRegExp).join('(?: > | )'));
+}
+
+async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, workDir: string): Promise<Run> {
   const expectations = options.expectations ?? NO_EXPECTATIONS;
-  const context: RunContext = { adapter: options.adapter, era, expectations, workDir, root: REPO_ROOT };
+  const context: RunContext = { adapter, era, expectations, workDir, root: REPO_ROOT };
   const collector = new ResultCollector(REPO_ROOT, expectations, (p) => options.onProgress?.(era, p));
-  const implementation = await createAdapter(options.adapter).describe();
+  const implementation = await createAdapter(adapter).describe();
   const startedAt = new Date();
   const previousExitCode = process.exitCode;
   const vitest = await startVitest(
@@ -55,7 +64,7 @@ async function runEra(options: RunOptions, era: EraId, workDir: string): Promise
       testTimeout: options.testTimeout ?? 30_000,
       hookTimeout: 60_000,
       ...(options.shard ? { shard: options.shard } : {}),
-      ...(options.grep ? { testNamePattern: escapeRegExp(options.grep) } : {}),
+      ...(options.grep ? { testNamePattern: namePattern(options.grep) } : {}),
     },
     { logLevel: 'error' },
   );
@@ -78,6 +87,7 @@ async function runEra(options: RunOptions, era: EraId, workDir: string): Promise
       ...(options.shard ? { shard: options.shard } : {}),
       ...(options.grep ? { grep: options.grep } : {}),
       expectations: expectations.source,
+      contractVersion: CONTRACT_VERSION,
     },
     results,
   };
@@ -90,11 +100,14 @@ async function suiteVersion(): Promise<string> {
 
 export async function runSuite(options: RunOptions): Promise<Report> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'session-conformance-'));
+  // Set-up the adapter needs for the whole run (an agent pool for remote:).
+  const prepared = await prepareRun(options.adapter, workDir);
   try {
     const runs: Run[] = [];
-    for (const era of options.eras) runs.push(await runEra(options, era, workDir));
+    for (const era of options.eras) runs.push(await runEra(options, prepared.spec, era, workDir));
     return { schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, generatedAt: new Date().toISOString(), runs };
   } finally {
+    await prepared.close();
     await rm(workDir, { recursive: true, force: true });
   }
 }

@@ -22,6 +22,22 @@ export interface AppOptions {
   switches?: Record<string, string>;
   /** The process environment the app sees (proxy variables for `system` mode); process.env when absent. */
   env?: Record<string, string | undefined>;
+  /** The machine's network set-up the app starts in (see AppNetworkOptions). */
+  network?: Partial<AppNetworkOptions>;
+}
+
+/**
+ * What the operating system would give Electron's network stack: CAs
+ * installed in the trust store on top of the bundled roots, the DNS servers
+ * the system resolver asks (`host:port`; empty means the machine's own
+ * configuration), and the DNS-over-HTTPS servers secure DNS is configured
+ * with (as `app.configureHostResolver({ secureDnsMode: 'secure', secureDnsServers })`
+ * would set them).
+ */
+export interface AppNetworkOptions {
+  extraCaCertificates: readonly string[];
+  dnsServers: readonly string[];
+  secureDnsServers: readonly string[];
 }
 
 export class App extends EventEmitter {
@@ -30,6 +46,7 @@ export class App extends EventEmitter {
   readonly versions: EraVersions;
   /** A snapshot of the environment at launch, as Chromium reads it once. */
   readonly environment: Readonly<Record<string, string | undefined>>;
+  readonly networkOptions: AppNetworkOptions;
   readonly #paths: AppPaths;
   #name: string;
   readonly #version: string;
@@ -43,6 +60,11 @@ export class App extends EventEmitter {
     this.commandLine = new CommandLine(options.era === 'current');
     this.versions = ERA_VERSIONS[options.era];
     this.environment = Object.freeze({ ...(options.env ?? process.env) });
+    this.networkOptions = Object.freeze({
+      extraCaCertificates: [...(options.network?.extraCaCertificates ?? [])],
+      dnsServers: [...(options.network?.dnsServers ?? [])],
+      secureDnsServers: [...(options.network?.secureDnsServers ?? [])],
+    });
     this.#name = options.name ?? 'Electron';
     this.#version = options.version ?? this.versions.electron;
     this.#paths = new AppPaths(() => this.#name, options.userData ? { userData: options.userData } : {});

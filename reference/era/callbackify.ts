@@ -10,6 +10,15 @@ type AsyncFn = (this: unknown, ...args: unknown[]) => Promise<unknown>;
 type Callback = (...results: unknown[]) => void;
 
 function takeCallback(args: unknown[], spec: CallbackMember): Callback | undefined {
+  if (spec.atArity) {
+    // Only the argument right after the others can be the callback; anything later is ignored.
+    const given = args.length > spec.arity;
+    const candidate = given ? args.splice(spec.arity)[0] : undefined;
+    if (typeof candidate === 'function') return candidate as Callback;
+    if (spec.optional) return undefined;
+    if (!given) throw insufficientArguments();
+    throw argumentError(spec.arity, candidate, 'native_mate');
+  }
   if (typeof args[args.length - 1] === 'function') return args.pop() as Callback;
   if (spec.optional) return undefined;
   if (args.length <= spec.arity) throw insufficientArguments();

@@ -1,11 +1,12 @@
-// Builds the era-shaped public class of an object (Session, and later
-// Cookies, WebRequest, ...): exactly the members the era documents and the
+// Builds the era-shaped public class of an object (Session, Cookies, and
+// later WebRequest, Protocol): exactly the members the era documents and the
 // reference implements, nothing else. Asynchronous members get the era's
 // calling convention through callbackify.
 
 import { EventEmitter } from 'node:events';
 import type { EraId } from '../../harness/eras/eras.ts';
 import { membersOf } from '../../harness/eras/inventory.ts';
+import { subMembersOf } from '../../harness/eras/sub-inventory.ts';
 import { callbackMember } from '../../harness/eras/callback-api.ts';
 import { callbackify } from './callbackify.ts';
 
@@ -35,7 +36,9 @@ export function shapeClass<T extends EventEmitter>(
   table: MemberTable,
   extraNames: readonly string[] = [],
 ): ShapedClass<T> {
-  const documented = new Set(membersOf(era).map((m) => m.name));
+  // Both inventory levels: Session members (`ses.*`) and the members of its
+  // sub-objects (`cookies.*`, `webRequest.*`, `protocol.*`).
+  const documented = new Set([...membersOf(era), ...subMembersOf(era)].map((m) => m.name));
   const Shaped = {
     [className]: class extends EventEmitter {
       constructor(token?: unknown) {

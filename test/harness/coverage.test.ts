@@ -1,11 +1,14 @@
-// The coverage meta-test: every documented member of every era has a spec
-// that applies in that era or is listed as pending; pending entries are not
-// stale; specs name only members their eras document.
+// The coverage meta-test: every documented member of every era (both
+// inventory levels: Session members and the members of ses.cookies,
+// ses.webRequest, ses.protocol) has a spec that applies in that era or is
+// listed as pending; pending entries are not stale; specs name only members
+// their eras document.
 
 import { describe, expect, it } from 'vitest';
 import { ERA_IDS } from '../../harness/eras/eras.ts';
-import { allMemberNames } from '../../harness/eras/inventory.ts';
-import { computeCoverage, loadPending } from '../../harness/runner/coverage.ts';
+import { allMemberNames, membersOf } from '../../harness/eras/inventory.ts';
+import { allSubMemberNames, OWNER_PROPERTY, subMembersOf } from '../../harness/eras/sub-inventory.ts';
+import { computeCoverage, documentedNames, loadPending } from '../../harness/runner/coverage.ts';
 import { listSpecFiles } from '../../harness/runner/spec-files.ts';
 
 const specs = listSpecFiles();
@@ -27,8 +30,25 @@ describe('coverage of the inventory', () => {
     expect(coverage.unknownMembers).toEqual([]);
   });
 
+  it('counts the second level of the inventory as documented members', () => {
+    for (const era of ERA_IDS) {
+      const names = documentedNames(era);
+      expect(names.length).toBe(membersOf(era).length + subMembersOf(era).length);
+      expect(coverage.eras.find((e) => e.era === era)!.documented).toBe(names.length);
+      expect(names).toContain('cookies.get');
+    }
+  });
+
+  it("every sub-member's owner property is documented in the same era", () => {
+    for (const era of ERA_IDS) {
+      const first = new Set(membersOf(era).map((m) => m.name));
+      const orphans = subMembersOf(era).filter((m) => !first.has(OWNER_PROPERTY[m.owner]));
+      expect(orphans.map((m) => `${era}: ${m.name}`)).toEqual([]);
+    }
+  });
+
   it('pending names are real members', () => {
-    const known = new Set(allMemberNames());
+    const known = new Set([...allMemberNames(), ...allSubMemberNames()]);
     expect(Object.keys(pending.members).filter((m) => !known.has(m))).toEqual([]);
   });
 

@@ -1,29 +1,21 @@
 // The main job, as the README runs it: the whole suite against the bundled
 // reference in every era, through the CLI, must have no unexpected result and
-// write a well-formed report.json.
+// write a well-formed report.json. The run itself happens once, in
+// test/reference-suite.setup.ts, for every test that needs it.
 
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { ERA_IDS } from '../../harness/eras/eras.ts';
 import { countStatuses, validateReport } from '../../harness/report/model.ts';
-import { REPO_ROOT } from '../../harness/runner/paths.ts';
 
 describe('the conformance suite against the reference', () => {
   it('passes in every era with no unexpected result and writes report.json', () => {
-    const reports = mkdtempSync(path.join(os.tmpdir(), 'suite-reports-'));
-    const cli = spawnSync(process.execPath, ['bin/session-conformance.js', 'run', '--era', 'all', '--reports', reports], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, CI: 'true' },
-      timeout: 600_000,
-    });
-    expect(cli.status, cli.stdout + cli.stderr).toBe(0);
-    expect(cli.stdout).toMatch(/no unexpected results/);
-    expect(cli.stdout).toMatch(/coverage \(specced \/ documented\)/);
-    const report = validateReport(JSON.parse(readFileSync(path.join(reports, 'report.json'), 'utf8')));
+    const cli = inject('referenceSuite');
+    expect(cli.status, cli.output).toBe(0);
+    expect(cli.output).toMatch(/no unexpected results/);
+    expect(cli.output).toMatch(/coverage \(specced \/ documented\)/);
+    const report = validateReport(JSON.parse(readFileSync(path.join(cli.reports!, 'report.json'), 'utf8')));
     expect(report.runs.map((r) => r.info.era)).toEqual([...ERA_IDS]);
     for (const run of report.runs) {
       const counts = countStatuses(run.results);

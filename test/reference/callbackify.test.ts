@@ -33,4 +33,24 @@ describe('legacy callback mechanism', () => {
     await expect(invokeMember('current', { getCacheSize: async () => 5 }, 'ses.getCacheSize', [])).resolves.toBe(5);
     await expect(invokeMember('current', {}, 'ses.getCacheSize', [])).rejects.toThrow(/not a function in era current/);
   });
+
+  it('takes the callback only from its own position when earlier arguments are functions', async () => {
+    const seen: unknown[][] = [];
+    const register = callbackify(
+      async (...args: unknown[]) => {
+        seen.push(args);
+        if (args[0] === 'taken') throw new Error('The scheme has been registered');
+      },
+      { shape: 'error-first', arity: 2, optional: true, atArity: true },
+    );
+    const handler = () => undefined;
+    register('free', handler);
+    expect(seen[0]).toEqual(['free', handler]);
+    const error = await new Promise((resolve) => register('taken', handler, (e: unknown) => resolve(e)));
+    expect((error as Error).message).toBe('The scheme has been registered');
+    await expect(new Promise((resolve) => register('ok', handler, (...args: unknown[]) => resolve(args[0])))).resolves.toBeNull();
+    const required = callbackify(async () => true, { shape: 'value', arity: 1, atArity: true });
+    expect(() => required('x')).toThrow('Insufficient number of arguments.');
+    expect(() => required('x', 5)).toThrow('Error processing argument at index 1, conversion failure from 5');
+  });
 });

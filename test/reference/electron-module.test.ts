@@ -27,4 +27,15 @@ describe('session-conformance/electron', () => {
     expect(typeof ses.getUserAgent).toBe('function');
     await legacy.quit();
   });
+
+  it('exports protocol, acting on the default session', async () => {
+    const { app, session, net, protocol } = await import('session-conformance/electron');
+    await app.whenReady();
+    protocol.handle!('unit-scheme', () => new Response('from the module'));
+    const ses = session.defaultSession as unknown as { protocol: { isProtocolHandled(s: string): boolean } };
+    expect(ses.protocol.isProtocolHandled('unit-scheme')).toBe(true);
+    expect(await (await net.fetch!('unit-scheme://x')).text()).toBe('from the module');
+    protocol.unhandle!('unit-scheme');
+    expect(protocol.isProtocolHandled!('unit-scheme')).toBe(false);
+  });
 });

@@ -1,0 +1,41 @@
+// An Electron-shaped module made of the reference, for running the Electron
+// agent (electron-main.cjs) without an Electron binary: `app`, `session`, and
+// the `conformance` description the Electron agent reads from modules that
+// are not Electron. `app.quit()` behaves like Electron's: a graceful quit,
+// then 'will-quit', then the process exits.
+
+import { createReferenceElectron } from '../../reference/instance.ts';
+import { launchReference } from '../adapters/reference-adapter.ts';
+import { REFERENCE_PARTS } from '../adapters/reference-parts/index.ts';
+import type { DriverImplementation } from '../api/driver.ts';
+import type { TargetOptions } from '../api/target.ts';
+import { isEraId } from '../eras/eras.ts';
+
+/**
+ * `launch`: the target options the runner gave at launch; without them (a
+ * handshake only) an app of the current era with a temporary userData.
+ */
+export function createElectronStandIn(launch: TargetOptions | undefined): Record<string, unknown> {
+  const era = launch && isEraId(launch.era) ? launch.era : 'current';
+  const electron = launch ? launchReference(launch) : createReferenceElectron({ era });
+  const app = electron.app as unknown as Record<string, unknown> & { emit(event: string): boolean };
+  app.quit = () => {
+    void electron.quit().then(() => {
+      app.emit('will-quit');
+      setImmediate(() => process.exit(0));
+    });
+  };
+  const commands: DriverImplementation = {};
+  for (const part of REFERENCE_PARTS) Object.assign(commands, part.commands);
+  return {
+    app,
+    session: electron.session,
+    conformance: {
+      name: 'session-conformance reference (as electron)',
+      version: electron.app.versions.electron,
+      eras: [era],
+      capabilities: [...new Set(REFERENCE_PARTS.flatMap((part) => part.capabilities))],
+      driver: commands,
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The bundled Node agent: serves the reference implementation over the agent
+// protocol, one reference app per target, with the reference adapter's
+// capabilities and driver commands. Started by reference-agent.mjs.
+
+import { createRequire } from 'node:module';
+import { launchReference } from '../adapters/reference-adapter.ts';
+import { REFERENCE_PARTS } from '../adapters/reference-parts/index.ts';
+import type { DriverImplementation } from '../api/driver.ts';
+import type { TargetOptions } from '../api/target.ts';
+import { ERA_IDS } from '../eras/eras.ts';
+
+interface AgentLibrary {
+  runAgent(host: unknown): unknown;
+}
+
+const { runAgent } = createRequire(import.meta.url)('./agent.cjs') as AgentLibrary;
+const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
+
+const commands: DriverImplementation = {};
+for (const part of REFERENCE_PARTS) Object.assign(commands, part.commands);
+const driver: Record<string, (args: unknown) => unknown> = {};
+for (const [name, fn] of Object.entries(commands)) driver[name] = (args) => (fn as (a: unknown) => unknown)(args);
+
+runAgent({
+  implementation: {
+    name: 'session-conformance reference',
+    version: pkg.version,
+    language: 'typescript',
+    eras: [...ERA_IDS],
+    platform: `${process.platform}-${process.arch} node ${process.version}`,
+  },
+  capabilities: [...new Set(REFERENCE_PARTS.flatMap((part) => part.capabilities))],
+  driver,
+  // A reference app quits and relaunches inside the process, as the in-process adapter does.
+  restart: 'in-process',
+  targets: 'many',
+  async createTarget(options: TargetOptions) {
+    const electron = launchReference(options);
+    await electron.app.whenReady();
+    return { session: electron.session, app: electron.app, quit: (o: { crash?: boolean }) => electron.quit(o) };
+  },
+});

@@ -1,0 +1,69 @@
+// `update-expectations`: writes or prunes an expectation file from the
+// report.json of one or more runs (see harness/report/expectation-update.ts).
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../../../reference/storage/atomic-file.ts';
+import { updateExpectations } from '../../report/expectation-update.ts';
+import type { Report } from '../../report/model.ts';
+import { readReportFile } from '../../report/read.ts';
+import { REPO_ROOT } from '../../runner/paths.ts';
+import { UsageError } from '../options.ts';
+import type { Command } from './command.ts';
+
+function onlyAdapter(reports: Report[], wanted: string | undefined): Report[] {
+  const adapters = [...new Set(reports.flatMap((r) => r.runs.map((run) => run.info.adapter)))];
+  if (!wanted && adapters.length > 1) {
+    throw new UsageError(`the reports hold runs of several adapters (${adapters.join(', ')}); pick one with --adapter`);
+  }
+  if (!wanted) return reports;
+  return reports.map((r) => ({ ...r, runs: r.runs.filter((run) => run.info.adapter === wanted) }));
+}
+
+async function update(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      expectations: { type: 'string' },
+      adapter: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+  });
+  if (!positionals.length) throw new UsageError('update-expectations needs one or more report.json files');
+  let reports: Report[];
+  try {
+    reports = onlyAdapter(positionals.map(readReportFile), values.adapter);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError((error as Error).message);
+  }
+  const runs = reports.flatMap((r) => r.runs);
+  if (!runs.length) throw new UsageError(`no runs of adapter ${values.adapter} in the reports`);
+  const kind = runs[0]!.info.adapter.split(':')[0]!;
+  const file = path.resolve(values.expectations ?? path.join(REPO_ROOT, 'harness/expectations', `${kind}.yaml`));
+  const existing = existsSync(file) ? readFileSync(file, 'utf8') : null;
+  const { text, changes } = updateExpectations(existing, path.relative(process.cwd(), file) || file, reports);
+  for (const c of changes) {
+    const statuses = `${c.before?.join(',') ?? '-'} -> ${c.after?.join(',') ?? '-'}`;
+    console.log(`${c.change.padEnd(8)} ${statuses.padEnd(24)} ${c.file} > ${c.title}  (${c.why})`);
+  }
+  const where = path.relative(process.cwd(), file) || file;
+  if (!changes.length) console.log(`${where} is up to date`);
+  else if (values['dry-run']) console.log(`${changes.length} change(s); --dry-run: ${where} not written`);
+  else {
+    await writeFileAtomic(file, text);
+    console.log(`wrote ${where}: ${changes.length} change(s)`);
+  }
+  return 0;
+}
+
+export const updateExpectationsCommand: Command = {
+  name: 'update-expectations',
+  usage: `update-expectations  write or prune known failures from results <report.json>...
+             --expectations <file>      file to update (default: harness/expectations/<adapter>.yaml)
+             --adapter <label>          which adapter's runs, when the reports hold several
+             --dry-run                  print the changes without writing`,
+  run: update,
+};

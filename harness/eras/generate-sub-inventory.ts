@@ -1,0 +1,150 @@
+// Builds harness/eras/sub-inventory.json: the members of the Session's
+// `cookies`, `webRequest` and `protocol` objects each era documents, read from
+// Electron's own documents (docs/api/cookies.md, web-request.md, protocol.md)
+// at the release tag that stands for the era. Only names, kinds, signatures and
+// anchors are kept (facts), never prose.
+//
+//   npx tsx harness/eras/generate-sub-inventory.ts --electron-git <dir>          # (re)write the JSON
+//   npx tsx harness/eras/generate-sub-inventory.ts --electron-git <dir> --check  # exit 1 if stale
+//
+// <dir> is a git directory of electron/electron holding the tags below (a bare
+// mirror is enough: files are read with `git show <tag>:<path>`).
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { EraId } from './eras.ts';
+import { githubSlug, markdownHeadings } from './generate-inventory.ts';
+import type { SubInventory, SubInventoryEra, SubMember, SubOwner } from './sub-inventory.ts';
+
+export const SUB_INVENTORY_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sub-inventory.json');
+
+/** The Electron release whose documents stand for each era (the versions the reference reports). */
+export const ERA_TAGS: Readonly<Record<EraId, string>> = {
+  legacy: 'v1.8.8',
+  e9: 'v9.4.4',
+  e12: 'v12.2.3',
+  e17: 'v17.4.11',
+  current: 'v39.2.7',
+};
+
+export const OWNER_DOCS: Readonly<Record<SubOwner, string>> = {
+  cookies: 'docs/api/cookies.md',
+  webRequest: 'docs/api/web-request.md',
+  protocol: 'docs/api/protocol.md',
+};
+
+/**
+ * Methods protocol.md lists that live on the app-wide `protocol` module only,
+ * not on a session's Protocol object (Electron binds them into the module's
+ * dictionary, not the Protocol prototype: atom_api_protocol.cc at v1.8.8,
+ * electron_api_protocol.cc from v9).
+ */
+export const MODULE_ONLY: readonly string[] = [
+  'protocol.registerStandardSchemes',
+  'protocol.registerSchemesAsPrivileged',
+  'protocol.getStandardSchemes',
+];
+
+type Section = 'events' | 'methods' | 'other';
+
+function sectionOf(title: string): Section {
+  const t = title.trim().toLowerCase();
+  if (t === 'instance events') return 'events';
+  if (t === 'instance methods' || t === 'methods') return 'methods';
+  return 'other';
+}
+
+/** Parses one document's member headings for one owner. */
+export function parseOwnerDoc(doc: string, owner: SubOwner): { members: SubMember[]; moduleOnly: string[] } {
+  const members: SubMember[] = [];
+  const moduleOnly: string[] = [];
+  let section: Section = 'other';
+  for (const heading of markdownHeadings(doc)) {
+    const text = heading.text.trim();
+    const call = /^`([A-Za-z]+)\.([A-Za-z]+)(\(.*\))?`\s*(.*)$/.exec(text);
+    const event = /^Event:\s*'([^']+)'\s*(.*)$/.exec(text);
+    if (!call && !event) {
+      section = sectionOf(text);
+      continue;
+    }
+    if (event && section === 'events') {
+      members.push({
+        name: `${owner}.on('${event[1]}')`,
+        owner,
+        kind: 'event',
+        signature: `Event: '${event[1]}'`,
+        anchor: githubSlug(text),
+      });
+      continue;
+    }
+    if (!call || section !== 'methods' || call[1] !== owner) continue;
+    const name = `${owner}.${call[2]}`;
+    if (MODULE_ONLY.includes(name)) {
+      moduleOnly.push(name);
+      continue;
+    }
+    const member: SubMember = {
+      name,
+      owner,
+      kind: 'method',
+      signature: `${owner}.${call[2]}${call[3] ?? '()'}`,
+      // GitHub slugs the rendered heading: code ticks and emphasis marks are gone.
+      anchor: githubSlug(text.replace(/`/g, '').replace(/\b_([^_]+)_\b/g, '$1')),
+    };
+    if (/_Deprecated_/.test(call[4] ?? '')) member.deprecated = true;
+    members.push(member);
+  }
+  return { members, moduleOnly };
+}
+
+function git(gitDir: string, args: string[]): string {
+  return execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+export function generateSubInventory(gitDir: string): SubInventory {
+  const eras = {} as Record<EraId, SubInventoryEra>;
+  for (const [era, tag] of Object.entries(ERA_TAGS) as [EraId, string][]) {
+    const commit = git(gitDir, ['rev-parse', `${tag}^{commit}`]).trim();
+    const sources: SubInventoryEra['sources'] = [];
+    const members: SubMember[] = [];
+    const moduleOnly: string[] = [];
+    for (const [owner, docPath] of Object.entries(OWNER_DOCS) as [SubOwner, string][]) {
+      const blob = git(gitDir, ['rev-parse', `${tag}:${docPath}`]).trim();
+      sources.push({ path: docPath, blob });
+      const parsed = parseOwnerDoc(git(gitDir, ['show', `${tag}:${docPath}`]), owner);
+      if (!parsed.members.length) throw new Error(`${tag}:${docPath}: no members found`);
+      members.push(...parsed.members);
+      moduleOnly.push(...parsed.moduleOnly);
+    }
+    eras[era] = { era, repo: 'electron/electron', ref: tag, commit, sources, members, moduleOnly };
+  }
+  return { schemaVersion: 1, eras };
+}
+
+export function serializeSubInventory(inventory: SubInventory): string {
+  return `${JSON.stringify(inventory, null, 2)}\n`;
+}
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { 'electron-git': { type: 'string' }, check: { type: 'boolean' } } });
+  const gitDir = values['electron-git'];
+  if (!gitDir) {
+    console.error('usage: generate-sub-inventory.ts --electron-git <electron/electron git dir> [--check]');
+    return 2;
+  }
+  const fresh = serializeSubInventory(generateSubInventory(gitDir));
+  if (values.check) {
+    if (fresh === readFileSync(SUB_INVENTORY_PATH, 'utf8')) return 0;
+    console.error('sub-inventory.json is out of date: regenerate it with generate-sub-inventory.ts');
+    return 1;
+  }
+  writeFileSync(SUB_INVENTORY_PATH, fresh);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,210 @@
+// The cookies of one session: the store, its persistence, the CookieJar that
+// applies tough-cookie's RFC 6265bis rules to traffic, and the operations
+// behind the public Cookies object (get, set, remove, flushStore and the
+// 'changed' event). Obtain it with `servicesOf(session).use(cookieService)`.
+//
+// Hooks for the network stack (ses.fetch, driver pages, downloads), which
+// call them around every request of the session:
+//
+//   cookieHeaderFor(url, { sameSiteContext?, http? }): Promise<string>
+//     The value of the Cookie header for a request to `url` ('' when no
+//     cookie applies): cookies whose domain and path match, Secure ones only
+//     for secure URLs (loopback counts from Electron 17's Chromium), HttpOnly
+//     ones unless `http` is false, and SameSite ones only when the request's
+//     `sameSiteContext` allows them ('strict': same-site, 'lax': a cross-site
+//     top-level navigation, 'none': cross-site; omitted: no SameSite check).
+//     From Electron 17's Chromium, a cookie without SameSite counts as Lax
+//     and a SameSite=None cookie must be Secure. Expired cookies are removed
+//     first ('changed' with cause 'expired').
+//
+//   storeFromResponse(url, setCookieHeaders, { sameSiteContext?, http? }): Promise<void>
+//     Stores the cookies of a response's Set-Cookie header values (one string
+//     per header). Cookies the rules refuse (domain not matching the URL, a
+//     public suffix, Secure from an insecure URL, bad prefixes, SameSite
+//     mismatching the context, SameSite=None without Secure from Electron 17)
+//     are skipped silently, as browsers do. Each stored or removed cookie emits
+//     'changed' on the session's Cookies object.
+
+import { Cookie, CookieJar } from 'tough-cookie';
+import path from 'node:path';
+import type { EraId } from '../../harness/eras/eras.ts';
+import type { SessionService, SessionServices } from '../session/session-services.ts';
+import { hostOf } from './cookie-domain.ts';
+import { checkStorable, createCookie, MAX_EXPIRY_DAYS, readDetails } from './cookie-details.ts';
+import { COOKIE_ERAS, type CookieEra } from './cookie-era.ts';
+import { CookieFile } from './cookie-file.ts';
+import { matchesFilter, readFilter } from './cookie-filter.ts';
+import { CookiePersistence } from './cookie-persistence.ts';
+import { toElectronCookie, type ElectronCookie } from './cookie-record.ts';
+import { rejection, type CookieStatus } from './cookie-rejection.ts';
+import { SessionCookieStore } from './cookie-store.ts';
+import { isCookieableScheme, parseUrl } from './cookie-url.ts';
+import { createCookiesObject, type CookiesObject } from './cookies-class.ts';
+
+export const COOKIE_FILE_NAME = 'Cookies.json';
+
+export type SameSiteContext = 'strict' | 'lax' | 'none';
+
+export interface CookieRequestOptions {
+  sameSiteContext?: SameSiteContext;
+  /** Whether this is an HTTP request (true) or a script-facing API (false); default true. */
+  http?: boolean;
+}
+
+export class CookieService implements SessionService {
+  readonly era: CookieEra;
+  readonly store: SessionCookieStore;
+  readonly #jar: CookieJar;
+  readonly #persistence: CookiePersistence;
+  readonly eraId: EraId;
+  #object: CookiesObject | undefined;
+
+  constructor(services: SessionServices) {
+    this.eraId = services.era;
+    this.era = COOKIE_ERAS[services.era];
+    this.store = new SessionCookieStore({ expiryCapDays: this.era.capsExpiry ? MAX_EXPIRY_DAYS : null });
+    const storagePath = services.identity.storagePath;
+    const file = storagePath === null ? null : new CookieFile(path.join(storagePath, COOKIE_FILE_NAME));
+    file?.removeStaleTemps();
+    for (const cookie of file?.read() ?? []) this.store.restore(cookie);
+    this.#persistence = new CookiePersistence(file, () => this.store.all());
+    this.store.onPersistentChange = () => this.#persistence.noteChange();
+    this.#jar = new CookieJar(this.store, {
+      looseMode: true,
+      rejectPublicSuffixes: true,
+      allowSpecialUseDomain: true,
+      prefixSecurity: 'strict',
+      allowSecureOnLocal: this.era.secureSource === 'trustworthy',
+      enforceSecureOriginOnStorage: true,
+    });
+  }
+
+  /** The session's one Cookies object. */
+  get object(): CookiesObject {
+    this.#object ??= createCookiesObject(this.eraId, this);
+    return this.#object;
+  }
+
+  /** Emits 'changed' for every change since the last call, in order. */
+  #publish(): void {
+    const changes = this.store.takeChanges();
+    const target = this.#object;
+    if (!target) return;
+    for (const { cookie, cause, removed } of changes) {
+      const event = {
+        defaultPrevented: false,
+        preventDefault(): void {
+          this.defaultPrevented = true;
+        },
+      };
+      target.emit('changed', event, toElectronCookie(cookie, this.era), cause, removed);
+    }
+  }
+
+  /**
+   * Cookies a request to `url` would carry, per the jar's matching rules
+   * (expired ones are removed first). `touch` false leaves access times alone,
+   * as Electron's own lookups do.
+   */
+  async #cookiesFor(url: string, options: CookieRequestOptions & { touch: boolean }): Promise<Cookie[]> {
+    const parsed = parseUrl(url);
+    if (!parsed || !isCookieableScheme(parsed)) return [];
+    // Like CookieMonster, a lookup first deletes every expired cookie of the host.
+    this.store.collectExpired(Date.now(), this.store.cookiesForHost(hostOf(parsed)));
+    const candidates = options.touch ? [] : this.store.cookiesForHost(hostOf(parsed), parsed.pathname || '/');
+    const accessed = options.touch ? undefined : new Map(candidates.map((c) => [c, c.lastAccessed] as const));
+    let cookies = await this.#jar.getCookies(parsed.href, {
+      http: options.http ?? true,
+      expire: false,
+      sort: true,
+      ...(options.sameSiteContext ? { sameSiteContext: options.sameSiteContext } : {}),
+    });
+    if (accessed) for (const [cookie, at] of accessed) cookie.lastAccessed = at;
+    if (this.era.sameSiteByDefault) {
+      cookies = cookies.filter((c) => {
+        if (c.sameSite === 'none' && !c.secure) return false;
+        return !(c.sameSite === undefined && options.sameSiteContext === 'none');
+      });
+    }
+    return cookies;
+  }
+
+  // --- the public API ---
+
+  async get(source: Record<string, unknown>): Promise<ElectronCookie[]> {
+    const filter = readFilter(this.era, source);
+    let cookies: Cookie[];
+    if (filter.url === '') {
+      this.store.collectExpired();
+      cookies = this.store.all().sort((a, b) => (b.path ?? '').length - (a.path ?? '').length);
+    } else {
+      cookies = await this.#cookiesFor(filter.url, { touch: false });
+    }
+    this.#publish();
+    return cookies.filter((c) => matchesFilter(this.era, filter, c)).map((c) => toElectronCookie(c, this.era));
+  }
+
+  async set(source: Record<string, unknown>): Promise<void> {
+    const read = readDetails(this.era, source);
+    if ('message' in read) throw new Error(read.message);
+    const created = createCookie(this.era, read.details, Date.now());
+    if ('status' in created) throw this.#rejection(created.status);
+    const status = checkStorable(this.era, created.cookie, created.url, this.store.equivalentOf(created.cookie));
+    if (!status.included) throw this.#rejection(status);
+    this.store.insert(created.cookie);
+    this.#publish();
+  }
+
+  async remove(url: string, name: string): Promise<void> {
+    for (const cookie of await this.#cookiesFor(url, { touch: false })) {
+      if (cookie.key === name) this.store.delete(cookie, 'explicit');
+    }
+    this.#publish();
+  }
+
+  flush(): Promise<void> {
+    return this.#persistence.flush();
+  }
+
+  #rejection(status: CookieStatus): Error {
+    return rejection(this.era, status);
+  }
+
+  // --- hooks for the network stack (see the header comment) ---
+
+  async cookieHeaderFor(url: string, options: CookieRequestOptions = {}): Promise<string> {
+    const cookies = await this.#cookiesFor(url, { ...options, touch: true });
+    this.#publish();
+    return cookies.map((c) => c.cookieString()).join('; ');
+  }
+
+  async storeFromResponse(url: string, setCookieHeaders: readonly string[], options: CookieRequestOptions = {}): Promise<void> {
+    const parsed = parseUrl(url);
+    if (!parsed || !isCookieableScheme(parsed)) return;
+    for (const header of setCookieHeaders) {
+      const cookie = Cookie.parse(header, { loose: true });
+      if (!cookie || !this.#acceptsFromResponse(cookie, options.sameSiteContext)) continue;
+      await this.#jar.setCookie(cookie, parsed.href, {
+        http: options.http ?? true,
+        ignoreError: true,
+        ...(options.sameSiteContext ? { sameSiteContext: options.sameSiteContext } : {}),
+      });
+    }
+    this.#publish();
+  }
+
+  /** Chromium's rules the jar does not apply: from Electron 17, SameSite=None needs Secure and no SameSite means Lax. */
+  #acceptsFromResponse(cookie: Cookie, context: SameSiteContext | undefined): boolean {
+    if (!this.era.sameSiteByDefault) return true;
+    if (cookie.sameSite === 'none' && !cookie.secure) return false;
+    return !(cookie.sameSite === undefined && context === 'none');
+  }
+
+  async shutdown(crash: boolean): Promise<void> {
+    await this.#persistence.shutdown(crash);
+  }
+}
+
+export function cookieService(services: SessionServices): CookieService {
+  return new CookieService(services);
+}

@@ -1,0 +1,65 @@
+// The public members of Cookies: arguments converted as Electron converts them (native_mate in 1.x, gin
+// from 9), then one call into the session's CookieService. era/shape.ts picks
+// the members each era documents and gives 1.x its callbacks.
+
+import type { EraId } from '../../harness/eras/eras.ts';
+import { requireArgument, throwArgumentError, type ConversionStyle } from '../era/arguments.ts';
+import type { MemberTable } from '../era/shape.ts';
+import { cookieServiceOf } from './cookies-binding.ts';
+
+function style(era: EraId): ConversionStyle {
+  // Cookies moved to gin's converters in Electron 9, before Session did.
+  return era === 'legacy' ? 'native_mate' : 'gin';
+}
+
+/** What base::DictionaryValue accepts: an object that is neither an array nor a function. */
+function isDictionaryValue(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What gin::Dictionary accepts: any object, functions and arrays included. */
+function isGinObject(value: unknown): value is Record<string, unknown> {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+export const COOKIES_MEMBERS: MemberTable = {
+  'cookies.get': {
+    kind: 'method',
+    call(...args: unknown[]) {
+      const service = cookieServiceOf(this);
+      requireArgument(args, 0);
+      const [filter] = args;
+      const accepted = service.eraId === 'legacy' ? isDictionaryValue(filter) : isGinObject(filter);
+      if (!accepted) throwArgumentError(0, filter, style(service.eraId));
+      return service.get(filter as Record<string, unknown>);
+    },
+  },
+  'cookies.set': {
+    kind: 'method',
+    call(...args: unknown[]) {
+      const service = cookieServiceOf(this);
+      requireArgument(args, 0);
+      const [details] = args;
+      if (!isDictionaryValue(details)) throwArgumentError(0, details, style(service.eraId));
+      return service.set(details);
+    },
+  },
+  'cookies.remove': {
+    kind: 'method',
+    call(...args: unknown[]) {
+      const service = cookieServiceOf(this);
+      requireArgument(args, 0);
+      const [url, name] = args;
+      if (typeof url !== 'string') throwArgumentError(0, url, style(service.eraId));
+      requireArgument(args, 1);
+      if (typeof name !== 'string') throwArgumentError(1, name, style(service.eraId));
+      return service.remove(url, name);
+    },
+  },
+  'cookies.flushStore': {
+    kind: 'method',
+    call() {
+      return cookieServiceOf(this).flush();
+    },
+  },
+};

@@ -1,0 +1,25 @@
+// Every socket a session's stack opened and has not yet closed, so
+// closeAllConnections() can end them all (pooled, preconnected and in use)
+// and nothing else.
+
+import type { Socket } from 'node:net';
+
+export class SocketRegistry {
+  readonly #sockets = new Set<Socket>();
+
+  add(socket: Socket): void {
+    if (socket.destroyed) return;
+    this.#sockets.add(socket);
+    socket.once('close', () => this.#sockets.delete(socket));
+  }
+
+  get size(): number {
+    return this.#sockets.size;
+  }
+
+  /** Destroys every socket; requests on them fail with `error`. */
+  destroyAll(error: Error): void {
+    for (const socket of [...this.#sockets]) socket.destroy(error);
+    this.#sockets.clear();
+  }
+}

@@ -1,0 +1,139 @@
+// An undici dispatch handler that turns one exchange into a status, headers
+// and a WHATWG ReadableStream body. Reading drives the socket: when the
+// stream's queue is full the connection is paused, and resumed when the
+// reader pulls again, so a slow consumer slows the server down rather than
+// filling memory. Cancelling the stream aborts the exchange.
+
+import type { Dispatcher } from 'undici';
+import { netError, toNetError } from '../net-error.ts';
+
+type Controller = Dispatcher.DispatchController;
+export type RawHeaders = Record<string, string | string[] | undefined>;
+
+export interface ReceivedResponse {
+  status: number;
+  statusText: string;
+  headers: RawHeaders;
+  /** Header lines in arrival order with their names' case, when the connection kept it (HTTP/1.1). */
+  rawHeaders?: [string, string][];
+  body: ReadableStream<Uint8Array>;
+}
+
+/** undici's controller carries the raw header list (Buffers or strings, name then value). */
+function headerLines(controller: Controller): [string, string][] | undefined {
+  const raw = (controller as { rawHeaders?: unknown }).rawHeaders;
+  if (!Array.isArray(raw)) return undefined;
+  const text = (v: unknown) => (Buffer.isBuffer(v) ? v.toString('latin1') : String(v));
+  const lines: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) lines.push([text(raw[i]), text(raw[i + 1])]);
+  return lines;
+}
+
+const HIGH_WATER_MARK = 256 * 1024;
+
+export class ResponseReceiver implements Dispatcher.DispatchHandler {
+  readonly response: Promise<ReceivedResponse>;
+  #resolve!: (response: ReceivedResponse) => void;
+  #reject!: (error: unknown) => void;
+  #controller: Controller | undefined;
+  #stream: ReadableStreamDefaultController<Uint8Array> | undefined;
+  #started = false;
+  #done = false;
+  #pendingAbort: unknown;
+  #ended: { error?: unknown } | undefined;
+  readonly #endListeners: ((error?: unknown) => void)[] = [];
+  readonly #onChunk: ((chunk: Buffer) => void) | undefined;
+
+  constructor(hooks: { onBodyEnd?: (error?: unknown) => void; onChunk?: (chunk: Buffer) => void } = {}) {
+    this.response = new Promise((resolve, reject) => {
+      this.#resolve = resolve;
+      this.#reject = reject;
+    });
+    // The caller attaches its own handlers; an early failure must not be an unhandled rejection.
+    this.response.catch(() => undefined);
+    if (hooks.onBodyEnd) this.#endListeners.push(hooks.onBodyEnd);
+    this.#onChunk = hooks.onChunk;
+  }
+
+  /** Calls `listener` once the exchange is over (body read, failed or aborted), at once if it already is. */
+  whenDone(listener: (error?: unknown) => void): void {
+    if (this.#ended) listener(this.#ended.error);
+    else this.#endListeners.push(listener);
+  }
+
+  #end(error?: unknown): void {
+    this.#ended = error === undefined ? {} : { error };
+    for (const listener of this.#endListeners.splice(0)) listener(error);
+  }
+
+  /** Aborts the exchange, before or after the response started. */
+  abort(reason: unknown): void {
+    if (this.#done) return;
+    if (this.#controller) this.#controller.abort(reason as Error);
+    else this.#pendingAbort = reason;
+  }
+
+  onRequestStart(controller: Controller): void {
+    this.#controller = controller;
+    if (this.#pendingAbort !== undefined) controller.abort(this.#pendingAbort as Error);
+  }
+
+  onResponseStart(controller: Controller, statusCode: number, headers: RawHeaders, statusMessage?: string): void {
+    this.#started = true;
+    const body = new ReadableStream<Uint8Array>(
+      {
+        start: (c) => {
+          this.#stream = c;
+        },
+        pull: () => {
+          if (controller.paused) controller.resume();
+        },
+        cancel: (reason) => {
+          if (!this.#done) controller.abort(reason instanceof Error ? reason : netError('ERR_ABORTED'));
+        },
+      },
+      { highWaterMark: HIGH_WATER_MARK, size: (chunk) => chunk.byteLength },
+    );
+    const rawHeaders = headerLines(controller);
+    this.#resolve({ status: statusCode, statusText: statusMessage ?? '', headers, ...(rawHeaders ? { rawHeaders } : {}), body });
+  }
+
+  onResponseData(controller: Controller, chunk: Buffer): void {
+    const stream = this.#stream;
+    if (!stream) return;
+    this.#onChunk?.(chunk);
+    stream.enqueue(chunk);
+    if ((stream.desiredSize ?? 1) <= 0) controller.pause();
+  }
+
+  onResponseEnd(): void {
+    this.#done = true;
+    try {
+      this.#stream?.close();
+    } catch {
+      // Already cancelled by the reader.
+    }
+    this.#end();
+  }
+
+  onResponseError(_controller: Controller | null, error: Error): void {
+    if (this.#done) return;
+    this.#done = true;
+    const failure = isAbortReason(error) ? error : toNetError(error);
+    if (!this.#started) {
+      this.#reject(failure);
+    } else {
+      try {
+        this.#stream?.error(failure);
+      } catch {
+        // The reader already went away.
+      }
+    }
+    this.#end(failure);
+  }
+}
+
+/** An abort reason from the caller's AbortSignal passes through untouched. */
+function isAbortReason(error: unknown): boolean {
+  return error instanceof DOMException || (error as { name?: unknown })?.name === 'AbortError';
+}

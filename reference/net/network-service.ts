@@ -1,0 +1,261 @@
+// A session's network stack, built from small layers the way undici
+// composes dispatchers:
+//
+//   UrlLoader (redirects, auth, cookies hook, webRequest hook, decoding)
+//     -> proxy hook picks the route (DIRECT by default)
+//     -> emulation interceptor (offline, latency, throughput)
+//     -> connection pool (undici Agent, HTTP/1.1 and HTTP/2)
+//     -> Connector (preconnected sockets, host resolver + cache, TCP,
+//        TLS with the session's SSL config, certificate verifier + verify proc)
+//
+// Each session has its own of every layer: two sessions share no
+// connections, host cache, auth cache or certificate verdicts. It is a
+// session service (`services.use(createNetworkService)`), used by
+// ses.fetch, page requests from the test driver, and later by downloads,
+// PAC fetches and extensions.
+
+import type { Dispatcher } from 'undici';
+import { conversionStyle } from '../era/arguments.ts';
+import { NETWORK_HOOK_INSTALLERS } from '../session/network-hooks.ts';
+import type { ServiceFactory, SessionService, SessionServices } from '../session/session-services.ts';
+import { AuthCache } from './auth/auth-cache.ts';
+import { LoginBroker } from './auth/login-broker.ts';
+import { Connector, originOf, type ConnectTarget } from './connection/connector.ts';
+import { SessionPool } from './connection/session-pool.ts';
+import { SocketRegistry } from './connection/socket-registry.ts';
+import { WarmSockets } from './connection/warm-sockets.ts';
+import { DohClient } from './dns/doh-client.ts';
+import { HostResolver, type ResolveOptions } from './dns/host-resolver.ts';
+import { HostResolverRules } from './dns/host-resolver-rules.ts';
+import type { Endpoint } from './dns/host-cache.ts';
+import { emulationInterceptor } from './emulation/emulation-interceptor.ts';
+import { NetworkEmulation, type NetworkConditions } from './emulation/network-conditions.ts';
+import { DIRECT_ONLY, NO_COOKIES, NO_PROTOCOLS, NO_WEB_REQUEST, type DirectStack, type NetworkHooks } from './hooks.ts';
+import { UrlLoader, type LoadedResponse, type LoadOptions } from './http/url-loader.ts';
+import { netError } from './net-error.ts';
+import { NetLogBus } from './netlog/net-log-bus.ts';
+import { NetLogCapture } from './netlog/net-log.ts';
+import { CertVerifier, type VerifyProc } from './tls/cert-verifier.ts';
+import type { SslConfig } from './tls/ssl-config.ts';
+import { TlsSettings } from './tls/tls-settings.ts';
+import { TrustStore } from './tls/trust-store.ts';
+
+/** Chromium's limit of HTTP/1.1 connections per host. */
+const CONNECTIONS_PER_HOST = 6;
+
+export type LoadRequest = Omit<LoadOptions, 'redirectErrors'> & Partial<Pick<LoadOptions, 'redirectErrors'>>;
+
+export class NetworkService implements SessionService {
+  readonly hooks: NetworkHooks = {
+    proxy: DIRECT_ONLY,
+    cookies: NO_COOKIES,
+    webRequest: NO_WEB_REQUEST,
+    protocols: NO_PROTOCOLS,
+  };
+  readonly netLog = new NetLogBus();
+  readonly netLogCapture: NetLogCapture;
+  readonly resolver: HostResolver;
+  readonly verifier: CertVerifier;
+  readonly emulation = new NetworkEmulation();
+  readonly authCache = new AuthCache();
+  readonly login = new LoginBroker();
+  readonly #services: SessionServices;
+  readonly #tls: TlsSettings;
+  readonly #registry = new SocketRegistry();
+  readonly #warm = new WarmSockets();
+  readonly #connector: Connector;
+  readonly #doh: DohClient | null;
+  readonly #loader: UrlLoader;
+  #agent: SessionPool;
+  #dispatcher: Dispatcher;
+  readonly #retired = new Set<SessionPool>();
+  readonly #proxyDispatchers = new Map<string, Dispatcher>();
+
+  constructor(services: SessionServices) {
+    this.#services = services;
+    const app = services.app;
+    const trust = new TrustStore(app.networkOptions.extraCaCertificates);
+    this.#tls = new TlsSettings(trust);
+    const dohServers = app.networkOptions.secureDnsServers;
+    this.#doh = dohServers.length ? new DohClient(trust.all) : null;
+    this.resolver = new HostResolver({
+      rules: new HostResolverRules(app.commandLine.getSwitchValue('host-resolver-rules')),
+      secureDnsServers: dohServers,
+      dnsServers: app.networkOptions.dnsServers,
+      doh: this.#doh,
+    });
+    this.verifier = new CertVerifier({ trust, cacheVerdicts: services.era !== 'legacy', style: conversionStyle(services.era) });
+    this.#connector = new Connector({
+      resolver: this.resolver,
+      verifier: this.verifier,
+      secureContext: () => this.#tls.secureContext(),
+      registry: this.#registry,
+      warm: this.#warm,
+      netLog: this.netLog,
+      checkOnline: () => {
+        if (this.emulation.conditions.offline) throw netError('ERR_INTERNET_DISCONNECTED');
+      },
+    });
+    this.#agent = this.#newAgent();
+    this.#dispatcher = this.#agent.compose(emulationInterceptor(this.emulation));
+    this.netLogCapture = new NetLogCapture({
+      era: services.era,
+      bus: this.netLog,
+      clientName: 'Electron',
+      clientVersion: app.versions.electron,
+      commandLine: () => 'electron',
+    });
+    this.#loader = new UrlLoader({
+      userAgent: () => services.userAgent.userAgent,
+      acceptLanguages: () => services.userAgent.acceptLanguages,
+      hooks: this.hooks,
+      authCache: this.authCache,
+      netLog: this.netLog,
+      dispatchersFor: (url) => this.#dispatchersFor(url),
+    });
+  }
+
+  #newAgent(): SessionPool {
+    return new SessionPool({
+      connect: this.#connector.undiciConnect,
+      connectionsPerOrigin: CONNECTIONS_PER_HOST,
+      keepAliveTimeout: 30_000,
+      keepAliveMaxTimeout: 300_000,
+    });
+  }
+
+  /** The session's direct dispatcher: pool plus emulation. */
+  get dispatcher(): Dispatcher {
+    return this.#dispatcher;
+  }
+
+  /** What a proxy dispatcher (issue 5) builds on. */
+  get direct(): DirectStack {
+    return {
+      dispatcher: this.#dispatcher,
+      connect: ({ host, port, tls }) => this.#connector.open({ protocol: tls ? 'https:' : 'http:', host, port }),
+    };
+  }
+
+  async #dispatchersFor(url: URL): Promise<Dispatcher[]> {
+    const route = await this.hooks.proxy.resolve(url);
+    const dispatchers: Dispatcher[] = [];
+    for (const server of route.length ? route : [{ scheme: 'direct' as const }]) {
+      if (server.scheme === 'direct') {
+        dispatchers.push(this.#dispatcher);
+        continue;
+      }
+      const key = `${server.scheme}://${server.host}:${server.port}`;
+      let dispatcher = this.#proxyDispatchers.get(key);
+      if (!dispatcher && this.hooks.proxy.dispatcherFor) {
+        dispatcher = this.hooks.proxy.dispatcherFor(server, this.direct).compose(emulationInterceptor(this.emulation));
+        this.#proxyDispatchers.set(key, dispatcher);
+      }
+      if (dispatcher) dispatchers.push(dispatcher);
+    }
+    return dispatchers.length ? dispatchers : [this.#dispatcher];
+  }
+
+  /** One request through the whole stack. */
+  load(request: LoadRequest): Promise<LoadedResponse> {
+    return this.#loader.load({
+      redirectErrors: {
+        error: () => new Error("Attempted to redirect, but redirect policy was 'error'"),
+        manual: () => new Error('Redirect was cancelled'),
+      },
+      ...request,
+    });
+  }
+
+  async resolveHost(host: string, options: ResolveOptions): Promise<Endpoint[]> {
+    return (await this.resolver.resolve(host, options)).endpoints;
+  }
+
+  clearHostCache(): void {
+    this.resolver.cache.clear();
+  }
+
+  setCertificateVerifyProc(proc: VerifyProc | null): void {
+    this.verifier.setProc(proc);
+  }
+
+  get sslConfig(): SslConfig {
+    return this.#tls.config;
+  }
+
+  /** New connections use `config`; pooled ones are not reused, in-flight ones finish. */
+  setSslConfig(config: SslConfig): void {
+    this.#tls.config = config;
+    this.#warm.clear();
+    this.#retire();
+  }
+
+  #retire(): void {
+    const old = this.#agent;
+    this.#retired.add(old);
+    void old.close().finally(() => this.#retired.delete(old));
+    this.#agent = this.#newAgent();
+    this.#dispatcher = this.#agent.compose(emulationInterceptor(this.emulation));
+  }
+
+  /** Opens `count` connections to the URL's origin and parks them for the pool. */
+  preconnect(url: URL, count: number): void {
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    const target: ConnectTarget = {
+      protocol: url.protocol,
+      host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: Number(url.port) || (url.protocol === 'https:' ? 443 : 80),
+    };
+    const origin = originOf(target);
+    // Sockets already parked count towards the request, as in Chromium's pools.
+    const missing = count - this.#warm.count(origin);
+    for (let i = 0; i < missing; i++) this.#warm.opening(origin, this.#connector.open(target));
+  }
+
+  /** Ends every connection of this session; requests in flight fail with net::ERR_ABORTED. */
+  async closeAllConnections(): Promise<void> {
+    this.#warm.clear();
+    this.#registry.destroyAll(netError('ERR_ABORTED'));
+    for (const dispatcher of this.#proxyDispatchers.values()) void dispatcher.destroy(netError('ERR_ABORTED')).catch(() => undefined);
+    this.#proxyDispatchers.clear();
+    const old = this.#agent;
+    this.#agent = this.#newAgent();
+    this.#dispatcher = this.#agent.compose(emulationInterceptor(this.emulation));
+    await old.destroy(netError('ERR_ABORTED')).catch(() => undefined);
+  }
+
+  setEmulation(conditions: NetworkConditions): void {
+    this.emulation.set(conditions);
+  }
+
+  disableEmulation(): void {
+    this.emulation.disable();
+  }
+
+  clearAuthCache(): void {
+    this.authCache.clear();
+  }
+
+  async shutdown(crash: boolean): Promise<void> {
+    await this.netLogCapture.shutdown(crash);
+    this.#warm.clear();
+    this.#registry.destroyAll(netError('ERR_ABORTED'));
+    await Promise.all([
+      this.#agent.destroy().catch(() => undefined),
+      ...[...this.#retired].map((a) => a.destroy().catch(() => undefined)),
+      ...[...this.#proxyDispatchers.values()].map((d) => d.destroy().catch(() => undefined)),
+      this.#doh?.close().catch(() => undefined),
+    ]);
+  }
+}
+
+export const createNetworkService: ServiceFactory<NetworkService> = (services) => {
+  const network = new NetworkService(services);
+  for (const install of NETWORK_HOOK_INSTALLERS) install(network.hooks, services);
+  return network;
+};
+
+/** The network service of a session's services. */
+export function networkOf(services: SessionServices): NetworkService {
+  return services.use(createNetworkService);
+}

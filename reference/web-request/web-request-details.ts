@@ -1,0 +1,145 @@
+// The `details` object each era's webRequest passes to a listener, built
+// from what the network stack reports for one stage. From Electron 9 the
+// fields come from WebRequestInfo (id, url, method, timestamp,
+// resourceType, then the response's fromCache, statusLine, statusCode,
+// responseHeaders once there is one), the request (referrer, uploadData)
+// and the stage (requestHeaders, redirectURL, error); Electron 1.x's
+// network delegate added the response fields per event instead.
+
+import type { EraId } from '../../harness/eras/eras.ts';
+import type { WebRequestDetails, WebRequestResponseDetails } from '../net/hooks.ts';
+
+export type WebRequestEvent =
+  | 'onBeforeRequest'
+  | 'onBeforeSendHeaders'
+  | 'onSendHeaders'
+  | 'onHeadersReceived'
+  | 'onResponseStarted'
+  | 'onBeforeRedirect'
+  | 'onCompleted'
+  | 'onErrorOccurred';
+
+export const WEB_REQUEST_EVENTS: readonly WebRequestEvent[] = [
+  'onBeforeRequest',
+  'onBeforeSendHeaders',
+  'onSendHeaders',
+  'onHeadersReceived',
+  'onResponseStarted',
+  'onBeforeRedirect',
+  'onCompleted',
+  'onErrorOccurred',
+];
+
+/** What a stage reports: the request, maybe its response, and the stage's own field. */
+export type StageDetails = (WebRequestDetails | WebRequestResponseDetails) & { redirectURL?: string; error?: string };
+
+function hasResponse(details: StageDetails): details is WebRequestResponseDetails & { redirectURL?: string; error?: string } {
+  return typeof (details as WebRequestResponseDetails).statusCode === 'number';
+}
+
+/** A copy the listener may change freely. */
+function copyHeaders(headers: Record<string, string[]>): Record<string, string[]> {
+  const copy: Record<string, string[]> = {};
+  for (const name in headers) copy[name] = [...headers[name]!];
+  return copy;
+}
+
+/** base::Time::Now() in milliseconds, fraction included. */
+function timestamp(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function uploadData(era: EraId, details: StageDetails): object[] | undefined {
+  if (!details.uploadData) return undefined;
+  return details.uploadData.map(({ bytes }) => {
+    const copy = Buffer.from(bytes);
+    return era === 'legacy' ? { bytes: copy } : { type: 'rawData', bytes: copy };
+  });
+}
+
+function ginDetails(era: EraId, event: WebRequestEvent, details: StageDetails): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    id: details.id,
+    url: details.url,
+    method: details.method,
+    timestamp: timestamp(),
+    resourceType: details.resourceType,
+  };
+  if (hasResponse(details)) {
+    out.fromCache = details.fromCache ?? false;
+    out.statusLine = details.statusLine;
+    out.statusCode = details.statusCode;
+    out.responseHeaders = copyHeaders(details.responseHeaders);
+  }
+  out.referrer = details.referrer ?? '';
+  const upload = uploadData(era, details);
+  if (upload) out.uploadData = upload;
+  switch (event) {
+    case 'onBeforeRequest':
+      // The current binding also passes the (still empty) redirect target.
+      if (era === 'current') out.redirectURL = '';
+      break;
+    case 'onBeforeSendHeaders':
+    case 'onSendHeaders':
+      out.requestHeaders = { ...details.requestHeaders };
+      break;
+    case 'onBeforeRedirect':
+      out.redirectURL = details.redirectURL;
+      break;
+    case 'onCompleted':
+      out.error = 'net::OK';
+      break;
+    case 'onErrorOccurred':
+      out.error = details.error;
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+function legacyDetails(event: WebRequestEvent, details: StageDetails): Record<string, unknown> {
+  const out: Record<string, unknown> = { method: details.method, url: details.url, referrer: details.referrer ?? '' };
+  const upload = uploadData('legacy', details);
+  if (upload) out.uploadData = upload;
+  out.id = details.id;
+  out.timestamp = timestamp();
+  out.resourceType = details.resourceType;
+  const response = hasResponse(details) ? details : undefined;
+  const responseFields = () => {
+    if (!response) return;
+    out.responseHeaders = copyHeaders(response.responseHeaders);
+    out.statusLine = response.statusLine;
+    out.statusCode = response.statusCode;
+  };
+  switch (event) {
+    case 'onBeforeSendHeaders':
+    case 'onSendHeaders':
+      out.requestHeaders = { ...details.requestHeaders };
+      break;
+    case 'onHeadersReceived':
+      responseFields();
+      break;
+    case 'onBeforeRedirect':
+      out.redirectURL = details.redirectURL;
+      responseFields();
+      out.fromCache = false;
+      break;
+    case 'onResponseStarted':
+    case 'onCompleted':
+      responseFields();
+      out.fromCache = false;
+      break;
+    case 'onErrorOccurred':
+      out.fromCache = false;
+      out.error = details.error;
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+export function listenerDetails(era: EraId, event: WebRequestEvent, details: StageDetails): Record<string, unknown> {
+  return era === 'legacy' ? legacyDetails(event, details) : ginDetails(era, event, details);
+}

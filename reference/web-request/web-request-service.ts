@@ -1,0 +1,168 @@
+// The webRequest listeners of one session and the hook that runs them on its
+// traffic: one listener per event (a new one replaces the old, null
+// removes it), each with its filter. Blocking events (onBeforeRequest,
+// onBeforeSendHeaders, onHeadersReceived) hold the request until the
+// listener calls back; the response is read the way the era's binding reads
+// it. Obtain it with `servicesOf(session).use(webRequestService)`.
+//
+// From Electron 9, requests to intercepted schemes never reach webRequest
+// (ProxyingURLLoaderFactory hands them to the handler first); Electron 1.x's
+// network delegate saw every request.
+
+import type { EraId } from '../../harness/eras/eras.ts';
+import type {
+  BeforeRequestResult,
+  BeforeSendHeadersResult,
+  HeadersReceivedResult,
+  WebRequestDetails,
+  WebRequestHook,
+} from '../net/hooks.ts';
+import type { SessionService, SessionServices } from '../session/session-services.ts';
+import { filterMatches, readListenerArguments, type Listener, type RequestFilter } from './listener-arguments.ts';
+import { listenerDetails, type StageDetails, type WebRequestEvent } from './web-request-details.ts';
+import { createWebRequestObject, type WebRequestObject } from './web-request-class.ts';
+
+interface Registration {
+  filter: RequestFilter;
+  listener: Listener;
+}
+
+/** V8's IsObject: functions count. */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+/** A listener that throws never answers in Electron; here the request goes on unchanged and the error is reported. */
+function reportListenerError(event: WebRequestEvent, error: unknown): void {
+  process.emitWarning(`webRequest.${event} listener threw: ${error instanceof Error ? error.message : String(error)}`, 'WebRequestListenerError');
+}
+
+export class WebRequestService implements SessionService {
+  readonly era: EraId;
+  readonly #listeners = new Map<WebRequestEvent, Registration>();
+  #object: WebRequestObject | undefined;
+
+  constructor(services: SessionServices) {
+    this.era = services.era;
+  }
+
+  /** The session's one WebRequest object. */
+  get object(): WebRequestObject {
+    this.#object ??= createWebRequestObject(this.era, this);
+    return this.#object;
+  }
+
+  /** On quit no listener runs again. */
+  shutdown(): void {
+    this.#listeners.clear();
+  }
+
+  /** `webRequest.<event>([filter, ]listener)`. */
+  setListener(event: WebRequestEvent, args: readonly unknown[]): void {
+    const { filter, listener } = readListenerArguments(this.era, args);
+    if (listener) this.#listeners.set(event, { filter, listener });
+    else this.#listeners.delete(event);
+  }
+
+  /** The listener for `event` if it wants this request. */
+  #listenerFor(event: WebRequestEvent, details: WebRequestDetails): Registration | undefined {
+    const registration = this.#listeners.get(event);
+    if (!registration) return undefined;
+    if (this.era !== 'legacy' && details.loadedBy === 'intercepted-protocol') return undefined;
+    const { filter } = registration;
+    // A filter without patterns needs no parsed URL.
+    if (!filter.include.length && !filter.exclude.length) return filterMatches(filter, null, details.resourceType) ? registration : undefined;
+    let url: URL;
+    try {
+      url = new URL(details.url);
+    } catch {
+      return undefined;
+    }
+    return filterMatches(filter, url, details.resourceType) ? registration : undefined;
+  }
+
+  #notify(event: WebRequestEvent, details: StageDetails): void {
+    const registration = this.#listenerFor(event, details);
+    if (!registration) return;
+    try {
+      (registration.listener as (details: unknown) => unknown)(listenerDetails(this.era, event, details));
+    } catch (error) {
+      reportListenerError(event, error);
+    }
+  }
+
+  /** Calls a blocking listener and resolves with what it calls back with (undefined: go on unchanged). */
+  #ask(event: WebRequestEvent, details: StageDetails): Promise<unknown> | undefined {
+    const registration = this.#listenerFor(event, details);
+    if (!registration) return undefined;
+    return new Promise((resolve) => {
+      let answered = false;
+      // Only the first answer counts, as the binding forgets the request once answered.
+      const callback = (response?: unknown) => {
+        if (answered) return;
+        answered = true;
+        resolve(response);
+      };
+      try {
+        (registration.listener as (details: unknown, callback: (response?: unknown) => void) => unknown)(
+          listenerDetails(this.era, event, details),
+          callback,
+        );
+      } catch (error) {
+        reportListenerError(event, error);
+        callback(undefined);
+      }
+    });
+  }
+
+  #beforeRequest(response: unknown): BeforeRequestResult {
+    if (!isObject(response)) return undefined;
+    if (response.cancel === true) return { cancel: true };
+    return typeof response.redirectURL === 'string' && response.redirectURL !== '' ? { redirectURL: response.redirectURL } : undefined;
+  }
+
+  #beforeSendHeaders(response: unknown): BeforeSendHeadersResult {
+    if (!isObject(response)) return undefined;
+    if (response.cancel === true) return { cancel: true };
+    const given = response.requestHeaders;
+    if (!isObject(given) || typeof given === 'function') return undefined;
+    // Only string values become headers.
+    const requestHeaders: Record<string, string> = {};
+    for (const [name, value] of Object.entries(given)) if (typeof value === 'string') requestHeaders[name] = value;
+    return { requestHeaders };
+  }
+
+  #headersReceived(response: unknown): HeadersReceivedResult {
+    if (!isObject(response)) return undefined;
+    if (response.cancel === true) return { cancel: true };
+    const given = response.responseHeaders;
+    if (!isObject(given)) return undefined;
+    const responseHeaders: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(given)) {
+      if (Array.isArray(value)) {
+        // 1.x took lists of strings only; later eras convert every element to a string.
+        const values = this.era === 'legacy' ? value.filter((v): v is string => typeof v === 'string') : value.map(String);
+        responseHeaders[name] = values;
+      } else if (this.era !== 'legacy') {
+        responseHeaders[name] = [String(value)];
+      }
+    }
+    const statusLine = typeof response.statusLine === 'string' ? response.statusLine : undefined;
+    return { responseHeaders, ...(statusLine !== undefined ? { statusLine } : {}) };
+  }
+
+  /** The hook the session's network stack runs. */
+  readonly hook: WebRequestHook = {
+    active: () => this.#listeners.size > 0,
+    onBeforeRequest: (details) => this.#ask('onBeforeRequest', details)?.then((r) => this.#beforeRequest(r)),
+    onBeforeSendHeaders: (details) => this.#ask('onBeforeSendHeaders', details)?.then((r) => this.#beforeSendHeaders(r)),
+    onSendHeaders: (details) => this.#notify('onSendHeaders', details),
+    onHeadersReceived: (details) => this.#ask('onHeadersReceived', details)?.then((r) => this.#headersReceived(r)),
+    onResponseStarted: (details) => this.#notify('onResponseStarted', details),
+    onBeforeRedirect: (details) => this.#notify('onBeforeRedirect', details),
+    onCompleted: (details) => this.#notify('onCompleted', details),
+    onErrorOccurred: (details) => this.#notify('onErrorOccurred', details),
+  };
+}
+
+export const webRequestService = (services: SessionServices): WebRequestService => new WebRequestService(services);

@@ -1,0 +1,73 @@
+// The proof that the out-of-process path is the in-process path: the whole
+// suite through `remote:` (the bundled Node agent in child processes) gives
+// every test id the status it has in-process, in every era; and the Electron
+// agent, with `electron` resolved to the reference and every message checked
+// against the schemas, does the same on spec files that exercise its own
+// code: synchronous listeners, relaunch and crash restarts, errors, era shape.
+// (Schema checks cost a compile per spec file, so the big run goes without.)
+
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { validateReport, type Report } from '../../harness/report/model.ts';
+import { runCli } from '../reference-suite.setup.ts';
+
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+function readReport(dir: string): Report {
+  return validateReport(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8')));
+}
+
+/** `era > id -> status` of every test in a report, for the spec files given (all by default). */
+function statuses(report: Report, files?: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const run of report.runs) {
+    for (const r of run.results) if (!files || files.includes(r.file)) out.set(`${run.info.era} > ${r.id}`, r.status);
+  }
+  return out;
+}
+
+function differences(expected: Map<string, string>, actual: Map<string, string>): string[] {
+  const ids = new Set([...expected.keys(), ...actual.keys()]);
+  return [...ids].filter((id) => expected.get(id) !== actual.get(id)).map((id) => `${id}: in-process ${expected.get(id)}, remote ${actual.get(id)}`);
+}
+
+/** `validate`: check every message against the schemas (it costs a schema compile per spec file). */
+async function remoteRun(adapter: string, extra: string[], validate = true): Promise<Report> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'remote-suite-'));
+  dirs.push(dir);
+  const cli = await runCli(['run', '--adapter', adapter, ...(validate ? ['--validate-protocol'] : []), ...extra], dir);
+  expect(cli.status, cli.output).toBe(0);
+  return readReport(dir);
+}
+
+describe('the suite through an agent process', () => {
+  const reference = () => readReport(inject('referenceSuite').reports!);
+
+  it('gives every test the in-process status in every era through remote: and the bundled Node agent', async () => {
+    const remote = await remoteRun('remote:node harness/agent/reference-agent.mjs', ['--era', 'all'], false);
+    expect(remote.runs.map((r) => r.info.adapter)).toEqual(remote.runs.map(() => 'remote:node harness/agent/reference-agent.mjs'));
+    const expected = statuses(reference());
+    expect(expected.size).toBeGreaterThan(100);
+    expect(differences(expected, statuses(remote))).toEqual([]);
+  }, 600_000);
+
+  it('gives the same statuses through the Electron agent with electron resolved to the reference (legacy era)', async () => {
+    const files = [
+      'spec/infrastructure/protocol-callbacks.spec.ts',
+      'spec/app/session-created.spec.ts',
+      'spec/session/flush-storage-data.spec.ts',
+      'spec/session/from-partition.spec.ts',
+      'spec/infrastructure/era-shape.spec.ts',
+    ];
+    const electron = await remoteRun('remote:node harness/agent/electron-stand-in.mjs', ['--era', 'legacy', ...files]);
+    expect(electron.runs[0]!.info.implementation.name).toBe('session-conformance reference (as electron)');
+    const legacy: Report = { ...reference(), runs: reference().runs.filter((r) => r.info.era === 'legacy') };
+    const expected = statuses(legacy, files);
+    expect([...expected.values()].filter((s) => s === 'PASS').length).toBeGreaterThan(20);
+    expect(differences(expected, statuses(electron))).toEqual([]);
+  }, 600_000);
+});
