@@ -35,6 +35,10 @@ export interface DirectStack {
   readonly dispatcher: Dispatcher;
   /** Connects (resolve, TCP, optionally TLS with the session's verification) to host:port. */
   connect(options: { host: string; port: number; tls: boolean; servername?: string }): Promise<import('node:net').Socket>;
+  /** TLS to host:port over an open stream (a tunnel), verified as a direct connection would be. */
+  secure(socket: import('node:net').Socket, options: { host: string; port: number; alpn?: readonly string[] }): Promise<import('node:net').Socket>;
+  /** IPv4 addresses of a host from the session's resolver (SOCKS4 sends an address). */
+  resolveIPv4(host: string): Promise<string[]>;
 }
 
 export const DIRECT_ONLY: ProxyResolverHook = {

@@ -23,8 +23,16 @@ export const NET_ERRORS = {
   ERR_SSL_PROTOCOL_ERROR: -107,
   ERR_ADDRESS_INVALID: -108,
   ERR_ADDRESS_UNREACHABLE: -109,
+  ERR_TUNNEL_CONNECTION_FAILED: -111,
   ERR_SSL_VERSION_OR_CIPHER_MISMATCH: -113,
+  ERR_PROXY_AUTH_UNSUPPORTED: -115,
   ERR_CONNECTION_TIMED_OUT: -118,
+  ERR_SOCKS_CONNECTION_FAILED: -120,
+  ERR_SOCKS_CONNECTION_HOST_UNREACHABLE: -121,
+  ERR_PROXY_AUTH_REQUESTED: -127,
+  ERR_PROXY_CONNECTION_FAILED: -130,
+  ERR_MANDATORY_PROXY_CONFIGURATION_FAILED: -131,
+  ERR_PROXY_CERTIFICATE_INVALID: -136,
   ERR_NAME_RESOLUTION_FAILED: -137,
   ERR_CERT_COMMON_NAME_INVALID: -200,
   ERR_CERT_DATE_INVALID: -201,
@@ -53,6 +61,7 @@ export const NET_ERRORS = {
   ERR_RESPONSE_HEADERS_TOO_BIG: -325,
   ERR_CONTENT_DECODING_FAILED: -330,
   ERR_HTTP2_PROTOCOL_ERROR: -337,
+  ERR_NO_SUPPORTED_PROXIES: -336,
   ERR_INVALID_AUTH_CREDENTIALS: -338,
   ERR_UNSUPPORTED_AUTH_SCHEME: -339,
   ERR_MISSING_AUTH_CREDENTIALS: -341,
@@ -133,6 +142,9 @@ export function toNetError(error: unknown): NetError {
   for (let e: unknown = error; e && typeof e === 'object' && !seen.has(e); e = (e as { cause?: unknown }).cause) {
     seen.add(e);
     if (e instanceof NetError) return e;
+    // Other areas (the proxy's tunnels) name Chromium's error without depending on this module.
+    const named = (e as { netError?: unknown }).netError;
+    if (typeof named === 'string' && Object.hasOwn(NET_ERRORS, named)) return netError(named as NetErrorName, error);
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && SYSTEM_ERRORS[code]) return netError(SYSTEM_ERRORS[code], error);
     if (typeof code === 'string' && code.startsWith('HPE_')) return netError('ERR_INVALID_RESPONSE', error);

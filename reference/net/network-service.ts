@@ -32,7 +32,7 @@ import { emulationInterceptor } from './emulation/emulation-interceptor.ts';
 import { NetworkEmulation, type NetworkConditions } from './emulation/network-conditions.ts';
 import { DIRECT_ONLY, NO_COOKIES, NO_PROTOCOLS, NO_WEB_REQUEST, type DirectStack, type NetworkHooks } from './hooks.ts';
 import { UrlLoader, type LoadedResponse, type LoadOptions } from './http/url-loader.ts';
-import { netError } from './net-error.ts';
+import { netError, toNetError } from './net-error.ts';
 import { NetLogBus } from './netlog/net-log-bus.ts';
 import { NetLogCapture } from './netlog/net-log.ts';
 import { CertVerifier, type VerifyProc } from './tls/cert-verifier.ts';
@@ -134,11 +134,25 @@ export class NetworkService implements SessionService {
     return {
       dispatcher: this.#dispatcher,
       connect: ({ host, port, tls }) => this.#connector.open({ protocol: tls ? 'https:' : 'http:', host, port }),
+      secure: (socket, { host, port, alpn }) => this.#connector.secureOver(socket, { host, port }, alpn),
+      resolveIPv4: async (host) => {
+        try {
+          return (await this.resolver.resolve(host, { queryType: 'A' })).endpoints.map((e) => e.address);
+        } catch {
+          return [];
+        }
+      },
     };
   }
 
   async #dispatchersFor(url: URL): Promise<Dispatcher[]> {
-    const route = await this.hooks.proxy.resolve(url);
+    let route;
+    try {
+      route = await this.hooks.proxy.resolve(url);
+    } catch (error) {
+      // No route at all (a mandatory PAC script failed, no usable proxy): the request fails with it.
+      throw toNetError(error);
+    }
     const dispatchers: Dispatcher[] = [];
     for (const server of route.length ? route : [{ scheme: 'direct' as const }]) {
       if (server.scheme === 'direct') {
@@ -251,7 +265,7 @@ export class NetworkService implements SessionService {
 
 export const createNetworkService: ServiceFactory<NetworkService> = (services) => {
   const network = new NetworkService(services);
-  for (const install of NETWORK_HOOK_INSTALLERS) install(network.hooks, services);
+  for (const install of NETWORK_HOOK_INSTALLERS) install(network.hooks, services, network);
   return network;
 };
 

@@ -139,7 +139,16 @@ export class Connector {
     });
   }
 
-  async #secure(raw: Socket, target: ConnectTarget, source?: NetLogSource): Promise<TLSSocket> {
+  /**
+   * TLS to `target` over a stream that is already open (a proxy tunnel), with
+   * the session's SSL config and certificate verification, as for a direct
+   * connection. `alpn` narrows the protocols offered.
+   */
+  secureOver(raw: Socket, target: Omit<ConnectTarget, 'protocol'>, alpn: readonly string[] = ALPN): Promise<TLSSocket> {
+    return this.#secure(raw, { ...target, protocol: 'https:' }, undefined, alpn);
+  }
+
+  async #secure(raw: Socket, target: ConnectTarget, source?: NetLogSource, alpn: readonly string[] = ALPN): Promise<TLSSocket> {
     const log = this.#deps.netLog;
     const src = source ?? log.source('SOCKET');
     log.begin('SSL_CONNECT', src);
@@ -147,7 +156,7 @@ export class Connector {
       socket: raw,
       servername: isIP(target.host) ? undefined : target.host,
       secureContext: this.#deps.secureContext(),
-      ALPNProtocols: ALPN,
+      ALPNProtocols: [...alpn],
       rejectUnauthorized: false,
       // Host name checks are the verifier's job, so they combine with chain errors as in Chromium.
       checkServerIdentity: () => undefined,

@@ -38,7 +38,7 @@ import {
   type WebRequestHook,
   type WebRequestResponseDetails,
 } from '../hooks.ts';
-import { NetError, netError, toNetError } from '../net-error.ts';
+import { NET_ERRORS, NetError, netError, toNetError } from '../net-error.ts';
 import { headerLine, type NetLogBus, type NetLogSource } from '../netlog/net-log-bus.ts';
 import { ACCEPT_ENCODING, acceptLanguageHeader, isPortAllowed } from './request-defaults.ts';
 import { ResponseReceiver, type RawHeaders, type ReceivedResponse } from './response-receiver.ts';
@@ -711,10 +711,10 @@ export class UrlLoader {
         signal?.removeEventListener('abort', onAbort);
         lastError = error;
         // Only failures to connect move on to the next proxy; anything later is final.
-        if (!(error instanceof NetError) || !isConnectFailure(error.code) || signal?.aborted) throw error;
+        if (!(error instanceof NetError) || !isConnectFailure(error.code) || signal?.aborted) throw finalError(error);
       }
     }
-    throw lastError ?? netError('ERR_FAILED');
+    throw finalError(lastError ?? netError('ERR_FAILED'));
   }
 
   async #loadFile(url: URL): Promise<Received> {
@@ -747,6 +747,33 @@ export class UrlLoader {
   }
 }
 
+/**
+ * Failures that move a request on to the next entry of its proxy list: the
+ * connection-level errors of Chromium's CanFalloverToNextProxy that can only
+ * happen before a request is sent (refused, unreachable, unresolved, offline,
+ * timed out) plus the proxy's own (cannot reach it, SOCKS handshake failed,
+ * bad proxy certificate). A failed CONNECT tunnel is final, as in Chromium.
+ */
+const FALLOVER_CODES = new Set([
+  NET_ERRORS.ERR_CONNECTION_REFUSED,
+  NET_ERRORS.ERR_CONNECTION_FAILED,
+  NET_ERRORS.ERR_NAME_NOT_RESOLVED,
+  NET_ERRORS.ERR_INTERNET_DISCONNECTED,
+  NET_ERRORS.ERR_ADDRESS_UNREACHABLE,
+  NET_ERRORS.ERR_CONNECTION_TIMED_OUT,
+  NET_ERRORS.ERR_NAME_RESOLUTION_FAILED,
+  NET_ERRORS.ERR_PROXY_CONNECTION_FAILED,
+  NET_ERRORS.ERR_SOCKS_CONNECTION_FAILED,
+  NET_ERRORS.ERR_PROXY_CERTIFICATE_INVALID,
+]);
+
 function isConnectFailure(code: number): boolean {
-  return [-102, -104, -105, -106, -109, -118, -137].includes(code);
+  return FALLOVER_CODES.has(code as never);
+}
+
+/** The error a request reports when its last route failed: SOCKS's "host unreachable" becomes the generic one. */
+function finalError(error: unknown): unknown {
+  return error instanceof NetError && error.code === NET_ERRORS.ERR_SOCKS_CONNECTION_HOST_UNREACHABLE
+    ? netError('ERR_ADDRESS_UNREACHABLE', error)
+    : error;
 }

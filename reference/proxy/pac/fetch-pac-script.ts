@@ -98,10 +98,15 @@ function defaultCas(): string[] {
 
 /** The default PAC HTTP client: undici, direct, TLS verified. */
 export function undiciPacGet(ca?: string[]): PacHttpGet {
+  return dispatcherPacGet(agentFor(ca));
+}
+
+/** A PAC HTTP client over `dispatcher` (a session's direct stack: its resolver, TLS and verifier). */
+export function dispatcherPacGet(dispatcher: Dispatcher): PacHttpGet {
   return async (url, signal) => {
     const response = await request(url, {
       method: 'GET',
-      dispatcher: agentFor(ca),
+      dispatcher,
       signal,
       headers: { accept: '*/*' },
     });

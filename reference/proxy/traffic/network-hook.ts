@@ -13,24 +13,28 @@ import type net from 'node:net';
 import { canFallOverToNextProxy } from '../bad-proxies.ts';
 import type { ProxyConfigService } from '../proxy-config-service.ts';
 import type { ProxyEndpoint } from '../proxy-server.ts';
-import { ProxyDispatcher } from './proxy-dispatcher.ts';
+import { ProxyDispatcher, systemProxyConnector } from './proxy-dispatcher.ts';
 import { ProxyConnectionError } from './tunnel.ts';
 
 /** What the stack lends a proxy dispatcher (issue 4's DirectStack). */
 export interface DirectStackLike {
   connect(options: { host: string; port: number; tls: boolean; servername?: string }): Promise<net.Socket>;
+  /** TLS to the destination inside a tunnel, verified as the session verifies. */
+  secure?(socket: net.Socket, options: { host: string; port: number; alpn?: readonly string[] }): Promise<net.Socket>;
+  /** The session's IPv4 lookups, for SOCKS4. */
+  resolveIPv4?(host: string): Promise<string[]>;
 }
 
 export type RouteEntry = { scheme: 'direct' } | (ProxyEndpoint & { scheme: 'http' | 'https' | 'socks4' | 'socks5' });
 
 export interface ProxyHookOptions {
-  /** IPv4 lookups for SOCKS4 (the session's resolver). */
-  resolveIPv4(host: string): Promise<string[]>;
+  /** IPv4 lookups for SOCKS4 when the stack lends none. */
+  resolveIPv4?(host: string): Promise<string[]>;
   /** Extra CAs trusted for destinations reached through tunnels. */
   destinationCa?: string[];
 }
 
-export function createProxyHook(service: ProxyConfigService, options: ProxyHookOptions) {
+export function createProxyHook(service: ProxyConfigService, options: ProxyHookOptions = {}) {
   return {
     async resolve(url: URL): Promise<RouteEntry[]> {
       const resolution = await service.resolve(url.href);
@@ -41,8 +45,11 @@ export function createProxyHook(service: ProxyConfigService, options: ProxyHookO
       return entries;
     },
     dispatcherFor(proxy: Exclude<RouteEntry, { scheme: 'direct' }>, direct: DirectStackLike): ProxyDispatcher {
-      return new ProxyDispatcher(proxy, { connect: (o) => direct.connect(o), resolveIPv4: options.resolveIPv4 }, {
+      const resolveIPv4 = direct.resolveIPv4 ?? options.resolveIPv4 ?? systemProxyConnector().resolveIPv4;
+      const secure = direct.secure;
+      return new ProxyDispatcher(proxy, { connect: (o) => direct.connect(o), resolveIPv4: (host) => resolveIPv4(host) }, {
         ...(options.destinationCa ? { ca: options.destinationCa } : {}),
+        ...(secure ? { secure: (socket: net.Socket, d: { host: string; port: number; alpn: readonly string[] }) => secure(socket, d) } : {}),
         // Chromium records a skipped proxy once the request succeeds elsewhere;
         // the stack does not report success back, so record it at failure.
         onProxyFailure: (failed, netError) => {

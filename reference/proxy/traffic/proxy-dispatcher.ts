@@ -15,6 +15,12 @@ import { openTunnel, ProxyConnectionError, type ProxyConnector } from './tunnel.
 export interface DestinationTls {
   /** Extra CA certificates trusted for destinations (the system's roots stay trusted). */
   ca?: string[];
+  /**
+   * TLS to the destination over the tunnel; a session's stack passes its own
+   * (its SSL config, trust store and certificate verifier). Node's TLS with
+   * `ca` otherwise.
+   */
+  secure?(socket: net.Socket, destination: { host: string; port: number; alpn: readonly string[] }): Promise<net.Socket>;
   /** Told about every failure that lets Chromium fall over to the next proxy. */
   onProxyFailure?(proxy: ProxyEndpoint, netError: string): void;
 }
@@ -63,9 +69,11 @@ function withHeader(headers: Dispatcher.DispatchOptions['headers'], name: string
 
 export class ProxyDispatcher extends Dispatcher {
   readonly proxy: ProxyEndpoint;
-  readonly #tunnels: Agent;
-  readonly #forward: Pool | undefined;
-  readonly #forwardOrigin: string;
+  // TypeScript-private rather than #private: undici's compose() wraps the
+  // dispatcher in a Proxy, and methods called through it must reach these.
+  private readonly tunnels: Agent;
+  private readonly forward: Pool | undefined;
+  private readonly forwardOrigin: string;
 
   constructor(proxy: ProxyEndpoint, connector: ProxyConnector, destination: DestinationTls = {}) {
     super();
@@ -79,16 +87,20 @@ export class ProxyDispatcher extends Dispatcher {
           throw error;
         })
         .then((socket): Promise<net.Socket> | net.Socket =>
-          options.protocol === 'https:' || options.protocol === 'wss:' ? secureOver(socket, host, destination) : socket,
+          options.protocol === 'https:' || options.protocol === 'wss:'
+            ? destination.secure
+              ? destination.secure(socket, { host, port, alpn: ['http/1.1'] })
+              : secureOver(socket, host, destination)
+            : socket,
         )
         .then(
           (socket) => callback(null, socket),
           (error: Error) => callback(error, null),
         );
     };
-    this.#tunnels = new Agent({ connect: connectTunnel as never });
+    this.tunnels = new Agent({ connect: connectTunnel as never });
     const hostForUrl = proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host;
-    this.#forwardOrigin = `${proxy.scheme === 'https' ? 'https' : 'http'}://${hostForUrl}:${proxy.port}`;
+    this.forwardOrigin = `${proxy.scheme === 'https' ? 'https' : 'http'}://${hostForUrl}:${proxy.port}`;
     if (proxy.scheme === 'http' || proxy.scheme === 'https') {
       const connectProxy = (_options: ConnectOptions, callback: ConnectCallback) => {
         connector.connect({ host: proxy.host, port: proxy.port, tls: proxy.scheme === 'https', servername: proxy.host }).then(
@@ -99,24 +111,24 @@ export class ProxyDispatcher extends Dispatcher {
           },
         );
       };
-      this.#forward = new Pool(this.#forwardOrigin, { connect: connectProxy as never });
+      this.forward = new Pool(this.forwardOrigin, { connect: connectProxy as never });
     }
   }
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     const origin = new URL(String(options.origin));
-    if (this.#forward && origin.protocol === 'http:') {
+    if (this.forward && origin.protocol === 'http:') {
       let headers = withHeader(options.headers, 'host', origin.host);
       headers = withHeader(headers, 'proxy-connection', 'keep-alive');
-      return this.#forward.dispatch({ ...options, origin: this.#forwardOrigin, path: `${origin.origin}${options.path}`, headers }, handler);
+      return this.forward.dispatch({ ...options, origin: this.forwardOrigin, path: `${origin.origin}${options.path}`, headers }, handler);
     }
-    return this.#tunnels.dispatch(options, handler);
+    return this.tunnels.dispatch(options, handler);
   }
 
   override close(): Promise<void>;
   override close(callback: () => void): void;
   override close(callback?: () => void): Promise<void> | void {
-    const done = Promise.all([this.#tunnels.close(), this.#forward?.close()]).then(() => undefined);
+    const done = Promise.all([this.tunnels.close(), this.forward?.close()]).then(() => undefined);
     if (!callback) return done;
     void done.then(callback);
   }
@@ -128,7 +140,7 @@ export class ProxyDispatcher extends Dispatcher {
   override destroy(first?: Error | null | (() => void), second?: () => void): Promise<void> | void {
     const error = typeof first === 'function' ? null : (first ?? null);
     const callback = typeof first === 'function' ? first : second;
-    const done = Promise.all([this.#tunnels.destroy(error), this.#forward?.destroy(error)]).then(() => undefined);
+    const done = Promise.all([this.tunnels.destroy(error), this.forward?.destroy(error)]).then(() => undefined);
     if (!callback) return done;
     void done.then(callback);
   }

@@ -36,8 +36,9 @@ async function connectToProxy(proxy: ProxyEndpoint, connector: ProxyConnector): 
     return await connector.connect({ host: proxy.host, port: proxy.port, tls: proxy.scheme === 'https', servername: proxy.host });
   } catch (error) {
     // Certificate problems with an HTTPS proxy are the proxy's, not the site's.
-    const code = (error as { code?: string }).code ?? '';
-    const tlsProblem = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(code);
+    // Node names them (CERT_HAS_EXPIRED, ...); a session's stack gives Chromium's -2xx codes.
+    const code = (error as { code?: string | number }).code ?? '';
+    const tlsProblem = typeof code === 'number' ? code <= -200 && code > -300 : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(code);
     throw new ProxyConnectionError(tlsProblem ? 'ERR_PROXY_CERTIFICATE_INVALID' : 'ERR_PROXY_CONNECTION_FAILED', `cannot reach proxy ${bracketed(proxy.host)}:${proxy.port}`, { cause: error });
   }
 }
