@@ -55,7 +55,7 @@ export type LaunchOptions = Partial<Pick<TargetOptions, 'switches' | 'env' | 'ex
 export interface UseTargetOptions {
   /** Switches present at launch (before ready), e.g. `{ 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' }`. */
   switches?: Record<string, string>;
-  /** The app's environment at launch (e.g. proxy variables); the harness's own when absent. */
+  /** The app's environment at launch (e.g. proxy variables); the harness's own without its proxy variables when absent. */
   env?: Record<string, string>;
   /** Trust the fixtures' test CA (fixtures/servers/test-ca.ts) on top of the system store. */
   trustFixtureCa?: boolean;
@@ -66,10 +66,26 @@ export interface UseTargetOptions {
   prepare?: () => Promise<LaunchOptions> | LaunchOptions;
 }
 
+/** Variables Chromium reads a system proxy configuration from on Linux. */
+const PROXY_VARIABLE = /^(auto|all|http|https|ftp|no|socks)_proxy$|^socks_(server|version)$/i;
+
+/**
+ * The harness's environment without its proxy settings: a target reaches the
+ * loopback fixtures directly unless a spec configures a proxy, even on a
+ * machine (a CI runner) that sets http_proxy for its own downloads.
+ */
+function environmentWithoutProxies(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !PROXY_VARIABLE.test(name)) env[name] = value;
+  }
+  return env;
+}
+
 async function launchOptions(options: UseTargetOptions): Promise<LaunchOptions> {
   const launch: LaunchOptions = {};
   if (options.switches) launch.switches = { ...options.switches };
-  if (options.env) launch.env = { ...options.env };
+  launch.env = options.env ? { ...options.env } : environmentWithoutProxies();
   if (options.trustFixtureCa) {
     // Loaded on demand so specs without TLS never build the test PKI.
     const { testPki } = await import('../../fixtures/servers/test-ca.ts');
