@@ -108,12 +108,20 @@ export class ResponseReceiver implements Dispatcher.DispatchHandler {
 
   onResponseEnd(): void {
     this.#done = true;
-    try {
-      this.#stream?.close();
-    } catch {
-      // Already cancelled by the reader.
-    }
-    this.#end();
+    // undici frees the connection in an immediate it queues after this
+    // callback returns: a reader that saw the end first and sent its next
+    // request would find the connection busy and open another, where Chromium
+    // reuses the idle one. So the end is told after that immediate.
+    setImmediate(() =>
+      setImmediate(() => {
+        try {
+          this.#stream?.close();
+        } catch {
+          // Already cancelled by the reader.
+        }
+        this.#end();
+      }),
+    );
   }
 
   onResponseError(_controller: Controller | null, error: Error): void {
