@@ -37,3 +37,13 @@ export function proxyCalls(t: SpecHandle, prefix: string): ProxyCalls {
 export function pacDataUrl(script: string): string {
   return `data:application/x-ns-proxy-autoconfig;base64,${Buffer.from(script, 'utf8').toString('base64')}`;
 }
+
+/**
+ * A destination name for traffic specs. Names under fixture.test reach
+ * loopback: the session resolves them through these host-resolver-rules, the
+ * fixture proxies through `FIXTURE_HOSTS`. A name (not 127.0.0.1) keeps
+ * Chromium's implicit loopback bypass out of the way.
+ */
+export const ORIGIN_HOST = 'origin.fixture.test';
+export const FIXTURE_HOSTS = { [ORIGIN_HOST]: '127.0.0.1' };
+export const FIXTURE_RESOLVER_SWITCHES = { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' };

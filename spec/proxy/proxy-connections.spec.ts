@@ -10,7 +10,7 @@ import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startEchoOrigin, type EchoOriginFixture } from '../../fixtures/proxies/echo-origin.ts';
 import { startHttpProxy, type HttpProxyFixture } from '../../fixtures/proxies/http-proxy.ts';
 import { pageFetch } from '../protocol/protocol-support.ts';
-import { proxyCalls } from './proxy-calls.ts';
+import { FIXTURE_HOSTS, FIXTURE_RESOLVER_SWITCHES, ORIGIN_HOST, proxyCalls } from './proxy-calls.ts';
 
 export const meta = defineSpec({
   members: ['ses.closeAllConnections', 'ses.setProxy'],
@@ -21,10 +21,9 @@ export const meta = defineSpec({
   summary: 'Pooled connections to a proxy are reused, ended by closeAllConnections (the next request connects anew) and left behind when setProxy names another proxy; ses.fetch goes through the proxy too.',
 });
 
-const ORIGIN_HOST = 'origin.fixture.test';
-const HOSTS = { [ORIGIN_HOST]: '127.0.0.1' };
 
-const t = useTarget(meta, { env: {}, switches: { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' } });
+
+const t = useTarget(meta, { env: {}, switches: FIXTURE_RESOLVER_SWITCHES });
 const p = proxyCalls(t, 'proxy-connections');
 
 let origin: EchoOriginFixture;
@@ -39,7 +38,7 @@ afterAll(async () => {
 });
 
 async function freshProxy(): Promise<HttpProxyFixture> {
-  const proxy = await startHttpProxy({ hosts: HOSTS });
+  const proxy = await startHttpProxy({ hosts: FIXTURE_HOSTS });
   proxies.push(proxy);
   return proxy;
 }

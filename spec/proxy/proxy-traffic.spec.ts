@@ -16,7 +16,7 @@ import { startHttpProxy, type HttpProxyFixture } from '../../fixtures/proxies/ht
 import { startPacHost, type PacHostFixture } from '../../fixtures/proxies/pac-host.ts';
 import { startSocksProxy, type SocksProxyFixture } from '../../fixtures/proxies/socks-proxy.ts';
 import { failureOf, pageFetch } from '../protocol/protocol-support.ts';
-import { pacDataUrl, proxyCalls } from './proxy-calls.ts';
+import { FIXTURE_HOSTS, FIXTURE_RESOLVER_SWITCHES, ORIGIN_HOST, pacDataUrl, proxyCalls } from './proxy-calls.ts';
 
 export const meta = defineSpec({
   members: ['ses.setProxy', 'ses.resolveProxy'],
@@ -27,14 +27,12 @@ export const meta = defineSpec({
   summary: "Requests travel through the configured HTTP, HTTPS and SOCKS proxies as Chromium sends them; unreachable proxies fall over to the next, failed tunnels and failed mandatory PAC scripts fail the request.",
 });
 
-/** Names under fixture.test reach loopback: the session resolves them through host-resolver-rules, the proxies through their host maps. */
-const ORIGIN_HOST = 'origin.fixture.test';
-const HOSTS = { [ORIGIN_HOST]: '127.0.0.1' };
+
 
 const t = useTarget(meta, {
   env: {},
   trustFixtureCa: true,
-  switches: { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' },
+  switches: FIXTURE_RESOLVER_SWITCHES,
 });
 const p = proxyCalls(t, 'proxy-traffic');
 
@@ -61,11 +59,11 @@ beforeAll(async () => {
   [origin, secureOrigin, httpProxy, spareProxy, httpsProxy, refusingProxy, socks, pacHost, deadPort] = await Promise.all([
     startEchoOrigin(),
     startEchoOrigin({ tls: true }),
-    startHttpProxy({ hosts: HOSTS }),
-    startHttpProxy({ hosts: HOSTS }),
-    startHttpProxy({ tls: true, hosts: HOSTS }),
-    startHttpProxy({ hosts: HOSTS, refuseWith: 403 }),
-    startSocksProxy({ hosts: HOSTS }),
+    startHttpProxy({ hosts: FIXTURE_HOSTS }),
+    startHttpProxy({ hosts: FIXTURE_HOSTS }),
+    startHttpProxy({ tls: true, hosts: FIXTURE_HOSTS }),
+    startHttpProxy({ hosts: FIXTURE_HOSTS, refuseWith: 403 }),
+    startSocksProxy({ hosts: FIXTURE_HOSTS }),
     startPacHost(),
     closedPort(),
   ]);
