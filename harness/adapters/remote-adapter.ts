@@ -58,7 +58,11 @@ export class RemoteAdapter implements Adapter {
         ? {
             spawn: {
               command: this.#spec.command,
+              // A target's environment is the app's (Chromium reads proxy variables from it):
+              // it replaces the runner's, keeping PATH so the command is found.
+              ...(target?.env ? { inheritEnv: false } : {}),
               env: {
+                ...(target?.env ? { ...(process.env.PATH ? { PATH: process.env.PATH } : {}), ...target.env } : {}),
                 SESSION_CONFORMANCE_AGENT_CHANNEL: 'fd:3,4',
                 ...(target ? { SESSION_CONFORMANCE_TARGET: JSON.stringify(launchOptions(target)) } : {}),
               },

@@ -22,7 +22,8 @@ export interface Hello {
 }
 
 export type LinkEndpoint =
-  | { spawn: { command: string[]; env?: Record<string, string>; cwd?: string } }
+  /** `inheritEnv: false`: the agent gets `env` only, not the runner's environment with `env` on top. */
+  | { spawn: { command: string[]; env?: Record<string, string>; inheritEnv?: boolean; cwd?: string } }
   | { connect: { address: string } }
   /** An agent leased from the run's pool (agent-pool.ts). */
   | { lease: { pool: string } };

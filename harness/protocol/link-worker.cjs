@@ -44,12 +44,12 @@ function isHello(line) {
   }
 }
 
-function startSpawned({ command, env, cwd }) {
+function startSpawned({ command, env, inheritEnv, cwd }) {
   let child;
   try {
     child = spawn(command[0], command.slice(1), {
       stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'],
-      env: { ...process.env, ...env },
+      env: inheritEnv === false ? { ...env } : { ...process.env, ...env },
       cwd,
     });
   } catch (error) {
