@@ -6,6 +6,8 @@ import type { Cookie } from 'electron';
 import { ERA_BY_ID, type EraId } from '../../harness/eras/eras.ts';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
 
+export { until } from '../support/requests.ts';
+
 /** The Cookies object of a session, typed loosely enough to call members of any era. */
 export type CookiesLike = {
   get(...args: unknown[]): unknown;
@@ -66,14 +68,6 @@ export function recordChanges(cookies: CookiesLike): { changes: Change[]; stop()
   return { changes, stop: () => cookies.removeListener('changed', listener) };
 }
 
-/** Waits until `done()` holds; events may be delivered after the call that caused them settles. */
-export async function until(done: () => boolean, what: string, limitMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > limitMs) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 /** Seconds since the epoch, `offset` seconds from now, as expirationDate takes it. */
 export function secondsFromNow(offset: number): number {

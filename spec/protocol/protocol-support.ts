@@ -2,8 +2,9 @@
 // `protocol` object, each era's way of reporting whether a change took
 // effect, and page fetches (every era) of the session.
 
-import type { FetchedResponse } from '../../harness/api/driver.ts';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+
+export { failureOf, pageFetch, thrown } from '../support/requests.ts';
 
 export type ProtocolLike = Record<string, (...args: unknown[]) => unknown>;
 export type ProtocolCallback = (response?: unknown) => void;
@@ -80,32 +81,5 @@ export async function mustChange(t: SpecHandle, protocol: ProtocolLike, member: 
   if (result !== 'ok') throw new Error(`${member} did not succeed: ${result}`);
 }
 
-/** A page of `session` fetches `url`. */
-export function pageFetch(
-  t: SpecHandle,
-  session: unknown,
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<FetchedResponse> {
-  return t.driver.page.fetch({ session, url, ...init });
-}
 
-/** The failure message of a fetch that must fail. */
-export async function failureOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  throw new Error('the request succeeded');
-}
 
-/** The error a call throws, or undefined. */
-export function thrown(fn: () => unknown): Error | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  return undefined;
-}

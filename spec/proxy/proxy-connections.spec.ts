@@ -9,7 +9,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startEchoOrigin, type EchoOriginFixture } from '../../fixtures/proxies/echo-origin.ts';
 import { startHttpProxy, type HttpProxyFixture } from '../../fixtures/proxies/http-proxy.ts';
-import { pageFetch } from '../protocol/protocol-support.ts';
+import { pageFetch } from '../support/requests.ts';
 import { FIXTURE_HOSTS, FIXTURE_RESOLVER_SWITCHES, ORIGIN_HOST, proxyCalls } from './proxy-calls.ts';
 
 export const meta = defineSpec({

@@ -15,7 +15,7 @@ import { startEchoOrigin, type EchoOriginFixture } from '../../fixtures/proxies/
 import { startHttpProxy, type HttpProxyFixture } from '../../fixtures/proxies/http-proxy.ts';
 import { startPacHost, type PacHostFixture } from '../../fixtures/proxies/pac-host.ts';
 import { startSocksProxy, type SocksProxyFixture } from '../../fixtures/proxies/socks-proxy.ts';
-import { failureOf, pageFetch } from '../protocol/protocol-support.ts';
+import { failureOf, pageFetch } from '../support/requests.ts';
 import { FIXTURE_HOSTS, FIXTURE_RESOLVER_SWITCHES, ORIGIN_HOST, pacDataUrl, proxyCalls } from './proxy-calls.ts';
 
 export const meta = defineSpec({

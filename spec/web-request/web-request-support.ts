@@ -3,7 +3,8 @@
 // ses.fetch (eras that have it), and what fixture servers saw.
 
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
-import type { FetchedResponse } from '../../harness/api/driver.ts';
+
+export { failureOf, pageFetch, thrown, until } from '../support/requests.ts';
 
 export type Details = Record<string, unknown> & {
   id: number;
@@ -46,34 +47,8 @@ export function freshSession(t: SpecHandle, label = 'web-request'): { session: u
   return { session, webRequest: webRequestOf(session) };
 }
 
-/** A page of `session` fetches `url` (every era has this). */
-export function pageFetch(
-  t: SpecHandle,
-  session: unknown,
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<FetchedResponse> {
-  return t.driver.page.fetch({ session, url, ...init });
-}
 
-/** The failure message of a fetch that must fail. */
-export async function failureOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-  throw new Error('the request succeeded');
-}
 
-/** Waits until `done()` holds; events may be delivered after the call that caused them settles. */
-export async function until(done: () => boolean, what: string, limitMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!done()) {
-    if (Date.now() - start > limitMs) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 /**
  * Listens to every event of `webRequest`, recording [event, details] in
@@ -91,12 +66,3 @@ export function recordAll(webRequest: WebRequestLike): [WebRequestEvent, Details
   return seen;
 }
 
-/** The error a call throws, or undefined. */
-export function thrown(fn: () => unknown): Error | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error;
-  }
-  return undefined;
-}

@@ -1,0 +1,45 @@
+// Helpers every area's specs share, public API only: a page's request through
+// the driver (every era has it), the message of a request or call that must
+// fail, and waiting for events that arrive after the call causing them settles.
+
+import type { FetchedResponse } from '../../harness/api/driver.ts';
+import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+
+/** A page of `session` fetches `url`. */
+export function pageFetch(
+  t: SpecHandle,
+  session: unknown,
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<FetchedResponse> {
+  return t.driver.page.fetch({ session, url, ...init });
+}
+
+/** The failure message of a request that must fail. */
+export async function failureOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  throw new Error('the request succeeded');
+}
+
+/** The error a call throws, or undefined. */
+export function thrown(fn: () => unknown): Error | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error;
+  }
+  return undefined;
+}
+
+/** Waits until `done()` holds; events may be delivered after the call that caused them settles. */
+export async function until(done: () => boolean, what: string, limitMs = 5000): Promise<void> {
+  const start = Date.now();
+  while (!done()) {
+    if (Date.now() - start > limitMs) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
