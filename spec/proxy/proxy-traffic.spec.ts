@@ -42,6 +42,7 @@ let httpProxy: HttpProxyFixture;
 let spareProxy: HttpProxyFixture;
 let httpsProxy: HttpProxyFixture;
 let refusingProxy: HttpProxyFixture;
+let untrustedProxy: HttpProxyFixture;
 let socks: SocksProxyFixture;
 let pacHost: PacHostFixture;
 let deadPort: number;
@@ -56,13 +57,14 @@ async function closedPort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  [origin, secureOrigin, httpProxy, spareProxy, httpsProxy, refusingProxy, socks, pacHost, deadPort] = await Promise.all([
+  [origin, secureOrigin, httpProxy, spareProxy, httpsProxy, refusingProxy, untrustedProxy, socks, pacHost, deadPort] = await Promise.all([
     startEchoOrigin(),
     startEchoOrigin({ tls: true }),
     startHttpProxy({ hosts: FIXTURE_HOSTS }),
     startHttpProxy({ hosts: FIXTURE_HOSTS }),
     startHttpProxy({ tls: true, hosts: FIXTURE_HOSTS }),
     startHttpProxy({ hosts: FIXTURE_HOSTS, refuseWith: 403 }),
+    startHttpProxy({ tls: 'untrusted', hosts: FIXTURE_HOSTS }),
     startSocksProxy({ hosts: FIXTURE_HOSTS }),
     startPacHost(),
     closedPort(),
@@ -70,7 +72,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([origin, secureOrigin, httpProxy, spareProxy, httpsProxy, refusingProxy, socks, pacHost].map((f) => f?.close()));
+  await Promise.all([origin, secureOrigin, httpProxy, spareProxy, httpsProxy, refusingProxy, untrustedProxy, socks, pacHost].map((f) => f?.close()));
 });
 
 function plainUrl(path: string): string {
@@ -190,6 +192,18 @@ describe('proxy failures', () => {
   it('fails with net::ERR_PROXY_CONNECTION_FAILED when no proxy of the list can be reached', async () => {
     const ses = await sessionWith({ proxyRules: `http=127.0.0.1:${deadPort}` });
     expect(await failureOf(pageFetch(t, ses, plainUrl('/unreachable')))).toBe('net::ERR_PROXY_CONNECTION_FAILED');
+  });
+
+  it('fails with net::ERR_PROXY_CERTIFICATE_INVALID when an HTTPS proxy is not trusted, carrying nothing through it', async () => {
+    const ses = await sessionWith({ proxyRules: `https://127.0.0.1:${untrustedProxy.port}` });
+    expect(await failureOf(pageFetch(t, ses, plainUrl('/untrusted-proxy')))).toBe('net::ERR_PROXY_CERTIFICATE_INVALID');
+    expect(untrustedProxy.records).toEqual([]);
+  });
+
+  it('falls over to the next proxy after a proxy certificate error', async () => {
+    const ses = await sessionWith({ proxyRules: `https://127.0.0.1:${untrustedProxy.port},127.0.0.1:${spareProxy.port}` });
+    expect(await echoed(ses, plainUrl('/after-bad-certificate'))).toMatchObject({ path: '/after-bad-certificate' });
+    expect(spareProxy.records.map((r) => r.target)).toContain(plainUrl('/after-bad-certificate'));
   });
 
   it('fails with net::ERR_TUNNEL_CONNECTION_FAILED when the proxy refuses CONNECT, without trying the next proxy', async () => {

@@ -10,7 +10,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { Agent, Dispatcher, Pool } from 'undici';
 import type { ProxyEndpoint } from '../proxy-server.ts';
-import { openTunnel, ProxyConnectionError, type ProxyConnector } from './tunnel.ts';
+import { openTunnel, ProxyConnectionError, proxyUnreachable, type ProxyConnector } from './tunnel.ts';
 
 export interface DestinationTls {
   /** Extra CA certificates trusted for destinations (the system's roots stay trusted). */
@@ -106,8 +106,9 @@ export class ProxyDispatcher extends Dispatcher {
         connector.connect({ host: proxy.host, port: proxy.port, tls: proxy.scheme === 'https', servername: proxy.host }).then(
           (socket) => callback(null, socket),
           (error: Error) => {
-            destination.onProxyFailure?.(proxy, 'ERR_PROXY_CONNECTION_FAILED');
-            callback(new ProxyConnectionError('ERR_PROXY_CONNECTION_FAILED', `cannot reach proxy ${hostForUrl}:${proxy.port}`, { cause: error }), null);
+            const failure = proxyUnreachable(proxy, error);
+            destination.onProxyFailure?.(proxy, failure.netError);
+            callback(failure, null);
           },
         );
       };

@@ -31,15 +31,19 @@ function bracketed(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
+/** Why the proxy itself could not be reached: its certificate (the proxy's, not the site's), or anything else. */
+export function proxyUnreachable(proxy: ProxyEndpoint, error: unknown): ProxyConnectionError {
+  // Node names certificate problems (CERT_HAS_EXPIRED, ...); a session's stack gives Chromium's -2xx codes.
+  const code = (error as { code?: string | number }).code ?? '';
+  const tlsProblem = typeof code === 'number' ? code <= -200 && code > -300 : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(code);
+  return new ProxyConnectionError(tlsProblem ? 'ERR_PROXY_CERTIFICATE_INVALID' : 'ERR_PROXY_CONNECTION_FAILED', `cannot reach proxy ${bracketed(proxy.host)}:${proxy.port}`, { cause: error });
+}
+
 async function connectToProxy(proxy: ProxyEndpoint, connector: ProxyConnector): Promise<net.Socket> {
   try {
     return await connector.connect({ host: proxy.host, port: proxy.port, tls: proxy.scheme === 'https', servername: proxy.host });
   } catch (error) {
-    // Certificate problems with an HTTPS proxy are the proxy's, not the site's.
-    // Node names them (CERT_HAS_EXPIRED, ...); a session's stack gives Chromium's -2xx codes.
-    const code = (error as { code?: string | number }).code ?? '';
-    const tlsProblem = typeof code === 'number' ? code <= -200 && code > -300 : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(code);
-    throw new ProxyConnectionError(tlsProblem ? 'ERR_PROXY_CERTIFICATE_INVALID' : 'ERR_PROXY_CONNECTION_FAILED', `cannot reach proxy ${bracketed(proxy.host)}:${proxy.port}`, { cause: error });
+    throw proxyUnreachable(proxy, error);
   }
 }
 
