@@ -70,28 +70,27 @@ function interceptOutcome(service: ProtocolService, type: ProtocolType, scheme: 
   return service.intercept(type, scheme, handler) ? 'ok' : 'intercepted';
 }
 
-function registerMember(type: ProtocolType): MemberImpl {
+type OutcomeOf = (service: ProtocolService, type: ProtocolType, scheme: string, handler: ProtocolHandler) => Outcome;
+
+/** register<Type>Protocol or intercept<Type>Protocol: read scheme and handler as the era does, then report the outcome. */
+function handlerMember(type: ProtocolType, outcomeOf: OutcomeOf): MemberImpl {
   return {
     kind: 'method',
     call(this: object, ...args: unknown[]) {
       const service = protocolServiceOf(this);
       const scheme = readScheme(service.era, args);
       const handler = readHandler(service.era, args);
-      return report(service.era, registerOutcome(service, type, scheme, handler), args, 2);
+      return report(service.era, outcomeOf(service, type, scheme, handler), args, 2);
     },
   };
 }
 
+function registerMember(type: ProtocolType): MemberImpl {
+  return handlerMember(type, registerOutcome);
+}
+
 function interceptMember(type: ProtocolType): MemberImpl {
-  return {
-    kind: 'method',
-    call(this: object, ...args: unknown[]) {
-      const service = protocolServiceOf(this);
-      const scheme = readScheme(service.era, args);
-      const handler = readHandler(service.era, args);
-      return report(service.era, interceptOutcome(service, type, scheme, handler), args, 2);
-    },
-  };
+  return handlerMember(type, interceptOutcome);
 }
 
 function capitalized(type: ProtocolType): string {
