@@ -138,7 +138,7 @@ export const NET_MEMBERS: MemberTable = {
       const network = networkOf(services);
       const target = url;
       // Electron posts the preconnect to the UI thread; it starts after this call returns.
-      setImmediate(() => network.preconnect(target, sockets));
+      setImmediate(() => void network.preconnect(target, sockets));
     },
   },
   'ses.closeAllConnections': {

@@ -212,9 +212,22 @@ export class NetworkService implements SessionService {
     this.#dispatcher = this.#agent.compose(emulationInterceptor(this.emulation));
   }
 
-  /** Opens `count` connections to the URL's origin and parks them for the pool. */
-  preconnect(url: URL, count: number): void {
+  /**
+   * Opens `count` connections to the URL's origin and parks them for the
+   * pool, when the session reaches that origin directly. A request through a
+   * proxy would never use them, and the origin must not see the client
+   * connect past its proxy, so a proxied origin is not preconnected
+   * (Chromium would connect to the proxy instead).
+   */
+  async preconnect(url: URL, count: number): Promise<void> {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    let route;
+    try {
+      route = await this.hooks.proxy.resolve(url);
+    } catch {
+      return;
+    }
+    if (route.length && route[0]!.scheme !== 'direct') return;
     const target: ConnectTarget = {
       protocol: url.protocol,
       host: url.hostname.replace(/^\[(.*)\]$/, '$1'),

@@ -9,16 +9,17 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startEchoOrigin, type EchoOriginFixture } from '../../fixtures/proxies/echo-origin.ts';
 import { startHttpProxy, type HttpProxyFixture } from '../../fixtures/proxies/http-proxy.ts';
+import { startHttpServer } from '../../fixtures/servers/index.ts';
 import { pageFetch } from '../support/requests.ts';
 import { FIXTURE_HOSTS, FIXTURE_RESOLVER_SWITCHES, ORIGIN_HOST, proxyCalls } from './proxy-calls.ts';
 
 export const meta = defineSpec({
-  members: ['ses.closeAllConnections', 'ses.setProxy'],
+  members: ['ses.closeAllConnections', 'ses.setProxy', 'ses.preconnect'],
   eras: '>=e12',
   requires: ['network'],
   level: 'must',
   basis: 'chromium',
-  summary: 'Pooled connections to a proxy are reused, ended by closeAllConnections (the next request connects anew) and left behind when setProxy names another proxy; ses.fetch goes through the proxy too.',
+  summary: 'Pooled connections to a proxy are reused, ended by closeAllConnections (the next request connects anew) and left behind when setProxy names another proxy; ses.fetch goes through the proxy too, and preconnect never connects to a proxied origin directly.',
 });
 
 
@@ -91,6 +92,23 @@ describe('connections to proxies', () => {
     expect(proxy.connections).toBe(2);
     await get(a, '/a2');
     expect(proxy.connections).toBe(3);
+  });
+
+  it('does not preconnect past the proxy: the origin only ever sees the proxy connect', async () => {
+    const server = await startHttpServer();
+    try {
+      const proxy = await freshProxy();
+      const ses = p.fresh() as { preconnect(options: { url: string; numSockets?: number }): void };
+      await p.set(ses, { proxyRules: `127.0.0.1:${proxy.port}` });
+      const target = `http://${ORIGIN_HOST}:${server.port}/`;
+      ses.preconnect({ url: target, numSockets: 3 });
+      expect((await pageFetch(t, ses, target)).status).toBe(200);
+      expect(proxy.records.map((r) => r.target)).toEqual([target]);
+      // One connection, the proxy's; a preconnect straight to the origin would have added three.
+      expect(server.log.connections).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 
   t.itInEras('current', 'sends ses.fetch through the proxy', async () => {
