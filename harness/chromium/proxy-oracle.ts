@@ -8,6 +8,7 @@
 // come from the NetLog: the proxy list each request resolved, or its error
 // ('' then, as resolveProxy reports a failure).
 
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,8 +45,22 @@ export interface FixedServersAnswers {
 
 const TAG = '__proxy_case=';
 
+let isolation: boolean | undefined;
+
+/**
+ * Whether Chromium can run in a private network namespace with only loopback.
+ * Root is needed, and not enough: containers often forbid new namespaces, so
+ * it is tried once. Without it every host still maps to a loopback sink
+ * (--host-resolver-rules), so nothing leaves the machine either way.
+ */
 function canIsolateNetwork(): boolean {
-  return process.platform === 'linux' && process.getuid?.() === 0;
+  if (isolation === undefined) {
+    isolation =
+      process.platform === 'linux' &&
+      process.getuid?.() === 0 &&
+      spawnSync('unshare', ['-n', 'true'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+  }
+  return isolation;
 }
 
 function requestScript(urls: string[], settleMs: number): string {
