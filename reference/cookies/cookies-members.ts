@@ -33,6 +33,9 @@ export const COOKIES_MEMBERS: MemberTable = {
       if (!accepted) throwArgumentError(0, filter, style(service.eraId));
       return service.get(filter as Record<string, unknown>);
     },
+    convertLegacyArguments(args) {
+      if (args.length > 0 && !isDictionaryValue(args[0])) throwArgumentError(0, args[0], 'native_mate');
+    },
   },
   'cookies.set': {
     kind: 'method',
@@ -42,6 +45,9 @@ export const COOKIES_MEMBERS: MemberTable = {
       const [details] = args;
       if (!isDictionaryValue(details)) throwArgumentError(0, details, style(service.eraId));
       return service.set(details);
+    },
+    convertLegacyArguments(args) {
+      if (args.length > 0 && !isDictionaryValue(args[0])) throwArgumentError(0, args[0], 'native_mate');
     },
   },
   'cookies.remove': {
@@ -54,6 +60,10 @@ export const COOKIES_MEMBERS: MemberTable = {
       requireArgument(args, 1);
       if (typeof name !== 'string') throwArgumentError(1, name, style(service.eraId));
       return service.remove(url, name);
+    },
+    convertLegacyArguments(args) {
+      if (args.length > 0 && typeof args[0] !== 'string') throwArgumentError(0, args[0], 'native_mate');
+      if (args.length > 1 && typeof args[1] !== 'string') throwArgumentError(1, args[1], 'native_mate');
     },
   },
   'cookies.flushStore': {

@@ -11,7 +11,17 @@ import { callbackMember } from '../../harness/eras/callback-api.ts';
 import { callbackify } from './callbackify.ts';
 
 export type MemberImpl =
-  | { kind: 'method'; call: (this: object, ...args: never[]) => unknown }
+  | {
+      kind: 'method';
+      call: (this: object, ...args: never[]) => unknown;
+      /**
+       * The legacy era's conversion of the arguments before the callback, as
+       * native_mate ran it (in order, throwing at the first bad one) before it
+       * noticed a missing callback. Members whose `call` checks argument types
+       * in that era name the same checks here.
+       */
+      convertLegacyArguments?: (args: readonly unknown[]) => void;
+    }
   | { kind: 'property'; get: (this: object) => unknown; set?: (this: object, value: never) => void };
 
 /** Implementations keyed by canonical member name (`ses.getUserAgent`). */
@@ -54,7 +64,7 @@ export function shapeClass<T extends EventEmitter>(
     const key = name.slice(prefix.length);
     if (impl.kind === 'method') {
       const cb = callbackMember(era, name);
-      const value = cb ? callbackify(impl.call as never, cb) : impl.call;
+      const value = cb ? callbackify(impl.call as never, cb, impl.convertLegacyArguments) : impl.call;
       Object.defineProperty(value, 'name', { value: key });
       Object.defineProperty(Shaped.prototype, key, { value, writable: true, configurable: true, enumerable: false });
     } else {

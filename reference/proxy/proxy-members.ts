@@ -55,6 +55,9 @@ export const PROXY_MEMBERS: MemberTable = {
       service.setPreference(pref);
       return settleLater(undefined);
     },
+    convertLegacyArguments(args) {
+      if (args.length > 0 && !preferenceFromLegacySetProxy(args[0])) throwArgumentError(0, args[0], 'native_mate');
+    },
   },
   'ses.resolveProxy': {
     kind: 'method',
@@ -68,6 +71,9 @@ export const PROXY_MEMBERS: MemberTable = {
       }
       // gin reads the URL leniently: anything but a string is the empty URL.
       return service.lookUpPacString(typeof args[0] === 'string' ? args[0] : '');
+    },
+    convertLegacyArguments(args) {
+      if (args.length > 0 && typeof args[0] !== 'string') throwArgumentError(0, args[0], 'native_mate');
     },
   },
   'ses.forceReloadProxyConfig': {

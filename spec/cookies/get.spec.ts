@@ -194,6 +194,13 @@ describe('cookies.get', () => {
     }
   });
 
+  t.itInEras('legacy', 'Electron 1.x converts the filter before it looks for the callback', () => {
+    const { cookies } = freshSession(t);
+    const get = cookies.get as (...args: unknown[]) => unknown;
+    expect(() => get.call(cookies, 42)).toThrow(/^Error processing argument at index 0, conversion failure from 42$/);
+    expect(() => get.call(cookies, {})).toThrow('Insufficient number of arguments.');
+  });
+
   it('cannot be called on another object', () => {
     const { cookies } = freshSession(t);
     expect(() => (cookies.get as (...args: unknown[]) => unknown).apply({}, withCallback(t.era, {}))).toThrow(TypeError);

@@ -86,4 +86,12 @@ describe('cookies.remove', () => {
     expect(call('https://example.com/', {})).toThrow(/^Error processing argument at index 1, conversion failure from/);
     expect(call(null, 'n')).toThrow(TypeError);
   });
+
+  t.itInEras('legacy', 'Electron 1.x converts the arguments in order before it looks for the callback', () => {
+    const { cookies } = freshSession(t);
+    const remove = cookies.remove as (...args: unknown[]) => unknown;
+    expect(() => remove.call(cookies, 1)).toThrow(/^Error processing argument at index 0, conversion failure from 1$/);
+    expect(() => remove.call(cookies, 'https://example.com/', {})).toThrow(/^Error processing argument at index 1, conversion failure from/);
+    expect(() => remove.call(cookies, 'https://example.com/', 'n')).toThrow('Insufficient number of arguments.');
+  });
 });

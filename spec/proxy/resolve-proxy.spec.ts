@@ -83,6 +83,9 @@ describe('ses.resolveProxy', () => {
     const ses = p.fresh() as { resolveProxy(...args: unknown[]): void };
     expect(() => ses.resolveProxy(42, () => {})).toThrow('Error processing argument at index 0, conversion failure from 42');
     expect(() => ses.resolveProxy('http://example.com/')).toThrow('Insufficient number of arguments.');
+    // Arguments are converted in order before the callback is looked for: a bad URL is reported first.
+    expect(() => ses.resolveProxy(42)).toThrow('Error processing argument at index 0, conversion failure from 42');
+    expect(() => ses.resolveProxy(42, 'not a function')).toThrow('Error processing argument at index 0, conversion failure from 42');
   });
 
   t.itInEras('current', 'drops quic:// proxies, which Chromium no longer accepts', async () => {

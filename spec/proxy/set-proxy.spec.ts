@@ -143,5 +143,7 @@ describe('ses.setProxy', () => {
     const ses = p.fresh() as { setProxy(...args: unknown[]): void };
     expect(() => ses.setProxy({ proxyRules: 'p:1' })).toThrow('Insufficient number of arguments.');
     expect(() => ses.setProxy({ proxyRules: 'p:1' }, 'not a function')).toThrow(/^Error processing argument at index 1, conversion failure from not a function$/);
+    // The config is converted before the callback is looked for: a bad one is reported first.
+    expect(() => ses.setProxy(42)).toThrow('Error processing argument at index 0, conversion failure from 42');
   });
 });
