@@ -27,6 +27,25 @@ describe('legacy callback mechanism', () => {
     expect(() => done()).not.toThrow();
   });
 
+  it('converts the arguments before the callback first, so a bad one is reported ahead of a missing callback', () => {
+    let calls = 0;
+    const typed = callbackify(
+      async () => {
+        calls++;
+      },
+      { shape: 'done', arity: 1 },
+      (args) => {
+        if (args.length > 0 && typeof args[0] !== 'string') throw new TypeError(`Error processing argument at index 0, conversion failure from ${String(args[0])}`);
+      },
+    );
+    expect(() => typed(42)).toThrow('Error processing argument at index 0, conversion failure from 42');
+    expect(() => typed(42, 'not a function')).toThrow('Error processing argument at index 0, conversion failure from 42');
+    expect(() => typed('ok')).toThrow('Insufficient number of arguments.');
+    expect(() => typed('ok', 'not a function')).toThrow('Error processing argument at index 1, conversion failure from not a function');
+    // Nothing ran: conversion fails before the member does anything.
+    expect(calls).toBe(0);
+  });
+
   it('is what invokeMember turns back into a promise in the legacy era', async () => {
     const object = { getCacheSize: callbackify(async () => 1234, { shape: 'value', arity: 0 }) };
     await expect(invokeMember('legacy', object, 'ses.getCacheSize', [])).resolves.toBe(1234);
