@@ -146,6 +146,9 @@ export const PROTOCOL_MEMBERS: MemberTable = {
           return Promise.resolve(service.isRegistered(scheme) || service.isIntercepted(scheme) || BUILT_IN.has(scheme));
       }
     },
+    convertLegacyArguments(args) {
+      if (args.length > 0 && typeof args[0] !== 'string') throwArgumentError(0, args[0], 'native_mate');
+    },
   },
   'protocol.handle': {
     kind: 'method',

@@ -58,6 +58,8 @@ describe('protocol.isProtocolHandled', () => {
     const error = thrown(() => protocol['isProtocolHandled']!('http'));
     expect(error).toBeInstanceOf(TypeError);
     expect(error!.message).toBe('Insufficient number of arguments.');
+    // The scheme is converted before the callback is looked for.
+    expect(thrown(() => protocol['isProtocolHandled']!(7))!.message).toBe('Error processing argument at index 0, conversion failure from 7');
   });
 
   t.itInEras('e9,current', 'throws a TypeError for a scheme that is not a string', () => {
