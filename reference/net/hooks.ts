@@ -27,6 +27,12 @@ export interface ProxyResolverHook {
    * registry), which a proxy dispatcher uses to reach the proxy itself.
    */
   dispatcherFor?(proxy: Exclude<ProxyServer, { scheme: 'direct' }>, direct: DirectStack): Dispatcher;
+  /**
+   * A request succeeded after skipping these entries of its list (each with
+   * Chromium's error name): Chromium remembers them as bad only now, not
+   * when they failed, so a request that fails altogether marks nothing.
+   */
+  reportSuccess?(skipped: readonly { server: ProxyServer; netError: string }[]): void;
 }
 
 /** What the network service lends a proxy dispatcher. */

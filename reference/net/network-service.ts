@@ -31,7 +31,7 @@ import type { Endpoint } from './dns/host-cache.ts';
 import { emulationInterceptor } from './emulation/emulation-interceptor.ts';
 import { NetworkEmulation, type NetworkConditions } from './emulation/network-conditions.ts';
 import { DIRECT_ONLY, NO_COOKIES, NO_PROTOCOLS, NO_WEB_REQUEST, type DirectStack, type NetworkHooks } from './hooks.ts';
-import { UrlLoader, type LoadedResponse, type LoadOptions } from './http/url-loader.ts';
+import { UrlLoader, type LoadedResponse, type LoadOptions, type Route } from './http/url-loader.ts';
 import { netError, toNetError } from './net-error.ts';
 import { NetLogBus } from './netlog/net-log-bus.ts';
 import { NetLogCapture } from './netlog/net-log.ts';
@@ -111,7 +111,8 @@ export class NetworkService implements SessionService {
       hooks: this.hooks,
       authCache: this.authCache,
       netLog: this.netLog,
-      dispatchersFor: (url) => this.#dispatchersFor(url),
+      routesFor: (url) => this.#routesFor(url),
+      routesSkipped: (skipped) => this.hooks.proxy.reportSuccess?.(skipped),
     });
   }
 
@@ -145,7 +146,7 @@ export class NetworkService implements SessionService {
     };
   }
 
-  async #dispatchersFor(url: URL): Promise<Dispatcher[]> {
+  async #routesFor(url: URL): Promise<Route[]> {
     let route;
     try {
       route = await this.hooks.proxy.resolve(url);
@@ -153,10 +154,10 @@ export class NetworkService implements SessionService {
       // No route at all (a mandatory PAC script failed, no usable proxy): the request fails with it.
       throw toNetError(error);
     }
-    const dispatchers: Dispatcher[] = [];
+    const routes: Route[] = [];
     for (const server of route.length ? route : [{ scheme: 'direct' as const }]) {
       if (server.scheme === 'direct') {
-        dispatchers.push(this.#dispatcher);
+        routes.push({ dispatcher: this.#dispatcher, server });
         continue;
       }
       const key = `${server.scheme}://${server.host}:${server.port}`;
@@ -165,9 +166,9 @@ export class NetworkService implements SessionService {
         dispatcher = this.hooks.proxy.dispatcherFor(server, this.direct).compose(emulationInterceptor(this.emulation));
         this.#proxyDispatchers.set(key, dispatcher);
       }
-      if (dispatcher) dispatchers.push(dispatcher);
+      if (dispatcher) routes.push({ dispatcher, server });
     }
-    return dispatchers.length ? dispatchers : [this.#dispatcher];
+    return routes.length ? routes : [{ dispatcher: this.#dispatcher, server: { scheme: 'direct' } }];
   }
 
   /** One request through the whole stack. */

@@ -184,6 +184,12 @@ describe('proxy failures', () => {
     expect(await p.resolve(ses, plainUrl('/'))).toBe(`PROXY 127.0.0.1:${spareProxy.port};PROXY 127.0.0.1:${deadPort}`);
   });
 
+  it('remembers no bad proxy when the request fails altogether (Chromium records skipped proxies on success)', async () => {
+    const ses = await sessionWith({ proxyRules: `https=127.0.0.1:${deadPort},127.0.0.1:${refusingProxy.port}` });
+    expect(await failureOf(pageFetch(t, ses, secureUrl('/all-failed')))).toBe('net::ERR_TUNNEL_CONNECTION_FAILED');
+    expect(await p.resolve(ses, secureUrl('/'))).toBe(`PROXY 127.0.0.1:${deadPort};PROXY 127.0.0.1:${refusingProxy.port}`);
+  });
+
   it('falls over to DIRECT when the list ends with direct://', async () => {
     const ses = await sessionWith({ proxyRules: `http=127.0.0.1:${deadPort},direct://` });
     expect(await echoed(ses, plainUrl('/fallback-direct'))).toMatchObject({ path: '/fallback-direct' });

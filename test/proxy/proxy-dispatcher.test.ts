@@ -193,7 +193,7 @@ describe('falling over along a proxy list', () => {
 });
 
 describe('through the network stack hook', () => {
-  it('builds a dispatcher per proxy on the stack’s own connections, and records failed proxies as bad', async () => {
+  it('builds a dispatcher per proxy on the stack’s own connections, and records skipped proxies as bad once a request succeeds', async () => {
     const { ProxyConfigService } = await import('../../reference/proxy/proxy-config-service.ts');
     const { createProxyHook } = await import('../../reference/proxy/traffic/network-hook.ts');
     const live = await startHttpProxy();
@@ -207,6 +207,7 @@ describe('through the network stack hook', () => {
     try {
       const route = await hook.resolve(new URL(`${origin.origin}/hooked`));
       let body: unknown;
+      const skipped: { server: (typeof route)[number]; netError: string }[] = [];
       for (const entry of route) {
         if (entry.scheme === 'direct') break;
         const dispatcher = hook.dispatcherFor(entry, direct);
@@ -215,11 +216,15 @@ describe('through the network stack hook', () => {
           break;
         } catch (error) {
           expect(error).toBeInstanceOf(ProxyConnectionError);
+          skipped.push({ server: entry, netError: (error as ProxyConnectionError).netError });
         } finally {
           await dispatcher.destroy();
         }
       }
       expect(body).toMatchObject({ path: '/hooked' });
+      // A failure alone marks nothing: Chromium records skipped proxies when the request succeeds.
+      expect(service.badProxies.entries()).toEqual([]);
+      hook.reportSuccess(skipped);
       expect(service.badProxies.entries().map((e) => e.proxy)).toEqual([{ scheme: 'http', host: '127.0.0.1', port: deadPort }]);
       expect(await service.lookUpPacString(`${origin.origin}/next`)).toBe(`PROXY 127.0.0.1:${live.port};PROXY 127.0.0.1:${deadPort}`);
     } finally {

@@ -34,11 +34,12 @@ import {
   NO_WEB_REQUEST,
   type LoadedBy,
   type NetworkHooks,
+  type ProxyServer,
   type WebRequestDetails,
   type WebRequestHook,
   type WebRequestResponseDetails,
 } from '../hooks.ts';
-import { NET_ERRORS, NetError, netError, toNetError } from '../net-error.ts';
+import { NET_ERRORS, NetError, netError, netErrorName, toNetError } from '../net-error.ts';
 import { headerLine, type NetLogBus, type NetLogSource } from '../netlog/net-log-bus.ts';
 import { ACCEPT_ENCODING, acceptLanguageHeader, isPortAllowed } from './request-defaults.ts';
 import { ResponseReceiver, type RawHeaders, type ReceivedResponse } from './response-receiver.ts';
@@ -49,8 +50,25 @@ export interface LoaderContext {
   hooks: NetworkHooks;
   authCache: AuthCache;
   netLog: NetLogBus;
-  /** Dispatchers to try for `url`, in the proxy hook's order. */
-  dispatchersFor(url: URL): Promise<Dispatcher[]>;
+  /** The routes to try for `url` (a dispatcher per proxy list entry), in the proxy hook's order. */
+  routesFor(url: URL): Promise<Route[]>;
+  /**
+   * A request got its response on a later route: the entries it skipped, with
+   * why, so they are tried last for a while (Chromium's ReportSuccess).
+   */
+  routesSkipped(skipped: SkippedRoute[]): void;
+}
+
+/** One entry of a request's proxy list and the dispatcher that goes through it. */
+export interface Route {
+  dispatcher: Dispatcher;
+  server: ProxyServer;
+}
+
+export interface SkippedRoute {
+  server: ProxyServer;
+  /** Chromium's error name, e.g. ERR_PROXY_CONNECTION_FAILED. */
+  netError: string;
 }
 
 export interface LoadOptions {
@@ -683,9 +701,10 @@ export class UrlLoader {
     source: NetLogSource,
   ): Promise<{ response: ReceivedResponse; receiver: ResponseReceiver }> {
     const ctx = this.#ctx;
-    const dispatchers = await ctx.dispatchersFor(url);
+    const routes = await ctx.routesFor(url);
+    const skipped: SkippedRoute[] = [];
     let lastError: unknown;
-    for (const dispatcher of dispatchers) {
+    for (const { dispatcher, server } of routes) {
       const receiver = new ResponseReceiver({
         onBodyEnd: () => signal?.removeEventListener('abort', onAbort),
         onChunk: (chunk) =>
@@ -706,12 +725,15 @@ export class UrlLoader {
         receiver,
       );
       try {
-        return { response: await receiver.response, receiver };
+        const response = await receiver.response;
+        if (skipped.length) ctx.routesSkipped(skipped);
+        return { response, receiver };
       } catch (error) {
         signal?.removeEventListener('abort', onAbort);
         lastError = error;
         // Only failures to connect move on to the next proxy; anything later is final.
         if (!(error instanceof NetError) || !isConnectFailure(error.code) || signal?.aborted) throw finalError(error);
+        skipped.push({ server, netError: netErrorName(error.code) ?? 'ERR_FAILED' });
       }
     }
     throw finalError(lastError ?? netError('ERR_FAILED'));

@@ -7,7 +7,9 @@
 // Chromium's rules the stack must keep when it walks the list: an error from
 // `resolve` fails the request with that net error (a mandatory PAC script
 // that failed, or a list with no usable proxy); only connection-level
-// failures (canFallOverToNextProxy) move on to the next entry.
+// failures (canFallOverToNextProxy) move on to the next entry; the entries
+// a request skipped are remembered as bad only once it succeeds
+// (`reportSuccess`).
 
 import type net from 'node:net';
 import { canFallOverToNextProxy } from '../bad-proxies.ts';
@@ -50,12 +52,12 @@ export function createProxyHook(service: ProxyConfigService, options: ProxyHookO
       return new ProxyDispatcher(proxy, { connect: (o) => direct.connect(o), resolveIPv4: (host) => resolveIPv4(host) }, {
         ...(options.destinationCa ? { ca: options.destinationCa } : {}),
         ...(secure ? { secure: (socket: net.Socket, d: { host: string; port: number; alpn: readonly string[] }) => secure(socket, d) } : {}),
-        // Chromium records a skipped proxy once the request succeeds elsewhere;
-        // the stack does not report success back, so record it at failure.
-        onProxyFailure: (failed, netError) => {
-          if (canFallOverToNextProxy(netError)) service.badProxies.markBad(failed, netError);
-        },
       });
+    },
+    reportSuccess(skipped: readonly { server: RouteEntry; netError: string }[]): void {
+      for (const { server, netError } of skipped) {
+        if (server.scheme !== 'direct' && canFallOverToNextProxy(netError)) service.badProxies.markBad(server, netError);
+      }
     },
   };
 }
