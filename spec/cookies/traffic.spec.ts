@@ -2,10 +2,10 @@
 // a 'changed' event), the Cookie header goes out on later requests of that
 // session only, and cookies set through the API are sent too.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
 
 export const meta = defineSpec({
   members: ['ses.cookies'],
@@ -26,15 +26,7 @@ interface Cookies {
   on(event: 'changed', listener: (event: unknown, cookie: CookieLike, cause: string, removed: boolean) => void): void;
 }
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startHttpServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useHttpServer();
 
 const cookiesOf = (partition: string) => (t.session.fromPartition(partition) as unknown as { cookies: Cookies }).cookies;
 

@@ -5,10 +5,10 @@
 // line). What the listener answers is applied to the real request: the
 // fixture server sees it, and so does the page or ses.fetch.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
 import { failureOf, freshSession, pageFetch, until, type Callback, type Details } from './web-request-support.ts';
 
 export const meta = defineSpec({
@@ -22,15 +22,7 @@ export const meta = defineSpec({
 
 const t = useTarget(meta);
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startHttpServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useHttpServer();
 
 const seenPaths = () => server.log.requests.map((r) => r.url);
 const seenRequest = (path: string) => server.log.requests.find((r) => r.url === path);

@@ -5,10 +5,10 @@
 // naming the pattern and Chromium's reason); the current era also checks
 // `types`.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
 import { ALL_EVENTS, freshSession, pageFetch, thrown, type Callback, type Details } from './web-request-support.ts';
 
 export const meta = defineSpec({
@@ -31,15 +31,7 @@ export const meta = defineSpec({
 
 const t = useTarget(meta);
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startHttpServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useHttpServer();
 
 const cancel = (_details: Details, callback: Callback) => callback({ cancel: true });
 

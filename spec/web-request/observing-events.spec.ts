@@ -3,10 +3,11 @@
 // order of all eight events for one request, redirects included (the same
 // id throughout, a new round of events for each hop).
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { closedPort, startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
+import { closedPort } from '../../fixtures/servers/index.ts';
 import { failureOf, freshSession, pageFetch, recordAll, until, type Callback, type Details } from './web-request-support.ts';
 
 export const meta = defineSpec({
@@ -26,15 +27,7 @@ export const meta = defineSpec({
 
 const t = useTarget(meta);
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startHttpServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useHttpServer();
 
 const names = (seen: [string, Details][]) => seen.map(([event]) => event);
 

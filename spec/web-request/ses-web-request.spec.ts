@@ -2,12 +2,12 @@
 // with the methods its era documents; its listeners see the requests of
 // that session and never another session's.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
 import { ERA_IDS, type EraId } from '../../harness/eras/eras.ts';
 import { subMembersOf } from '../../harness/eras/sub-inventory.ts';
-import { startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
 import { freshSession, pageFetch, webRequestOf, type Callback, type Details } from './web-request-support.ts';
 
 export const meta = defineSpec({
@@ -21,15 +21,7 @@ export const meta = defineSpec({
 
 const t = useTarget(meta);
 
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startHttpServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useHttpServer();
 
 function methodNames(era: EraId): string[] {
   return subMembersOf(era)
