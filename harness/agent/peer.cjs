@@ -538,15 +538,19 @@ class Peer {
     return undefined;
   }
 
-  objectProxy(id, info) {
+  /**
+   * The traps object and function handles share: reads served from the
+   * snapshot when it has them, writes and descriptors asked of the other
+   * side, and no local definitions. `extra` adds or overrides traps.
+   */
+  remoteHandle(id, target, extra) {
     var peer = this;
-    var target = Object.create(namedStandIn(info.className).prototype);
     var proxy;
     var handler = {
       get: function (t, key) {
         if (typeof key === 'symbol') return undefined;
-        var method = peer.knownMethod(info, key);
-        if (method !== undefined) return peer.proxyFor(method);
+        var local = extra.localGet ? extra.localGet(key) : undefined;
+        if (local !== undefined) return local;
         // Awaiting a handle asks for `then`; only a class that has one is thenable.
         if (key === 'then') return undefined;
         var own = peer.snapshotEntry(id, key);
@@ -558,23 +562,6 @@ class Peer {
         peer.request({ op: 'set', target: proxy, key: key, value: value });
         return true;
       },
-      has: function (t, key) {
-        if (typeof key === 'symbol') return false;
-        if (peer.knownMethod(info, key) !== undefined) return true;
-        if (info.methods === null) return peer.request({ op: 'has', target: proxy, key: key });
-        // The class's prototype chain is known: only own properties need asking,
-        // and vitest probes many names in a row (asymmetricMatch, nodeType, ...).
-        if (info.properties.indexOf(key) >= 0) return true;
-        if (info.inheritsObject && key in Object.prototype) return true;
-        return peer.snapshot(id, proxy).byName.has(key);
-      },
-      deleteProperty: function (t, key) {
-        if (typeof key === 'symbol') return true;
-        return peer.request({ op: 'delete', target: proxy, key: key });
-      },
-      ownKeys: function () {
-        return peer.snapshot(id, proxy).names;
-      },
       getOwnPropertyDescriptor: function (t, key) {
         return peer.remoteDescriptor(id, proxy, key);
       },
@@ -582,56 +569,77 @@ class Peer {
         return false;
       },
     };
+    var traps = extra.traps(function () {
+      return proxy;
+    });
+    Object.keys(traps).forEach(function (name) {
+      handler[name] = traps[name];
+    });
     proxy = new Proxy(target, handler);
     return proxy;
   }
 
+  objectProxy(id, info) {
+    var peer = this;
+    return this.remoteHandle(id, Object.create(namedStandIn(info.className).prototype), {
+      localGet: function (key) {
+        var method = peer.knownMethod(info, key);
+        return method !== undefined ? peer.proxyFor(method) : undefined;
+      },
+      traps: function (proxyOf) {
+        return {
+          has: function (t, key) {
+            if (typeof key === 'symbol') return false;
+            if (peer.knownMethod(info, key) !== undefined) return true;
+            if (info.methods === null) return peer.request({ op: 'has', target: proxyOf(), key: key });
+            // The class's prototype chain is known: only own properties need asking,
+            // and vitest probes many names in a row (asymmetricMatch, nodeType, ...).
+            if (info.properties.indexOf(key) >= 0) return true;
+            if (info.inheritsObject && key in Object.prototype) return true;
+            return peer.snapshot(id, proxyOf()).byName.has(key);
+          },
+          deleteProperty: function (t, key) {
+            if (typeof key === 'symbol') return true;
+            return peer.request({ op: 'delete', target: proxyOf(), key: key });
+          },
+          ownKeys: function () {
+            return peer.snapshot(id, proxyOf()).names;
+          },
+        };
+      },
+    });
+  }
+
   functionProxy(id) {
     var peer = this;
-    var target = function () {}.bind(null);
-    var proxy;
-    var handler = {
-      apply: function (t, self, args) {
-        return peer.request({ op: 'apply', fn: proxy, this: self, args: args });
+    return this.remoteHandle(id, function () {}.bind(null), {
+      // fn.call(...) and friends act on the proxy locally: one request, not two.
+      localGet: function (key) {
+        return key === 'call' || key === 'apply' || key === 'bind' ? Function.prototype[key] : undefined;
       },
-      construct: function (t, args) {
-        return peer.request({ op: 'construct', fn: proxy, args: args });
+      traps: function (proxyOf) {
+        return {
+          apply: function (t, self, args) {
+            return peer.request({ op: 'apply', fn: proxyOf(), this: self, args: args });
+          },
+          construct: function (t, args) {
+            return peer.request({ op: 'construct', fn: proxyOf(), args: args });
+          },
+          has: function (t, key) {
+            if (typeof key === 'symbol') return false;
+            return peer.request({ op: 'has', target: proxyOf(), key: key });
+          },
+          ownKeys: function () {
+            var keys = peer.snapshot(id, proxyOf()).names.slice();
+            // The local stand-in's own keys must be listed too (a Proxy invariant).
+            ['length', 'name'].forEach(function (k) {
+              if (keys.indexOf(k) < 0) keys.push(k);
+            });
+            return keys;
+          },
+        };
       },
-      get: function (t, key) {
-        if (typeof key === 'symbol') return undefined;
-        // fn.call(...) and friends act on the proxy locally: one request, not two.
-        if (key === 'call' || key === 'apply' || key === 'bind') return Function.prototype[key];
-        if (key === 'then') return undefined;
-        var own = peer.snapshotEntry(id, key);
-        if (own && own.length > 2) return own[2];
-        return peer.request({ op: 'get', target: proxy, key: key });
-      },
-      set: function (t, key, value) {
-        if (typeof key === 'symbol') return false;
-        peer.request({ op: 'set', target: proxy, key: key, value: value });
-        return true;
-      },
-      has: function (t, key) {
-        if (typeof key === 'symbol') return false;
-        return peer.request({ op: 'has', target: proxy, key: key });
-      },
-      ownKeys: function () {
-        var keys = peer.snapshot(id, proxy).names.slice();
-        // The local stand-in's own keys must be listed too (a Proxy invariant).
-        ['length', 'name'].forEach(function (k) {
-          if (keys.indexOf(k) < 0) keys.push(k);
-        });
-        return keys;
-      },
-      getOwnPropertyDescriptor: function (t, key) {
-        return peer.remoteDescriptor(id, proxy, key);
-      },
-      defineProperty: function () {
-        return false;
-      },
-    };
-    proxy = new Proxy(target, handler);
-    return proxy;
+    });
   }
 
   remoteDescriptor(id, proxy, key) {
