@@ -7,10 +7,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
 import { failureOf, freshSession, pageFetch, thrown } from './protocol-support.ts';
 
 export const meta = defineSpec({
@@ -38,17 +38,12 @@ function fresh(label = 'handle') {
   return { session: session as FetchSession, protocol: (session as FetchSession).protocol };
 }
 
-let server: FixtureServer;
+const server = useHttpServer();
 let dir: string;
 
 beforeAll(async () => {
-  server = await startHttpServer();
   dir = await t.tempDir();
   await writeFile(path.join(dir, 'hello.txt'), 'hello world');
-});
-
-afterAll(async () => {
-  await server?.close();
 });
 
 describe('protocol.handle', () => {

@@ -6,10 +6,10 @@
 import { Readable } from 'node:stream';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
 import {
   change,
   failure,
@@ -40,17 +40,12 @@ export const meta = defineSpec({
 
 const t = useTarget(meta);
 
-let server: FixtureServer;
+const server = useHttpServer();
 let dir: string;
 
 beforeAll(async () => {
-  server = await startHttpServer();
   dir = await t.tempDir();
   await writeFile(path.join(dir, 'intercepted.txt'), 'from a file');
-});
-
-afterAll(async () => {
-  await server?.close();
 });
 
 const reached = (pathAndQuery: string) => server.log.requests.some((r) => r.url === pathAndQuery);

@@ -7,10 +7,10 @@
 import { Readable } from 'node:stream';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
 import {
   change,
   failure,
@@ -42,17 +42,12 @@ export const meta = defineSpec({
 
 const t = useTarget(meta);
 
-let server: FixtureServer;
+const server = useHttpServer();
 let dir: string;
 
 beforeAll(async () => {
-  server = await startHttpServer();
   dir = await t.tempDir();
   await writeFile(path.join(dir, 'served.txt'), 'file contents');
-});
-
-afterAll(async () => {
-  await server?.close();
 });
 
 let schemes = 0;
