@@ -28,6 +28,42 @@ export interface VirtualDevice {
 }
 
 /**
+ * The frame of a page of `session` that a command stands in for: the page's
+ * main frame at `url`, or, with `frameUrl`, a subframe of it (same-origin or
+ * cross-origin) loaded inside that page.
+ */
+export interface FrameArgs {
+  session: unknown;
+  url: string;
+  frameUrl?: string;
+}
+
+/** The DOMException (name and message) a page's promise rejects with. */
+export interface PageError {
+  name: string;
+  message: string;
+}
+
+/** What a page observes of a permission request. */
+export interface PermissionRequestOutcome {
+  /** One per permission asked, in order. */
+  statuses: ('granted' | 'denied')[];
+  /** The DOMException a getUserMedia() request rejects with when denied; null otherwise. */
+  error: PageError | null;
+}
+
+/** A captured track as the page sees it: the device id and the track's label. */
+export interface CapturedTrack {
+  deviceId: string;
+  label: string;
+}
+
+/** What a page's getDisplayMedia() resolves with, or the DOMException it rejects with. */
+export type DisplayMediaOutcome =
+  | { video: CapturedTrack; audio: CapturedTrack | null; error: null }
+  | { video: null; audio: null; error: PageError };
+
+/**
  * Every command, with the capability it belongs to, its arguments and its
  * result. `session` arguments are the Session objects the spec holds.
  */
@@ -51,13 +87,36 @@ export interface DriverCommandMap {
   };
   'permissions.request': {
     capability: 'permissions';
-    args: { session: unknown; origin: string; permission: string; details?: Record<string, unknown> };
-    result: boolean;
+    args: FrameArgs & {
+      /**
+       * The permission types of one request, as Chromium names them
+       * (blink::PermissionType: 'GEOLOCATION', 'MIDI_SYSEX', 'CLIPBOARD_READ_WRITE',
+       * and Electron's own 'FULLSCREEN', 'POINTER_LOCK', 'OPEN_EXTERNAL', ...).
+       * 'AUDIO_CAPTURE' and/or 'VIDEO_CAPTURE' alone are one getUserMedia() request.
+       */
+      permissions: string[];
+      /** Whether the page had a user gesture (pointer lock, external protocols). */
+      userGesture?: boolean;
+      /** The URL an external-protocol navigation would open ('OPEN_EXTERNAL'). */
+      externalURL?: string;
+    };
+    result: PermissionRequestOutcome;
   };
   'permissions.check': {
     capability: 'permissions';
-    args: { session: unknown; origin: string; permission: string; details?: Record<string, unknown> };
-    result: boolean;
+    args: FrameArgs & {
+      /** One permission type, named as in `permissions.request`. */
+      permission: string;
+      /**
+       * Who checks: `document` (the frame's navigator.permissions.query(), the
+       * default), `origin` (no frame: a worker, or the Notification permission),
+       * `media` (the camera/microphone check of enumerateDevices(); AUDIO_CAPTURE
+       * or VIDEO_CAPTURE), `device` (navigator.hid/serial/usb before a chooser;
+       * HID, SERIAL or USB).
+       */
+      via?: 'document' | 'origin' | 'media' | 'device';
+    };
+    result: 'granted' | 'denied';
   };
   'hints.preconnect': {
     capability: 'network';
@@ -110,8 +169,8 @@ export interface DriverCommandMap {
   };
   'displayMedia.request': {
     capability: 'display-media';
-    args: { session: unknown; origin: string; video?: boolean; audio?: boolean };
-    result: { video?: unknown; audio?: unknown } | null;
+    args: FrameArgs & { audio?: boolean; userGesture?: boolean };
+    result: DisplayMediaOutcome;
   };
   'spellcheck.check': {
     capability: 'spellcheck';
