@@ -57,7 +57,6 @@ export class NetworkService implements SessionService {
   readonly emulation = new NetworkEmulation();
   readonly authCache = new AuthCache();
   readonly login = new LoginBroker();
-  readonly #services: SessionServices;
   readonly #tls: TlsSettings;
   readonly #registry = new SocketRegistry();
   readonly #warm = new WarmSockets();
@@ -70,7 +69,6 @@ export class NetworkService implements SessionService {
   readonly #proxyDispatchers = new Map<string, Dispatcher>();
 
   constructor(services: SessionServices) {
-    this.#services = services;
     const app = services.app;
     const trust = new TrustStore(app.networkOptions.extraCaCertificates);
     this.#tls = new TlsSettings(trust);
