@@ -41,6 +41,7 @@ export class UrlLoader {
       body: options.body,
       headers: options.headers,
       redirects: 0,
+      urlChain: [options.url],
       identity: undefined,
       sent: [],
       webRequest: { hook: NO_WEB_REQUEST },

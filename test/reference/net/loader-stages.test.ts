@@ -118,13 +118,13 @@ describe('a joined stage', () => {
 
   it('outermost sees only the final answer of a redirect chain and can take its body', async () => {
     const l = loader();
-    const answers: { url: string; status: number; text: string }[] = [];
+    const answers: { chain: string[]; status: number; text: string }[] = [];
     l.stages.join(
       {
         name: 'test-download',
         async run(exchange, next) {
           const response = await next();
-          answers.push({ url: exchange.url.href, status: response.status, text: await new Response(response.body).text() });
+          answers.push({ chain: exchange.urlChain.map((u) => u.href), status: response.status, text: await new Response(response.body).text() });
           return { ...response, body: null };
         },
       },
@@ -146,6 +146,6 @@ describe('a joined stage', () => {
     expect(loaded.body).toBeNull();
     expect(loaded.url).toBe(`${origin}/final`);
     expect(hops).toEqual([302, 200]);
-    expect(answers).toEqual([{ url: `${origin}/final`, status: 200, text: 'body of /final' }]);
+    expect(answers).toEqual([{ chain: [`${origin}/hop`, `${origin}/final`], status: 200, text: 'body of /final' }]);
   });
 });

@@ -59,6 +59,7 @@ export const redirects: LoaderStage = {
         exchange.identity = undefined;
       }
       exchange.url = target;
+      exchange.urlChain.push(target);
     }
   },
 };

@@ -4,36 +4,31 @@
 // network through the proxy routes, the file loader or a protocol handler).
 // A request goes down the list; each answer comes back up it.
 //
-//   stage                 on the way down              on the way up
-//   web-request-end                                    onResponseStarted; onCompleted /
-//                                                      onErrorOccurred when the body ends
-//   content-decoding                                   gzip, deflate, br of network answers
-//   auth                                               a 401 is answered with cached or
-//                                                      `login` credentials: the request again
-//   redirects                                          3xx followed (and webRequest's
-//                                                      redirectURL): a new hop
-//   hop                   each hop starts: abort check,
-//                         which loader answers the URL
-//   web-request-before    onBeforeRequest: cancel, redirect
-//   request-defaults      User-Agent, Accept-Encoding,
-//                         Accept-Language
-//   cookies               Cookie                       Set-Cookie (every hop)
-//   authorization         Authorization (cached
-//                         credentials before a challenge)
-//   content-length        the body's length
-//   web-request-headers   onBeforeSendHeaders,         onHeadersReceived and its header
-//                         onSendHeaders                and status overrides
-//   (transport)
+//   web-request-end      up: onResponseStarted; onCompleted or onErrorOccurred
+//                        when the body ends
+//   content-decoding     up: gzip, deflate, br bodies of network answers
+//   auth                 up: a final 401 answered with cached or `login`
+//                        credentials (the request again)
+//   redirects            up: 3xx and webRequest's redirectURL followed (the next hop)
+//   hop                  down: each hop starts: abort check, which loader answers
+//   web-request-before   down: onBeforeRequest (cancel, redirect)
+//   request-defaults     down: User-Agent, Accept-Encoding, Accept-Language
+//   cookies              down: Cookie; up: Set-Cookie (every hop)
+//   authorization        down: Authorization (cached credentials before a challenge)
+//   content-length       down: the body's length
+//   web-request-headers  down: onBeforeSendHeaders, onSendHeaders;
+//                        up: onHeadersReceived, its header and status overrides
+//   (transport)          the network on the proxy routes, file:, or a protocol handler
 //
 // A stage's `run(exchange, next)` changes the exchange on the way down (the
 // URL, the headers going on the wire), calls `next()` for the answer of the
 // stages below, and returns that answer, changed or replaced. A stage may
-// call `next()` again for another try (redirects and auth do: every call
-// below 'hop' is a new hop), or not at all and answer itself (a cache hit).
-// Stages above 'redirects' see the final answer only; stages below 'hop' see
-// every hop, redirects included. Stages are shared by every request of a
-// session: what one request needs to remember lives in its Exchange (or in a
-// WeakMap keyed by it).
+// call `next()` again for another try (redirects and auth do: each call that
+// passes 'hop' is a new hop), or not at all and answer itself (a cache hit),
+// and may catch what the stages below throw. Stages above 'auth' see only
+// the final answer; stages below 'hop' see every hop, redirects included.
+// Stages are shared by every request of a session: what one request needs to
+// remember lives in its Exchange (or in a WeakMap keyed by it).
 //
 // Areas join the list with `network.stages.join(stage, position)` (see
 // stage-list.ts and docs/NETWORK-STAGES.md).
@@ -62,6 +57,8 @@ export interface Exchange {
   headers: [string, string][];
   /** Redirects followed so far, webRequest's included. */
   redirects: number;
+  /** Every URL the request went to, the first as asked and the current one last (Chromium's url_chain). */
+  readonly urlChain: URL[];
   /** The credentials the request authenticates with, once it has some; a redirect to another origin drops them. */
   identity: Identity | undefined;
 
