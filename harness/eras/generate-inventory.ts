@@ -1,4 +1,4 @@
-// Builds harness/eras/inventory.json from the five seed documents: for each era,
+// Builds contract/eras/inventory.json from the five seed documents: for each era,
 // the members of the `session` module it documents (names, kinds, signatures,
 // anchors, flags; never prose). Markdown seeds are read through their `#`
 // headings (outside code fences); the plain-text seed through line shapes (a
@@ -15,11 +15,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ERAS, type EraId } from './eras.ts';
-import type { EraInventory, Inventory, InventoryMember } from './inventory.ts';
+import { ERAS, type EraId } from '../../contract/eras/eras.ts';
+import type { EraInventory, Inventory, InventoryMember } from '../../contract/eras/inventory.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const INVENTORY_PATH = path.join(REPO_ROOT, 'harness', 'eras', 'inventory.json');
+export const INVENTORY_PATH = path.join(REPO_ROOT, 'contract', 'eras', 'inventory.json');
 
 export function defaultSeedsDir(): string {
   const env = process.env['SESSION_SEEDS_DIR'];
