@@ -1,8 +1,8 @@
 // A session's network stack, built from small layers the way undici
 // composes dispatchers:
 //
-//   UrlLoader: a list of stages (redirects, auth, cookies hook, webRequest
-//     hook, decoding, and those areas join: `network.stages`)
+//   UrlLoader: a list of stages (webRequest, redirects, auth, cookies,
+//     decoding, and those areas join through `network.stages`)
 //     -> proxy hook picks the route (DIRECT by default)
 //     -> emulation interceptor (offline, latency, throughput)
 //     -> connection pool (undici Agent, HTTP/1.1 and HTTP/2)
