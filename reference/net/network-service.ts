@@ -128,7 +128,7 @@ export class NetworkService implements SessionService {
     return this.#dispatcher;
   }
 
-  /** What a proxy dispatcher (issue 5) builds on. */
+  /** What a proxy dispatcher builds on. */
   get direct(): DirectStack {
     return {
       dispatcher: this.#dispatcher,
