@@ -46,7 +46,9 @@ function knownType(era: EraId, type: unknown): string {
   return type;
 }
 
-async function request(args: Parameters<NonNullable<DriverImplementation['permissions.request']>>[0]): Promise<PermissionRequestOutcome> {
+async function request(
+  args: Parameters<NonNullable<DriverImplementation['permissions.request']>>[0],
+): Promise<PermissionRequestOutcome> {
   const services = servicesOf(args.session as object);
   const era = services.era;
   if (!Array.isArray(args.permissions)) throw new TypeError('permissions must be an array of permission types');
@@ -55,8 +57,11 @@ async function request(args: Parameters<NonNullable<DriverImplementation['permis
   const permissions = services.use(permissionService);
   const media = types.filter((type) => MEDIA_TYPES[type]);
   if (media.length > 0) {
-    if (media.length !== types.length) throw new TypeError('a getUserMedia() request asks for AUDIO_CAPTURE and VIDEO_CAPTURE only');
-    const mediaTypes = (['AUDIO_CAPTURE', 'VIDEO_CAPTURE'] as const).filter((type) => types.includes(type)).map((type) => MEDIA_TYPES[type]);
+    if (media.length !== types.length)
+      throw new TypeError('a getUserMedia() request asks for AUDIO_CAPTURE and VIDEO_CAPTURE only');
+    const mediaTypes = (['AUDIO_CAPTURE', 'VIDEO_CAPTURE'] as const)
+      .filter((type) => types.includes(type))
+      .map((type) => MEDIA_TYPES[type]);
     const details: Record<string, unknown> = { mediaTypes };
     if (era === 'e17' || era === 'current') details.securityOrigin = originUrl(new URL(page.frame.url));
     const [status] = await permissions.requestPermissions(helperFrame(era, page), ['AUDIO_CAPTURE'], details);
@@ -88,7 +93,9 @@ function check(args: Parameters<NonNullable<DriverImplementation['permissions.ch
   switch (args.via ?? 'document') {
     case 'document':
       if (era === 'current') {
-        granted = permissions.checkPermission(type, page, frameOrigin, { embeddingOrigin: originUrl(new URL(page.webContents.getURL())) });
+        granted = permissions.checkPermission(type, page, frameOrigin, {
+          embeddingOrigin: originUrl(new URL(page.webContents.getURL())),
+        });
       } else granted = withHandler ? permissions.checkPermission(type, page, frameOrigin) : true;
       break;
     case 'origin':
@@ -98,10 +105,15 @@ function check(args: Parameters<NonNullable<DriverImplementation['permissions.ch
       const mediaType = MEDIA_TYPES[type];
       if (!mediaType) throw new TypeError('a media check is for AUDIO_CAPTURE or VIDEO_CAPTURE');
       // Up to Electron 17 the helper checked AUDIO_CAPTURE for either medium.
-      granted = permissions.checkPermission(era === 'current' ? type : 'AUDIO_CAPTURE', mainFrameOf(page), page.webContents.getURL(), {
-        securityOrigin: frameOrigin,
-        mediaType,
-      });
+      granted = permissions.checkPermission(
+        era === 'current' ? type : 'AUDIO_CAPTURE',
+        mainFrameOf(page),
+        page.webContents.getURL(),
+        {
+          securityOrigin: frameOrigin,
+          mediaType,
+        },
+      );
       break;
     }
     case 'device': {
@@ -125,6 +137,8 @@ export const PERMISSION_DRIVER_COMMANDS: DriverImplementation = {
       throw new Error(`getDisplayMedia() reaches the app only in the era of setDisplayMediaRequestHandler, not ${services.era}`);
     }
     const page = openPage(args.session, args.url, args.frameUrl);
-    return services.use(displayMediaService).request(page, { audio: Boolean(args.audio), userGesture: Boolean(args.userGesture) });
+    return services
+      .use(displayMediaService)
+      .request(page, { audio: Boolean(args.audio), userGesture: Boolean(args.userGesture) });
   },
 };

@@ -93,7 +93,11 @@ export class PermissionService implements SessionService {
     this.#checkHandler = null;
   }
 
-  requestPermissions(asking: PageFrame, types: readonly string[], details: Record<string, unknown> = {}): Promise<PermissionStatus[]> {
+  requestPermissions(
+    asking: PageFrame,
+    types: readonly string[],
+    details: Record<string, unknown> = {},
+  ): Promise<PermissionStatus[]> {
     const names = types.map((type) => this.#nameOf(type));
     const handler = this.#requestHandler;
     if (names.length === 0) return Promise.resolve([]);
@@ -117,7 +121,12 @@ export class PermissionService implements SessionService {
     });
   }
 
-  checkPermission(type: string, asking: PageFrame | null, requestingOrigin: string, details: Record<string, unknown> = {}): boolean {
+  checkPermission(
+    type: string,
+    asking: PageFrame | null,
+    requestingOrigin: string,
+    details: Record<string, unknown> = {},
+  ): boolean {
     const name = this.#nameOf(type);
     const handler = this.#checkHandler;
     if (this.#era === 'legacy') return true;

@@ -35,7 +35,12 @@ export const meta = defineSpec({
 
 const t = useTarget(meta);
 
-const DEVICE_TYPES: Record<string, string[]> = { e9: [], e12: ['SERIAL'], e17: ['SERIAL', 'HID'], current: ['SERIAL', 'HID', 'USB'] };
+const DEVICE_TYPES: Record<string, string[]> = {
+  e9: [],
+  e12: ['SERIAL'],
+  e17: ['SERIAL', 'HID'],
+  current: ['SERIAL', 'HID', 'USB'],
+};
 
 describe('ses.setPermissionCheckHandler', () => {
   it('grants every check while no handler is set', async () => {
@@ -111,23 +116,31 @@ describe('ses.setPermissionCheckHandler', () => {
     expect(await checkOf(t, ses, 'AUDIO_CAPTURE', 'media')).toBe('denied');
   });
 
-  t.itInEras('e9..e12', 'navigator.permissions.query() and checks without a frame never reach the handler: they are granted', async () => {
-    const ses = freshSession(t);
-    const calls = recordChecks(ses, false);
-    expect(await checkOf(t, ses, 'GEOLOCATION')).toBe('granted');
-    expect(await checkOf(t, ses, 'NOTIFICATIONS', 'origin')).toBe('granted');
-    expect(calls).toHaveLength(0);
-  });
+  t.itInEras(
+    'e9..e12',
+    'navigator.permissions.query() and checks without a frame never reach the handler: they are granted',
+    async () => {
+      const ses = freshSession(t);
+      const calls = recordChecks(ses, false);
+      expect(await checkOf(t, ses, 'GEOLOCATION')).toBe('granted');
+      expect(await checkOf(t, ses, 'NOTIFICATIONS', 'origin')).toBe('granted');
+      expect(calls).toHaveLength(0);
+    },
+  );
 
-  t.itInEras('e17', "navigator.permissions.query() passes the page, the frame's origin, its URL and whether it is the main frame", async () => {
-    const ses = freshSession(t);
-    const calls = recordChecks(ses, false);
-    expect(await checkOf(t, ses, 'GEOLOCATION', 'document', CROSS_ORIGIN_FRAME)).toBe('denied');
-    expect(calls[0]!.webContents!.getURL()).toBe(PAGE);
-    expect(calls[0]!.permission).toBe('geolocation');
-    expect(calls[0]!.requestingOrigin).toBe(CROSS_ORIGIN);
-    expect(calls[0]!.details).toEqual({ isMainFrame: false, requestingUrl: CROSS_ORIGIN_FRAME });
-  });
+  t.itInEras(
+    'e17',
+    "navigator.permissions.query() passes the page, the frame's origin, its URL and whether it is the main frame",
+    async () => {
+      const ses = freshSession(t);
+      const calls = recordChecks(ses, false);
+      expect(await checkOf(t, ses, 'GEOLOCATION', 'document', CROSS_ORIGIN_FRAME)).toBe('denied');
+      expect(calls[0]!.webContents!.getURL()).toBe(PAGE);
+      expect(calls[0]!.permission).toBe('geolocation');
+      expect(calls[0]!.requestingOrigin).toBe(CROSS_ORIGIN);
+      expect(calls[0]!.details).toEqual({ isMainFrame: false, requestingUrl: CROSS_ORIGIN_FRAME });
+    },
+  );
 
   t.itInEras('current', "navigator.permissions.query() also names the embedding page's origin", async () => {
     const ses = freshSession(t);
@@ -153,15 +166,19 @@ describe('ses.setPermissionCheckHandler', () => {
     ]);
   });
 
-  t.itInEras('>=e17', 'a check without a frame passes a null webContents, the origin as requesting and embedding origin', async () => {
-    const ses = freshSession(t);
-    const calls = recordChecks(ses, false);
-    expect(await checkOf(t, ses, 'NOTIFICATIONS', 'origin')).toBe('denied');
-    expect(calls[0]!.webContents).toBeNull();
-    expect(calls[0]!.permission).toBe('notifications');
-    expect(calls[0]!.requestingOrigin).toBe(PAGE_ORIGIN);
-    expect(calls[0]!.details).toEqual({ embeddingOrigin: PAGE_ORIGIN, isMainFrame: false });
-  });
+  t.itInEras(
+    '>=e17',
+    'a check without a frame passes a null webContents, the origin as requesting and embedding origin',
+    async () => {
+      const ses = freshSession(t);
+      const calls = recordChecks(ses, false);
+      expect(await checkOf(t, ses, 'NOTIFICATIONS', 'origin')).toBe('denied');
+      expect(calls[0]!.webContents).toBeNull();
+      expect(calls[0]!.permission).toBe('notifications');
+      expect(calls[0]!.requestingOrigin).toBe(PAGE_ORIGIN);
+      expect(calls[0]!.details).toEqual({ embeddingOrigin: PAGE_ORIGIN, isMainFrame: false });
+    },
+  );
 
   t.itInEras('>=e12', "a serial port request asks with the page, its URL and the top frame's origin", async () => {
     const ses = freshSession(t);

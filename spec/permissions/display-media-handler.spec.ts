@@ -11,7 +11,18 @@ import { describe, expect, it } from 'vitest';
 import type { DisplayMediaOutcome } from '../../harness/api/driver.ts';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { ask, CROSS_ORIGIN, CROSS_ORIGIN_FRAME, freshSession, PAGE, PAGE_ORIGIN, recordRequests, thrown, until, type PermissionSession } from './permission-support.ts';
+import {
+  ask,
+  CROSS_ORIGIN,
+  CROSS_ORIGIN_FRAME,
+  freshSession,
+  PAGE,
+  PAGE_ORIGIN,
+  recordRequests,
+  thrown,
+  until,
+  type PermissionSession,
+} from './permission-support.ts';
 
 export const meta = defineSpec({
   members: ['ses.setDisplayMediaRequestHandler'],
@@ -41,7 +52,10 @@ interface DisplayRequest {
 const SCREEN = { id: 'screen:1:0', name: 'Entire Screen' };
 const CAPTURE_FAILURE = { name: 'AbortError', message: 'Error starting capture' };
 
-function capture(ses: PermissionSession, options: { audio?: boolean; userGesture?: boolean; frameUrl?: string } = {}): Promise<DisplayMediaOutcome> {
+function capture(
+  ses: PermissionSession,
+  options: { audio?: boolean; userGesture?: boolean; frameUrl?: string } = {},
+): Promise<DisplayMediaOutcome> {
   return t.driver.displayMedia.request({ session: ses, url: PAGE, ...options });
 }
 
@@ -53,7 +67,10 @@ function recordDisplayRequests(ses: PermissionSession): { request: DisplayReques
 }
 
 /** The page's outcome and what the callback threw when the handler answers `args`. */
-async function answerWith(args: unknown[], options: { audio?: boolean } = {}): Promise<{ outcome: DisplayMediaOutcome; error?: Error }> {
+async function answerWith(
+  args: unknown[],
+  options: { audio?: boolean } = {},
+): Promise<{ outcome: DisplayMediaOutcome; error?: Error }> {
   const ses = freshSession(t);
   const calls = recordDisplayRequests(ses);
   const outcome = capture(ses, options);
@@ -64,7 +81,11 @@ async function answerWith(args: unknown[], options: { audio?: boolean } = {}): P
 
 describe('ses.setDisplayMediaRequestHandler', () => {
   it('without a handler the page gets NotSupportedError', async () => {
-    expect(await capture(freshSession(t))).toEqual({ video: null, audio: null, error: { name: 'NotSupportedError', message: 'Not supported' } });
+    expect(await capture(freshSession(t))).toEqual({
+      video: null,
+      audio: null,
+      error: { name: 'NotSupportedError', message: 'Not supported' },
+    });
   });
 
   it('passes the handler the asking frame, its origin and what the page asked for', async () => {
@@ -74,7 +95,12 @@ describe('ses.setDisplayMediaRequestHandler', () => {
     await until(() => calls.length === 1, 'a display-media handler call');
     const { request, callback } = calls[0]!;
     expect(Object.keys(request).sort()).toEqual(['audioRequested', 'frame', 'securityOrigin', 'userGesture', 'videoRequested']);
-    expect(request).toMatchObject({ securityOrigin: CROSS_ORIGIN, userGesture: true, videoRequested: true, audioRequested: true });
+    expect(request).toMatchObject({
+      securityOrigin: CROSS_ORIGIN,
+      userGesture: true,
+      videoRequested: true,
+      audioRequested: true,
+    });
     expect(request.frame.url).toBe(CROSS_ORIGIN_FRAME);
     expect(request.frame.origin).toBe(CROSS_ORIGIN.slice(0, -1));
     callback({ video: SCREEN });
@@ -100,7 +126,7 @@ describe('ses.setDisplayMediaRequestHandler', () => {
     expect(video!.deviceId).toMatch(/^web-contents-media-stream:\/\/\d+:\d+$/);
   });
 
-  it("audio can be a loopback device, a frame (muted locally unless enableLocalEcho) or a source; it is ignored when the page did not ask", async () => {
+  it('audio can be a loopback device, a frame (muted locally unless enableLocalEcho) or a source; it is ignored when the page did not ask', async () => {
     const loopback = await answerWith([{ video: SCREEN, audio: 'loopbackWithMute' }], { audio: true });
     expect(loopback.outcome.audio).toEqual({ deviceId: 'loopbackWithMute', label: 'System audio' });
 
@@ -180,7 +206,12 @@ describe('ses.setDisplayMediaRequestHandler', () => {
     await until(() => permissionCalls.length === 1, 'a permission request');
     expect(permissionCalls[0]!.permission).toBe('media');
     expect(permissionCalls[0]!.webContents.getURL()).toBe(PAGE);
-    expect(permissionCalls[0]!.details).toEqual({ isMainFrame: true, mediaTypes: [], requestingUrl: PAGE, securityOrigin: PAGE_ORIGIN });
+    expect(permissionCalls[0]!.details).toEqual({
+      isMainFrame: true,
+      mediaTypes: [],
+      requestingUrl: PAGE,
+      securityOrigin: PAGE_ORIGIN,
+    });
     permissionCalls[0]!.callback(false);
     expect(await denied).toEqual({ video: null, audio: null, error: { name: 'NotAllowedError', message: 'Permission denied' } });
     expect(displayCalls).toHaveLength(0);

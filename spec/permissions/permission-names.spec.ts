@@ -20,7 +20,8 @@ export const meta = defineSpec({
   requires: ['permissions'],
   level: 'should',
   basis: 'electron',
-  summary: "Each permission a page asks for reaches the request handler under the era's name for it, 'unknown' where Electron had none.",
+  summary:
+    "Each permission a page asks for reaches the request handler under the era's name for it, 'unknown' where Electron had none.",
 });
 
 const t = useTarget(meta);

@@ -52,7 +52,12 @@ export interface RequestCall {
 export function recordRequests(session: PermissionSession): RequestCall[] {
   const calls: RequestCall[] = [];
   session.setPermissionRequestHandler((...args: unknown[]) => {
-    const [webContents, permission, callback, details] = args as [PageContents, string, RequestCall['callback'], Record<string, unknown>?];
+    const [webContents, permission, callback, details] = args as [
+      PageContents,
+      string,
+      RequestCall['callback'],
+      Record<string, unknown>?,
+    ];
     calls.push({ webContents, permission, callback, details, argumentCount: args.length });
   });
   return calls;
@@ -70,7 +75,12 @@ export interface CheckCall {
 export function recordChecks(session: PermissionSession, answer: unknown = true): CheckCall[] {
   const calls: CheckCall[] = [];
   session.setPermissionCheckHandler((...args: unknown[]) => {
-    const [webContents, permission, requestingOrigin, details] = args as [PageContents | null, string, string, Record<string, unknown>];
+    const [webContents, permission, requestingOrigin, details] = args as [
+      PageContents | null,
+      string,
+      string,
+      Record<string, unknown>,
+    ];
     calls.push({ webContents, permission, requestingOrigin, details });
     return answer;
   });
@@ -84,7 +94,12 @@ export interface AskOptions {
 }
 
 /** A page of `session` at PAGE (or a subframe of it) asks for `permissions` in one request. */
-export function ask(t: SpecHandle, session: PermissionSession, permissions: string[], options: AskOptions = {}): Promise<PermissionRequestOutcome> {
+export function ask(
+  t: SpecHandle,
+  session: PermissionSession,
+  permissions: string[],
+  options: AskOptions = {},
+): Promise<PermissionRequestOutcome> {
   return t.driver.permissions.request({ session, url: PAGE, permissions, ...options });
 }
 

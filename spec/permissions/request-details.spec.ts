@@ -38,7 +38,11 @@ export const meta = defineSpec({
 const t = useTarget(meta);
 
 /** The one handler call a request makes, answered with `granted`. */
-async function oneCall(permissions: string[], options: AskOptions = {}, granted = true): Promise<RequestCall & { statuses: string[]; error: unknown }> {
+async function oneCall(
+  permissions: string[],
+  options: AskOptions = {},
+  granted = true,
+): Promise<RequestCall & { statuses: string[]; error: unknown }> {
   const ses = freshSession(t);
   const calls = recordRequests(ses);
   const outcome = ask(t, ses, permissions, options);
@@ -107,12 +111,16 @@ describe('ses.setPermissionRequestHandler details', () => {
     expect(denied.error).toEqual({ name: 'NotAllowedError', message: 'Permission denied' });
   });
 
-  t.itInEras('e9..e17', "requests Electron makes itself (media, fullscreen, open external) read as the main frame's, even from a subframe", async () => {
-    for (const permissions of [['AUDIO_CAPTURE'], ['FULLSCREEN'], ['OPEN_EXTERNAL']]) {
-      const call = await oneCall(permissions, { frameUrl: CROSS_ORIGIN_FRAME, externalURL: 'mailto:someone@app.test' });
-      expect(call.details).toMatchObject({ isMainFrame: true, requestingUrl: PAGE });
-    }
-  });
+  t.itInEras(
+    'e9..e17',
+    "requests Electron makes itself (media, fullscreen, open external) read as the main frame's, even from a subframe",
+    async () => {
+      for (const permissions of [['AUDIO_CAPTURE'], ['FULLSCREEN'], ['OPEN_EXTERNAL']]) {
+        const call = await oneCall(permissions, { frameUrl: CROSS_ORIGIN_FRAME, externalURL: 'mailto:someone@app.test' });
+        expect(call.details).toMatchObject({ isMainFrame: true, requestingUrl: PAGE });
+      }
+    },
+  );
 
   t.itInEras('current', 'media, fullscreen and open-external requests come from the frame that asked', async () => {
     for (const permissions of [['AUDIO_CAPTURE'], ['FULLSCREEN'], ['OPEN_EXTERNAL']]) {

@@ -20,7 +20,7 @@ export const meta = defineSpec({
   level: 'must',
   basis: 'electron',
   summary:
-    "Permission requests are granted until a handler is set; the handler answers each permission through its callback, the page waits for every answer, and clearing the handler denies what is still unanswered.",
+    'Permission requests are granted until a handler is set; the handler answers each permission through its callback, the page waits for every answer, and clearing the handler denies what is still unanswered.',
 });
 
 const t = useTarget(meta);
@@ -72,7 +72,7 @@ describe('ses.setPermissionRequestHandler', () => {
     expect((await outcome).statuses).toEqual(['granted', 'granted']);
   });
 
-  it("an answer after the request completed changes nothing", async () => {
+  it('an answer after the request completed changes nothing', async () => {
     const ses = freshSession(t);
     const calls = recordRequests(ses);
     const first = ask(t, ses, ['GEOLOCATION']);
@@ -91,7 +91,12 @@ describe('ses.setPermissionRequestHandler', () => {
     const calls = recordRequests(ses);
     const outcome = ask(t, ses, ['GEOLOCATION']);
     await until(() => calls.length === 1, 'a handler call');
-    for (const [value, shown] of [['yes', 'yes'], [1, '1'], [null, 'null'], [{}, '#<Object>']] as const) {
+    for (const [value, shown] of [
+      ['yes', 'yes'],
+      [1, '1'],
+      [null, 'null'],
+      [{}, '#<Object>'],
+    ] as const) {
       const error = thrown(() => calls[0]!.callback(value));
       expect(error).toBeInstanceOf(TypeError);
       expect(error!.message).toBe(`Error processing argument at index 0, conversion failure from ${shown}`);
