@@ -106,18 +106,24 @@ export class PermissionService implements SessionService {
       const request = new PendingRequest(names.length, resolve);
       this.#pending.add(request);
       const full = { ...details, requestingUrl: asking.frame.url, isMainFrame: isMainFrame(asking.frame) };
-      names.forEach((name, index) => {
+      for (const [index, name] of names.entries()) {
+        // Each permission goes to the handler set at that moment, even once
+        // the request has completed; a handler that cleared itself has
+        // completed it (the rest would reach a null handler, which Electron
+        // does not survive).
+        const current = this.#requestHandler;
+        if (!current) break;
         const callback = permissionCallback(this.#era, (granted) => this.#answer(request, index, granted));
         const args: unknown[] = [asking.webContents, name, callback];
         if (this.#era !== 'legacy') args.push(sortedDetails(full));
         // Electron reports a handler's exception as uncaught and goes on with
         // the next permission; the request waits for answers that may never come.
         try {
-          handler.apply(handler, args);
+          current.apply(current, args);
         } catch {
           // nothing to do: see above
         }
-      });
+      }
     });
   }
 

@@ -190,6 +190,17 @@ describe('ses.setPermissionRequestHandler', () => {
     expect(calls).toHaveLength(3);
   });
 
+  it('a handler that clears itself denies the request that called it', async () => {
+    const ses = freshSession(t);
+    let calls = 0;
+    ses.setPermissionRequestHandler(() => {
+      calls += 1;
+      ses.setPermissionRequestHandler(null);
+    });
+    expect(await ask(t, ses, ['MIDI_SYSEX'])).toEqual({ statuses: ['denied'], error: null });
+    expect(calls).toBe(1);
+  });
+
   it("replacing the handler with another leaves waiting requests to the first handler's callbacks", async () => {
     const ses = freshSession(t);
     const calls = recordRequests(ses);
