@@ -18,12 +18,14 @@
 //   page's URL as requestingOrigin) in every era with a check handler.
 
 import type { DriverImplementation, PermissionRequestOutcome } from '../../contract/driver-commands.ts';
+import { hasMember } from '../../contract/eras/inventory.ts';
 import type { EraId } from '../../contract/eras/eras.ts';
 import { servicesOf } from '../session/binding.ts';
 import { PERMISSION_DENIED } from './display-media-answer.ts';
 import { displayMediaService } from './display-media-service.ts';
+import { permissionEra, type DeviceKind, type PermissionEra } from './permission-era.ts';
 import { MEDIA_TYPES, permissionName } from './permission-names.ts';
-import { permissionService, type DeviceKind } from './permission-service.ts';
+import { permissionService } from './permission-service.ts';
 import { openPage, originUrl, type PageFrame } from './web-contents.ts';
 
 /** Types a WebContentsPermissionHelper asks for on its own, one per request. */
@@ -34,9 +36,9 @@ function mainFrameOf(page: PageFrame): PageFrame {
   return { webContents: page.webContents, frame: page.webContents.mainFrame };
 }
 
-/** The helper's frame: the asking one from the current era, the main one before. */
-function helperFrame(era: EraId, page: PageFrame): PageFrame {
-  return era === 'current' ? page : mainFrameOf(page);
+/** The frame a request Electron makes itself is attributed to. */
+function helperFrame(rules: PermissionEra, page: PageFrame): PageFrame {
+  return rules.helperFrame === 'asking' ? page : mainFrameOf(page);
 }
 
 function knownType(era: EraId, type: unknown): string {
@@ -51,6 +53,7 @@ async function request(
 ): Promise<PermissionRequestOutcome> {
   const services = servicesOf(args.session as object);
   const era = services.era;
+  const rules = permissionEra(era);
   if (!Array.isArray(args.permissions)) throw new TypeError('permissions must be an array of permission types');
   const types = args.permissions.map((type) => knownType(era, type));
   const page = openPage(args.session, args.url, args.frameUrl);
@@ -63,8 +66,8 @@ async function request(
       .filter((type) => types.includes(type))
       .map((type) => MEDIA_TYPES[type]);
     const details: Record<string, unknown> = { mediaTypes };
-    if (era === 'e17' || era === 'current') details.securityOrigin = originUrl(new URL(page.frame.url));
-    const [status] = await permissions.requestPermissions(helperFrame(era, page), ['AUDIO_CAPTURE'], details);
+    if (rules.mediaRequestOrigin) details.securityOrigin = originUrl(new URL(page.frame.url));
+    const [status] = await permissions.requestPermissions(helperFrame(rules, page), ['AUDIO_CAPTURE'], details);
     return { statuses: types.map(() => status!), error: status === 'granted' ? null : PERMISSION_DENIED };
   }
   const helper = types.find((type) => HELPER_TYPES.has(type));
@@ -75,7 +78,7 @@ async function request(
       if (typeof args.externalURL !== 'string') throw new TypeError('OPEN_EXTERNAL needs the externalURL the page navigates to');
       details.externalURL = new URL(args.externalURL).href;
     }
-    const asking = helper === 'POINTER_LOCK' || helper === 'KEYBOARD_LOCK' ? mainFrameOf(page) : helperFrame(era, page);
+    const asking = helper === 'POINTER_LOCK' || helper === 'KEYBOARD_LOCK' ? mainFrameOf(page) : helperFrame(rules, page);
     return { statuses: await permissions.requestPermissions(asking, types, details), error: null };
   }
   return { statuses: await permissions.requestPermissions(page, types), error: null };
@@ -84,29 +87,29 @@ async function request(
 function check(args: Parameters<NonNullable<DriverImplementation['permissions.check']>>[0]): 'granted' | 'denied' {
   const services = servicesOf(args.session as object);
   const era = services.era;
+  const rules = permissionEra(era);
   const type = knownType(era, args.permission);
   const page = openPage(args.session, args.url, args.frameUrl);
   const permissions = services.use(permissionService);
   const frameOrigin = originUrl(new URL(page.frame.url));
-  const withHandler = era === 'e17' || era === 'current';
   let granted: boolean;
   switch (args.via ?? 'document') {
-    case 'document':
-      if (era === 'current') {
-        granted = permissions.checkPermission(type, page, frameOrigin, {
-          embeddingOrigin: originUrl(new URL(page.webContents.getURL())),
-        });
-      } else granted = withHandler ? permissions.checkPermission(type, page, frameOrigin) : true;
+    case 'document': {
+      const embedder =
+        rules.documentChecks === 'frame-and-embedder' ? { embeddingOrigin: originUrl(new URL(page.webContents.getURL())) } : {};
+      granted = rules.documentChecks === 'granted' ? true : permissions.checkPermission(type, page, frameOrigin, embedder);
       break;
+    }
     case 'origin':
-      granted = withHandler ? permissions.checkPermission(type, null, frameOrigin, { embeddingOrigin: frameOrigin }) : true;
+      granted = rules.framelessChecks
+        ? permissions.checkPermission(type, null, frameOrigin, { embeddingOrigin: frameOrigin })
+        : true;
       break;
     case 'media': {
       const mediaType = MEDIA_TYPES[type];
       if (!mediaType) throw new TypeError('a media check is for AUDIO_CAPTURE or VIDEO_CAPTURE');
-      // Up to Electron 17 the helper checked AUDIO_CAPTURE for either medium.
       granted = permissions.checkPermission(
-        era === 'current' ? type : 'AUDIO_CAPTURE',
+        rules.mediaCheckType === 'per-medium' ? type : 'AUDIO_CAPTURE',
         mainFrameOf(page),
         page.webContents.getURL(),
         {
@@ -133,7 +136,7 @@ export const PERMISSION_DRIVER_COMMANDS: DriverImplementation = {
   'permissions.check': check,
   'displayMedia.request': async (args) => {
     const services = servicesOf(args.session as object);
-    if (services.era !== 'current') {
+    if (!hasMember(services.era, 'ses.setDisplayMediaRequestHandler')) {
       throw new Error(`getDisplayMedia() reaches the app only in the era of setDisplayMediaRequestHandler, not ${services.era}`);
     }
     const page = openPage(args.session, args.url, args.frameUrl);

@@ -13,11 +13,12 @@ import { requireArgument } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
 import { servicesOf } from '../session/binding.ts';
 import { displayMediaService } from './display-media-service.ts';
+import { permissionEra } from './permission-era.ts';
 import { permissionService, type PermissionHandler } from './permission-service.ts';
 
 function handlerError(era: EraId): Error {
   const message = 'Must pass null or function';
-  return era === 'legacy' || era === 'e9' ? new Error(message) : new TypeError(message);
+  return permissionEra(era).handlerError === 'Error' ? new Error(message) : new TypeError(message);
 }
 
 /** null, or a function; anything else throws the era's error. */

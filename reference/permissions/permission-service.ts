@@ -37,12 +37,13 @@ import type { EraId } from '../../contract/eras/eras.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { PendingRequest, type PermissionStatus } from './pending-request.ts';
 import { permissionName } from './permission-names.ts';
+import { permissionEra, type DeviceKind, type PermissionEra } from './permission-era.ts';
 import { permissionCallback } from './response-callback.ts';
 import { isMainFrame, originUrl, type PageFrame } from './web-contents.ts';
 
 export type { PermissionStatus } from './pending-request.ts';
 export type PermissionHandler = (...args: unknown[]) => unknown;
-export type DeviceKind = 'hid' | 'serial' | 'usb';
+export type { DeviceKind } from './permission-era.ts';
 
 /** base::Value::Dict keeps its keys sorted; the handler's details object shows them in that order. */
 function sortedDetails(details: Record<string, unknown>): Record<string, unknown> {
@@ -56,12 +57,14 @@ function sortedDetails(details: Record<string, unknown>): Record<string, unknown
 
 export class PermissionService implements SessionService {
   readonly #era: EraId;
+  readonly #rules: PermissionEra;
   #requestHandler: PermissionHandler | null = null;
   #checkHandler: PermissionHandler | null = null;
   readonly #pending = new Set<PendingRequest>();
 
   constructor(era: EraId) {
     this.#era = era;
+    this.#rules = permissionEra(era);
   }
 
   get hasRequestHandler(): boolean {
@@ -113,9 +116,9 @@ export class PermissionService implements SessionService {
         // does not survive).
         const current = this.#requestHandler;
         if (!current) break;
-        const callback = permissionCallback(this.#era, (granted) => this.#answer(request, index, granted));
+        const callback = permissionCallback(this.#rules, (granted) => this.#answer(request, index, granted));
         const args: unknown[] = [asking.webContents, name, callback];
-        if (this.#era !== 'legacy') args.push(sortedDetails(full));
+        if (this.#rules.requestDetails) args.push(sortedDetails(full));
         // Electron reports a handler's exception as uncaught and goes on with
         // the next permission; the request waits for answers that may never come.
         try {
@@ -135,13 +138,12 @@ export class PermissionService implements SessionService {
   ): boolean {
     const name = this.#nameOf(type);
     const handler = this.#checkHandler;
-    if (this.#era === 'legacy') return true;
-    if (!handler) return !(this.#era === 'current' && type === 'DEPRECATED_SYNC_CLIPBOARD_READ');
+    if (!this.#rules.checkHandler) return true;
+    if (!handler) return !(this.#rules.deniesSyncClipboardRead && type === 'DEPRECATED_SYNC_CLIPBOARD_READ');
     const full: Record<string, unknown> = { ...details };
     if (asking) full.requestingUrl = asking.frame.url;
     full.isMainFrame = asking !== null && isMainFrame(asking.frame);
-    // From Electron 17 the capture types name their medium, over whatever the caller said.
-    if (this.#era === 'e17' || this.#era === 'current') {
+    if (this.#rules.checkNamesMedium) {
       if (type === 'AUDIO_CAPTURE') full.mediaType = 'audio';
       if (type === 'VIDEO_CAPTURE') full.mediaType = 'video';
     }
@@ -154,11 +156,12 @@ export class PermissionService implements SessionService {
   }
 
   canRequestDevicePermission(kind: DeviceKind, asking: PageFrame): boolean {
+    const how = this.#rules.deviceChecks[kind];
+    if (!how) throw new Error(`no device API for ${kind} in era ${this.#era}`);
     const type = kind.toUpperCase();
-    if (!permissionName(this.#era, type)) throw new Error(`no device API for ${kind} in era ${this.#era}`);
     const top = asking.frame.top;
     const details = { securityOrigin: originUrl(new URL(top.url)) };
-    if (kind === 'serial' || this.#era === 'e17') {
+    if (how === 'page') {
       return this.checkPermission(type, { webContents: asking.webContents, frame: top }, asking.webContents.getURL(), details);
     }
     return this.checkPermission(type, null, originUrl(new URL(top.url)), details);

@@ -5,8 +5,8 @@
 // second call throws before anything else happens, and the permission
 // status is read by truthiness, as gin's bool converter does.
 
-import type { EraId } from '../../contract/eras/eras.ts';
 import { argumentError, insufficientArguments } from '../era/arguments.ts';
+import type { PermissionEra } from './permission-era.ts';
 
 /**
  * gin_helper's one-time function (CallTranslator): the first call is
@@ -23,8 +23,8 @@ export function oneTime(body: (...args: unknown[]) => void): (...args: unknown[]
 }
 
 /** The `callback(permissionGranted)` a request handler receives. */
-export function permissionCallback(era: EraId, answer: (granted: boolean) => void): (...args: unknown[]) => void {
-  if (era === 'legacy') {
+export function permissionCallback(rules: PermissionEra, answer: (granted: boolean) => void): (...args: unknown[]) => void {
+  if (rules.responseCallback === 'native_mate') {
     return function (...args: unknown[]): void {
       if (args.length === 0) throw insufficientArguments();
       const [granted] = args;
