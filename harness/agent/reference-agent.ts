@@ -13,7 +13,7 @@ interface AgentLibrary {
   runAgent(host: unknown): unknown;
 }
 
-const { runAgent } = createRequire(import.meta.url)('./agent.cjs') as AgentLibrary;
+const { runAgent } = createRequire(import.meta.url)('../agent-kit/agent.cjs') as AgentLibrary;
 const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
 
 const commands: DriverImplementation = {};

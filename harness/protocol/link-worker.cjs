@@ -13,7 +13,7 @@
 const { workerData } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
 const net = require('node:net');
-const { LineSplitter } = require('../agent/peer.cjs');
+const { LineSplitter } = require('../agent-kit/peer.cjs');
 
 const port = workerData.port;
 const signal = new Int32Array(workerData.signal);
