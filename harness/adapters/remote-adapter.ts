@@ -3,7 +3,7 @@
 // an agent that is already running. The session module, app and every object
 // they hand out are proxies over the agent protocol (harness/protocol).
 
-import { isCapability, type Capability } from '../api/capabilities.ts';
+import { isCapability, type Capability } from '../../contract/capabilities.ts';
 import { createDriver, DRIVER_COMMANDS, DriverUnsupported, type Driver, type DriverCommand, type DriverImplementation } from '../api/driver.ts';
 import { HarnessError } from '../api/harness-error.ts';
 import { adapterLabel, type AdapterSpec } from '../api/run-context.ts';

@@ -1,7 +1,7 @@
 // What the runner hands to every spec worker (through vitest's provide/inject):
 // which adapter to build, the era, the expectations, where to put temp data.
 
-import type { EraId } from '../eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import type { ExpectationSet } from '../expectations/expectations.ts';
 
 export type AdapterSpec =

@@ -4,8 +4,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ERAS, type EraId } from './eras.ts';
-import type { EraInventory, Inventory, InventoryMember } from './inventory.ts';
+import { ERAS, type EraId } from '../../contract/eras/eras.ts';
+import type { EraInventory, Inventory, InventoryMember } from '../../contract/eras/inventory.ts';
 import { githubSlug, markdownHeadings, parseMemberHeading, plainTextHeadings } from './seed-headings.ts';
 import { PLURAL, SECTION_CONTENT, type SectionKind, sectionOf } from './seed-vocabulary.ts';
 

@@ -1,4 +1,4 @@
-// Builds harness/eras/inventory.json from the five seed documents: for each era,
+// Builds contract/eras/inventory.json from the five seed documents: for each era,
 // the members of the `session` module it documents (names, kinds, signatures,
 // anchors, flags; never prose). Markdown seeds are read through their `#`
 // headings (outside code fences); the plain-text seed through line shapes (a
@@ -18,12 +18,12 @@ import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateInventory, serializeInventory } from './build-inventory.ts';
-import { ERAS } from './eras.ts';
-import type { Inventory } from './inventory.ts';
+import { ERAS } from '../../contract/eras/eras.ts';
+import type { Inventory } from '../../contract/eras/inventory.ts';
 import { describeInventoryDiff, firstDifferentLine } from './inventory-diff.ts';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const INVENTORY_PATH = path.join(REPO_ROOT, 'harness', 'eras', 'inventory.json');
+export const INVENTORY_PATH = path.join(REPO_ROOT, 'contract', 'eras', 'inventory.json');
 
 export function defaultSeedsDir(): string {
   const env = process.env['SESSION_SEEDS_DIR'];

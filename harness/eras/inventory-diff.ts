@@ -1,8 +1,8 @@
 // What `generate-inventory.ts --check` prints when the checked-in inventory is
 // stale: the members, counts and seeds that changed, or the first differing line.
 
-import { ERAS } from './eras.ts';
-import type { Inventory, InventoryMember } from './inventory.ts';
+import { ERAS } from '../../contract/eras/eras.ts';
+import type { Inventory, InventoryMember } from '../../contract/eras/inventory.ts';
 
 /** Human-readable differences between the checked-in inventory and a fresh one. */
 export function describeInventoryDiff(checkedIn: Inventory, fresh: Inventory): string[] {

@@ -3,7 +3,7 @@
 // member (call form, property path or `Event: 'name'`, with trailing markers).
 // Also GitHub's anchor slug, which the sub-inventory uses too.
 
-import type { InventoryMember } from './inventory.ts';
+import type { InventoryMember } from '../../contract/eras/inventory.ts';
 import { EVENT_LABELS, MARKERS, asciiPunct, sectionOf, translateIdentifiers } from './seed-vocabulary.ts';
 
 /** GitHub's heading slug (github-slugger): lowercase, drop punctuation, spaces -> '-'. */

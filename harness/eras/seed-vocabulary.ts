@@ -3,7 +3,7 @@
 // (English, Tagalog, French), and the normalisation that looks text up in
 // them. Used by seed-headings.ts and build-inventory.ts.
 
-import type { InventoryMember } from './inventory.ts';
+import type { InventoryMember } from '../../contract/eras/inventory.ts';
 
 export type SectionKind =
   | 'module-methods'

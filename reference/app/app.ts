@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { throwArgumentError } from '../era/arguments.ts';
 import { ERA_VERSIONS, type EraVersions } from '../era/versions.ts';
 import { CommandLine } from './command-line.ts';

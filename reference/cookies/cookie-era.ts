@@ -5,7 +5,7 @@
 // than read: Electron 12 keeps Chromium 83's strict rule for Secure cookies
 // on loopback URLs (Electron 17's own spec shows 98 trusting loopback).
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import type { SecureSourceRule } from './cookie-url.ts';
 
 export type ElectronSameSite = 'unspecified' | 'no_restriction' | 'lax' | 'strict';

@@ -4,10 +4,10 @@
 // calling convention through callbackify.
 
 import { EventEmitter } from 'node:events';
-import type { EraId } from '../../harness/eras/eras.ts';
-import { membersOf } from '../../harness/eras/inventory.ts';
-import { subMembersOf } from '../../harness/eras/sub-inventory.ts';
-import { callbackMember } from '../../harness/eras/callback-api.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
+import { membersOf } from '../../contract/eras/inventory.ts';
+import { subMembersOf } from '../../contract/eras/sub-inventory.ts';
+import { callbackMember } from '../../contract/eras/callback-api.ts';
 import { callbackify } from './callbackify.ts';
 
 export type MemberImpl =

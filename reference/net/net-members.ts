@@ -3,7 +3,7 @@
 // handed to the session's NetworkService. Messages Electron throws with
 // ThrowError (Error) up to Electron 9 became TypeErrors with gin in 10.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { argumentError, conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
 import { servicesOf } from '../session/binding.ts';
@@ -13,7 +13,6 @@ import type { CacheUsage, ResolveOptions, ResolveSource, SecureDnsPolicy } from 
 import type { QueryType } from './dns/dns-message.ts';
 import { conditionsFrom } from './emulation/network-conditions.ts';
 import { sessionFetch } from './http/fetch-api.ts';
-import { networkOf } from './network-service.ts';
 import { createNetLogObject } from './netlog/net-log.ts';
 import type { VerifyProc } from './tls/cert-verifier.ts';
 import { convertSslConfig } from './tls/ssl-config.ts';
@@ -66,7 +65,7 @@ export const NET_MEMBERS: MemberTable = {
   'ses.fetch': {
     kind: 'method',
     call(input: unknown, init: unknown) {
-      return sessionFetch(networkOf(servicesOf(this)), input, init);
+      return sessionFetch(servicesOf(this).network, input, init);
     },
   },
   'ses.resolveHost': {
@@ -76,7 +75,7 @@ export const NET_MEMBERS: MemberTable = {
       requireArgument(args, 0);
       const [host, options] = args;
       if (typeof host !== 'string') throwArgumentError(0, host, conversionStyle(services.era));
-      return networkOf(services)
+      return services.network
         .resolveHost(host, resolveOptions(options))
         .then((endpoints) => ({ endpoints: endpoints.map((e) => ({ address: e.address, family: e.family })) }))
         .catch((error: Error) => {
@@ -87,7 +86,7 @@ export const NET_MEMBERS: MemberTable = {
   'ses.clearHostResolverCache': {
     kind: 'method',
     async call() {
-      networkOf(servicesOf(this)).clearHostCache();
+      servicesOf(this).network.clearHostCache();
     },
   },
   'ses.setCertificateVerifyProc': {
@@ -97,9 +96,9 @@ export const NET_MEMBERS: MemberTable = {
       const era = services.era;
       if (era !== 'legacy') requireArgument(args, 0);
       const [proc] = args;
-      if (proc === null) return void networkOf(services).setCertificateVerifyProc(null);
+      if (proc === null) return void services.network.setCertificateVerifyProc(null);
       if (typeof proc !== 'function') throw eraError(era, 'Must pass null or function');
-      networkOf(services).setCertificateVerifyProc(verifyProcFor(era, proc as (...a: never[]) => unknown));
+      services.network.setCertificateVerifyProc(verifyProcFor(era, proc as (...a: never[]) => unknown));
     },
   },
   'ses.setSSLConfig': {
@@ -109,7 +108,7 @@ export const NET_MEMBERS: MemberTable = {
       requireArgument(args, 0);
       const config = convertSslConfig(services.era, args[0]);
       if (!config) throw argumentError(0, args[0], conversionStyle(services.era));
-      networkOf(services).setSslConfig(config);
+      services.network.setSslConfig(config);
     },
   },
   'ses.preconnect': {
@@ -135,7 +134,7 @@ export const NET_MEMBERS: MemberTable = {
         sockets = options.numSockets;
         if (sockets < 1 || sockets > 6) throw eraError(era, 'numSocketsToPreconnect is outside range [1,6]');
       }
-      const network = networkOf(services);
+      const network = services.network;
       const target = url;
       // Electron posts the preconnect to the UI thread; it starts after this call returns.
       setImmediate(() => void network.preconnect(target, sockets));
@@ -144,7 +143,7 @@ export const NET_MEMBERS: MemberTable = {
   'ses.closeAllConnections': {
     kind: 'method',
     call() {
-      return networkOf(servicesOf(this)).closeAllConnections();
+      return servicesOf(this).network.closeAllConnections();
     },
   },
   'ses.enableNetworkEmulation': {
@@ -154,19 +153,19 @@ export const NET_MEMBERS: MemberTable = {
       requireArgument(args, 0);
       const [options] = args;
       if (!isDictionary(options)) throwArgumentError(0, options, conversionStyle(services.era));
-      networkOf(services).setEmulation(conditionsFrom(services.era, options));
+      services.network.setEmulation(conditionsFrom(services.era, options));
     },
   },
   'ses.disableNetworkEmulation': {
     kind: 'method',
     call() {
-      networkOf(servicesOf(this)).disableEmulation();
+      servicesOf(this).network.disableEmulation();
     },
   },
   'ses.clearAuthCache': {
     kind: 'method',
     async call() {
-      networkOf(servicesOf(this)).clearAuthCache();
+      servicesOf(this).network.clearAuthCache();
     },
   },
   'ses.allowNTLMCredentialsForDomains': {
@@ -185,7 +184,7 @@ export const NET_MEMBERS: MemberTable = {
       const services = servicesOf(this);
       let object = netLogObjects.get(services);
       if (!object) {
-        object = createNetLogObject(services.era, networkOf(services).netLogCapture);
+        object = createNetLogObject(services.era, services.network.netLogCapture);
         netLogObjects.set(services, object);
       }
       return object;

@@ -3,7 +3,7 @@
 // lib/browser/api/net.ts does). Both exist from the current era on; older
 // eras' `net` had only ClientRequest, which this reference does not model.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import type { ReferenceSessionModule } from '../session/module.ts';
 
 export interface ReferenceNetModule {

@@ -9,15 +9,13 @@
 //        TLS with the session's SSL config, certificate verifier + verify proc)
 //
 // Each session has its own of every layer: two sessions share no
-// connections, host cache, auth cache or certificate verdicts. It is a
-// session service (`services.use(createNetworkService)`), used by
-// ses.fetch, page requests from the test driver, and later by downloads,
-// PAC fetches and extensions.
+// connections, host cache, auth cache or certificate verdicts. The
+// composition root (session/compose.ts) builds it with every area's seam
+// installed; areas reach it as `services.network`.
 
 import type { Dispatcher } from 'undici';
 import { conversionStyle } from '../era/arguments.ts';
-import { NETWORK_HOOK_INSTALLERS } from '../session/network-hooks.ts';
-import type { ServiceFactory, SessionService, SessionServices } from '../session/session-services.ts';
+import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { AuthCache } from './auth/auth-cache.ts';
 import { LoginBroker } from './auth/login-broker.ts';
 import { Connector, originOf, type ConnectTarget } from './connection/connector.ts';
@@ -275,15 +273,4 @@ export class NetworkService implements SessionService {
       this.#doh?.close().catch(() => undefined),
     ]);
   }
-}
-
-export const createNetworkService: ServiceFactory<NetworkService> = (services) => {
-  const network = new NetworkService(services);
-  for (const install of NETWORK_HOOK_INSTALLERS) install(network.hooks, services, network);
-  return network;
-};
-
-/** The network service of a session's services. */
-export function networkOf(services: SessionServices): NetworkService {
-  return services.use(createNetworkService);
 }

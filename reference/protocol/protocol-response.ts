@@ -22,7 +22,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { NetError, netError } from '../net/net-error.ts';
 import { bodyFromNodeStream, isStreamLike, looksLikeStream } from './node-stream-body.ts';
 

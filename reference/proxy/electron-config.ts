@@ -4,7 +4,7 @@
 // (ProxyConfigDictionary), and Chromium turns the preference into a
 // net::ProxyConfig, falling back to direct where a field is missing or bad.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { BypassRules } from './bypass-rules.ts';
 import type { ChromiumBehaviour } from './chromium-behaviour.ts';
 import { DIRECT_CONFIG, type NetProxyConfig } from './net-config.ts';

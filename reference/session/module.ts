@@ -3,12 +3,12 @@
 // Only the members the app's era documents are present.
 
 import path from 'node:path';
-import { ERA_BY_ID, type EraId } from '../../harness/eras/eras.ts';
-import { hasMember } from '../../harness/eras/inventory.ts';
+import { ERA_BY_ID, type EraId } from '../../contract/eras/eras.ts';
+import { hasMember } from '../../contract/eras/inventory.ts';
 import type { App } from '../app/app.ts';
 import { conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
 import { PartitionRegistry } from '../partitions/registry.ts';
-import type { ReferenceSession } from './session-class.ts';
+import type { ReferenceSession } from './compose.ts';
 
 export interface ReferenceSessionModule {
   fromPartition(partition: string, options?: { cache?: boolean }): ReferenceSession;

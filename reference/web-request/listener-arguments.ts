@@ -6,7 +6,7 @@
 // eras throw TypeErrors naming the bad pattern. `excludeUrls` and `types`
 // exist in the current era only.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { UrlPattern } from './url-pattern.ts';
 
 /** The webRequest resource types a `types` filter may name (ParseResourceType). */

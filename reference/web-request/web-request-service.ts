@@ -9,7 +9,7 @@
 // (ProxyingURLLoaderFactory hands them to the handler first); Electron 1.x's
 // network delegate saw every request.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import type {
   BeforeRequestResult,
   BeforeSendHeadersResult,
@@ -20,7 +20,6 @@ import type {
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { filterMatches, readListenerArguments, type Listener, type RequestFilter } from './listener-arguments.ts';
 import { listenerDetails, type StageDetails, type WebRequestEvent } from './web-request-details.ts';
-import { createWebRequestObject, type WebRequestObject } from './web-request-class.ts';
 
 interface Registration {
   filter: RequestFilter;
@@ -40,16 +39,9 @@ function reportListenerError(event: WebRequestEvent, error: unknown): void {
 export class WebRequestService implements SessionService {
   readonly era: EraId;
   readonly #listeners = new Map<WebRequestEvent, Registration>();
-  #object: WebRequestObject | undefined;
 
   constructor(services: SessionServices) {
     this.era = services.era;
-  }
-
-  /** The session's one WebRequest object. */
-  get object(): WebRequestObject {
-    this.#object ??= createWebRequestObject(this.era, this);
-    return this.#object;
   }
 
   /** On quit no listener runs again. */

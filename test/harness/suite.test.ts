@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { ERA_IDS } from '../../harness/eras/eras.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
 import { countStatuses, validateReport } from '../../harness/report/model.ts';
 
 describe('the conformance suite against the reference', () => {

@@ -4,7 +4,7 @@
 // real boolean), the rest as numbers, and anything that does not convert is
 // ignored rather than rejected. Zero or less disables that kind of throttling.
 
-import type { EraId } from '../../../harness/eras/eras.ts';
+import type { EraId } from '../../../contract/eras/eras.ts';
 
 export interface NetworkConditions {
   offline: boolean;

@@ -4,7 +4,7 @@
 // (and kept the deprecated currentlyLoggingPath); from Electron 10 it
 // resolves with nothing, and misuse throws TypeError instead of Error.
 
-import type { EraId } from '../../../harness/eras/eras.ts';
+import type { EraId } from '../../../contract/eras/eras.ts';
 import { argumentError, conversionStyle, insufficientArguments } from '../../era/arguments.ts';
 import { netLogConstants } from './net-log-constants.ts';
 import { TICK_OFFSET, type CaptureMode, type NetLogBus } from './net-log-bus.ts';

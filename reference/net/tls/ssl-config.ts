@@ -9,7 +9,7 @@
 
 import type { SecureVersion } from 'node:tls';
 import { DEFAULT_CIPHERS } from 'node:tls';
-import type { EraId } from '../../../harness/eras/eras.ts';
+import type { EraId } from '../../../contract/eras/eras.ts';
 import { cipherListWithout } from './cipher-suites.ts';
 
 export interface SslConfig {

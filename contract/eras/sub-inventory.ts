@@ -1,4 +1,4 @@
-// Typed access to harness/eras/sub-inventory.json: the second level of the
+// Typed access to contract/eras/sub-inventory.json: the second level of the
 // inventory, i.e. the members of a Session's `cookies`, `webRequest` and
 // `protocol` objects per era (`cookies.get`, `cookies.on('changed')`,
 // `webRequest.onBeforeRequest`, `protocol.handle`, ...). The JSON is generated

@@ -1,4 +1,4 @@
-// Typed access to harness/eras/inventory.json: which members of the `session`
+// Typed access to contract/eras/inventory.json: which members of the `session`
 // module each API era documents. The JSON is generated from the seed documents
 // by harness/eras/generate-inventory.ts; never edit it by hand.
 

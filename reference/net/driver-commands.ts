@@ -4,11 +4,9 @@
 // with the page's `login` step), a <link rel=preconnect> hint, and the
 // app's answer to the next login request.
 
-import type { FetchedResponse } from '../../api/driver.ts';
-import { servicesOf } from '../../../reference/session/binding.ts';
-import { createElectronEvent } from '../../../reference/events/electron-event.ts';
-import { networkOf } from '../../../reference/net/network-service.ts';
-import type { ReferencePart } from './part.ts';
+import type { DriverImplementation, FetchedResponse } from '../../contract/driver-commands.ts';
+import { createElectronEvent } from '../events/electron-event.ts';
+import { servicesOf } from '../session/binding.ts';
 
 async function pageFetch(args: {
   session: unknown;
@@ -17,7 +15,7 @@ async function pageFetch(args: {
   headers?: Record<string, string>;
   body?: string;
 }): Promise<FetchedResponse> {
-  const network = networkOf(servicesOf(args.session as object));
+  const network = servicesOf(args.session as object).network;
   const method = (args.method ?? 'GET').toUpperCase();
   const loaded = await network.load({
     url: new URL(args.url),
@@ -41,19 +39,16 @@ async function pageFetch(args: {
   return { status: loaded.status, headers, body };
 }
 
-export const netPart: ReferencePart = {
-  capabilities: ['network', 'tls', 'dns', 'net-log'],
-  commands: {
-    'page.fetch': pageFetch,
-    'hints.preconnect': ({ session, url, allowCredentials }) => {
-      // Electron only reports the hint; opening sockets is up to the app's listener.
-      const origin = new URL(url).origin;
-      (session as NodeJS.EventEmitter).emit('preconnect', createElectronEvent(), `${origin}/`, allowCredentials ?? true);
-    },
-    'auth.respond': ({ session, username, password, cancel }) => {
-      networkOf(servicesOf(session as object)).login.queue(
-        cancel ? { cancel: true } : { username: username ?? '', password: password ?? '' },
-      );
-    },
+export const NET_DRIVER_COMMANDS: DriverImplementation = {
+  'page.fetch': pageFetch,
+  'hints.preconnect': ({ session, url, allowCredentials }) => {
+    // Electron only reports the hint; opening sockets is up to the app's listener.
+    const origin = new URL(url).origin;
+    (session as NodeJS.EventEmitter).emit('preconnect', createElectronEvent(), `${origin}/`, allowCredentials ?? true);
+  },
+  'auth.respond': ({ session, username, password, cancel }) => {
+    servicesOf(session as object).network.login.queue(
+      cancel ? { cancel: true } : { username: username ?? '', password: password ?? '' },
+    );
   },
 };
