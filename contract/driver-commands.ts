@@ -123,6 +123,16 @@ export interface DriverCommandMap {
     args: { session: unknown; extensionId: string };
     result: PageRef;
   };
+  /**
+   * The process warnings of type ExtensionLoadWarning the target emitted
+   * since the last call (an observer in the main process, as
+   * `process.on('warning')` sees them), oldest first.
+   */
+  'extensions.takeLoadWarnings': {
+    capability: 'extensions';
+    args: Record<string, never>;
+    result: { type: string; message: string }[];
+  };
 }
 
 export type DriverCommand = keyof DriverCommandMap;
@@ -158,6 +168,7 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'displayMedia.request': 'display-media',
   'spellcheck.check': 'spellcheck',
   'extensions.openBackground': 'extensions',
+  'extensions.takeLoadWarnings': 'extensions',
 };
 
 export type DriverImplementation = {
