@@ -52,7 +52,7 @@ describe('extension events', () => {
     const loaded = await ses.loadExtension(fixture('mv2-basic'));
     await until(() => args.has('extension-ready'), 'extension-ready');
     for (const name of ['extension-loaded', 'extension-ready']) {
-      const [[event, extension]] = args.get(name)!;
+      const [event, extension] = args.get(name)![0]!;
       expect(typeof event).toBe('object');
       expect(extension).toEqual(loaded);
     }
@@ -60,8 +60,10 @@ describe('extension events', () => {
 
   it("fires 'extension-unloaded' with the Extension before removeExtension returns", async () => {
     const ses = persistentSession(t);
-    const loaded = await ses.loadExtension(fixture('mv3-plain'));
     const { log, args } = record(ses);
+    const loaded = await ses.loadExtension(fixture('mv3-plain'));
+    await until(() => log.includes(`extension-ready:${loaded.name}`), 'extension-ready');
+    log.length = 0;
     ses.removeExtension(loaded.id);
     log.push('returned');
     expect(log[0]).toBe(`extension-unloaded:${loaded.name}`);

@@ -182,4 +182,24 @@ describe('ses.loadExtension resolves with the Extension', () => {
     const relative = join('no-such-folder-here', 'extension');
     await expect(persistentSession(t).loadExtension(relative)).rejects.toThrow(`Extension directory not found: ${relative}`);
   });
+
+  t.itInEras('>=e12', 'takes an options object leniently: allowFileAccess by truthiness, anything else ignored', async () => {
+    const ses = persistentSession(t);
+    const path = fixture('mv3-plain');
+    const plain = await ses.loadExtension(path);
+    for (const options of [{ allowFileAccess: true }, { allowFileAccess: 'yes' }, { allowFileAccess: 0 }, {}, 5, 'options', null]) {
+      expect(await ses.loadExtension(path, options)).toEqual(plain);
+    }
+    expect(ses.getAllExtensions()).toEqual([plain]);
+  });
+
+  t.itInEras('e9', 'emits no extension events (they came with Electron 12)', async () => {
+    const ses = persistentSession(t);
+    const seen: string[] = [];
+    for (const name of ['extension-loaded', 'extension-unloaded', 'extension-ready']) ses.on(name, () => seen.push(name));
+    const loaded = await ses.loadExtension(fixture('mv3-plain'), { allowFileAccess: true });
+    ses.removeExtension(loaded.id);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(seen).toEqual([]);
+  });
 });
