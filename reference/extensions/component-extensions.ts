@@ -9,7 +9,6 @@
 // Electron 17-21 also added the cryptotoken component; it is not modelled.
 
 import { dirname, join } from 'node:path';
-import type { EraId } from '../../contract/eras/eras.ts';
 import type { ExtensionEraRules } from './era-rules.ts';
 import { createExtension, type CreatedExtension } from './extension-create.ts';
 import type { ManifestFeatures } from './manifest-features.ts';
@@ -41,7 +40,7 @@ function sortedCopy(value: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.keys(value).sort().map((key) => [key, value[key]]));
 }
 
-export function componentExtensions(_era: EraId, rules: ExtensionEraRules, features: ManifestFeatures): CreatedExtension[] {
+export function componentExtensions(rules: ExtensionEraRules, features: ManifestFeatures): CreatedExtension[] {
   const manifest = structuredClone(sortedCopy(PDF_VIEWER_MANIFEST));
   const extension = createExtension(join(resourcesDirectory(), 'pdf'), manifest, { rules, features, requireKey: true });
   return [{ ...extension, warnings: [] }];

@@ -1,7 +1,7 @@
 // What changes about loading extensions from one era to the next, read from
 // Electron's shell/browser/api/electron_api_session.cc and
 // shell/browser/extensions/electron_extension_loader.cc at v9, v12, v17 and
-// v30+, and from the Chromium of each line (83, 89, 98, 124+):
+// v30-v39, and from the Chromium of each line (83, 89, 98, 124-142):
 //
 //   e9       any path is taken as given (a relative one resolves against the
 //            working directory); no options; no events; warnings joined on
@@ -13,10 +13,22 @@
 //            `_metadata` folder is deleted before loading (Electron 15+);
 //            the manifest_version rules name the supported versions
 //            ("either 2 or 3") and Manifest V2 draws a deprecation warning;
-//            an empty name is refused.
-//   current  the same, with the 2024 wording of the deprecation warning.
+//            an empty name is refused; icons are parsed strictly; a missing
+//            background page is named by its resolved path (so, empty).
+//   current  the same, with the 2024 wording of the deprecation warning,
+//            Electron 39's manifest keys and permissions, and the manifest
+//            versions some keys and permissions are limited to.
 
 import type { EraId } from '../../contract/eras/eras.ts';
+import {
+  CHROMIUM_MANIFEST_KEYS,
+  CHROMIUM_PERMISSIONS,
+  CURRENT_KEY_LIMITS,
+  CURRENT_PERMISSION_LIMITS,
+  ELECTRON_39_MANIFEST_KEYS,
+  ELECTRON_39_PERMISSIONS,
+  type Limits,
+} from './feature-lists.ts';
 
 export interface ExtensionEraRules {
   readonly requireAbsolutePath: boolean;
@@ -30,9 +42,15 @@ export interface ExtensionEraRules {
   readonly manifestVersionRules: 'legacy' | 'ranged';
   readonly mv2DeprecationWarning: string | null;
   readonly rejectEmptyName: boolean;
-  /** Electron's own manifest keys and permissions for the era (shell/common/extensions/api). */
-  readonly electronManifestKeys: readonly string[];
-  readonly electronPermissions: readonly string[];
+  /** `lenient`: any integer size, the path checked only against the files; `strict`: sizes 1-2048, safe paths. */
+  readonly iconParsing: 'lenient' | 'strict';
+  /** How a missing background page or service worker is named: as written, or by its resolved path (empty). */
+  readonly missingBackgroundNamed: 'as-written' | 'resolved';
+  /** The manifest keys and permissions the build defines (Chromium's extensions/ plus Electron's own). */
+  readonly manifestKeys: readonly string[];
+  readonly permissions: readonly string[];
+  readonly keyLimits: Limits;
+  readonly permissionLimits: Limits;
 }
 
 const MV2_2023 =
@@ -50,8 +68,12 @@ const E9: ExtensionEraRules = {
   manifestVersionRules: 'legacy',
   mv2DeprecationWarning: null,
   rejectEmptyName: false,
-  electronManifestKeys: ['content_scripts', 'devtools_page'],
-  electronPermissions: ['resourcesPrivate'],
+  iconParsing: 'lenient',
+  missingBackgroundNamed: 'as-written',
+  manifestKeys: [...CHROMIUM_MANIFEST_KEYS, 'content_scripts', 'devtools_page'],
+  permissions: [...CHROMIUM_PERMISSIONS, 'resourcesPrivate'],
+  keyLimits: {},
+  permissionLimits: {},
 };
 
 const E12: ExtensionEraRules = {
@@ -60,7 +82,7 @@ const E12: ExtensionEraRules = {
   acceptsOptions: true,
   emitsEvents: true,
   warningLayout: 'list',
-  electronPermissions: ['resourcesPrivate', 'management'],
+  permissions: [...CHROMIUM_PERMISSIONS, 'resourcesPrivate', 'management'],
 };
 
 const E17: ExtensionEraRules = {
@@ -70,31 +92,30 @@ const E17: ExtensionEraRules = {
   manifestVersionRules: 'ranged',
   mv2DeprecationWarning: MV2_2023,
   rejectEmptyName: true,
-  electronPermissions: ['resourcesPrivate', 'management', 'cryptotokenPrivate'],
+  iconParsing: 'strict',
+  missingBackgroundNamed: 'resolved',
+  permissions: [...CHROMIUM_PERMISSIONS, 'resourcesPrivate', 'management', 'cryptotokenPrivate'],
 };
 
 const CURRENT: ExtensionEraRules = {
   ...E17,
   mv2DeprecationWarning: MV2_2024,
-  // Chromium moved these into extensions/ by the time Electron 39 shipped.
-  electronManifestKeys: [
+  // Chromium moved some of Chrome's keys into extensions/ by the time Electron 39 shipped.
+  manifestKeys: [
+    ...CHROMIUM_MANIFEST_KEYS,
+    ...ELECTRON_39_MANIFEST_KEYS,
     'about_page', 'action', 'author', 'commands', 'content_scripts', 'devtools_page', 'homepage_url', 'host_permissions',
     'minimum_chrome_version', 'optional_host_permissions', 'short_name', 'trial_tokens', 'update_url',
   ],
-  electronPermissions: ['resourcesPrivate', 'pdfViewerPrivate', 'management', 'tabs', 'scripting'],
+  permissions: [...CHROMIUM_PERMISSIONS, ...ELECTRON_39_PERMISSIONS, 'resourcesPrivate', 'pdfViewerPrivate', 'management', 'tabs', 'scripting'],
+  keyLimits: CURRENT_KEY_LIMITS,
+  permissionLimits: CURRENT_PERMISSION_LIMITS,
 };
 
-export function extensionRules(era: EraId): ExtensionEraRules | null {
-  switch (era) {
-    case 'legacy':
-      return null;
-    case 'e9':
-      return E9;
-    case 'e12':
-      return E12;
-    case 'e17':
-      return E17;
-    case 'current':
-      return CURRENT;
-  }
-}
+export const EXTENSION_ERAS: Readonly<Record<EraId, ExtensionEraRules | null>> = {
+  legacy: null,
+  e9: E9,
+  e12: E12,
+  e17: E17,
+  current: CURRENT,
+};

@@ -12,7 +12,7 @@
 import { createElectronEvent } from '../events/electron-event.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { componentExtensions } from './component-extensions.ts';
-import { extensionRules, type ExtensionEraRules } from './era-rules.ts';
+import { EXTENSION_ERAS, type ExtensionEraRules } from './era-rules.ts';
 import type { CreatedExtension } from './extension-create.ts';
 import { emitLoadWarning } from './load-warnings.ts';
 import { manifestFeatures, type ManifestFeatures } from './manifest-features.ts';
@@ -53,13 +53,13 @@ export class ExtensionService implements SessionService {
 
   constructor(services: SessionServices) {
     this.#services = services;
-    const rules = extensionRules(services.era);
+    const rules = EXTENSION_ERAS[services.era];
     if (!rules) throw new Error(`no extension support in era ${services.era}`);
     this.#rules = rules;
-    this.#features = manifestFeatures(services.era, rules);
+    this.#features = manifestFeatures(rules);
     // Component extensions are loaded into every persistent session as it opens.
     if (services.identity.storagePath !== null) {
-      for (const extension of componentExtensions(services.era, rules, this.#features)) {
+      for (const extension of componentExtensions(rules, this.#features)) {
         this.#installed.set(extension.id, { extension, component: true, allowFileAccess: false });
       }
     }

@@ -19,8 +19,7 @@ const RESERVED_UNDERSCORE_NAMES = new Set(['_locales', '_platform_specific', '__
 async function backgroundFile(root: string, value: string, rules: ExtensionEraRules): Promise<{ file: string | null; shown: string }> {
   const relative = backgroundRelativePath(value);
   const file = relative === null ? null : await resolveResource(root, relative);
-  // Chromium up to the 90s names the file as written; later, by its resolved path (empty when missing).
-  return { file, shown: rules.manifestVersionRules === 'legacy' ? (relative ?? value) : (file ?? '') };
+  return { file, shown: rules.missingBackgroundNamed === 'as-written' ? (relative ?? value) : (file ?? '') };
 }
 
 async function validateFiles(extension: CreatedExtension, rules: ExtensionEraRules): Promise<void> {

@@ -84,7 +84,7 @@ export function parseIcons(manifest: Manifest, rules: ExtensionEraRules): IconEn
   const bySize = new Map<number, string>();
   for (const [key, value] of Object.entries(icons)) {
     const size = /^[+-]?\d+$/.test(key) ? Number(key) : NaN;
-    if (rules.manifestVersionRules === 'legacy') {
+    if (rules.iconParsing === 'lenient') {
       // Chromium 8x: any integer key; the path only loses its leading slashes here.
       const path = typeof value === 'string' ? value.replace(/^\/+/, '') : '';
       if (!Number.isInteger(size) || Math.abs(size) > 0x7fffffff || path === '') throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidIconPath, key));

@@ -313,10 +313,10 @@ class Parser {
         out += String.fromCodePoint(c);
         continue;
       }
-      const escape = this.#peek();
-      if (escape === undefined) this.#fail(JSON_ERRORS.invalidEscape, 0);
+      const escaped = this.#peek();
+      if (escaped === undefined) this.#fail(JSON_ERRORS.invalidEscape, 0);
       this.#index++;
-      const letter = String.fromCharCode(escape);
+      const letter = String.fromCharCode(escaped);
       if (letter === 'x') {
         const hex = [this.#peek(), this.#peek(1)];
         if (hex.some((h) => h === undefined)) this.#fail(JSON_ERRORS.invalidEscape, -3);
