@@ -101,6 +101,11 @@ export class ExtensionService implements SessionService {
     this.#emit('extension-unloaded', installed.extension);
   }
 
+  /** The enabled extension with that id (component ones included), for its resources. */
+  find(id: string): CreatedExtension | null {
+    return this.#installed.get(id)?.extension ?? null;
+  }
+
   get(id: string): PublicExtension | null {
     const installed = this.#installed.get(id);
     return installed ? toPublicExtension(installed.extension) : null;
