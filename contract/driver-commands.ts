@@ -113,9 +113,10 @@ export interface DriverCommandMap {
     args: { session: unknown; origin: string; video?: boolean; audio?: boolean };
     result: { video?: unknown; audio?: unknown } | null;
   };
+  /** The words of `text` a page of the session would see underlined, in order. */
   'spellcheck.check': {
     capability: 'spellcheck';
-    args: { session: unknown; words: string[] };
+    args: { session: unknown; text: string };
     result: string[];
   };
   'extensions.openBackground': {

@@ -9,6 +9,7 @@ import { netArea } from './net/area.ts';
 import { protocolArea } from './protocol/area.ts';
 import { proxyArea } from './proxy/area.ts';
 import { sessionArea } from './session/area.ts';
+import { spellcheckArea } from './spellcheck/area.ts';
 import { storageArea } from './storage/area.ts';
 import { webRequestArea } from './web-request/area.ts';
 
@@ -20,4 +21,5 @@ export const AREAS: readonly Area[] = [
   protocolArea,
   proxyArea,
   storageArea,
+  spellcheckArea,
 ];
