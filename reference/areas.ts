@@ -6,6 +6,7 @@
 import type { Area } from './area.ts';
 import { cookiesArea } from './cookies/area.ts';
 import { netArea } from './net/area.ts';
+import { permissionsArea } from './permissions/area.ts';
 import { protocolArea } from './protocol/area.ts';
 import { proxyArea } from './proxy/area.ts';
 import { sessionArea } from './session/area.ts';
@@ -21,5 +22,6 @@ export const AREAS: readonly Area[] = [
   protocolArea,
   proxyArea,
   storageArea,
+  permissionsArea,
   spellcheckArea,
 ];

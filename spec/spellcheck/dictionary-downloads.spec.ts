@@ -120,7 +120,7 @@ describe('dictionary downloads', () => {
     await clearDictionaries(t);
     const good = (await server.bdicFor(fileOf('en-US').toLowerCase()))!;
     const corrupt = Buffer.from(good);
-    corrupt[corrupt.length - 1] ^= 0xff;
+    corrupt.writeUInt8(corrupt.readUInt8(corrupt.length - 1) ^ 0xff, corrupt.length - 1);
     server.answerNext(fileOf('en-US').toLowerCase(), { status: 200, body: corrupt });
     const { events } = loading('corrupt', ['en-US']);
     await until(() => events.includes('initialized:en-US'), 'initialized');
