@@ -83,6 +83,8 @@ export interface DriverCommandMap {
   'spellcheck.check': { capability: 'spellcheck'; args: { session: unknown; text: string }; result: string[] };
   /** opens an extension's background page */
   'extensions.openBackground': { capability: 'extensions'; args: { session: unknown; extensionId: string }; result: PageRef };
+  /** the process warnings of type ExtensionLoadWarning the target emitted since the last call, oldest first (what process.on('warning') sees in the main process) */
+  'extensions.takeLoadWarnings': { capability: 'extensions'; args: {  }; result: { type: string; message: string }[] };
 }
 
 export type DriverCommand = keyof DriverCommandMap;
@@ -118,6 +120,7 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'displayMedia.request': 'display-media',
   'spellcheck.check': 'spellcheck',
   'extensions.openBackground': 'extensions',
+  'extensions.takeLoadWarnings': 'extensions',
 };
 
 export type DriverImplementation = {

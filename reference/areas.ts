@@ -5,6 +5,7 @@
 
 import type { Area } from './area.ts';
 import { cookiesArea } from './cookies/area.ts';
+import { extensionsArea } from './extensions/area.ts';
 import { netArea } from './net/area.ts';
 import { permissionsArea } from './permissions/area.ts';
 import { protocolArea } from './protocol/area.ts';
@@ -24,4 +25,5 @@ export const AREAS: readonly Area[] = [
   storageArea,
   permissionsArea,
   spellcheckArea,
+  extensionsArea,
 ];

@@ -37,9 +37,9 @@ describe('bdic round trip', () => {
     const bdic = hunspellToBdic(dictionaryEn.aff, dictionaryEn.dic);
     expect(verifyBdic(bdic)).toBe(true);
     const back = bdicToHunspell(bdic);
-    expect(merged(entries(back.dic))).toEqual(merged(entries(dictionaryEn.dic.toString('utf8'))));
+    expect(merged(entries(back.dic))).toEqual(merged(entries(Buffer.from(dictionaryEn.dic).toString('utf8'))));
     const rules = (aff: string) => aff.split('\n').filter((l) => /^(PFX|SFX) /.test(l)).map((l) => l.trim().replace(/\s+/g, ' '));
-    expect(rules(back.aff)).toEqual(rules(dictionaryEn.aff.toString('utf8')));
+    expect(rules(back.aff)).toEqual(rules(Buffer.from(dictionaryEn.aff).toString('utf8')));
   });
 
   it('reads 32-bit lookups, affix ids past 13 bits and words with several flag sets', () => {
