@@ -15,6 +15,7 @@ export const CAPABILITIES = [
   'spellcheck',
   'renderer', // real web pages (BrowserWindow / webContents)
   'storage', // DOM storage written by pages of a session
+  'service-workers', // service workers pages of a session register (their scripts run sandboxed)
   'downloads',
   'permissions',
   'display-media',

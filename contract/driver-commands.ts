@@ -49,6 +49,56 @@ export interface DriverCommandMap {
     args: { session: unknown; origin: string; key: string };
     result: string | null;
   };
+  'storage.indexedDBPut': {
+    capability: 'storage';
+    args: { session: unknown; origin: string; database: string; store: string; key: string; value: unknown };
+    result: void;
+  };
+  'storage.indexedDBGet': {
+    capability: 'storage';
+    args: { session: unknown; origin: string; database: string; store: string; key: string };
+    result: unknown;
+  };
+  'storage.cachePut': {
+    capability: 'storage';
+    args: { session: unknown; origin: string; cacheName: string; url: string; body: string };
+    result: void;
+  };
+  'storage.cacheMatch': {
+    capability: 'storage';
+    args: { session: unknown; origin: string; cacheName: string; url: string };
+    result: string | null;
+  };
+  /** A page of `origin` loads and runs the script at `url` (<script src>); its code cache sees it. */
+  'storage.loadScript': {
+    capability: 'storage';
+    args: { session: unknown; origin: string; url: string };
+    result: { status: number };
+  };
+  /** A page's fetch() whose body is a Blob (one `blob` part) or a FormData of text and blob parts. */
+  'storage.fetchWithBlob': {
+    capability: 'storage';
+    args: { session: unknown; url: string; parts: ({ text: string } | { blob: string })[]; method?: string };
+    result: FetchedResponse;
+  };
+  /** navigator.serviceWorker.register(scriptURL, { scope }) from a page; rejects with the page's DOMException message. */
+  'serviceWorkers.register': {
+    capability: 'service-workers';
+    args: { session: unknown; scriptURL: string; scope?: string };
+    result: { versionId: number; scope: string };
+  };
+  /** The scopes registered for `origin` (navigator.serviceWorker.getRegistrations()). */
+  'serviceWorkers.getRegistrations': {
+    capability: 'service-workers';
+    args: { session: unknown; origin: string };
+    result: string[];
+  };
+  /** Stops every running worker of the session, as an idle timeout would. */
+  'serviceWorkers.stopAll': {
+    capability: 'service-workers';
+    args: { session: unknown };
+    result: void;
+  };
   'permissions.request': {
     capability: 'permissions';
     args: { session: unknown; origin: string; permission: string; details?: Record<string, unknown> };
@@ -136,6 +186,15 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'page.fetch': 'network',
   'storage.setLocalStorage': 'storage',
   'storage.getLocalStorage': 'storage',
+  'storage.indexedDBPut': 'storage',
+  'storage.indexedDBGet': 'storage',
+  'storage.cachePut': 'storage',
+  'storage.cacheMatch': 'storage',
+  'storage.loadScript': 'storage',
+  'storage.fetchWithBlob': 'storage',
+  'serviceWorkers.register': 'service-workers',
+  'serviceWorkers.getRegistrations': 'service-workers',
+  'serviceWorkers.stopAll': 'service-workers',
   'permissions.request': 'permissions',
   'permissions.check': 'permissions',
   'hints.preconnect': 'network',
