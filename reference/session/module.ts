@@ -7,7 +7,7 @@ import { ERA_BY_ID, type EraId } from '../../contract/eras/eras.ts';
 import { hasMember } from '../../contract/eras/inventory.ts';
 import type { App } from '../app/app.ts';
 import { conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
-import { PartitionRegistry } from '../partitions/registry.ts';
+import type { PartitionRegistry } from '../partitions/registry.ts';
 import type { ReferenceSession } from './compose.ts';
 
 export interface ReferenceSessionModule {
