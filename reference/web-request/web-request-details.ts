@@ -6,6 +6,7 @@
 // and the stage (requestHeaders, redirectURL, error); Electron 1.x's
 // network delegate added the response fields per event instead.
 
+import { holdBlob } from '../storage/blob-registry.ts';
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { WebRequestDetails, WebRequestResponseDetails } from '../net/hooks.ts';
 
@@ -51,8 +52,14 @@ function timestamp(): number {
 
 function uploadData(era: EraId, details: StageDetails): object[] | undefined {
   if (!details.uploadData) return undefined;
-  return details.uploadData.map(({ bytes }) => {
-    const copy = Buffer.from(bytes);
+  return details.uploadData.map((element) => {
+    if ('blob' in element) {
+      // Each description of a blob gets a holder that ses.getBlobData reads (storage/blob-registry.ts).
+      const out: Record<string, unknown> = era === 'legacy' ? {} : { type: 'blob' };
+      out.blobUUID = holdBlob(out, element.blob, era === 'legacy' ? 'uuid' : 'counter');
+      return out;
+    }
+    const copy = Buffer.from(element.bytes);
     return era === 'legacy' ? { bytes: copy } : { type: 'rawData', bytes: copy };
   });
 }
