@@ -130,15 +130,16 @@ function legacyDetails(event: WebRequestEvent, details: StageDetails): Record<st
     case 'onBeforeRedirect':
       out.redirectURL = details.redirectURL;
       responseFields();
-      out.fromCache = false;
+      out.fromCache = response?.fromCache ?? false;
       break;
     case 'onResponseStarted':
     case 'onCompleted':
       responseFields();
-      out.fromCache = false;
+      // URLRequest::was_cached().
+      out.fromCache = response?.fromCache ?? false;
       break;
     case 'onErrorOccurred':
-      out.fromCache = false;
+      out.fromCache = response?.fromCache ?? false;
       out.error = details.error;
       break;
     default:
