@@ -54,8 +54,12 @@ function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
 }
 
-function mask(known: readonly string[], names: string[] | undefined): Set<string> {
-  if (!names) return new Set(known);
+/** REMOVE_DATA_MASK_ALL: every storage, named in the era or not (1.x cleared Cache Storage without naming it). */
+const EVERY_STORAGE = ['appcache', 'cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'websql', 'serviceworkers', 'cachestorage'];
+const EVERY_QUOTA = ['temporary', 'persistent', 'syncable'];
+
+function mask(known: readonly string[], every: readonly string[], names: string[] | undefined): Set<string> {
+  if (!names) return new Set(every);
   return new Set(names.map((n) => n.toLowerCase()).filter((n) => known.includes(n)));
 }
 
@@ -64,8 +68,8 @@ export function readClearStorageOptions(era: EraId, value: unknown): ClearStorag
   const origin = typeof dict.origin === 'string' ? originOf(dict.origin) : null;
   return {
     origin,
-    storages: mask(STORAGES[era], stringList(dict.storages)),
-    quotas: mask(QUOTAS[era], stringList(dict.quotas)),
+    storages: mask(STORAGES[era], EVERY_STORAGE, stringList(dict.storages)),
+    quotas: mask(QUOTAS[era], EVERY_QUOTA, stringList(dict.quotas)),
   };
 }
 
