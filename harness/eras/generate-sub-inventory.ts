@@ -81,7 +81,8 @@ export function parseOwnerDoc(doc: string, owner: SubOwner): { members: SubMembe
         owner,
         kind: 'event',
         signature: `Event: '${event[1]}'`,
-        anchor: githubSlug(text),
+        // GitHub slugs the rendered heading: emphasis marks (_Experimental_) are gone.
+        anchor: githubSlug(text.replace(/\b_([^_]+)_\b/g, '$1')),
       });
       continue;
     }
