@@ -30,7 +30,7 @@ export type BlobRead = { bytes: Buffer } | { error: 'no-handle' | 'no-data' };
 /** DataPipeHolder::From + ReadAll. */
 export function readBlob(id: string): BlobRead {
   const holder = holders.get(id);
-  if (!holder || !holder.owner.deref()) {
+  if (!holder?.owner.deref()) {
     holders.delete(id);
     return { error: 'no-handle' };
   }

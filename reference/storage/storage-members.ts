@@ -104,7 +104,7 @@ export const STORAGE_MEMBERS: MemberTable = {
       const [options] = args;
       if (!isDictionary(options)) throwArgumentError(0, options, conversionStyle(services.era));
       const urls = urlSet(options.urls);
-      return services.use(codeCache).clear(urls && urls.size ? urls : null);
+      return services.use(codeCache).clear(urls?.size ? urls : null);
     },
   },
 };

@@ -28,13 +28,13 @@ const A = 'http://a.clear.test';
 const B = 'http://b.clear.test';
 let partitions = 0;
 
-async function seeded(...origins: string[]): Promise<unknown> {
+async function seeded(...origins: string[]): Promise<object> {
   const session = t.session.fromPartition(`clear-${++partitions}`);
   for (const origin of origins) await seed(t, session, origin);
   return session;
 }
 
-const clear = (session: unknown, ...options: unknown[]) => t.invoke(session, 'ses.clearStorageData', ...options);
+const clear = (session: object, ...options: unknown[]) => t.invoke(session, 'ses.clearStorageData', ...options);
 
 describe('ses.clearStorageData', () => {
   it('clears every storage of every origin by default, and resolves undefined', async () => {

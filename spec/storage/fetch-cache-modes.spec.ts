@@ -23,10 +23,12 @@ export const meta = defineSpec({
 const t = useTarget(meta);
 const server = useHttpServer({ routes: cacheRoutes() });
 
-type Fetching = { fetch(input: string, init?: RequestInit): Promise<Response> };
+/** RequestInit with the fields Node's types leave out. */
+type Init = RequestInit & { cache?: string; mode?: string };
+type Fetching = { fetch(input: string, init?: Init): Promise<Response> };
 let partitions = 0;
 const fresh = () => t.session.fromPartition(`fetch-modes-${++partitions}`) as unknown as Fetching;
-const text = async (session: Fetching, url: string, init?: RequestInit) => (await session.fetch(url, init)).text();
+const text = async (session: Fetching, url: string, init?: Init) => (await session.fetch(url, init)).text();
 
 describe('ses.fetch and the HTTP cache', () => {
   it('reuses a fresh stored answer by default', async () => {
@@ -71,7 +73,7 @@ describe('ses.fetch and the HTTP cache', () => {
   it("'only-if-cached' answers from the cache, stale or not, and fails with net::ERR_CACHE_MISS otherwise", async () => {
     const session = fresh();
     const url = cachedUrl(server, 'fetch-only-cached', { cc: 'max-age=0' });
-    const init: RequestInit = { cache: 'only-if-cached', mode: 'same-origin' };
+    const init: Init = { cache: 'only-if-cached', mode: 'same-origin' };
     expect(await failureOf(session.fetch(url, init))).toBe('net::ERR_CACHE_MISS');
     expect(requestsFor(server, 'fetch-only-cached')).toHaveLength(0);
     await text(session, url);

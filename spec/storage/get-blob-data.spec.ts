@@ -26,7 +26,7 @@ type Element = { type?: string; blobUUID?: string; bytes?: Uint8Array };
 let partitions = 0;
 
 /** A fresh session whose page sends `parts` to the echo route; the uploadData webRequest saw. */
-async function send(parts: ({ text: string } | { blob: string })[]): Promise<{ session: unknown; upload: Element[]; echoed: string }> {
+async function send(parts: ({ text: string } | { blob: string })[]): Promise<{ session: object; upload: Element[]; echoed: string }> {
   const session = t.session.fromPartition(`blobs-${++partitions}`);
   const seen: { uploadData?: Element[] }[] = [];
   (session as { webRequest: { onSendHeaders(l: (d: { uploadData?: Element[] }) => void): void } }).webRequest.onSendHeaders((d) => seen.push(d));

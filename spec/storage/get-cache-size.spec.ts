@@ -22,7 +22,7 @@ const t = useTarget(meta);
 const server = useHttpServer({ routes: cacheRoutes() });
 
 let partitions = 0;
-const size = (session: unknown) => t.invoke<number>(session, 'ses.getCacheSize');
+const size = (session: object) => t.invoke<number>(session, 'ses.getCacheSize');
 
 describe('ses.getCacheSize', () => {
   it('resolves 0 for a session that cached nothing', async () => {

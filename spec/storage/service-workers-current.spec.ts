@@ -43,7 +43,7 @@ type Workers = NodeJS.EventEmitter & {
 };
 
 let partitions = 0;
-function fresh(persist = false): { session: unknown; workers: Workers } {
+function fresh(persist = false): { session: object; workers: Workers } {
   const session = t.session.fromPartition(`${persist ? 'persist:' : ''}workers-now-${++partitions}`);
   return { session, workers: (session as { serviceWorkers: Workers }).serviceWorkers };
 }

@@ -21,7 +21,15 @@ function hop(status: number, lines: [string, string][], body = 'body'): CacheHop
     status,
     statusText: 'X',
     lines,
-    body: status === 304 ? null : new ReadableStream({ start: (c) => (c.enqueue(Buffer.from(body)), c.close()) }),
+    body:
+      status === 304
+        ? null
+        : new ReadableStream({
+            start(c) {
+              c.enqueue(Buffer.from(body));
+              c.close();
+            },
+          }),
   };
 }
 
@@ -71,13 +79,19 @@ describe('transactions', () => {
     now = NOW;
     const c = cache();
     const sent: [string, string][][] = [];
-    const first = await c.transact(get(), async (h) => (sent.push(h), hop(200, [['Cache-Control', 'max-age=10'], ['ETag', '"v1"']], 'one')));
+    const first = await c.transact(get(), async (h) => {
+      sent.push(h);
+      return hop(200, [['Cache-Control', 'max-age=10'], ['ETag', '"v1"']], 'one');
+    });
     expect(await text(first.response.body)).toBe('one');
     const second = await c.transact(get(), async () => hop(500, []));
     expect(second.fromCache).toBe(true);
     expect(await text(second.response.body)).toBe('one');
     now += 11_000;
-    const third = await c.transact(get(), async (h) => (sent.push(h), hop(304, [['Cache-Control', 'max-age=100']])));
+    const third = await c.transact(get(), async (h) => {
+      sent.push(h);
+      return hop(304, [['Cache-Control', 'max-age=100']]);
+    });
     expect(sent[1]).toContainEqual(['If-None-Match', '"v1"']);
     expect(third.fromCache).toBe(true);
     expect(third.response.lines).toContainEqual(['Cache-Control', 'max-age=100']);
