@@ -150,6 +150,17 @@ describe('what is not stored or not reused', () => {
     expect((await pageFetch(t, session, url)).body).toBe('posted#3');
   });
 
+  it('answers a HEAD from a stored GET, and a successful DELETE drops the entry', async () => {
+    const session = fresh();
+    const url = cachedUrl(server, 'head-delete', { cc: 'max-age=600' });
+    await bodies(session, url, 1);
+    const head = await pageFetch(t, session, url, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(requestsFor(server, 'head-delete')).toHaveLength(1);
+    await pageFetch(t, session, url, { method: 'DELETE' });
+    expect((await pageFetch(t, session, url)).body).toBe('head-delete#3');
+  });
+
   it('matches Vary against the request headers: the same value reuses, another asks again', async () => {
     const session = fresh();
     const url = cachedUrl(server, 'vary', { cc: 'max-age=600', vary: 'X-Variant' });

@@ -16,6 +16,17 @@
 // a 200 replaces the entry. Answers are stored whatever their status unless
 // they say `Cache-Control: no-store` (which also removes the stored one), are
 // auth challenges, partial (206) or answer a HEAD.
+//
+// undici 7's RFC 9111 cache interceptor was the first candidate; it differs
+// from Chromium where an app can see it, so the transaction is our own: it
+// adds Age and Warning headers to cached answers, keeps a revalidated entry
+// stale (no freshness from a 304) and deletes entries on a 304 carrying
+// Cache-Control, stores only answers with explicit freshness or heuristic
+// statuses (Chromium stores every answer a later 'force-cache' may use),
+// sends If-Modified-Since without a Last-Modified, honours a request's
+// no-store, ignores a response's Pragma: no-cache, and applies the
+// Last-Modified heuristic to 404/405/414/501 but not Chromium's implicit
+// freshness of 300/301/308/410.
 
 import { netError } from '../../net/net-error.ts';
 import { captureBody } from './body-capture.ts';
