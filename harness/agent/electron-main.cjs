@@ -12,7 +12,7 @@
 // capabilities, driver }), as the reference stand-in does.
 
 var electron = require('electron');
-var agent = require('./agent.cjs');
+var agent = require('../agent-kit/agent.cjs');
 
 var app = electron.app;
 var launch = agent.launchOptions();

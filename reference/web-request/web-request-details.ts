@@ -9,6 +9,7 @@
 import { holdBlob } from '../storage/blob-registry.ts';
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { WebRequestDetails, WebRequestResponseDetails } from '../net/hooks.ts';
+import { WEB_REQUEST_ERAS } from './web-request-era.ts';
 
 export type WebRequestEvent =
   | 'onBeforeRequest'
@@ -52,15 +53,17 @@ function timestamp(): number {
 
 function uploadData(era: EraId, details: StageDetails): object[] | undefined {
   if (!details.uploadData) return undefined;
+  const typed = WEB_REQUEST_ERAS[era].typedUploadData;
   return details.uploadData.map((element) => {
     if ('blob' in element) {
-      // Each description of a blob gets a holder that ses.getBlobData reads (storage/blob-registry.ts).
-      const out: Record<string, unknown> = era === 'legacy' ? {} : { type: 'blob' };
-      out.blobUUID = holdBlob(out, element.blob, era === 'legacy' ? 'uuid' : 'counter');
+      // Each description of a blob gets a holder that ses.getBlobData reads
+      // (storage/blob-registry.ts); 1.x named blobs by their storage UUID.
+      const out: Record<string, unknown> = typed ? { type: 'blob' } : {};
+      out.blobUUID = holdBlob(out, element.blob, typed ? 'counter' : 'uuid');
       return out;
     }
     const copy = Buffer.from(element.bytes);
-    return era === 'legacy' ? { bytes: copy } : { type: 'rawData', bytes: copy };
+    return typed ? { type: 'rawData', bytes: copy } : { bytes: copy };
   });
 }
 
@@ -84,7 +87,7 @@ function ginDetails(era: EraId, event: WebRequestEvent, details: StageDetails): 
   switch (event) {
     case 'onBeforeRequest':
       // The current binding also passes the (still empty) redirect target.
-      if (era === 'current') out.redirectURL = '';
+      if (WEB_REQUEST_ERAS[era].redirectUrlInBeforeRequest) out.redirectURL = '';
       break;
     case 'onBeforeSendHeaders':
     case 'onSendHeaders':
@@ -149,5 +152,5 @@ function legacyDetails(event: WebRequestEvent, details: StageDetails): Record<st
 }
 
 export function listenerDetails(era: EraId, event: WebRequestEvent, details: StageDetails): Record<string, unknown> {
-  return era === 'legacy' ? legacyDetails(event, details) : ginDetails(era, event, details);
+  return WEB_REQUEST_ERAS[era].nativeMateBinding ? legacyDetails(event, details) : ginDetails(era, event, details);
 }
