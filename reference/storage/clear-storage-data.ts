@@ -15,26 +15,9 @@ import type { EraId } from '../../contract/eras/eras.ts';
 import { cookieService } from '../cookies/cookie-service.ts';
 import type { SessionServices } from '../session/session-services.ts';
 import { originOf } from './origin-files.ts';
+import { STORAGE_ERAS } from './storage-era.ts';
 import { serviceWorkerContext } from './service-workers/sw-context.ts';
 import { webStorages } from './web-storages.ts';
-
-/** The storage names each era knows (Electron's GetStorageMask). */
-const STORAGES: Record<EraId, readonly string[]> = {
-  legacy: ['appcache', 'cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'websql', 'serviceworkers'],
-  e9: ['appcache', 'cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'websql', 'serviceworkers', 'cachestorage'],
-  e12: ['appcache', 'cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'websql', 'serviceworkers', 'cachestorage'],
-  e17: ['cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'websql', 'serviceworkers', 'cachestorage'],
-  current: ['cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'serviceworkers', 'cachestorage'],
-};
-
-/** The quota names each era knows (GetQuotaMask). */
-const QUOTAS: Record<EraId, readonly string[]> = {
-  legacy: ['temporary', 'persistent', 'syncable'],
-  e9: ['temporary', 'persistent', 'syncable'],
-  e12: ['temporary', 'persistent', 'syncable'],
-  e17: ['temporary', 'persistent', 'syncable'],
-  current: ['temporary'],
-};
 
 export interface ClearStorageOptions {
   /**
@@ -68,8 +51,8 @@ export function readClearStorageOptions(era: EraId, value: unknown): ClearStorag
   const origin = typeof dict.origin === 'string' ? originOf(dict.origin) : null;
   return {
     origin,
-    storages: mask(STORAGES[era], EVERY_STORAGE, stringList(dict.storages)),
-    quotas: mask(QUOTAS[era], EVERY_QUOTA, stringList(dict.quotas)),
+    storages: mask(STORAGE_ERAS[era].storageNames, EVERY_STORAGE, stringList(dict.storages)),
+    quotas: mask(STORAGE_ERAS[era].quotaNames, EVERY_QUOTA, stringList(dict.quotas)),
   };
 }
 

@@ -15,6 +15,7 @@ import { codeCache } from './code-cache.ts';
 import { httpCacheService } from './http-cache/http-cache-service.ts';
 import { SERVICE_WORKERS_OBJECT } from './service-workers/service-workers-object.ts';
 import { serviceWorkerContext } from './service-workers/sw-context.ts';
+import { STORAGE_ERAS } from './storage-era.ts';
 
 /** gin's Dictionary conversion: any object, functions and arrays included. */
 function isDictionary(value: unknown): value is Record<string, unknown> {
@@ -72,8 +73,7 @@ export const STORAGE_MEMBERS: MemberTable = {
       if (typeof identifier !== 'string') throwArgumentError(0, identifier, conversionStyle(services.era));
       const read = readBlob(identifier);
       if ('bytes' in read) return Promise.resolve(read.bytes);
-      // Electron 1.x answered an unknown blob with null.
-      if (services.era === 'legacy') return Promise.resolve(null);
+      if (STORAGE_ERAS[services.era].unknownBlobIsNull) return Promise.resolve(null);
       return Promise.reject(new Error(read.error === 'no-handle' ? 'Could not get blob data handle' : 'Could not get blob data'));
     },
     convertLegacyArguments(args) {

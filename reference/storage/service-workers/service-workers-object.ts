@@ -9,6 +9,7 @@ import type { EraId } from '../../../contract/eras/eras.ts';
 import { conversionStyle, requireArgument, throwArgumentError } from '../../era/arguments.ts';
 import type { MemberTable } from '../../era/shape.ts';
 import { serviceBehind, type PublicObjectKind } from '../../session/public-object.ts';
+import { STORAGE_ERAS } from '../storage-era.ts';
 import type { ServiceWorkerContext } from './sw-context.ts';
 
 const CLASS_NAME = 'ServiceWorkerContext';
@@ -45,7 +46,7 @@ const MEMBERS: MemberTable = {
   'serviceWorkers.getFromVersionID': {
     kind: 'method',
     call(...args: unknown[]) {
-      if (context(this).era === 'current' && !warnedGetFromVersionID) {
+      if (STORAGE_ERAS[context(this).era].getFromVersionIdDeprecated && !warnedGetFromVersionID) {
         warnedGetFromVersionID = true;
         process.emitWarning(
           'The session.serviceWorkers.getFromVersionID API is deprecated, use session.serviceWorkers.getInfoFromVersionID instead.',

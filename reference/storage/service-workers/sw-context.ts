@@ -10,6 +10,7 @@
 import type { EventEmitter } from 'node:events';
 import { createElectronEvent } from '../../events/electron-event.ts';
 import type { SessionService, SessionServices } from '../../session/session-services.ts';
+import { STORAGE_ERAS } from '../storage-era.ts';
 import { SERVICE_WORKERS_OBJECT } from './service-workers-object.ts';
 import { ServiceWorkerMain } from './service-worker-main.ts';
 import { fetchWorkerScript, RegistrationError } from './sw-script-fetch.ts';
@@ -55,7 +56,7 @@ export class ServiceWorkerContext implements SessionService {
   }
 
   #emitStatus(versionId: number, runningStatus: RunningStatus): void {
-    if (this.#services.era === 'current') this.#target?.emit('running-status-changed', { versionId, runningStatus });
+    if (STORAGE_ERAS[this.#services.era].runningStatusEvent) this.#target?.emit('running-status-changed', { versionId, runningStatus });
   }
 
   /** Starts a version's worker: its script evaluated, then `events` dispatched; stopped again on failure. */
@@ -104,7 +105,7 @@ export class ServiceWorkerContext implements SessionService {
     const previous = this.registrations.byScope(scopeHref);
     if (previous) this.#retire(previous.versionId);
     this.registrations.activate(scopeHref, scriptHref, fetched.scope.origin, versionId, fetched.source);
-    if (this.#services.era === 'e17' || this.#services.era === 'current') {
+    if (STORAGE_ERAS[this.#services.era].registrationCompletedEvent) {
       this.#target?.emit('registration-completed', createElectronEvent(), { scope: scopeHref });
     }
     this.#running.get(versionId)?.sandbox.dispatch('activate');
