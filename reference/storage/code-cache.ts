@@ -66,7 +66,12 @@ export class CodeCache implements SessionService {
     const sourceHash = createHash('sha256').update(source).digest('hex');
     return this.#enqueue(async () => {
       const previous = await fs.readFile(file).catch(() => undefined);
-      const seen = previous ? (JSON.parse(previous.subarray(previous.indexOf(0) + 1).toString('utf8')) as EntryRecord) : undefined;
+      let seen: EntryRecord | undefined;
+      try {
+        seen = previous && (JSON.parse(previous.subarray(previous.indexOf(0) + 1).toString('utf8')) as EntryRecord);
+      } catch {
+        // A damaged entry is replaced like a missing one.
+      }
       const kind = seen && seen.sourceHash === sourceHash ? 'code' : 'timestamp';
       const record: EntryRecord = { url, origin, kind, responseTime: Date.now(), sourceHash };
       await writeFileAtomic(file, Buffer.concat([Buffer.from(key), Buffer.from([0]), Buffer.from(JSON.stringify(record))]));

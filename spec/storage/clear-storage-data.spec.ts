@@ -4,13 +4,14 @@
 // gone: pages read nothing back, and a persistent session finds nothing after
 // a restart. The HTTP cache is not storage data.
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
 import { pageFetch } from '../support/requests.ts';
 import { cachedUrl, cacheRoutes, requestsFor } from './cache-routes.ts';
-import { ALL, remaining, seed } from './storage-support.ts';
+import { ALL, remaining, seed, type StorageName } from './storage-support.ts';
 
 export const meta = defineSpec({
   members: ['ses.clearStorageData'],
@@ -71,6 +72,23 @@ describe('ses.clearStorageData', () => {
     const session = await seeded(A);
     await clear(session, { storages: ['cachestorage'] });
     expect(await remaining(t, session, A)).toEqual(ALL);
+  });
+
+  it('clears exactly the named storages for any mix of known names in any case and unknown ones', async () => {
+    const known: StorageName[] = t.era === 'legacy' ? ['cookies', 'localstorage', 'indexdb'] : [...ALL];
+    const name = fc.oneof(
+      fc.constantFrom(...known).chain((n) => fc.array(fc.boolean(), { minLength: n.length, maxLength: n.length }).map((upper) => [...n].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''))),
+      fc.constantFrom('indexeddb', 'local-storage', 'cookie', 'appcache2', ''),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(name, { maxLength: 4 }), async (names) => {
+        const session = await seeded(A);
+        await clear(session, { storages: names });
+        const named = new Set(names.map((n) => n.toLowerCase()));
+        expect(await remaining(t, session, A)).toEqual(ALL.filter((s) => !named.has(s)));
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('clears nothing for a list of names it does not know, or an empty list', async () => {

@@ -6,7 +6,8 @@
 
 import type { NetworkService } from '../../net/network-service.ts';
 
-const JS_MIME = /^(?:text|application)\/(?:javascript|ecmascript|x-javascript|x-ecmascript|jscript|livescript|javascript1\.[0-5])$/i;
+const JS_MIME =
+  /^(?:text|application)\/(?:javascript|ecmascript|x-javascript|x-ecmascript|jscript|livescript|javascript1\.[0-5])$/i;
 
 export class RegistrationError extends Error {
   constructor(message: string, name = 'TypeError') {
@@ -25,7 +26,11 @@ export interface FetchedScript {
   source: string;
 }
 
-export async function fetchWorkerScript(network: NetworkService, scriptURL: string, scopeURL: string | undefined): Promise<FetchedScript> {
+export async function fetchWorkerScript(
+  network: NetworkService,
+  scriptURL: string,
+  scopeURL: string | undefined,
+): Promise<FetchedScript> {
   let script: URL;
   let scope: URL;
   try {
@@ -37,24 +42,37 @@ export async function fetchWorkerScript(network: NetworkService, scriptURL: stri
   script.hash = '';
   scope.hash = '';
   const prefix = `Failed to register a ServiceWorker for scope ('${scope.href}') with script ('${script.href}'): `;
-  if ((script.protocol !== 'http:' && script.protocol !== 'https:') || (scope.protocol !== 'http:' && scope.protocol !== 'https:')) {
-    throw new RegistrationError(`Failed to register a ServiceWorker: The URL protocol of the script ('${script.href}') is not supported.`);
+  if (
+    (script.protocol !== 'http:' && script.protocol !== 'https:') ||
+    (scope.protocol !== 'http:' && scope.protocol !== 'https:')
+  ) {
+    throw new RegistrationError(
+      `Failed to register a ServiceWorker: The URL protocol of the script ('${script.href}') is not supported.`,
+    );
   }
   if (scope.origin !== script.origin) {
-    throw new RegistrationError(`Failed to register a ServiceWorker: The origin of the provided scope ('${scope.origin}') does not match the script's origin ('${script.origin}').`, 'SecurityError');
+    throw new RegistrationError(
+      `Failed to register a ServiceWorker: The origin of the provided scope ('${scope.origin}') does not match the script's origin ('${script.origin}').`,
+      'SecurityError',
+    );
   }
-  const loaded = await network.load({
-    url: script,
-    method: 'GET',
-    headers: [['Service-Worker', 'script']],
-    body: null,
-    signal: null,
-    redirect: 'error',
-    credentials: 'include',
-    initiator: scope.origin,
-    requester: 'page',
-    resourceType: 'other',
-  });
+  let loaded: Awaited<ReturnType<NetworkService['load']>>;
+  try {
+    loaded = await network.load({
+      url: script,
+      method: 'GET',
+      headers: [['Service-Worker', 'script']],
+      body: null,
+      signal: null,
+      redirect: 'error',
+      credentials: 'include',
+      initiator: scope.origin,
+      requester: 'page',
+      resourceType: 'other',
+    });
+  } catch {
+    throw new RegistrationError(`${prefix}An unknown error occurred when fetching the script.`);
+  }
   const source = loaded.body ? Buffer.from(await new Response(loaded.body).arrayBuffer()).toString('utf8') : '';
   if (loaded.status < 200 || loaded.status > 299) {
     throw new RegistrationError(`${prefix}A bad HTTP response code (${loaded.status}) was received when fetching the script.`);
@@ -62,7 +80,8 @@ export async function fetchWorkerScript(network: NetworkService, scriptURL: stri
   const contentType = loaded.headers['content-type'];
   const mime = (Array.isArray(contentType) ? contentType[0] : contentType)?.split(';')[0]?.trim() ?? '';
   if (!mime) throw new RegistrationError(`${prefix}The script does not have a MIME type.`, 'SecurityError');
-  if (!JS_MIME.test(mime)) throw new RegistrationError(`${prefix}The script has an unsupported MIME type ('${mime}').`, 'SecurityError');
+  if (!JS_MIME.test(mime))
+    throw new RegistrationError(`${prefix}The script has an unsupported MIME type ('${mime}').`, 'SecurityError');
   const allowedHeader = loaded.headers['service-worker-allowed'];
   const allowed = Array.isArray(allowedHeader) ? allowedHeader[0] : allowedHeader;
   const maxScope = allowed ? new URL(allowed, script).pathname : directoryOf(script);
