@@ -63,6 +63,7 @@ export function checkMeta(value: unknown, file: string): SpecMeta {
   if (!['must', 'should', 'info'].includes(meta.level as string)) problems.push('level must be must, should or info');
   if (!['documented', 'electron', 'chromium'].includes(meta.basis as string)) problems.push('basis must be documented, electron or chromium');
   if (typeof meta.summary !== 'string' || !meta.summary.trim()) problems.push('summary is required');
+  if (meta.isolate !== undefined && (typeof meta.isolate !== 'string' || !meta.isolate.trim())) problems.push('isolate must say why the file needs a process of its own');
   if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
   return meta as SpecMeta;
 }

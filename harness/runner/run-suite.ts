@@ -1,5 +1,5 @@
-// Runs the spec suite through vitest, once per era, and returns a Report.
-// Each era is its own vitest run so that its workers see one RunContext.
+// Runs the spec suite through vitest and returns a Report: every era in one
+// vitest run, each era a project whose workers see that era's RunContext.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,9 +10,10 @@ import { CONTRACT_VERSION } from '../api/contract.ts';
 import { adapterLabel, type AdapterSpec, type RunContext } from '../api/run-context.ts';
 import type { EraId } from '../eras/eras.ts';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../expectations/expectations.ts';
-import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type Run } from '../report/model.ts';
+import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type Run, type RunInfo } from '../report/model.ts';
 import { ResultCollector, type Progress } from './result-collector.ts';
 import { REPO_ROOT } from './paths.ts';
+import { isolatedSpecFiles, suiteProjects } from './suite-projects.ts';
 
 
 export interface RunOptions {
@@ -42,27 +43,46 @@ export function namePattern(grep: string): RegExp {
   return new RegExp(grep.split(' > ').map(escapeRegExp).join('(?: > | )'));
 }
 
-async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, workDir: string): Promise<Run> {
+/** The run of one era, from what the collector gathered. */
+function eraRun(options: RunOptions, collector: ResultCollector, era: EraId, base: Omit<RunInfo, 'era' | 'startedAt' | 'durationMs'>, fallbackStart: number): Run {
+  const gathered = collector.era(era);
+  const records = options.grep
+    ? gathered.records.filter((r) => r.id.includes(options.grep!) || r.status !== 'SKIP')
+    : [...gathered.records];
+  records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const startedAt = gathered.startedAt ?? fallbackStart;
+  return {
+    info: {
+      ...base,
+      era,
+      startedAt: new Date(startedAt).toISOString(),
+      // The era's own span: from its first file's start to its last file's end.
+      durationMs: (gathered.endedAt ?? startedAt) - startedAt,
+    },
+    results: records,
+  };
+}
+
+/** Every era in one vitest run: one project per era (suite-projects.ts), one pool. */
+async function runEras(options: RunOptions, adapter: AdapterSpec, workDir: string): Promise<Run[]> {
   const expectations = options.expectations ?? NO_EXPECTATIONS;
-  const context: RunContext = { adapter, era, expectations, workDir, root: REPO_ROOT };
-  const collector = new ResultCollector(REPO_ROOT, expectations, (p) => options.onProgress?.(era, p));
+  const contexts: RunContext[] = options.eras.map((era) => ({ adapter, era, expectations, workDir, root: REPO_ROOT }));
+  const include = options.include ?? ['spec/**/*.spec.ts'];
+  const collector = new ResultCollector(REPO_ROOT, expectations, (era, p) => options.onProgress?.(era, p));
   const implementation = await createAdapter(adapter).describe();
-  const startedAt = new Date();
+  const started = Date.now();
   const previousExitCode = process.exitCode;
+  const projectOptions = { contexts, include, testTimeout: options.testTimeout ?? 30_000, hookTimeout: 60_000 };
   const vitest = await startVitest(
     'test',
     options.files ?? [],
     {
       config: false,
       root: REPO_ROOT,
-      include: options.include ?? ['spec/**/*.spec.ts'],
       watch: false,
       reporters: [collector],
-      provide: { conformance: context },
-      pool: 'forks',
-      isolate: true,
-      testTimeout: options.testTimeout ?? 30_000,
-      hookTimeout: 60_000,
+      projects: suiteProjects(projectOptions, isolatedSpecFiles(REPO_ROOT, include)),
+      maxWorkers: workerCount(),
       ...(options.shard ? { shard: options.shard } : {}),
       ...(options.grep ? { testNamePattern: namePattern(options.grep) } : {}),
     },
@@ -71,26 +91,25 @@ async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, wor
   await vitest.close();
   // Our exit code depends on expectations, not on vitest's view of failures.
   process.exitCode = previousExitCode;
-  const results = options.grep
-    ? collector.records.filter((r) => r.id.includes(options.grep!) || r.status !== 'SKIP')
-    : collector.records;
-  results.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return {
-    info: {
-      adapter: adapterLabel(options.adapter),
-      implementation,
-      era,
-      platform: { os: process.platform, arch: process.arch, node: process.version },
-      suiteVersion: await suiteVersion(),
-      startedAt: startedAt.toISOString(),
-      durationMs: Date.now() - startedAt.getTime(),
-      ...(options.shard ? { shard: options.shard } : {}),
-      ...(options.grep ? { grep: options.grep } : {}),
-      expectations: expectations.source,
-      contractVersion: CONTRACT_VERSION,
-    },
-    results,
+  const base = {
+    adapter: adapterLabel(options.adapter),
+    implementation,
+    platform: { os: process.platform, arch: process.arch, node: process.version },
+    suiteVersion: await suiteVersion(),
+    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.grep ? { grep: options.grep } : {}),
+    expectations: expectations.source,
+    contractVersion: CONTRACT_VERSION,
   };
+  return options.eras.map((era) => eraRun(options, collector, era, base, started));
+}
+
+/**
+ * Spec files wait on sockets and timers more than they compute, so two
+ * workers keep even a single core busy; beyond the cores they only compete.
+ */
+function workerCount(): number {
+  return Math.max(2, os.availableParallelism());
 }
 
 async function suiteVersion(): Promise<string> {
@@ -103,8 +122,7 @@ export async function runSuite(options: RunOptions): Promise<Report> {
   // Set-up the adapter needs for the whole run (an agent pool for remote:).
   const prepared = await prepareRun(options.adapter, workDir);
   try {
-    const runs: Run[] = [];
-    for (const era of options.eras) runs.push(await runEra(options, prepared.spec, era, workDir));
+    const runs = await runEras(options, prepared.spec, workDir);
     return { schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, generatedAt: new Date().toISOString(), runs };
   } finally {
     await prepared.close();
