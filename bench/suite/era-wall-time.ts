@@ -1,14 +1,17 @@
 // Where the suite's wall time goes: runs the whole suite (every era by
 // default) the way `npm run conformance` does and prints, per era, the wall
-// time, the time spent inside tests and the rest (worker start-up, imports,
-// transforms, hooks: the overhead). The machine's load average is printed
-// too, since on a shared machine the numbers are only comparable with it.
+// time, the time spent inside tests and the overhead around them (worker
+// start-up, imports and transforms, hooks). The CPU time of the run and the
+// machine's load average are printed too: on a shared machine wall times are
+// only comparable with them.
 //
 // Run: npm run bench:suite   [-- --era current] [-- --adapter remote:<command>] [-- --report before.json]
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Reporter, TestModule } from 'vitest/node';
+import { parseEraModuleId } from '../../harness/api/run-context.ts';
 import { parseAdapter, parseEras } from '../../harness/cli/options.ts';
 import { countStatuses, type Run } from '../../harness/report/model.ts';
 import { runSuite } from '../../harness/runner/run-suite.ts';
@@ -23,13 +26,40 @@ const { values } = parseArgs({
 const eras = parseEras(values.era, ['current']);
 const adapter = parseAdapter(values.adapter!);
 
+/** CPU seconds of this process and of its children that have exited (Linux); undefined elsewhere. */
+function cpuSeconds(): number | undefined {
+  try {
+    // Fields after the command name: utime, stime, cutime, cstime are 14-17 (1-based) of the whole line.
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Per era: time spent importing spec files (and what they import) and in hooks, from vitest's diagnostics. */
+class ModuleTimes implements Reporter {
+  readonly importMs = new Map<string, number>();
+  readonly moduleMs = new Map<string, number>();
+  onTestModuleEnd(module: TestModule): void {
+    const era = parseEraModuleId(module.moduleId)?.era ?? 'other';
+    const d = module.diagnostic();
+    const imports = d.environmentSetupDuration + d.prepareDuration + d.collectDuration + d.setupDuration;
+    this.importMs.set(era, (this.importMs.get(era) ?? 0) + imports);
+    this.moduleMs.set(era, (this.moduleMs.get(era) ?? 0) + imports + d.duration);
+  }
+}
+
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const loadBefore = load();
+const cpuBefore = cpuSeconds();
+const times = new ModuleTimes();
 const started = performance.now();
-const report = await runSuite({ adapter, eras });
+const report = await runSuite({ adapter, eras, reporters: [times] });
 const wall = performance.now() - started;
+const cpuAfter = cpuSeconds();
 if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2));
 
 interface Row {
@@ -38,6 +68,8 @@ interface Row {
   tests: number;
   wall: number;
   inTests: number;
+  imports: number;
+  inFiles: number;
 }
 
 function row(run: Run): Row {
@@ -47,18 +79,15 @@ function row(run: Run): Row {
     tests: run.results.length,
     wall: run.info.durationMs,
     inTests: run.results.reduce((sum, r) => sum + r.durationMs, 0),
+    imports: times.importMs.get(run.info.era) ?? 0,
+    inFiles: times.moduleMs.get(run.info.era) ?? 0,
   };
 }
 
 const rows = report.runs.map(row);
-const total: Row = {
-  era: 'all (bench wall)',
-  files: rows.reduce((s, r) => s + r.files, 0),
-  tests: rows.reduce((s, r) => s + r.tests, 0),
-  wall,
-  inTests: rows.reduce((s, r) => s + r.inTests, 0),
-};
-const header = ['era', 'files', 'tests', 'wall', 'in tests', 'overhead', 'overhead %'];
+const sum = (key: keyof Row) => rows.reduce((s, r) => s + (r[key] as number), 0);
+const total: Row = { era: 'whole run', files: sum('files'), tests: sum('tests'), wall, inTests: sum('inTests'), imports: sum('imports'), inFiles: sum('inFiles') };
+const header = ['era', 'files', 'tests', 'wall', 'in tests', 'overhead', 'overhead %', 'imports', 'hooks'];
 const lines = [...rows, total].map((r) => [
   r.era,
   String(r.files),
@@ -67,6 +96,8 @@ const lines = [...rows, total].map((r) => [
   seconds(r.inTests),
   seconds(r.wall - r.inTests),
   `${Math.round((100 * (r.wall - r.inTests)) / Math.max(r.wall, 1))}%`,
+  seconds(r.imports),
+  seconds(r.inFiles - r.imports - r.inTests),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
 const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
@@ -76,6 +107,9 @@ for (const l of lines) console.log(format(l));
 
 const counts = countStatuses(report.runs.flatMap((r) => r.results));
 const bad = counts.FAIL + counts.ERROR + counts.TIMEOUT + counts.CRASH;
-console.log(`\n${values.adapter}, ${os.cpus().length} cores, load average before ${loadBefore}, after ${load()}`);
-console.log(`"wall" per era is the era's own span; "in tests" sums test durations (parallel workers can make it exceed the wall)`);
+const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? `, CPU ${(cpuAfter - cpuBefore).toFixed(1)} s` : '';
+console.log(`\n${values.adapter}, ${os.cpus().length} cores${cpu}, load average before ${loadBefore}, after ${load()}`);
+console.log('wall: the era\'s own span (eras share one pool, so spans may overlap); in tests: test durations summed;');
+console.log('overhead: wall - in tests (negative when workers run tests in parallel); imports: importing spec files');
+console.log('and what they import, summed over files; hooks: beforeAll/afterAll and the like, summed over files');
 if (bad) console.log(`${bad} test(s) failed: the timings are not comparable`);

@@ -1,10 +1,12 @@
 // A vitest reporter that turns test results into TestRecords: classified
 // (classify.ts), judged against the expectations, with the spec's metadata.
-// One vitest run holds every era (a vitest project each): records, progress
-// and the span of time each era took are kept per era.
+// One vitest run holds every era (each spec file runs once per era, as a
+// module of its own): records, progress and the span of time each era took
+// are kept per era.
 
 import path from 'node:path';
-import type { Reporter, TestCase, TestModule, TestProject, TestSpecification } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, TestSpecification } from 'vitest/node';
+import { parseEraModuleId } from '../api/run-context.ts';
 import type { TestMeta } from '../api/spec-runtime.ts';
 import type { EraId } from '../eras/eras.ts';
 import { findExpectation, judge, type ExpectationSet } from '../expectations/expectations.ts';
@@ -47,9 +49,11 @@ export interface EraResults {
   endedAt?: number;
 }
 
-/** The era a vitest project runs (the runner provides it as `conformance.era`). */
-function eraOfProject(project: TestProject): EraId {
-  return project.getProvidedContext().conformance.era;
+/** The file and era of one era's run of a spec file (harness/api/run-context.ts). */
+function splitModuleId(moduleId: string): { file: string; era: EraId } {
+  const parsed = parseEraModuleId(moduleId);
+  if (!parsed) throw new Error(`${moduleId}: not a module id the runner made (no era)`);
+  return parsed;
 }
 
 export class ResultCollector implements Reporter {
@@ -74,14 +78,14 @@ export class ResultCollector implements Reporter {
     return results;
   }
 
-  #relative(moduleId: string): string {
-    return path.relative(this.#root, moduleId).split(path.sep).join('/');
+  #relative(file: string): string {
+    return path.relative(this.#root, file).split(path.sep).join('/');
   }
 
   onTestRunStart(specifications: readonly TestSpecification[]): void {
     const eras = new Set<EraId>();
     for (const spec of specifications) {
-      const era = eraOfProject(spec.project);
+      const { era } = splitModuleId(spec.moduleId);
       this.era(era).progress.filesTotal++;
       eras.add(era);
     }
@@ -89,13 +93,13 @@ export class ResultCollector implements Reporter {
   }
 
   onTestModuleStart(testModule: TestModule): void {
-    const results = this.era(eraOfProject(testModule.project));
+    const results = this.era(splitModuleId(testModule.moduleId).era);
     results.startedAt ??= Date.now();
   }
 
   onTestCaseResult(testCase: TestCase): void {
-    const era = eraOfProject(testCase.project);
-    const file = this.#relative(testCase.module.moduleId);
+    const { file: full, era } = splitModuleId(testCase.module.moduleId);
+    const file = this.#relative(full);
     const result = testCase.result();
     const meta = (testCase.meta() as { conformance?: TestMeta }).conformance;
     const errors = 'errors' in result ? result.errors : undefined;
@@ -118,11 +122,11 @@ export class ResultCollector implements Reporter {
   onTestModuleEnd(testModule: TestModule): void {
     // A file that could not be collected, or whose worker died, yields one
     // record for the file so the failure is never silent.
-    const era = eraOfProject(testModule.project);
+    const { file: full, era } = splitModuleId(testModule.moduleId);
+    const file = this.#relative(full);
     const results = this.era(era);
     const errors = testModule.errors();
     if (errors.length) {
-      const file = this.#relative(testModule.moduleId);
       const observed = toObservedErrors(errors);
       const crashed = classify({ state: 'failed', errors: observed, meta: undefined }).status === 'CRASH';
       const text = observed.map((e) => [e.name, e.message].filter(Boolean).join(': ')).join('\n');
@@ -130,7 +134,7 @@ export class ResultCollector implements Reporter {
     }
     results.endedAt = Date.now();
     results.progress.filesDone++;
-    results.progress.lastFile = this.#relative(testModule.moduleId);
+    results.progress.lastFile = file;
     this.#onProgress(era, { ...results.progress });
   }
 

@@ -1,9 +1,9 @@
-// The vitest projects of one run: every era is a project of the same vitest
-// run, so the eras share one pool and one start-up instead of five. Within a
-// project, workers are reused from spec file to spec file (isolate: false):
-// each file builds its own Target, which is all the isolation a spec needs.
-// A spec file whose metadata says `isolate` (why it needs a fresh process)
-// runs in a second project of its era, one process per file.
+// The vitest projects of a run. Workers are reused from spec file to spec
+// file and from era to era (isolate: false): each file builds its own Target,
+// which is all the isolation a spec needs, and a worker pays for its start-up,
+// its imports and its caches once instead of once per file. A spec file whose
+// metadata says `isolate` (why it needs a fresh process) goes to a second
+// project that gives each of its files a process of its own.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import type { RunContext } from '../api/run-context.ts';
 import { extractMeta } from './read-meta.ts';
 
 export interface ProjectOptions {
-  contexts: RunContext[];
+  context: RunContext;
   /** Globs relative to the root. */
   include: string[];
   testTimeout: number;
@@ -76,18 +76,16 @@ export function isolatedSpecFiles(root: string, include: string[]): string[] {
 }
 
 export function suiteProjects(options: ProjectOptions, isolated: string[]): TestProjectInlineConfiguration[] {
-  return options.contexts.flatMap((context) => {
-    const common = {
-      root: context.root,
-      provide: { conformance: context },
-      pool: 'forks' as const,
-      testTimeout: options.testTimeout,
-      hookTimeout: options.hookTimeout,
-    };
-    const projects: TestProjectInlineConfiguration[] = [
-      { test: { ...common, name: context.era, include: options.include, exclude: ['**/node_modules/**', ...isolated], isolate: false } },
-    ];
-    if (isolated.length) projects.push({ test: { ...common, name: `${context.era} (isolated)`, include: isolated, isolate: true } });
-    return projects;
-  });
+  const common = {
+    root: options.context.root,
+    provide: { conformance: options.context },
+    pool: 'forks' as const,
+    testTimeout: options.testTimeout,
+    hookTimeout: options.hookTimeout,
+  };
+  const projects: TestProjectInlineConfiguration[] = [
+    { test: { ...common, name: 'shared', include: options.include, exclude: ['**/node_modules/**', ...isolated], isolate: false } },
+  ];
+  if (isolated.length) projects.push({ test: { ...common, name: 'isolated', include: isolated, isolate: true } });
+  return projects;
 }
