@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
+import ts from './load-typescript.ts';
 import { extractTitles, type TitleNode } from '../docs/spec-titles.ts';
 
 function escapeRegExp(text: string): string {
