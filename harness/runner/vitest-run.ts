@@ -48,6 +48,7 @@ export async function runSpecFiles(options: SpecRunOptions): Promise<void> {
       reporters: options.reporters,
       projects: suiteProjects(projectOptions, isolatedSpecFiles(root, options.include)),
       maxWorkers: workerCount(),
+      experimental: { fsModuleCache: true },
       ...(options.grep ? { testNamePattern: namePattern(options.grep) } : {}),
     },
     { logLevel: 'error' },
