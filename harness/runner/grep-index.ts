@@ -7,8 +7,8 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import ts from './load-typescript.ts';
 import { extractTitles, type TitleNode } from '../docs/spec-titles.ts';
+import type { TitleCache } from './title-cache.ts';
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,48 +25,60 @@ export function namePattern(grep: string): RegExp {
 const DECLARING = new Set(['describe', 'suite', 'it', 'test']);
 
 interface ModuleFacts {
-  /** Imports `describe`/`it`/`test`/`suite` from vitest, or renames anything it imports from vitest. */
+  /** Imports `describe`/`it`/`test`/`suite` from vitest. */
   declares: boolean;
+  /** Renames what it imports from vitest, or imports all of it under a name: calls the index cannot follow. */
+  hides: boolean;
   /** Resolved paths of its relative imports. */
   imports: string[];
 }
 
+const STATIC_IMPORT = /^\s*(?:import|export)\s+(type\s+)?([^;]*?)\s*from\s*['"]([^'"]+)['"]/gm;
+
+/** What a module imports, read from its import lines (a superset is fine: it only makes the index load more files). */
 function moduleFacts(file: string, source: string): ModuleFacts {
-  const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const facts: ModuleFacts = { declares: false, imports: [] };
-  for (const statement of sf.statements) {
-    if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) continue;
-    const specifier = statement.moduleSpecifier;
-    if (!specifier || !ts.isStringLiteral(specifier)) continue;
-    if (specifier.text.startsWith('.')) facts.imports.push(path.resolve(path.dirname(file), specifier.text));
-    if (specifier.text !== 'vitest' || !ts.isImportDeclaration(statement)) continue;
-    const bindings = statement.importClause?.namedBindings;
-    if (!bindings || !ts.isNamedImports(bindings)) {
-      facts.declares = true; // `import * as v from 'vitest'`: anything may be called
+  const facts: ModuleFacts = { declares: false, hides: false, imports: [] };
+  let vitestImports = 0;
+  for (const match of source.matchAll(STATIC_IMPORT)) {
+    const [, typeOnly, clause, specifier] = match as unknown as [string, string | undefined, string, string];
+    if (specifier.startsWith('.')) facts.imports.push(path.resolve(path.dirname(file), specifier));
+    if (specifier !== 'vitest' || typeOnly) continue;
+    vitestImports++;
+    const named = /^\{([^}]*)\}$/.exec(clause.trim());
+    if (!named) {
+      facts.hides = true;
       continue;
     }
-    for (const element of bindings.elements) {
-      if (element.propertyName || DECLARING.has(element.name.text)) facts.declares = true;
+    for (const part of named[1]!.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [name, alias] = part.replace(/^type\s+/, '').split(/\s+as\s+/);
+      if (alias) facts.hides = true;
+      if (DECLARING.has(name!)) facts.declares = true;
     }
   }
+  // vitest reached some other way (a dynamic import, a re-export): cannot follow it.
+  if ((source.match(/(?<!declare module\s*)['"]vitest['"]/g)?.length ?? 0) > vitestImports) facts.hides = true;
   return facts;
 }
 
-/** Whether a module the spec file imports (its own support code, not the file itself) declares tests. */
-function importsDeclaringModule(file: string, source: string, runtime: string, seen = new Set<string>([file])): boolean {
-  for (const imported of moduleFacts(file, source).imports) {
-    // The spec runtime declares tests only through itInEras, which the titles show.
-    if (seen.has(imported) || imported === runtime) continue;
-    seen.add(imported);
-    let text: string;
-    try {
-      text = readFileSync(imported, 'utf8');
-    } catch {
-      return true; // not a plain file (a folder, a generated module): cannot tell
-    }
-    if (moduleFacts(imported, text).declares || importsDeclaringModule(imported, text, runtime, seen)) return true;
+/** Per process: whether a module, or one it imports, declares tests (or hides vitest's functions). */
+const declaringModules = new Map<string, boolean>();
+
+function moduleDeclares(file: string, runtime: string): boolean {
+  // The spec runtime declares tests only through itInEras, which the titles show.
+  if (file === runtime) return false;
+  const known = declaringModules.get(file);
+  if (known !== undefined) return known;
+  declaringModules.set(file, false); // an import cycle adds nothing new
+  let answer: boolean;
+  try {
+    const source = readFileSync(file, 'utf8');
+    const facts = moduleFacts(file, source);
+    answer = facts.declares || facts.hides || facts.imports.some((imported) => moduleDeclares(imported, runtime));
+  } catch {
+    answer = true; // not a plain file (a folder, a generated module): cannot tell
   }
-  return false;
+  declaringModules.set(file, answer);
+  return answer;
 }
 
 function knowable(nodes: readonly TitleNode[]): boolean {
@@ -81,10 +93,12 @@ function namePaths(nodes: readonly TitleNode[], prefix: string[] = []): string[]
  * The name paths of a spec file's tests (groups, then the test) when they
  * can be read without running it; undefined when the static view cannot tell.
  */
-export function staticTitles(file: string, source: string, root: string): string[][] | undefined {
-  const nodes = extractTitles(source, file);
+export function staticTitles(file: string, source: string, root: string, cache?: TitleCache): string[][] | undefined {
+  const nodes = cache ? cache.titles(file, source) : extractTitles(source, file);
   const runtime = path.join(root, 'harness/api/spec-runtime.ts');
-  if (!nodes.length || !knowable(nodes) || importsDeclaringModule(file, source, runtime)) return undefined;
+  if (!nodes.length || !knowable(nodes)) return undefined;
+  const facts = moduleFacts(file, source);
+  if (facts.hides || facts.imports.some((imported) => moduleDeclares(imported, runtime))) return undefined;
   return namePaths(nodes);
 }
 
@@ -92,10 +106,10 @@ export function staticTitles(file: string, source: string, root: string): string
  * Whether any test of the file can be part of a `--grep` run: its title
  * matches the pattern vitest is given, or its record id contains the text.
  */
-export function mayMatchGrep(file: string, root: string, grep: string): boolean {
+export function mayMatchGrep(file: string, root: string, grep: string, cache?: TitleCache): boolean {
   let titles: string[][] | undefined;
   try {
-    titles = staticTitles(file, readFileSync(file, 'utf8'), root);
+    titles = staticTitles(file, readFileSync(file, 'utf8'), root, cache);
   } catch {
     return true;
   }

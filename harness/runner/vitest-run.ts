@@ -12,6 +12,7 @@ import { eraModuleId, type RunContext } from '../api/run-context.ts';
 import type { EraId } from '../eras/eras.ts';
 import { mayMatchGrep, namePattern } from './grep-index.ts';
 import { shardFiles } from './shard.ts';
+import { TitleCache } from './title-cache.ts';
 import { isolatedSpecFiles, suiteProjects } from './suite-projects.ts';
 
 export interface SpecRunOptions {
@@ -58,7 +59,11 @@ export async function runSpecFiles(options: SpecRunOptions): Promise<void> {
     let files = await vitest.globTestSpecifications(options.filters);
     const relative = (spec: TestSpecification) => path.relative(root, spec.moduleId).split(path.sep).join('/');
     if (options.shard) files = shardFiles(files, options.shard, relative);
-    if (options.grep) files = files.filter((spec) => mayMatchGrep(spec.moduleId, root, options.grep!));
+    if (options.grep) {
+      const titles = new TitleCache(root);
+      files = files.filter((spec) => mayMatchGrep(spec.moduleId, root, options.grep!, titles));
+      titles.save();
+    }
     const specifications = options.eras.flatMap((era) => files.map((spec) => spec.project.createSpecification(eraModuleId(spec.moduleId, era))));
     if (specifications.length) await vitest.runTestSpecifications(specifications, true);
   } catch (error) {

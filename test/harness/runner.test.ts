@@ -1,6 +1,10 @@
 // The runner end to end on fixture specs: every status, era gating,
-// capability gating, expectations (known, stale, disabled) and the verdict.
+// capability gating, expectations (known, stale, disabled) and the verdict;
+// worker processes shared by files and eras, and a process of its own for a
+// file that asks for one.
 
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExpectations } from '../../harness/expectations/expectations.ts';
@@ -62,5 +66,41 @@ describe('runner on fixture specs', () => {
     expect(results.get('sees the current era')?.status).toBe('NOT_APPLICABLE');
     expect(results.get('statuses > applies from e12 only')?.status).toBe('NOT_APPLICABLE');
     expect(results.get('statuses > passes')?.status).toBe('PASS');
+  });
+});
+
+describe('worker processes', () => {
+  it('serve several spec files and eras, and a file whose metadata says isolate gets a process of its own', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'isolation-'));
+    const log = path.join(dir, 'log');
+    process.env.ISOLATION_LOG = log;
+    try {
+      const report = await runSuite({
+        adapter: { kind: 'reference' },
+        eras: ['legacy', 'e9', 'current'],
+        include: ['test/fixtures/isolation-specs/*.spec.ts'],
+      });
+      expect(report.runs.map((r) => r.results.map((x) => [x.file.split('/').pop(), x.status]))).toEqual(
+        report.runs.map(() => [
+          ['own-process.spec.ts', 'PASS'],
+          ['shared-one.spec.ts', 'PASS'],
+          ['shared-two.spec.ts', 'PASS'],
+        ]),
+      );
+      const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' '));
+      expect(lines).toHaveLength(9);
+      const pidsOf = (name: string) => lines.filter(([file]) => file === name).map(([, , pid]) => pid);
+      const shared = [...pidsOf('shared-one'), ...pidsOf('shared-two')];
+      const own = pidsOf('own-process');
+      // Six runs of shared files on at most as many workers as the pool has: processes are reused.
+      expect(new Set(shared).size).toBeLessThan(shared.length);
+      // Each run of the isolated file had a process no other run used.
+      expect(new Set(own).size).toBe(3);
+      for (const pid of own) expect(shared).not.toContain(pid);
+      expect(lines.filter(([, era]) => era === 'e9')).toHaveLength(3);
+    } finally {
+      delete process.env.ISOLATION_LOG;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
