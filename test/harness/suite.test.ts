@@ -7,7 +7,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { ERA_IDS } from '../../harness/eras/eras.ts';
-import { countStatuses, validateReport } from '../../harness/report/model.ts';
+import { countStatuses, validateReport, type Report } from '../../harness/report/model.ts';
+import { staticTitles } from '../../harness/runner/grep-index.ts';
+import { REPO_ROOT } from '../../harness/runner/paths.ts';
+
+function referenceReport(): Report {
+  return validateReport(JSON.parse(readFileSync(path.join(inject('referenceSuite').reports!, 'report.json'), 'utf8')));
+}
 
 describe('the conformance suite against the reference', () => {
   it('passes in every era with no unexpected result and writes report.json', () => {
@@ -25,4 +31,21 @@ describe('the conformance suite against the reference', () => {
     }
     // As long as the CLI itself may take: the suite grows with every area.
   }, 600_000);
+});
+
+describe('the static title index behind --grep', () => {
+  it('knows exactly the tests each spec file it can read has in the run', () => {
+    const run = referenceReport().runs.find((r) => r.info.era === 'current')!;
+    const recorded = new Map<string, string[]>();
+    for (const r of run.results) recorded.set(r.file, [...(recorded.get(r.file) ?? []), r.title]);
+    let known = 0;
+    for (const [file, titles] of recorded) {
+      const full = path.join(REPO_ROOT, file);
+      const index = staticTitles(full, readFileSync(full, 'utf8'), REPO_ROOT);
+      if (!index) continue;
+      known++;
+      expect(index.map((names) => names.join(' > ')).sort(), file).toEqual([...titles].sort());
+    }
+    expect(known).toBeGreaterThan(recorded.size / 2);
+  });
 });
