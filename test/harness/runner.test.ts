@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadExpectations } from '../../harness/expectations/expectations.ts';
 import { unexpectedResults, type Report, type TestRecord } from '../../harness/report/model.ts';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';
@@ -14,14 +14,21 @@ import { runSuite } from '../../harness/runner/run-suite.ts';
 
 const FIXTURES = 'test/fixtures/harness-specs';
 
-async function run(era: 'legacy' | 'current'): Promise<Report> {
-  return runSuite({
+// One run of the fixture specs in both eras serves every test below.
+let both: Report;
+beforeAll(async () => {
+  both = await runSuite({
     adapter: { kind: 'reference' },
-    eras: [era],
+    eras: ['legacy', 'current'],
     include: [`${FIXTURES}/*.spec.ts`],
     expectations: loadExpectations(path.join(REPO_ROOT, FIXTURES, 'expectations.yaml')),
     testTimeout: 1_000,
   });
+});
+
+/** The report of one era's run. */
+function run(era: 'legacy' | 'current'): Report {
+  return { ...both, runs: both.runs.filter((r) => r.info.era === era) };
 }
 
 function byTitle(report: Report): Map<string, TestRecord> {
@@ -29,8 +36,8 @@ function byTitle(report: Report): Map<string, TestRecord> {
 }
 
 describe('runner on fixture specs', () => {
-  it('classifies every outcome and judges it against the expectations', async () => {
-    const report = await run('current');
+  it('classifies every outcome and judges it against the expectations', () => {
+    const report = run('current');
     const results = byTitle(report);
     const status = (title: string) => [results.get(title)?.status, results.get(title)?.expected];
     expect(status('statuses > passes')).toEqual(['PASS', true]);
@@ -61,8 +68,9 @@ describe('runner on fixture specs', () => {
     expect(run0.results.every((r) => r.id === `${r.file} > ${r.title}`)).toBe(true);
   });
 
-  it('reports specs and tests outside the era as NOT_APPLICABLE, never as passes', async () => {
-    const results = byTitle(await run('legacy'));
+  it('reports specs and tests outside the era as NOT_APPLICABLE, never as passes', () => {
+    expect(both.runs.map((r) => r.info.era)).toEqual(['legacy', 'current']);
+    const results = byTitle(run('legacy'));
     expect(results.get('sees the current era')?.status).toBe('NOT_APPLICABLE');
     expect(results.get('statuses > applies from e12 only')?.status).toBe('NOT_APPLICABLE');
     expect(results.get('statuses > passes')?.status).toBe('PASS');
