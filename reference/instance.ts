@@ -2,7 +2,7 @@
 // sessions. Tests and the harness create as many as they need; the module
 // users import (reference/electron.ts) holds one.
 
-import type { EraId } from '../harness/eras/eras.ts';
+import type { EraId } from '../contract/eras/eras.ts';
 import { App, type AppOptions } from './app/app.ts';
 import { createNetModule, type ReferenceNetModule } from './net/net-module.ts';
 import { PartitionRegistry } from './partitions/registry.ts';

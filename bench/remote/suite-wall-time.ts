@@ -8,7 +8,7 @@
 
 import { parseArgs } from 'node:util';
 import type { AdapterSpec } from '../../harness/api/run-context.ts';
-import { ERA_IDS, isEraId, type EraId } from '../../harness/eras/eras.ts';
+import { ERA_IDS, isEraId, type EraId } from '../../contract/eras/eras.ts';
 import { countStatuses } from '../../harness/report/model.ts';
 import { runSuite } from '../../harness/runner/run-suite.ts';
 

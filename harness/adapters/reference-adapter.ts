@@ -2,35 +2,30 @@
 // worker, with its own userData directory. restart() quits it (or drops it,
 // for a crash) and builds a new one over the same directory.
 
-import { createDriver, type Driver, type DriverImplementation } from '../api/driver.ts';
-import type { Capability } from '../api/capabilities.ts';
+import { createDriver, type Driver } from '../api/driver.ts';
+import type { Capability } from '../../contract/capabilities.ts';
 import type { Adapter, AppSlice, ImplementationInfo, SessionModule, Target, TargetOptions } from '../api/target.ts';
-import { ERA_IDS } from '../eras/eras.ts';
-import { createReferenceElectron, type ReferenceElectron } from '../../reference/instance.ts';
-import { REFERENCE_PARTS } from './reference-parts/index.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
+import {
+  launchReference,
+  REFERENCE_CAPABILITIES,
+  REFERENCE_DRIVER_COMMANDS,
+  type ReferenceElectron,
+} from '../../reference/testing.ts';
+import { machineCapabilities } from './machine-capabilities.ts';
 
-const CAPABILITIES: ReadonlySet<Capability> = new Set(REFERENCE_PARTS.flatMap((part) => part.capabilities));
+/** The reference's capabilities and those of this machine (a real Chromium to compare against). */
+export function referenceCapabilities(): Capability[] {
+  return [...new Set([...REFERENCE_CAPABILITIES, ...machineCapabilities()])];
+}
+
+const CAPABILITIES: ReadonlySet<Capability> = new Set(referenceCapabilities());
 
 function referenceDriver(): Driver {
-  const commands: DriverImplementation = {};
-  for (const part of REFERENCE_PARTS) Object.assign(commands, part.commands);
-  return createDriver('reference', commands);
+  return createDriver('reference', REFERENCE_DRIVER_COMMANDS);
 }
 
-/** A reference app for a target's options; the bundled agents launch theirs the same way. */
-export function launchReference(options: TargetOptions): ReferenceElectron {
-  return createReferenceElectron({
-    era: options.era,
-    userData: options.userDataDir,
-    switches: options.switches,
-    env: options.env,
-    network: {
-      extraCaCertificates: options.extraCaCertificates ?? [],
-      secureDnsServers: options.secureDnsServers ?? [],
-      dnsServers: options.dnsServers ?? [],
-    },
-  });
-}
+export { launchReference };
 
 class ReferenceTarget implements Target {
   readonly era;

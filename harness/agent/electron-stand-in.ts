@@ -4,12 +4,10 @@
 // are not Electron. `app.quit()` behaves like Electron's: a graceful quit,
 // then 'will-quit', then the process exits.
 
-import { createReferenceElectron } from '../../reference/instance.ts';
-import { launchReference } from '../adapters/reference-adapter.ts';
-import { REFERENCE_PARTS } from '../adapters/reference-parts/index.ts';
-import type { DriverImplementation } from '../api/driver.ts';
+import { createReferenceElectron, REFERENCE_DRIVER_COMMANDS } from '../../reference/testing.ts';
+import { launchReference, referenceCapabilities } from '../adapters/reference-adapter.ts';
 import type { TargetOptions } from '../api/target.ts';
-import { isEraId } from '../eras/eras.ts';
+import { isEraId } from '../../contract/eras/eras.ts';
 
 /**
  * `launch`: the target options the runner gave at launch; without them (a
@@ -25,8 +23,6 @@ export function createElectronStandIn(launch: TargetOptions | undefined): Record
       setImmediate(() => process.exit(0));
     });
   };
-  const commands: DriverImplementation = {};
-  for (const part of REFERENCE_PARTS) Object.assign(commands, part.commands);
   return {
     app,
     session: electron.session,
@@ -34,8 +30,8 @@ export function createElectronStandIn(launch: TargetOptions | undefined): Record
       name: 'session-conformance reference (as electron)',
       version: electron.app.versions.electron,
       eras: [era],
-      capabilities: [...new Set(REFERENCE_PARTS.flatMap((part) => part.capabilities))],
-      driver: commands,
+      capabilities: referenceCapabilities(),
+      driver: REFERENCE_DRIVER_COMMANDS,
     },
   };
 }

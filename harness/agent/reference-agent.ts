@@ -3,23 +3,20 @@
 // capabilities and driver commands. Started by reference-agent.mjs.
 
 import { createRequire } from 'node:module';
-import { launchReference } from '../adapters/reference-adapter.ts';
-import { REFERENCE_PARTS } from '../adapters/reference-parts/index.ts';
-import type { DriverImplementation } from '../api/driver.ts';
+import { launchReference, referenceCapabilities } from '../adapters/reference-adapter.ts';
+import { REFERENCE_DRIVER_COMMANDS } from '../../reference/testing.ts';
 import type { TargetOptions } from '../api/target.ts';
-import { ERA_IDS } from '../eras/eras.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
 
 interface AgentLibrary {
   runAgent(host: unknown): unknown;
 }
 
-const { runAgent } = createRequire(import.meta.url)('./agent.cjs') as AgentLibrary;
+const { runAgent } = createRequire(import.meta.url)('../agent-kit/agent.cjs') as AgentLibrary;
 const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
 
-const commands: DriverImplementation = {};
-for (const part of REFERENCE_PARTS) Object.assign(commands, part.commands);
 const driver: Record<string, (args: unknown) => unknown> = {};
-for (const [name, fn] of Object.entries(commands)) driver[name] = (args) => (fn as (a: unknown) => unknown)(args);
+for (const [name, fn] of Object.entries(REFERENCE_DRIVER_COMMANDS)) driver[name] = (args) => (fn as (a: unknown) => unknown)(args);
 
 runAgent({
   implementation: {
@@ -29,7 +26,7 @@ runAgent({
     eras: [...ERA_IDS],
     platform: `${process.platform}-${process.arch} node ${process.version}`,
   },
-  capabilities: [...new Set(REFERENCE_PARTS.flatMap((part) => part.capabilities))],
+  capabilities: referenceCapabilities(),
   driver,
   // A reference app quits and relaunches inside the process, as the in-process adapter does.
   restart: 'in-process',

@@ -1,7 +1,7 @@
 // The public harness API (`session-conformance/harness`): what spec authors
 // and adapter writers import.
 
-export * from './capabilities.ts';
+export * from '../../contract/capabilities.ts';
 export * from './driver.ts';
 export * from './harness-error.ts';
 export * from './spec-meta.ts';

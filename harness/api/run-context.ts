@@ -3,7 +3,7 @@
 // is not in it: one vitest run holds every era, and a spec file's era is in
 // the id the runner gives that run of the file (eraModuleId below).
 
-import { isEraId, type EraId } from '../eras/eras.ts';
+import { isEraId, type EraId } from '../../contract/eras/eras.ts';
 import type { ExpectationSet } from '../expectations/expectations.ts';
 
 export type AdapterSpec =

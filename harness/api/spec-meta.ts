@@ -2,13 +2,13 @@
 // It is a plain object literal so tools read it without running the file
 // (see harness/runner/read-meta.ts), the way test262 reads its frontmatter.
 
-import type { Capability } from './capabilities.ts';
+import type { Capability } from '../../contract/capabilities.ts';
 
 export type Level = 'must' | 'should' | 'info';
 export type Basis = 'documented' | 'electron' | 'chromium';
 
 export interface SpecMeta {
-  /** Canonical member names from harness/eras/inventory.json, e.g. `ses.setProxy`. */
+  /** Canonical member names from contract/eras/inventory.json, e.g. `ses.setProxy`. */
   members: string[];
   /** Era range, e.g. `*`, `>=e12`, `e9..e17`, `legacy,>=e17`. */
   eras: string;

@@ -2,9 +2,9 @@
 // A Target is one running "app" with its own userData directory.
 
 import type * as Electron from 'electron';
-import type { Capability } from './capabilities.ts';
+import type { Capability } from '../../contract/capabilities.ts';
 import type { Driver } from './driver.ts';
-import type { EraId } from '../eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 
 /** The session module as specs see it; `fromPath` exists only in eras that document it. */
 export interface SessionModule {

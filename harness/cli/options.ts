@@ -1,6 +1,6 @@
 // Option parsing shared by the commands.
 
-import { ERA_IDS, isEraId, type EraId } from '../eras/eras.ts';
+import { ERA_IDS, isEraId, type EraId } from '../../contract/eras/eras.ts';
 import type { AdapterSpec } from '../api/run-context.ts';
 import type { Progress } from '../runner/result-collector.ts';
 import { isReporter, REPORTERS, type ReporterName } from '../report/write.ts';

@@ -1,11 +1,11 @@
 // Tables for docs/AUTHORING.md that the code already states: the capabilities
-// (with the comment each has in harness/api/capabilities.ts) and the eras.
+// (with the comment each has in contract/capabilities.ts) and the eras.
 
 import { readFileSync } from 'node:fs';
-import { CAPABILITIES } from '../api/capabilities.ts';
-import { ERAS } from '../eras/eras.ts';
+import { CAPABILITIES } from '../../contract/capabilities.ts';
+import { ERAS } from '../../contract/eras/eras.ts';
 
-const CAPABILITIES_SOURCE = new URL('../api/capabilities.ts', import.meta.url);
+const CAPABILITIES_SOURCE = new URL('../../contract/capabilities.ts', import.meta.url);
 
 export function capabilitiesTable(): string {
   const source = readFileSync(CAPABILITIES_SOURCE, 'utf8');

@@ -8,7 +8,6 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeFileAtomic } from '../../reference/storage/atomic-file.ts';
 import { loadCatalog } from '../report/catalog.ts';
 import { REPO_ROOT } from '../runner/paths.ts';
 import { CONTRACT_FINGERPRINTS, CONTRACT_VERSION } from '../api/contract.ts';
@@ -17,6 +16,7 @@ import { memberSlug, renderIndex, renderMemberPage } from './member-pages.ts';
 import { replaceRegion } from './regions.ts';
 import { ruleTables } from './rule-tables.ts';
 import { readTitles, type TitleNode } from './spec-titles.ts';
+import { writeFileAtomic } from '../../reference/testing.ts';
 
 export const MEMBERS_DIR = 'docs/members';
 export const INTERPRETING = 'docs/INTERPRETING.md';

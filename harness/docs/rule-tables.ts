@@ -5,7 +5,7 @@
 // change of behaviour cannot land without bumping the version.
 
 import { createHash } from 'node:crypto';
-import type { Capability } from '../api/capabilities.ts';
+import type { Capability } from '../../contract/capabilities.ts';
 import type { SpecMeta } from '../api/spec-meta.ts';
 import { gateFor, type TestMeta } from '../api/spec-runtime.ts';
 import type { Status } from '../api/status.ts';

@@ -1,4 +1,4 @@
-// Builds harness/eras/sub-inventory.json: the members of the Session's
+// Builds contract/eras/sub-inventory.json: the members of the Session's
 // `cookies`, `webRequest` and `protocol` objects each era documents, read from
 // Electron's own documents (docs/api/cookies.md, web-request.md, protocol.md)
 // at the release tag that stands for the era. Only names, kinds, signatures and
@@ -15,11 +15,11 @@ import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { EraId } from './eras.ts';
-import { githubSlug, markdownHeadings } from './generate-inventory.ts';
-import type { SubInventory, SubInventoryEra, SubMember, SubOwner } from './sub-inventory.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
+import { githubSlug, markdownHeadings } from './seed-headings.ts';
+import type { SubInventory, SubInventoryEra, SubMember, SubOwner } from '../../contract/eras/sub-inventory.ts';
 
-export const SUB_INVENTORY_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sub-inventory.json');
+export const SUB_INVENTORY_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'contract', 'eras', 'sub-inventory.json');
 
 /** The Electron release whose documents stand for each era (the versions the reference reports). */
 export const ERA_TAGS: Readonly<Record<EraId, string>> = {

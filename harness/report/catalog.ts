@@ -3,9 +3,9 @@
 // specs, and what is still pending. Built without running anything, from the
 // inventory, pending.json and the spec files' `meta` literals.
 
-import { ERA_IDS, eraInfo, erasInRange, type EraId } from '../eras/eras.ts';
-import { allMemberNames, erasOfMember, memberOf, type InventoryMember } from '../eras/inventory.ts';
-import { allSubMemberNames, subMemberOf, type SubOwner } from '../eras/sub-inventory.ts';
+import { ERA_IDS, eraInfo, erasInRange, type EraId } from '../../contract/eras/eras.ts';
+import { allMemberNames, erasOfMember, memberOf, type InventoryMember } from '../../contract/eras/inventory.ts';
+import { allSubMemberNames, subMemberOf, type SubOwner } from '../../contract/eras/sub-inventory.ts';
 import { loadPending, type PendingList } from '../runner/coverage.ts';
 import { REPO_ROOT } from '../runner/paths.ts';
 import { listSpecFiles, type SpecFile } from '../runner/spec-files.ts';

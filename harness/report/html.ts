@@ -5,7 +5,7 @@
 // collapsing and the per-test detail from the embedded data.
 
 import { readFileSync } from 'node:fs';
-import { ERA_IDS, eraInfo, type EraId } from '../eras/eras.ts';
+import { ERA_IDS, eraInfo, type EraId } from '../../contract/eras/eras.ts';
 import type { SuiteCatalog } from './catalog.ts';
 import { buildMatrix, CELL_STATES, type Cell, type CellState, type Column, type MatrixRow } from './matrix.ts';
 import { unexpectedResults, type Report, type TestRecord } from './model.ts';

@@ -4,7 +4,7 @@
 // state of its worst result.
 
 import { BAD_STATUSES } from '../api/status.ts';
-import { allMemberNames } from '../eras/inventory.ts';
+import { allMemberNames } from '../../contract/eras/inventory.ts';
 import type { SuiteCatalog } from './catalog.ts';
 import type { Report, Run, TestRecord } from './model.ts';
 

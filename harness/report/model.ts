@@ -3,7 +3,7 @@
 // JUnit, HTML, markdown and diffs are pure functions of this.
 
 import type { Status } from '../api/status.ts';
-import type { EraId } from '../eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import type { ImplementationInfo } from '../api/target.ts';
 import type { Basis, Level } from '../api/spec-meta.ts';
 

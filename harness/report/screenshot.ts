@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ERA_IDS } from '../eras/eras.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
 import { REPO_ROOT } from '../runner/paths.ts';
 import { runSuite } from '../runner/run-suite.ts';
 import { loadCatalog } from './catalog.ts';

@@ -3,12 +3,12 @@
 // (the HTML one also of the suite's static catalog).
 
 import path from 'node:path';
-import { writeFileAtomic } from '../../reference/storage/atomic-file.ts';
 import type { SuiteCatalog } from './catalog.ts';
 import { renderHtml } from './html.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
+import { writeFileAtomic } from '../../reference/testing.ts';
 
 export const REPORTERS = ['json', 'junit', 'html', 'markdown'] as const;
 export type ReporterName = (typeof REPORTERS)[number];

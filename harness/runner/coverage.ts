@@ -2,13 +2,13 @@
 // era. The meta-test and `session-conformance coverage` both use this. Both
 // levels of the inventory count: first-level members (`ses.setProxy`) and the
 // members of `ses.cookies`, `ses.webRequest` and `ses.protocol`
-// (`cookies.get`, see harness/eras/sub-inventory.ts).
+// (`cookies.get`, see contract/eras/sub-inventory.ts).
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ERA_IDS, erasInRange, type EraId } from '../eras/eras.ts';
-import { hasMember, membersOf } from '../eras/inventory.ts';
-import { hasSubMember, subMembersOf } from '../eras/sub-inventory.ts';
+import { ERA_IDS, erasInRange, type EraId } from '../../contract/eras/eras.ts';
+import { hasMember, membersOf } from '../../contract/eras/inventory.ts';
+import { hasSubMember, subMembersOf } from '../../contract/eras/sub-inventory.ts';
 import type { SpecFile } from './spec-files.ts';
 import { REPO_ROOT } from './paths.ts';
 
@@ -18,7 +18,7 @@ export interface PendingList {
 }
 
 export function loadPending(root: string = REPO_ROOT): PendingList {
-  return JSON.parse(readFileSync(path.join(root, 'harness/eras/pending.json'), 'utf8')) as PendingList;
+  return JSON.parse(readFileSync(path.join(root, 'contract/eras/pending.json'), 'utf8')) as PendingList;
 }
 
 /** Every documented name of an era, first level then second level. */

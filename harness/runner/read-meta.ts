@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
 import ts from './load-typescript.ts';
-import { isCapability } from '../api/capabilities.ts';
+import { isCapability } from '../../contract/capabilities.ts';
 import type { SpecMeta } from '../api/spec-meta.ts';
-import { parseEraRange } from '../eras/eras.ts';
+import { parseEraRange } from '../../contract/eras/eras.ts';
 
 function literal(node: TS.Expression, file: string): unknown {
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;

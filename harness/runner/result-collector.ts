@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Reporter, TestCase, TestModule, TestSpecification } from 'vitest/node';
 import { parseEraModuleId } from '../api/run-context.ts';
 import type { TestMeta } from '../api/spec-runtime.ts';
-import type { EraId } from '../eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { findExpectation, judge, type ExpectationSet } from '../expectations/expectations.ts';
 import type { TestRecord } from '../report/model.ts';
 import { classify, type ObservedError } from './classify.ts';

@@ -8,7 +8,7 @@ import type { Reporter } from 'vitest/node';
 import { createAdapter, prepareRun } from '../adapters/index.ts';
 import { CONTRACT_VERSION } from '../api/contract.ts';
 import { adapterLabel, type AdapterSpec } from '../api/run-context.ts';
-import type { EraId } from '../eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../expectations/expectations.ts';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type Run, type RunInfo } from '../report/model.ts';
 import { ResultCollector, type Progress } from './result-collector.ts';

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createVitest, type Reporter, type TestSpecification } from 'vitest/node';
 import { eraModuleId, type RunContext } from '../api/run-context.ts';
-import type { EraId } from '../eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { mayMatchGrep, namePattern } from './grep-index.ts';
 import { shardFiles } from './shard.ts';
 import { TitleCache } from './title-cache.ts';

@@ -1,7 +1,7 @@
 // The cookies of one session: the store, its persistence, the CookieJar that
 // applies tough-cookie's RFC 6265bis rules to traffic, and the operations
 // behind the public Cookies object (get, set, remove, flushStore and the
-// 'changed' event). Obtain it with `servicesOf(session).use(cookieService)`.
+// 'changed' event). Obtain it with `services.use(cookieService)`.
 //
 // Hooks for the network stack (ses.fetch, driver pages, downloads), which
 // call them around every request of the session:
@@ -27,7 +27,7 @@
 
 import { Cookie, CookieJar } from 'tough-cookie';
 import path from 'node:path';
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { hostOf } from './cookie-domain.ts';
 import { checkStorable, createCookie, MAX_EXPIRY_DAYS, readDetails } from './cookie-details.ts';
@@ -39,7 +39,7 @@ import { toElectronCookie, type ElectronCookie } from './cookie-record.ts';
 import { rejection, type CookieStatus } from './cookie-rejection.ts';
 import { SessionCookieStore } from './cookie-store.ts';
 import { isCookieableScheme, parseUrl } from './cookie-url.ts';
-import { createCookiesObject, type CookiesObject } from './cookies-class.ts';
+import { COOKIES_OBJECT } from './cookies-object.ts';
 
 export const COOKIE_FILE_NAME = 'Cookies.json';
 
@@ -57,9 +57,10 @@ export class CookieService implements SessionService {
   readonly #jar: CookieJar;
   readonly #persistence: CookiePersistence;
   readonly eraId: EraId;
-  #object: CookiesObject | undefined;
+  readonly #services: SessionServices;
 
   constructor(services: SessionServices) {
+    this.#services = services;
     this.eraId = services.era;
     this.era = COOKIE_ERAS[services.era];
     this.store = new SessionCookieStore({ expiryCapDays: this.era.capsExpiry ? MAX_EXPIRY_DAYS : null });
@@ -79,16 +80,10 @@ export class CookieService implements SessionService {
     });
   }
 
-  /** The session's one Cookies object. */
-  get object(): CookiesObject {
-    this.#object ??= createCookiesObject(this.eraId, this);
-    return this.#object;
-  }
-
   /** Emits 'changed' for every change since the last call, in order. */
   #publish(): void {
     const changes = this.store.takeChanges();
-    const target = this.#object;
+    const target = this.#services.existingPublicObject(COOKIES_OBJECT);
     if (!target) return;
     for (const { cookie, cause, removed } of changes) {
       const event = {

@@ -2,14 +2,17 @@
 // from 9), then one call into the session's CookieService. era/shape.ts picks
 // the members each era documents and gives 1.x its callbacks.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { requireArgument, throwArgumentError, type ConversionStyle } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
-import { cookieServiceOf } from './cookies-binding.ts';
+import { serviceBehind } from '../session/public-object.ts';
+import type { CookieService } from './cookie-service.ts';
+import { COOKIE_ERAS } from './cookie-era.ts';
+
+const cookieServiceOf = (object: unknown): CookieService => serviceBehind<CookieService>('Cookies', object);
 
 function style(era: EraId): ConversionStyle {
-  // Cookies moved to gin's converters in Electron 9, before Session did.
-  return era === 'legacy' ? 'native_mate' : 'gin';
+  return COOKIE_ERAS[era].argumentStyle;
 }
 
 /** What base::DictionaryValue accepts: an object that is neither an array nor a function. */

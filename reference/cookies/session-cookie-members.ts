@@ -4,12 +4,13 @@
 import type { MemberTable } from '../era/shape.ts';
 import { servicesOf } from '../session/binding.ts';
 import { cookieService } from './cookie-service.ts';
+import { COOKIES_OBJECT } from './cookies-object.ts';
 
 export const SESSION_COOKIE_MEMBERS: MemberTable = {
   'ses.cookies': {
     kind: 'property',
     get() {
-      return servicesOf(this).use(cookieService).object;
+      return servicesOf(this).publicObject(COOKIES_OBJECT, cookieService);
     },
   },
 };

@@ -4,7 +4,7 @@
 // from Electron 10, names only strings, `undefined` and `null` and leaves the
 // rest empty.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 
 export type ConversionStyle = 'native_mate' | 'gin';
 

@@ -1,9 +1,9 @@
 // The one mechanism that serves the legacy era's callback signatures: a
 // promise-returning member becomes `member(...args, callback)` with the
-// callback shape from harness/eras/callback-api.ts. A required callback that
+// callback shape from contract/eras/callback-api.ts. A required callback that
 // is missing or not a function fails argument conversion, as native_mate did.
 
-import type { CallbackMember } from '../../harness/eras/callback-api.ts';
+import type { CallbackMember } from '../../contract/eras/callback-api.ts';
 import { argumentError, insufficientArguments } from './arguments.ts';
 
 type AsyncFn = (this: unknown, ...args: unknown[]) => Promise<unknown>;

@@ -1,13 +1,13 @@
-// Builds the era-shaped public class of an object (Session, Cookies, and
-// later WebRequest, Protocol): exactly the members the era documents and the
+// Builds the era-shaped public class of an object (Session, Cookies,
+// WebRequest, Protocol, ...): exactly the members the era documents and the
 // reference implements, nothing else. Asynchronous members get the era's
 // calling convention through callbackify.
 
 import { EventEmitter } from 'node:events';
-import type { EraId } from '../../harness/eras/eras.ts';
-import { membersOf } from '../../harness/eras/inventory.ts';
-import { subMembersOf } from '../../harness/eras/sub-inventory.ts';
-import { callbackMember } from '../../harness/eras/callback-api.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
+import { membersOf } from '../../contract/eras/inventory.ts';
+import { subMembersOf } from '../../contract/eras/sub-inventory.ts';
+import { callbackMember } from '../../contract/eras/callback-api.ts';
 import { callbackify } from './callbackify.ts';
 
 export type MemberImpl =

@@ -2,7 +2,7 @@
 // feed the default user agent and process.versions-like information; the
 // numbers are those of a real release of the era's Electron line.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 
 export interface EraVersions {
   electron: string;

@@ -3,7 +3,7 @@
 // handed to the session's NetworkService. Messages Electron throws with
 // ThrowError (Error) up to Electron 9 became TypeErrors with gin in 10.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { argumentError, conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
 import { servicesOf } from '../session/binding.ts';
@@ -13,14 +13,14 @@ import type { CacheUsage, ResolveOptions, ResolveSource, SecureDnsPolicy } from 
 import type { QueryType } from './dns/dns-message.ts';
 import { conditionsFrom } from './emulation/network-conditions.ts';
 import { sessionFetch } from './http/fetch-api.ts';
-import { networkOf } from './network-service.ts';
 import { createNetLogObject } from './netlog/net-log.ts';
 import type { VerifyProc } from './tls/cert-verifier.ts';
 import { convertSslConfig } from './tls/ssl-config.ts';
 import type { ElectronCertificate } from './tls/certificate.ts';
+import { NET_ERAS } from './net-era.ts';
 
 function eraError(era: EraId, message: string): Error {
-  return era === 'legacy' || era === 'e9' ? new Error(message) : new TypeError(message);
+  return NET_ERAS[era].plainArgumentErrors ? new Error(message) : new TypeError(message);
 }
 
 /** gin/native_mate Dictionary conversion: any object (functions and arrays included). */
@@ -53,7 +53,7 @@ function resolveOptions(value: unknown): ResolveOptions {
  * is `proc(request, callback(result))`.
  */
 function verifyProcFor(era: EraId, proc: (...args: never[]) => unknown): VerifyProc {
-  if (era === 'legacy' && proc.length > 2) {
+  if (NET_ERAS[era].legacyVerifyProc && proc.length > 2) {
     const legacy = proc as unknown as (hostname: string, certificate: ElectronCertificate, callback: (trusted: unknown) => void) => void;
     return (request, callback) => legacy(request.hostname, request.certificate, (trusted) => callback(trusted ? 0 : -2));
   }
@@ -66,7 +66,7 @@ export const NET_MEMBERS: MemberTable = {
   'ses.fetch': {
     kind: 'method',
     call(input: unknown, init: unknown) {
-      return sessionFetch(networkOf(servicesOf(this)), input, init);
+      return sessionFetch(servicesOf(this).network, input, init);
     },
   },
   'ses.resolveHost': {
@@ -76,7 +76,7 @@ export const NET_MEMBERS: MemberTable = {
       requireArgument(args, 0);
       const [host, options] = args;
       if (typeof host !== 'string') throwArgumentError(0, host, conversionStyle(services.era));
-      return networkOf(services)
+      return services.network
         .resolveHost(host, resolveOptions(options))
         .then((endpoints) => ({ endpoints: endpoints.map((e) => ({ address: e.address, family: e.family })) }))
         .catch((error: Error) => {
@@ -87,7 +87,7 @@ export const NET_MEMBERS: MemberTable = {
   'ses.clearHostResolverCache': {
     kind: 'method',
     async call() {
-      networkOf(servicesOf(this)).clearHostCache();
+      servicesOf(this).network.clearHostCache();
     },
   },
   'ses.setCertificateVerifyProc': {
@@ -95,11 +95,11 @@ export const NET_MEMBERS: MemberTable = {
     call(...args: unknown[]) {
       const services = servicesOf(this);
       const era = services.era;
-      if (era !== 'legacy') requireArgument(args, 0);
+      if (NET_ERAS[era].verifyProcArgumentRequired) requireArgument(args, 0);
       const [proc] = args;
-      if (proc === null) return void networkOf(services).setCertificateVerifyProc(null);
+      if (proc === null) return void services.network.setCertificateVerifyProc(null);
       if (typeof proc !== 'function') throw eraError(era, 'Must pass null or function');
-      networkOf(services).setCertificateVerifyProc(verifyProcFor(era, proc as (...a: never[]) => unknown));
+      services.network.setCertificateVerifyProc(verifyProcFor(era, proc as (...a: never[]) => unknown));
     },
   },
   'ses.setSSLConfig': {
@@ -109,7 +109,7 @@ export const NET_MEMBERS: MemberTable = {
       requireArgument(args, 0);
       const config = convertSslConfig(services.era, args[0]);
       if (!config) throw argumentError(0, args[0], conversionStyle(services.era));
-      networkOf(services).setSslConfig(config);
+      services.network.setSslConfig(config);
     },
   },
   'ses.preconnect': {
@@ -135,7 +135,7 @@ export const NET_MEMBERS: MemberTable = {
         sockets = options.numSockets;
         if (sockets < 1 || sockets > 6) throw eraError(era, 'numSocketsToPreconnect is outside range [1,6]');
       }
-      const network = networkOf(services);
+      const network = services.network;
       const target = url;
       // Electron posts the preconnect to the UI thread; it starts after this call returns.
       setImmediate(() => void network.preconnect(target, sockets));
@@ -144,7 +144,7 @@ export const NET_MEMBERS: MemberTable = {
   'ses.closeAllConnections': {
     kind: 'method',
     call() {
-      return networkOf(servicesOf(this)).closeAllConnections();
+      return servicesOf(this).network.closeAllConnections();
     },
   },
   'ses.enableNetworkEmulation': {
@@ -154,19 +154,19 @@ export const NET_MEMBERS: MemberTable = {
       requireArgument(args, 0);
       const [options] = args;
       if (!isDictionary(options)) throwArgumentError(0, options, conversionStyle(services.era));
-      networkOf(services).setEmulation(conditionsFrom(services.era, options));
+      services.network.setEmulation(conditionsFrom(services.era, options));
     },
   },
   'ses.disableNetworkEmulation': {
     kind: 'method',
     call() {
-      networkOf(servicesOf(this)).disableEmulation();
+      servicesOf(this).network.disableEmulation();
     },
   },
   'ses.clearAuthCache': {
     kind: 'method',
     async call() {
-      networkOf(servicesOf(this)).clearAuthCache();
+      servicesOf(this).network.clearAuthCache();
     },
   },
   'ses.allowNTLMCredentialsForDomains': {
@@ -185,7 +185,7 @@ export const NET_MEMBERS: MemberTable = {
       const services = servicesOf(this);
       let object = netLogObjects.get(services);
       if (!object) {
-        object = createNetLogObject(services.era, networkOf(services).netLogCapture);
+        object = createNetLogObject(services.era, services.network.netLogCapture);
         netLogObjects.set(services, object);
       }
       return object;

@@ -10,8 +10,8 @@ import {
   PERSIST_PREFIX,
   type SessionIdentity,
 } from '../session/identity.ts';
-import { SessionServices } from '../session/session-services.ts';
-import { createSession, type ReferenceSession } from '../session/session-class.ts';
+import { composeSession, type ReferenceSession } from '../session/compose.ts';
+import type { SessionServices } from '../session/session-services.ts';
 
 export class PartitionRegistry {
   readonly #app: App;
@@ -49,9 +49,8 @@ export class PartitionRegistry {
   }
 
   #create(identity: SessionIdentity): ReferenceSession {
-    const services = new SessionServices(this.#app, identity);
+    const { session, services } = composeSession(this.#app, identity);
     this.#services.add(services);
-    const session = createSession(this.#app.era, services);
     this.#app.emit('session-created', session);
     return session;
   }

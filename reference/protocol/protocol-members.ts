@@ -12,13 +12,14 @@
 //   30+   handle / unhandle / isProtocolHandled on top (protocol-handle.ts);
 //         the older calls remain, deprecated.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { MemberImpl, MemberTable } from '../era/shape.ts';
-import { protocolServiceOf } from './protocol-class.ts';
+import { serviceBehind } from '../session/public-object.ts';
 import { handlerFor, isBuiltInScheme } from './protocol-handle.ts';
 import type { ProtocolType } from './protocol-response.ts';
 import type { ProtocolHandler, ProtocolService } from './protocol-service.ts';
+import { PROTOCOL_ERAS } from './protocol-era.ts';
 
 type Outcome = 'ok' | 'registered' | 'not-registered' | 'intercepted' | 'not-intercepted';
 
@@ -54,19 +55,21 @@ function readHandler(era: EraId, args: unknown[]): ProtocolHandler {
  */
 function report(era: EraId, outcome: Outcome, args: unknown[], completionIndex: number): unknown {
   const error = outcome === 'ok' ? null : new Error(MESSAGES[outcome]);
-  if (era === 'legacy') return error ? Promise.reject(error) : Promise.resolve();
+  const style = PROTOCOL_ERAS[era].outcome;
+  if (style === 'promise') return error ? Promise.reject(error) : Promise.resolve();
   const completion = args[completionIndex];
   if (typeof completion === 'function') (completion as (error: Error | null) => void)(error);
-  return era === 'e9' ? undefined : outcome === 'ok';
+  return style === 'completion' ? undefined : outcome === 'ok';
 }
 
 function registerOutcome(service: ProtocolService, type: ProtocolType, scheme: string, handler: ProtocolHandler): Outcome {
-  if (service.era === 'legacy' && LEGACY_BUILT_IN.has(scheme)) return 'registered';
+  if (PROTOCOL_ERAS[service.era].builtInSchemesRegistered && LEGACY_BUILT_IN.has(scheme)) return 'registered';
   return service.register(type, scheme, handler) ? 'ok' : 'registered';
 }
 
 function interceptOutcome(service: ProtocolService, type: ProtocolType, scheme: string, handler: ProtocolHandler): Outcome {
-  if (service.era === 'legacy' && !LEGACY_BUILT_IN.has(scheme) && !service.isRegistered(scheme)) return 'not-registered';
+  const builtIns = PROTOCOL_ERAS[service.era].builtInSchemesRegistered;
+  if (builtIns && !LEGACY_BUILT_IN.has(scheme) && !service.isRegistered(scheme)) return 'not-registered';
   return service.intercept(type, scheme, handler) ? 'ok' : 'intercepted';
 }
 
@@ -77,7 +80,7 @@ function handlerMember(type: ProtocolType, outcomeOf: OutcomeOf): MemberImpl {
   return {
     kind: 'method',
     call(this: object, ...args: unknown[]) {
-      const service = protocolServiceOf(this);
+      const service = serviceBehind<ProtocolService>('Protocol', this);
       const scheme = readScheme(service.era, args);
       const handler = readHandler(service.era, args);
       return report(service.era, outcomeOf(service, type, scheme, handler), args, 2);
@@ -105,7 +108,7 @@ export const PROTOCOL_MEMBERS: MemberTable = {
   'protocol.unregisterProtocol': {
     kind: 'method',
     call(...args: unknown[]) {
-      const service = protocolServiceOf(this);
+      const service = serviceBehind<ProtocolService>('Protocol', this);
       const scheme = readScheme(service.era, args);
       return report(service.era, service.unregister(scheme) ? 'ok' : 'not-registered', args, 1);
     },
@@ -113,7 +116,7 @@ export const PROTOCOL_MEMBERS: MemberTable = {
   'protocol.uninterceptProtocol': {
     kind: 'method',
     call(...args: unknown[]) {
-      const service = protocolServiceOf(this);
+      const service = serviceBehind<ProtocolService>('Protocol', this);
       const scheme = readScheme(service.era, args);
       return report(service.era, service.unintercept(scheme) ? 'ok' : 'not-intercepted', args, 1);
     },
@@ -121,21 +124,21 @@ export const PROTOCOL_MEMBERS: MemberTable = {
   'protocol.isProtocolRegistered': {
     kind: 'method',
     call(...args: unknown[]) {
-      const service = protocolServiceOf(this);
+      const service = serviceBehind<ProtocolService>('Protocol', this);
       return service.isRegistered(readScheme(service.era, args));
     },
   },
   'protocol.isProtocolIntercepted': {
     kind: 'method',
     call(...args: unknown[]) {
-      const service = protocolServiceOf(this);
+      const service = serviceBehind<ProtocolService>('Protocol', this);
       return service.isIntercepted(readScheme(service.era, args));
     },
   },
   'protocol.isProtocolHandled': {
     kind: 'method',
     call(...args: unknown[]) {
-      const service = protocolServiceOf(this);
+      const service = serviceBehind<ProtocolService>('Protocol', this);
       const scheme = readScheme(service.era, args);
       switch (service.era) {
         case 'legacy':
@@ -153,7 +156,7 @@ export const PROTOCOL_MEMBERS: MemberTable = {
   'protocol.handle': {
     kind: 'method',
     call(...args: unknown[]) {
-      const service = protocolServiceOf(this);
+      const service = serviceBehind<ProtocolService>('Protocol', this);
       const [scheme, handler] = args;
       if (typeof scheme !== 'string') throwArgumentError(0, scheme, conversionStyle(service.era));
       // The handler is only called at request time; a non-function fails those requests.
@@ -165,7 +168,7 @@ export const PROTOCOL_MEMBERS: MemberTable = {
   'protocol.unhandle': {
     kind: 'method',
     call(...args: unknown[]) {
-      const service = protocolServiceOf(this);
+      const service = serviceBehind<ProtocolService>('Protocol', this);
       const [scheme] = args;
       if (typeof scheme !== 'string') throwArgumentError(0, scheme, conversionStyle(service.era));
       const removed = isBuiltInScheme(scheme) ? service.unintercept(scheme) : service.unregister(scheme);
@@ -175,7 +178,7 @@ export const PROTOCOL_MEMBERS: MemberTable = {
   'protocol.registerServiceWorkerSchemes': {
     kind: 'method',
     call(...args: unknown[]) {
-      const service = protocolServiceOf(this);
+      const service = serviceBehind<ProtocolService>('Protocol', this);
       requireArgument(args, 0);
       const [schemes] = args;
       if (!Array.isArray(schemes) || !schemes.every((s) => typeof s === 'string')) {

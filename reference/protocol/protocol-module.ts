@@ -3,8 +3,8 @@
 // session's (as lib/browser/api/protocol.ts does). The app-wide
 // registerSchemesAsPrivileged / registerStandardSchemes are not modelled.
 
-import type { EraId } from '../../harness/eras/eras.ts';
-import { subMembersOf } from '../../harness/eras/sub-inventory.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
+import { subMembersOf } from '../../contract/eras/sub-inventory.ts';
 import type { ReferenceSessionModule } from '../session/module.ts';
 
 export type ReferenceProtocolModule = Readonly<Record<string, (...args: unknown[]) => unknown>>;

@@ -5,15 +5,14 @@
 // the `free` type (see protocol-handle.ts), as in Electron's own JS layer.
 // Obtain it with `servicesOf(session).use(protocolService)`.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import type { ProtocolHook } from '../net/hooks.ts';
 import { netError, NetError } from '../net/net-error.ts';
-import { networkOf } from '../net/network-service.ts';
 import { toResponse } from '../net/http/fetch-api.ts';
 import { servicesOf } from '../session/binding.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
-import { createProtocolObject, type ProtocolObject } from './protocol-class.ts';
 import { responseFor, type HttpLoader, type ProtocolType } from './protocol-response.ts';
+import { PROTOCOL_ERAS } from './protocol-era.ts';
 
 /** What a handler is called with: `handler(request, callback)`. */
 export type ProtocolHandler = (request: Record<string, unknown>, callback: (...response: unknown[]) => void) => unknown;
@@ -34,17 +33,10 @@ export class ProtocolService implements SessionService {
   readonly #intercepted = new Map<string, Registration>();
   /** Electron 1.x's registerServiceWorkerSchemes list. */
   serviceWorkerSchemes: string[] = [];
-  #object: ProtocolObject | undefined;
 
   constructor(services: SessionServices) {
     this.era = services.era;
     this.#services = services;
-  }
-
-  /** The session's one Protocol object. */
-  get object(): ProtocolObject {
-    this.#object ??= createProtocolObject(this.era, this);
-    return this.#object;
   }
 
   /** False when the scheme already has a handler of its own. */
@@ -94,7 +86,7 @@ export class ProtocolService implements SessionService {
     const out: Record<string, unknown> = { method: request.method, url: request.url, referrer: '', headers };
     if (request.body) {
       const bytes = Buffer.from(await request.arrayBuffer());
-      out.uploadData = [this.era === 'legacy' ? { bytes } : { type: 'rawData', bytes }];
+      out.uploadData = [PROTOCOL_ERAS[this.era].typedUploadData ? { type: 'rawData', bytes } : { bytes }];
     }
     return out;
   }
@@ -109,7 +101,7 @@ export class ProtocolService implements SessionService {
         services = this.#services;
       }
     }
-    const loaded = await networkOf(services).load({
+    const loaded = await services.network.load({
       url,
       method,
       headers,

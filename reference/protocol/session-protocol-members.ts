@@ -3,13 +3,14 @@
 
 import type { MemberTable } from '../era/shape.ts';
 import { servicesOf } from '../session/binding.ts';
+import { PROTOCOL_OBJECT } from './protocol-object.ts';
 import { protocolService } from './protocol-service.ts';
 
 export const SESSION_PROTOCOL_MEMBERS: MemberTable = {
   'ses.protocol': {
     kind: 'property',
     get() {
-      return servicesOf(this).use(protocolService).object;
+      return servicesOf(this).publicObject(PROTOCOL_OBJECT, protocolService);
     },
   },
 };

@@ -2,7 +2,7 @@
 // changed over time. Electron 1.x ran Chromium 59; e9..e17 ran Chromium
 // 83..98 with the network service; `current` runs Chromium 140+.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import type { BypassGrammar } from './bypass-rules.ts';
 import type { ProxyParseOptions } from './proxy-server.ts';
 

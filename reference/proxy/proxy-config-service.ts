@@ -24,7 +24,7 @@ import { ProxyList } from './proxy-list.ts';
 import { applyProxyRules } from './proxy-rules.ts';
 import { parseRequestUrl, sanitizedSpecForPac, type RequestUrl } from './request-url.ts';
 import type { Environment } from './system-proxy.ts';
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 
 /** The answer for one URL: a list, or Chromium's error when a mandatory PAC script failed. */
 export type ProxyResolution = { ok: true; list: ProxyList } | { ok: false; error: 'ERR_MANDATORY_PROXY_CONFIGURATION_FAILED' };

@@ -4,28 +4,18 @@
 // rejected promise for an unknown `mode`), then one call into the session's
 // ProxyConfigService.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
-import { networkOf } from '../net/network-service.ts';
 import { servicesOf } from '../session/binding.ts';
-import type { ServiceFactory } from '../session/session-services.ts';
 import { preferenceFromLegacySetProxy, preferenceFromSetProxy } from './electron-config.ts';
-import { ProxyConfigService } from './proxy-config-service.ts';
+import type { ProxyConfigService } from './proxy-config-service.ts';
+import { proxyService } from './proxy-service.ts';
+import { ELECTRON_PROXY_ERAS } from './electron-proxy-era.ts';
 
-/** The session's ProxyConfigService, made once per session. */
-export const proxyService: ServiceFactory<ProxyConfigService> = (services) =>
-  new ProxyConfigService({ era: services.era, env: services.app.environment, switches: services.app.commandLine });
-
-/**
- * The session's proxy service. The session's network stack is built first:
- * it lends the service its resolver and direct connections for PAC scripts,
- * as resolveProxy goes through the network context in Electron.
- */
+/** The session's proxy service, made once per session (see proxy-service.ts). */
 export function proxyServiceOf(session: object): ProxyConfigService {
-  const services = servicesOf(session);
-  networkOf(services);
-  return services.use(proxyService);
+  return servicesOf(session).use(proxyService);
 }
 
 /** Electron settles these promises in a later task, not synchronously. */
@@ -34,7 +24,7 @@ function settleLater<T>(value: T): Promise<T> {
 }
 
 function isLegacy(era: EraId): boolean {
-  return era === 'legacy';
+  return ELECTRON_PROXY_ERAS[era].nativeMateArguments;
 }
 
 export const PROXY_MEMBERS: MemberTable = {

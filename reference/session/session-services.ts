@@ -1,15 +1,20 @@
 // The state of one session, split into services that each own one concern.
 // Public members validate and then call exactly one of these; nothing else
-// touches their state. Core services are fields; an area's service (network,
-// cookies, proxy, ...) is created on first use through `use(Factory)`, so
-// areas add services without touching this file.
+// touches their state. Core services are fields; an area's service (cookies,
+// proxy, ...) is created on first use through `use(Factory)`, so areas add
+// services without touching this file. What the composition root hands every
+// service (the network stack, the era, the public objects) is reached here,
+// so no area imports another to force an order of construction.
 
 import { mkdirSync } from 'node:fs';
 import type { EventEmitter } from 'node:events';
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import type { App } from '../app/app.ts';
+import type { NetworkService } from '../net/network-service.ts';
 import { DomStorage } from '../storage/dom-storage.ts';
 import type { SessionIdentity } from './identity.ts';
+import { createPublicObject, type PublicObjectKind } from './public-object.ts';
+import { SESSION_ERAS } from './session-era.ts';
 
 /**
  * A session's user agent: its own override if one was set (even ''),
@@ -55,6 +60,11 @@ export interface SessionService {
 
 export type ServiceFactory<T extends SessionService> = (services: SessionServices) => T;
 
+/** What the composition root supplies: how a session's network stack is built. */
+export interface SessionWiring {
+  network: ServiceFactory<NetworkService>;
+}
+
 export class SessionServices {
   readonly identity: SessionIdentity;
   readonly era: EraId;
@@ -63,16 +73,19 @@ export class SessionServices {
   readonly preloads = new PreloadList();
   readonly domStorage: DomStorage;
   readonly #areas = new Map<ServiceFactory<SessionService>, SessionService>();
+  readonly #objects = new Map<PublicObjectKind, object>();
+  readonly #wiring: SessionWiring;
   #session: EventEmitter | undefined;
 
-  constructor(app: App, identity: SessionIdentity) {
+  constructor(app: App, identity: SessionIdentity, wiring: SessionWiring) {
+    this.#wiring = wiring;
     this.app = app;
     this.era = app.era;
     this.identity = identity;
     // Chromium creates a persistent profile's directory as the profile opens.
     if (identity.storagePath) mkdirSync(identity.storagePath, { recursive: true });
     const fallbackAtCreation = app.userAgentFallback;
-    const followsFallback = this.era === 'e17' || this.era === 'current';
+    const followsFallback = SESSION_ERAS[this.era].userAgentFollowsFallback;
     this.userAgent = new UserAgentSettings(
       followsFallback ? () => app.userAgentFallback : () => fallbackAtCreation,
       defaultAcceptLanguages(),
@@ -88,6 +101,26 @@ export class SessionServices {
 
   attach(session: EventEmitter): void {
     this.#session = session;
+  }
+
+  /** The session's network stack, built on first use with every area's hook installed. */
+  get network(): NetworkService {
+    return this.use(this.#wiring.network);
+  }
+
+  /** The session's one public object of `kind` (the same object on every read), bound to its service. */
+  publicObject<T extends SessionService>(kind: PublicObjectKind, factory: ServiceFactory<T>): object {
+    let object = this.#objects.get(kind);
+    if (!object) {
+      object = createPublicObject(kind, this.era, this.use(factory));
+      this.#objects.set(kind, object);
+    }
+    return object;
+  }
+
+  /** The public object of `kind` if a caller has ever read it (events go nowhere before that). */
+  existingPublicObject(kind: PublicObjectKind): EventEmitter | undefined {
+    return this.#objects.get(kind) as EventEmitter | undefined;
   }
 
   use<T extends SessionService>(factory: ServiceFactory<T>): T {

@@ -2,7 +2,8 @@
 // the eight events, each one call into the session's WebRequestService.
 
 import type { MemberTable } from '../era/shape.ts';
-import { webRequestServiceOf } from './web-request-class.ts';
+import { serviceBehind } from '../session/public-object.ts';
+import type { WebRequestService } from './web-request-service.ts';
 import { WEB_REQUEST_EVENTS } from './web-request-details.ts';
 
 export const WEB_REQUEST_MEMBERS: MemberTable = Object.fromEntries(
@@ -11,7 +12,7 @@ export const WEB_REQUEST_MEMBERS: MemberTable = Object.fromEntries(
     {
       kind: 'method',
       call(this: object, ...args: unknown[]) {
-        webRequestServiceOf(this).setListener(event, args);
+        serviceBehind<WebRequestService>('WebRequest', this).setListener(event, args);
       },
     },
   ]),

@@ -3,7 +3,7 @@
 // 'changed' event.
 
 import type { Cookie } from 'electron';
-import { ERA_BY_ID, type EraId } from '../../harness/eras/eras.ts';
+import { ERA_BY_ID, type EraId } from '../../contract/eras/eras.ts';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
 
 export { until } from '../support/requests.ts';

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { ERA_IDS } from '../../harness/eras/eras.ts';
-import { subMembersOf } from '../../harness/eras/sub-inventory.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
+import { subMembersOf } from '../../contract/eras/sub-inventory.ts';
 import { cookiesOf, freshSession, getCookies, setCookie } from './cookie-support.ts';
 
 export const meta = defineSpec({

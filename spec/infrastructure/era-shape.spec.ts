@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { ERA_IDS } from '../../harness/eras/eras.ts';
-import { membersOf } from '../../harness/eras/inventory.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
+import { membersOf } from '../../contract/eras/inventory.ts';
 
 export const meta = defineSpec({
   members: [],

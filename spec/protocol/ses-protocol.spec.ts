@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { ERA_IDS, type EraId } from '../../harness/eras/eras.ts';
-import { subMembersOf } from '../../harness/eras/sub-inventory.ts';
+import { ERA_IDS, type EraId } from '../../contract/eras/eras.ts';
+import { subMembersOf } from '../../contract/eras/sub-inventory.ts';
 import { failureOf, freshSession, mustChange, pageFetch, protocolOf, type ProtocolCallback, type ProtocolRequest } from './protocol-support.ts';
 
 export const meta = defineSpec({

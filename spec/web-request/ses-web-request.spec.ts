@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { ERA_IDS, type EraId } from '../../harness/eras/eras.ts';
-import { subMembersOf } from '../../harness/eras/sub-inventory.ts';
+import { ERA_IDS, type EraId } from '../../contract/eras/eras.ts';
+import { subMembersOf } from '../../contract/eras/sub-inventory.ts';
 import { freshSession, pageFetch, webRequestOf, type Callback, type Details } from './web-request-support.ts';
 
 export const meta = defineSpec({

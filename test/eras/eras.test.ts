@@ -9,7 +9,7 @@ import {
   isEraId,
   parseEraRange,
   type EraId,
-} from '../../harness/eras/eras.ts';
+} from '../../contract/eras/eras.ts';
 
 describe('era registry', () => {
   it('lists the five eras oldest first', () => {

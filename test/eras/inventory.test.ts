@@ -3,18 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ERA_IDS, ERAS, type EraId } from '../../harness/eras/eras.ts';
-import {
-  INVENTORY_PATH,
-  REPO_ROOT,
-  defaultSeedsDir,
-  describeInventoryDiff,
-  generateInventory,
-  githubSlug,
-  parseMemberHeading,
-  parseSeed,
-  serializeInventory,
-} from '../../harness/eras/generate-inventory.ts';
+import { ERA_IDS, ERAS, type EraId } from '../../contract/eras/eras.ts';
+import { generateInventory, parseSeed, serializeInventory } from '../../harness/eras/build-inventory.ts';
+import { INVENTORY_PATH, REPO_ROOT, defaultSeedsDir } from '../../harness/eras/generate-inventory.ts';
+import { describeInventoryDiff } from '../../harness/eras/inventory-diff.ts';
+import { githubSlug, parseMemberHeading } from '../../harness/eras/seed-headings.ts';
 import {
   allMemberNames,
   erasOfMember,
@@ -23,7 +16,7 @@ import {
   memberOf,
   membersOf,
   type Inventory,
-} from '../../harness/eras/inventory.ts';
+} from '../../contract/eras/inventory.ts';
 
 const seedsDir = defaultSeedsDir();
 const haveSeeds = existsSync(seedsDir);

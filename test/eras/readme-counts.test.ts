@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERA_IDS } from '../../harness/eras/eras.ts';
-import { loadInventory } from '../../harness/eras/inventory.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
+import { loadInventory } from '../../contract/eras/inventory.ts';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';
 
 describe('README member counts', () => {

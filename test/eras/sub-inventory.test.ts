@@ -2,7 +2,7 @@
 // the document parser that produced it.
 
 import { describe, expect, it } from 'vitest';
-import { ERA_IDS } from '../../harness/eras/eras.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
 import { ERA_TAGS, MODULE_ONLY, parseOwnerDoc } from '../../harness/eras/generate-sub-inventory.ts';
 import {
   allSubMemberNames,
@@ -11,7 +11,7 @@ import {
   subMemberOf,
   subMembersOf,
   subOwnerOf,
-} from '../../harness/eras/sub-inventory.ts';
+} from '../../contract/eras/sub-inventory.ts';
 
 describe('sub-inventory.json', () => {
   const inventory = loadSubInventory();

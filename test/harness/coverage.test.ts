@@ -5,9 +5,9 @@
 // their eras document.
 
 import { describe, expect, it } from 'vitest';
-import { ERA_IDS } from '../../harness/eras/eras.ts';
-import { allMemberNames, membersOf } from '../../harness/eras/inventory.ts';
-import { allSubMemberNames, OWNER_PROPERTY, subMembersOf } from '../../harness/eras/sub-inventory.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
+import { allMemberNames, membersOf } from '../../contract/eras/inventory.ts';
+import { allSubMemberNames, OWNER_PROPERTY, subMembersOf } from '../../contract/eras/sub-inventory.ts';
 import { computeCoverage, documentedNames, loadPending } from '../../harness/runner/coverage.ts';
 import { listSpecFiles } from '../../harness/runner/spec-files.ts';
 

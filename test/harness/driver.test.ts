@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES } from '../../harness/api/capabilities.ts';
+import { CAPABILITIES } from '../../contract/capabilities.ts';
 import { createDriver, DRIVER_COMMANDS, DriverUnsupported } from '../../harness/api/driver.ts';
 
 describe('driver', () => {

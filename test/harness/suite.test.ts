@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ERA_IDS } from '../../harness/eras/eras.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
 import { countStatuses, validateReport, type Report } from '../../harness/report/model.ts';
 import { staticTitles } from '../../harness/runner/grep-index.ts';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';

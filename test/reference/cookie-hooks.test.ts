@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { cookieService, type CookieRequestOptions, type CookieService } from '../../reference/cookies/cookie-service.ts';
 import { createReferenceElectron, type ReferenceElectron } from '../../reference/instance.ts';
 import { servicesOf } from '../../reference/session/binding.ts';

@@ -11,7 +11,7 @@ import { memberSlug } from '../../harness/docs/member-pages.ts';
 import { replaceRegion } from '../../harness/docs/regions.ts';
 import { ruleTables } from '../../harness/docs/rule-tables.ts';
 import { extractTitles, flattenTitles } from '../../harness/docs/spec-titles.ts';
-import { allMemberNames } from '../../harness/eras/inventory.ts';
+import { allMemberNames } from '../../contract/eras/inventory.ts';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';
 import { inputsHash, runCached } from '../support/cached-command.ts';
 
@@ -37,7 +37,7 @@ describe('generated docs', () => {
     expect(specced).toMatch(/- returns the same object for the same partition string\n/);
     expect(specced).toMatch(/\*\(eras `>=e12` only\)\*/);
     expect(specced).toMatch(/\| legacy \| 1\.x \| `session\.fromPartition\(partition\[, options\]\)` \|/);
-    const pending = JSON.parse(readFileSync(`${REPO_ROOT}/harness/eras/pending.json`, 'utf8')) as { members: Record<string, string> };
+    const pending = JSON.parse(readFileSync(`${REPO_ROOT}/contract/eras/pending.json`, 'utf8')) as { members: Record<string, string> };
     const [name, why] = Object.entries(pending.members)[0]!;
     expect(rendered.get(`docs/members/${memberSlug(name)}.md`)).toContain(`No spec yet; pending: ${why.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)}.`);
   });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERA_IDS } from '../../harness/eras/eras.ts';
+import { ERA_IDS } from '../../contract/eras/eras.ts';
 import { loadExpectations } from '../../harness/expectations/expectations.ts';
 import { loadCatalog } from '../../harness/report/catalog.ts';
 import { launchChromium } from '../../harness/report/chromium.ts';

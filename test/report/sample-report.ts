@@ -2,7 +2,7 @@
 // functions of report.json, so a report written here is a fair input; the
 // browser and CLI tests also use reports of real runs.
 
-import type { EraId } from '../../harness/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type Run, type TestRecord } from '../../harness/report/model.ts';
 
 export function record(id: string, patch: Partial<TestRecord> = {}): TestRecord {

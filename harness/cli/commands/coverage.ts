@@ -1,7 +1,7 @@
 // `coverage`: documented members with and without specs, per era.
 
 import { parseArgs } from 'node:util';
-import { ERA_IDS } from '../../eras/eras.ts';
+import { ERA_IDS } from '../../../contract/eras/eras.ts';
 import { formatCoverage } from '../../report/console.ts';
 import { computeCoverage, loadPending } from '../../runner/coverage.ts';
 import { listSpecFiles } from '../../runner/spec-files.ts';

@@ -1,7 +1,7 @@
 // `list`: spec files with their metadata, without running them.
 
 import { parseArgs } from 'node:util';
-import { ERA_IDS, erasInRange } from '../../eras/eras.ts';
+import { ERA_IDS, erasInRange } from '../../../contract/eras/eras.ts';
 import { listSpecFiles } from '../../runner/spec-files.ts';
 import { parseEras } from '../options.ts';
 import type { Command } from './command.ts';

@@ -4,18 +4,13 @@
 // given), and, when a Chromium binary is installed, what real Chromium
 // answers for the same configuration, marking any difference.
 
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../../chromium/find-chromium.ts';
 import { resolveFixedServersWithChromium, resolvePacWithChromium, type CaseAnswers } from '../../chromium/proxy-oracle.ts';
-import { isEraId, type EraId } from '../../eras/eras.ts';
-import { preferenceFromSetProxy } from '../../../reference/proxy/electron-config.ts';
-import { explainStatic } from '../../../reference/proxy/explain.ts';
-import { describeNetConfig } from '../../../reference/proxy/net-config.ts';
-import { fetchPacScript } from '../../../reference/proxy/pac/fetch-pac-script.ts';
-import { ProxyConfigService } from '../../../reference/proxy/proxy-config-service.ts';
+import { isEraId, type EraId } from '../../../contract/eras/eras.ts';
 import { UsageError } from '../options.ts';
 import type { Command } from './command.ts';
+import { preferenceFromSetProxy, explainStatic, describeNetConfig, fetchPacScript, ProxyConfigService } from '../../../reference/testing.ts';
 
 async function chromiumAnswers(executable: string, rules: string | undefined, bypass: string, pac: string | undefined, urls: string[]): Promise<CaseAnswers> {
   if (pac !== undefined) {

@@ -4,13 +4,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFileAtomic } from '../../../reference/storage/atomic-file.ts';
 import { updateExpectations } from '../../report/expectation-update.ts';
 import type { Report } from '../../report/model.ts';
 import { readReportFile } from '../../report/read.ts';
 import { REPO_ROOT } from '../../runner/paths.ts';
 import { UsageError } from '../options.ts';
 import type { Command } from './command.ts';
+import { writeFileAtomic } from '../../../reference/testing.ts';
 
 function onlyAdapter(reports: Report[], wanted: string | undefined): Report[] {
   const adapters = [...new Set(reports.flatMap((r) => r.runs.map((run) => run.info.adapter)))];

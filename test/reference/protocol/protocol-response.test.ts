@@ -4,7 +4,7 @@ import path from 'node:path';
 import { EventEmitter } from 'node:events';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EraId } from '../../../harness/eras/eras.ts';
+import type { EraId } from '../../../contract/eras/eras.ts';
 import { responseFor, type ProtocolType } from '../../../reference/protocol/protocol-response.ts';
 
 let dir: string;

@@ -1,0 +1,64 @@
+// The reference's one public face for test harnesses: launch a reference app
+// from a target's options, and what the reference offers a driver (every
+// area's capabilities and commands, merged once). The harness, the bundled
+// agent and the Electron stand-in reach the reference through this file only.
+
+import type { Capability } from '../contract/capabilities.ts';
+import type { DriverImplementation } from '../contract/driver-commands.ts';
+import type { EraId } from '../contract/eras/eras.ts';
+import { AREAS } from './areas.ts';
+import { createReferenceElectron, type ReferenceElectron } from './instance.ts';
+
+export type { ReferenceElectron } from './instance.ts';
+export { createReferenceElectron } from './instance.ts';
+
+/** What a target of the reference is launched with (the harness's TargetOptions satisfy it). */
+export interface ReferenceLaunch {
+  era: EraId;
+  userDataDir: string;
+  switches?: Record<string, string>;
+  env?: Record<string, string>;
+  extraCaCertificates?: string[];
+  secureDnsServers?: string[];
+  dnsServers?: string[];
+}
+
+export function launchReference(options: ReferenceLaunch): ReferenceElectron {
+  return createReferenceElectron({
+    era: options.era,
+    userData: options.userDataDir,
+    switches: options.switches,
+    env: options.env,
+    network: {
+      extraCaCertificates: options.extraCaCertificates ?? [],
+      secureDnsServers: options.secureDnsServers ?? [],
+      dnsServers: options.dnsServers ?? [],
+    },
+  });
+}
+
+/** Every capability some area of the reference makes true. */
+export const REFERENCE_CAPABILITIES: readonly Capability[] = [
+  ...new Set(AREAS.flatMap((area) => area.driver?.capabilities ?? [])),
+];
+
+/** Every area's driver commands; two areas implementing one command is a wiring error. */
+export const REFERENCE_DRIVER_COMMANDS: DriverImplementation = (() => {
+  const merged: Record<string, unknown> = {};
+  for (const area of AREAS) {
+    for (const [name, command] of Object.entries(area.driver?.commands ?? {})) {
+      if (merged[name]) throw new Error(`driver command ${name} is implemented by two areas`);
+      merged[name] = command;
+    }
+  }
+  return merged as DriverImplementation;
+})();
+
+// Tools the harness shares with the reference: atomic writes for reports and
+// expectation files, and the proxy area's explanations for `proxy-check`.
+export { writeFileAtomic } from './storage/atomic-file.ts';
+export { preferenceFromSetProxy } from './proxy/electron-config.ts';
+export { explainStatic } from './proxy/explain.ts';
+export { describeNetConfig } from './proxy/net-config.ts';
+export { fetchPacScript } from './proxy/pac/fetch-pac-script.ts';
+export { ProxyConfigService } from './proxy/proxy-config-service.ts';
