@@ -6,8 +6,7 @@
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, inject, it, type TestContext } from 'vitest';
-import { getCurrentSuite } from 'vitest/suite';
+import { afterAll, afterEach, beforeAll, beforeEach, inject, it, TestRunner, type TestContext } from 'vitest';
 import { createAdapter } from '../adapters/index.ts';
 import { callbackMember } from '../../contract/eras/callback-api.ts';
 import { eraInRange, type EraId } from '../../contract/eras/eras.ts';
@@ -112,7 +111,7 @@ export function gateFor(meta: SpecMeta, era: EraId, capabilities: ReadonlySet<Ca
 
 /** The file being collected and the era the runner runs it in (see eraModuleId). */
 function currentSpecFile(): { file: string; era: EraId } {
-  const id = getCurrentSuite().file.filepath;
+  const id = TestRunner.getCurrentSuite().file.filepath;
   const parsed = parseEraModuleId(id);
   if (!parsed) throw new HarnessError(`${id} was not started by the conformance runner (no era in its id)`);
   return parsed;
