@@ -6,6 +6,7 @@
 // only comparable with them.
 //
 // Run: npm run bench:suite   [-- --era current] [-- --adapter remote:<command>] [-- --report before.json]
+//      npm run bench:suite -- --each    every era in a run of its own too, for each era's own wall time
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,8 @@ import { parseArgs } from 'node:util';
 import type { Reporter, TestModule } from 'vitest/node';
 import { parseEraModuleId } from '../../harness/api/run-context.ts';
 import { parseAdapter, parseEras } from '../../harness/cli/options.ts';
-import { countStatuses, type Run } from '../../harness/report/model.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
+import { countStatuses, type Report, type Run } from '../../harness/report/model.ts';
 import { runSuite } from '../../harness/runner/run-suite.ts';
 
 const { values } = parseArgs({
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     era: { type: 'string', default: 'all' },
     adapter: { type: 'string', default: 'reference' },
     report: { type: 'string' },
+    each: { type: 'boolean', default: false },
   },
 });
 const eras = parseEras(values.era, ['current']);
@@ -53,15 +56,6 @@ class ModuleTimes implements Reporter {
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-const loadBefore = load();
-const cpuBefore = cpuSeconds();
-const times = new ModuleTimes();
-const started = performance.now();
-const report = await runSuite({ adapter, eras, reporters: [times] });
-const wall = performance.now() - started;
-const cpuAfter = cpuSeconds();
-if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2));
-
 interface Row {
   era: string;
   files: number;
@@ -72,21 +66,52 @@ interface Row {
   inFiles: number;
 }
 
-function row(run: Run): Row {
+function row(run: Run, times: ModuleTimes, wall = run.info.durationMs): Row {
   return {
     era: run.info.era,
     files: new Set(run.results.map((r) => r.file)).size,
     tests: run.results.length,
-    wall: run.info.durationMs,
+    wall,
     inTests: run.results.reduce((sum, r) => sum + r.durationMs, 0),
     imports: times.importMs.get(run.info.era) ?? 0,
     inFiles: times.moduleMs.get(run.info.era) ?? 0,
   };
 }
 
-const rows = report.runs.map(row);
+async function measure(runEras: EraId[]): Promise<{ report: Report; times: ModuleTimes; wall: number }> {
+  const times = new ModuleTimes();
+  const started = performance.now();
+  const report = await runSuite({ adapter, eras: runEras, reporters: [times] });
+  return { report, times, wall: performance.now() - started };
+}
+
+const loadBefore = load();
+const cpuBefore = cpuSeconds();
+const whole = await measure(eras);
+const cpuAfter = cpuSeconds();
+const { report, wall } = whole;
+if (values.report) writeFileSync(values.report, JSON.stringify(report, null, 2));
+
+// Eras share the workers in one run, so their spans overlap; with --each,
+// every era also runs alone and its row is that run's.
+const rows: Row[] = [];
+for (const run of report.runs) {
+  if (!values.each) rows.push(row(run, whole.times));
+  else {
+    const alone = await measure([run.info.era]);
+    rows.push(row(alone.report.runs[0]!, alone.times, alone.wall));
+  }
+}
 const sum = (key: keyof Row) => rows.reduce((s, r) => s + (r[key] as number), 0);
-const total: Row = { era: 'whole run', files: sum('files'), tests: sum('tests'), wall, inTests: sum('inTests'), imports: sum('imports'), inFiles: sum('inFiles') };
+const total: Row = {
+  era: 'whole run',
+  files: sum('files'),
+  tests: sum('tests'),
+  wall,
+  inTests: report.runs.reduce((s, run) => s + row(run, whole.times).inTests, 0),
+  imports: [...whole.times.importMs.values()].reduce((a, b) => a + b, 0),
+  inFiles: [...whole.times.moduleMs.values()].reduce((a, b) => a + b, 0),
+};
 const header = ['era', 'files', 'tests', 'wall', 'in tests', 'overhead', 'overhead %', 'imports', 'hooks'];
 const lines = [...rows, total].map((r) => [
   r.era,
@@ -108,8 +133,8 @@ for (const l of lines) console.log(format(l));
 const counts = countStatuses(report.runs.flatMap((r) => r.results));
 const bad = counts.FAIL + counts.ERROR + counts.TIMEOUT + counts.CRASH;
 const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? `, CPU ${(cpuAfter - cpuBefore).toFixed(1)} s` : '';
-console.log(`\n${values.adapter}, ${os.cpus().length} cores${cpu}, load average before ${loadBefore}, after ${load()}`);
-console.log('wall: the era\'s own span (eras share one pool, so spans may overlap); in tests: test durations summed;');
+console.log(`\n${values.adapter}, ${os.cpus().length} cores${cpu} (whole run), load average before ${loadBefore}, after ${load()}`);
+console.log(values.each ? 'wall: the era run alone (whole run: all eras in one run); in tests: test durations summed;' : 'wall: the era\'s own span (eras share one pool, so spans may overlap); in tests: test durations summed;');
 console.log('overhead: wall - in tests (negative when workers run tests in parallel); imports: importing spec files');
 console.log('and what they import, summed over files; hooks: beforeAll/afterAll and the like, summed over files');
 if (bad) console.log(`${bad} test(s) failed: the timings are not comparable`);
