@@ -49,6 +49,11 @@ export interface EraResults {
   endedAt?: number;
 }
 
+/** `spec/x.spec.ts?era=e9:24:15` in a stack or message -> `spec/x.spec.ts:24:15`: reports name files, not runs of them. */
+function withoutEraIds(text: string): string {
+  return text.replace(/(\.[cm]?[jt]s)\?era=[a-z0-9]+/g, '$1');
+}
+
 /** The file and era of one era's run of a spec file (harness/api/run-context.ts). */
 function splitModuleId(moduleId: string): { file: string; era: EraId } {
   const parsed = parseEraModuleId(moduleId);
@@ -164,8 +169,8 @@ export class ResultCollector implements Reporter {
     if (verdict.stale) record.stale = true;
     if (entry?.expected) record.expectedStatuses = entry.expected;
     const why = [message, verdict.reason && `expectation: ${verdict.reason}`].filter(Boolean).join(' | ');
-    if (why) record.message = why;
-    if (extra.stack && status !== 'PASS') record.stack = extra.stack;
+    if (why) record.message = withoutEraIds(why);
+    if (extra.stack && status !== 'PASS') record.stack = withoutEraIds(extra.stack);
     if (extra.seed) record.seed = extra.seed;
     if (extra.agentOutput) record.agentOutput = extra.agentOutput;
     const results = this.era(era);

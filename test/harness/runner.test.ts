@@ -45,6 +45,9 @@ describe('runner on fixture specs', () => {
     expect(status('statuses > throws from the implementation')).toEqual(['FAIL', false]);
     expect(status('statuses > uses an undeclared driver capability')).toEqual(['ERROR', false]);
     expect(results.get('statuses > uses an undeclared driver capability')?.message).toMatch(/does not declare/);
+    // Each era's run of a file is a module of its own (`?era=`); reports name the file.
+    expect(results.get('statuses > fails an assertion')?.stack).toMatch(/statuses\.spec\.ts:\d+:\d+/);
+    expect(report.runs[0]!.results.some((r) => `${r.stack}${r.message}`.includes('?era='))).toBe(false);
     expect(status('statuses > times out')).toEqual(['TIMEOUT', false]);
     expect(status('statuses > is expected to fail')).toEqual(['FAIL', true]);
     expect(status('statuses > is expected to fail but passes')).toEqual(['PASS', false]);
