@@ -3,7 +3,7 @@
 import { ERA_IDS, isEraId, type EraId } from '../../contract/eras/eras.ts';
 import type { AdapterSpec } from '../api/run-context.ts';
 import type { Progress } from '../runner/result-collector.ts';
-import { isReporter, REPORTERS, type ReporterName } from '../report/write.ts';
+import { isReporter, REPORTERS, type ReporterName } from '../report/reporters.ts';
 
 export class UsageError extends Error {}
 
