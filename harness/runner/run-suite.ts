@@ -42,14 +42,19 @@ function eraRun(options: RunOptions, collector: ResultCollector, era: EraId, bas
     : [...gathered.records];
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const startedAt = gathered.startedAt ?? fallbackStart;
+  const { adapter, implementation, platform, suiteVersion, ...rest } = base;
   return {
     info: {
-      ...base,
+      adapter,
+      implementation,
       era,
+      platform,
+      suiteVersion,
       startedAt: new Date(startedAt).toISOString(),
       // The era's own span, from its first file's start to its last file's end;
       // eras share the workers, so their spans overlap.
       durationMs: (gathered.endedAt ?? startedAt) - startedAt,
+      ...rest,
     },
     results: records,
   };

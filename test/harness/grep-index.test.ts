@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mayMatchGrep, namePattern, staticTitles } from '../../harness/runner/grep-index.ts';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';
 import { shardFiles } from '../../harness/runner/shard.ts';
+import { globToRegExp } from '../../harness/runner/suite-projects.ts';
 import { listSpecFiles } from '../../harness/runner/spec-files.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'grep-index-'));
@@ -71,5 +72,16 @@ describe('shards', () => {
     expect(shards.map((s) => s.length).sort()).toEqual([5, 6, 6, 6]);
     expect(shardFiles(files, '2/4', (f) => f)).toEqual(shards[1]);
     expect(() => shardFiles(files, '5/4', (f) => f)).toThrow(/--shard/);
+  });
+});
+
+describe('include globs', () => {
+  it('match as vitest matches them, to find the files that ask for a process of their own', () => {
+    const all = globToRegExp('spec/**/*.spec.ts');
+    expect(['spec/a.spec.ts', 'spec/x/y/a.spec.ts'].every((f) => all.test(f))).toBe(true);
+    expect(['spec/a.ts', 'test/spec/a.spec.ts', 'spec/a.spec.tsx'].some((f) => all.test(f))).toBe(false);
+    const one = globToRegExp('test/fixtures/isolation-specs/*.spec.ts');
+    expect(one.test('test/fixtures/isolation-specs/own-process.spec.ts')).toBe(true);
+    expect(one.test('test/fixtures/isolation-specs/deeper/own-process.spec.ts')).toBe(false);
   });
 });
