@@ -31,6 +31,8 @@ export interface NavigationOutcome {
 
 export interface ScenarioResult {
   cookies: CdpCookie[];
+  /** When the first response was requested (ms since the epoch): expiry is compared relative to it. */
+  startedMs: number;
   navigations: NavigationOutcome[];
 }
 
@@ -64,13 +66,14 @@ async function runScenario(browser: CdpBrowser, urls: string[]): Promise<Scenari
     const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
     await browser.send('Page.enable', {}, sessionId);
     const navigations: NavigationOutcome[] = [];
+    const startedMs = Date.now();
     for (const url of urls) {
       const answer = await browser.send<{ errorText?: string }>('Page.navigate', { url }, sessionId);
       navigations.push(answer.errorText ? { url, errorText: answer.errorText } : { url });
     }
     const { cookies } = await browser.send<{ cookies: CdpCookie[] }>('Storage.getCookies', { browserContextId });
     await browser.send('Target.closeTarget', { targetId });
-    return { cookies, navigations };
+    return { cookies, startedMs, navigations };
   } finally {
     await browser.send('Target.disposeBrowserContext', { browserContextId }).catch(() => undefined);
   }

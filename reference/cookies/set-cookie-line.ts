@@ -4,7 +4,7 @@
 // pair); later pairs are attributes, known ones matched case-insensitively,
 // the last occurrence of each winning even when its value is empty or
 // invalid, except that an attribute value over 1024 bytes is ignored (the
-// previous occurrence stands). Spaces and tabs around tokens are trimmed;
+// previous occurrence stands). A nameless cookie may not hold `=`. Spaces and tabs around tokens are trimmed;
 // quotes are kept.
 
 import { byteLength, hasControlCharacter, MAX_ATTRIBUTE_BYTES, MAX_NAME_VALUE_BYTES } from './cookie-syntax.ts';
@@ -32,6 +32,8 @@ export function parseSetCookie(line: string): ParsedSetCookie | undefined {
   const name = eq < 0 ? '' : trim(first.slice(0, eq));
   const value = trim(eq < 0 ? first : first.slice(eq + 1));
   if (name === '' && value === '') return undefined;
+  // A nameless cookie whose value holds `=` would come back as a named one in a Cookie header.
+  if (name === '' && value.includes('=')) return undefined;
   if (byteLength(name) + byteLength(value) > MAX_NAME_VALUE_BYTES) return undefined;
   if (hasControlCharacter(name) || hasControlCharacter(value)) return undefined;
   const attributes = new Map<string, string>();

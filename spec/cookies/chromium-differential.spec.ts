@@ -53,14 +53,17 @@ interface Compared {
   secure: boolean;
   httpOnly: boolean;
   session: boolean;
-  /** Seconds; compared within a few seconds (Max-Age counts from slightly different instants). */
+  /**
+   * Seconds after the scenario started (both sides run at different times,
+   * and Max-Age and the 400-day cap count from the response); compared within a few seconds.
+   */
   expires: number | null;
   sameSite: string;
 }
 
 const SAME_SITE: Record<string, string> = { Strict: 'strict', Lax: 'lax', None: 'no_restriction' };
 
-function fromChromium(c: CdpCookie): Compared {
+function fromChromium(c: CdpCookie, startedMs: number): Compared {
   return {
     name: c.name,
     value: c.value,
@@ -69,12 +72,12 @@ function fromChromium(c: CdpCookie): Compared {
     secure: c.secure,
     httpOnly: c.httpOnly,
     session: c.session,
-    expires: c.session ? null : c.expires,
+    expires: c.session ? null : c.expires - startedMs / 1000,
     sameSite: c.sameSite ? SAME_SITE[c.sameSite]! : 'unspecified',
   };
 }
 
-function fromTarget(c: Record<string, unknown>): Compared {
+function fromTarget(c: Record<string, unknown>, startedMs: number): Compared {
   const session = c.session === true;
   return {
     name: String(c.name),
@@ -84,7 +87,7 @@ function fromTarget(c: Record<string, unknown>): Compared {
     secure: c.secure === true,
     httpOnly: c.httpOnly === true,
     session,
-    expires: session ? null : Number(c.expirationDate),
+    expires: session ? null : Number(c.expirationDate) - startedMs / 1000,
     sameSite: String(c.sameSite ?? 'unspecified'),
   };
 }
@@ -132,6 +135,7 @@ describe('differential check against Chromium', () => {
     for (const [i, scenario] of scenarios.entries()) {
       const ses = t.session.fromPartition(`cookie-differential-${SEED}-${i}`) as { fetch(url: string): Promise<Response> };
       const targetErrors: string[] = [];
+      const startedMs = Date.now();
       for (const url of urls[i]!) {
         try {
           await (await ses.fetch(url)).arrayBuffer();
@@ -139,8 +143,8 @@ describe('differential check against Chromium', () => {
           targetErrors.push(`${url}: ${(error as Error).message}`);
         }
       }
-      const expected = chromium[i]!.cookies.map(fromChromium);
-      const actual = (await getCookies(t, cookiesOf(ses), {})).map((c) => fromTarget(c as unknown as Record<string, unknown>));
+      const expected = chromium[i]!.cookies.map((c) => fromChromium(c, chromium[i]!.startedMs));
+      const actual = (await getCookies(t, cookiesOf(ses), {})).map((c) => fromTarget(c as unknown as Record<string, unknown>, startedMs));
       const onlyChromium = missingFrom(expected, actual);
       const onlyTarget = missingFrom(actual, expected);
       if (onlyChromium.length || onlyTarget.length || targetErrors.length) disagreements.push({ scenario: i, steps: scenario, onlyChromium, onlyTarget, targetErrors });
