@@ -15,6 +15,7 @@ import type { NetLogBus, NetLogSource } from '../netlog/net-log-bus.ts';
 import type { CertVerifier } from '../tls/cert-verifier.ts';
 import type { SocketRegistry } from './socket-registry.ts';
 import type { WarmSockets } from './warm-sockets.ts';
+import { acceptLenientHeaders } from './lenient-headers.ts';
 
 export interface ConnectTarget {
   protocol: 'http:' | 'https:';
@@ -54,6 +55,12 @@ function tlsError(error: unknown): NetError {
   return toNetError(error);
 }
 
+/** The socket, with undici's parser for it made as lenient as Chromium's (lenient-headers.ts). */
+function lenient<T extends object>(socket: T): T {
+  acceptLenientHeaders(socket);
+  return socket;
+}
+
 export class Connector {
   readonly #deps: ConnectorDeps;
   readonly #sources = new WeakMap<Socket, NetLogSource>();
@@ -73,7 +80,7 @@ export class Connector {
     if (warm && !(warm instanceof Promise)) {
       // undici hangs the request when its connector answers within the call
       // (seen with a parked socket); a pool's connect job completes later anyway.
-      setImmediate(() => callback(null, warm));
+      setImmediate(() => callback(null, lenient(warm)));
       return;
     }
     const opening = options.httpSocket
@@ -82,7 +89,7 @@ export class Connector {
         ? warm.catch(() => this.open(target))
         : this.open(target);
     opening.then(
-      (socket) => callback(null, socket),
+      (socket) => callback(null, lenient(socket)),
       (error: unknown) => callback(toNetError(error), null),
     );
   };
