@@ -35,7 +35,8 @@ export function parseSetCookie(line: string): ParsedSetCookie | undefined {
   // A nameless cookie whose value holds `=` would come back as a named one in a Cookie header.
   if (name === '' && value.includes('=')) return undefined;
   if (byteLength(name) + byteLength(value) > MAX_NAME_VALUE_BYTES) return undefined;
-  if (hasControlCharacter(name) || hasControlCharacter(value)) return undefined;
+  // Chromium 156 also refuses a tab inside a name or value (around them it is trimmed).
+  if (hasControlCharacter(name) || hasControlCharacter(value) || /\t/.test(name + value)) return undefined;
   const attributes = new Map<string, string>();
   for (const pair of pairs.slice(1)) {
     const at = pair.indexOf('=');

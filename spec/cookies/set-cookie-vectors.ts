@@ -27,6 +27,7 @@ export const SET_COOKIE_VECTORS: SetCookieVector[] = [
   { title: 'Max-Age with a plus sign', host: 'a.example.com', path: '/', line: 'a=1; Max-Age=+60', stored: { name: 'a', value: '1', session: false }, expiresIn: 60 },
   { title: 'Max-Age wins over Expires', host: 'a.example.com', path: '/', line: 'a=1; Expires=Wed, 21 Oct 2037 07:28:00 GMT; Max-Age=120', stored: { name: 'a', value: '1', session: false }, expiresIn: 120 },
   { title: 'an unparsable Max-Age falls back to Expires (capped at 400 days)', host: 'a.example.com', path: '/', line: 'a=1; Max-Age=abc; Expires=Fri, 31 Dec 9999 23:59:59 GMT', stored: { name: 'a', value: '1', session: false }, expiresIn: DAYS_400 },
+  { title: 'a later empty Max-Age after a negative one makes a session cookie', host: 'a.example.com', path: '/', line: 'a=1; Max-Age=-5; Max-Age=', stored: { name: 'a', value: '1', session: true } },
   { title: 'Max-Age=0 stores nothing', host: 'a.example.com', path: '/', line: 'a=1; Max-Age=0', stored: null },
   // Name prefixes, in any case.
   { title: '__secure- from an insecure URL is refused', host: 'a.example.com', path: '/', line: '__secure-x=1', stored: null },
@@ -45,6 +46,12 @@ export const SET_COOKIE_VECTORS: SetCookieVector[] = [
   { title: 'Domain= a public suffix is refused', host: 'foo.co.uk', path: '/', line: 'a=1; Domain=co.uk', stored: null },
   { title: 'Domain= the URL host as a domain cookie', host: 'a.example.com', path: '/', line: 'a=1; Domain=.EXAMPLE.com', stored: { name: 'a', value: '1', domain: '.example.com' } },
   { title: 'a UTF-8 Domain is stored in punycode', host: 'xn--bcher-kva.example', path: '/', line: 'a=1; Domain=bücher.example', stored: { name: 'a', value: '1', domain: '.xn--bcher-kva.example' } },
+  { title: 'Domain= with two leading dots is refused', host: 'a.example.com', path: '/', line: 'a=1; Domain=..example.com', stored: null },
+  { title: 'Domain= with a trailing dot is refused', host: 'a.example.com', path: '/', line: 'a=1; Domain=example.com.', stored: null },
+  // Characters.
+  { title: 'a control character in the value refuses that cookie only', host: 'a.example.com', path: '/', line: 'a=x\x01y', stored: null },
+  { title: 'a tab inside the value refuses the cookie', host: 'a.example.com', path: '/', line: 'a=x\ty', stored: null },
+  { title: 'tabs around name and value are trimmed', host: 'a.example.com', path: '/', line: '\ta\t=\t1\t', stored: { name: 'a', value: '1' } },
   // Bytes, paths, Partitioned, SameSite=None.
   { title: 'UTF-8 names and values are kept', host: 'a.example.com', path: '/', line: 'ü=ü', stored: { name: 'ü', value: 'ü' } },
   { title: 'the default path is the request path as sent', host: 'a.example.com', path: '/dir%20x/page', line: 'a=1', stored: { name: 'a', value: '1', path: '/dir%20x' } },
