@@ -79,8 +79,8 @@ export interface DriverCommandMap {
   'bluetooth.pair': { capability: 'bluetooth'; args: { session: unknown; deviceId: string; pairingKind: 'confirm' | 'confirmPin' | 'providePin'; pin?: string }; result: { confirmed: boolean; pin?: string } };
   /** getDisplayMedia() from a page (or a subframe of it) */
   'displayMedia.request': { capability: 'display-media'; args: { session: unknown; url: string; frameUrl?: string; audio?: boolean; userGesture?: boolean }; result: DisplayMediaOutcome };
-  /** the words a page would see underlined */
-  'spellcheck.check': { capability: 'spellcheck'; args: { session: unknown; words: string[] }; result: string[] };
+  /** the words of text a page of the session would see underlined, each occurrence in order */
+  'spellcheck.check': { capability: 'spellcheck'; args: { session: unknown; text: string }; result: string[] };
   /** opens an extension's background page */
   'extensions.openBackground': { capability: 'extensions'; args: { session: unknown; extensionId: string }; result: PageRef };
   /** the process warnings of type ExtensionLoadWarning the target emitted since the last call, oldest first (what process.on('warning') sees in the main process) */
