@@ -10,11 +10,33 @@
 import fc from 'fast-check';
 
 /** Request hosts; every one resolves to the loopback fixture through host resolver rules. */
-export const COOKIE_HOSTS = ['a.example.com', 'b.a.example.com', 'example.com', 'localhost', '127.0.0.1', 'intranet', 'foo.co.uk', 'xn--bcher-kva.example'] as const;
+export const COOKIE_HOSTS = [
+  'a.example.com',
+  'b.a.example.com',
+  'example.com',
+  'localhost',
+  '127.0.0.1',
+  'intranet',
+  'foo.co.uk',
+  'xn--bcher-kva.example',
+] as const;
 
 const PATHS = ['/', '/a/b', '/a/b/', '/dir%20x/page', '/a/%7Eb/c', '/deep/er/path/x'] as const;
 
-const NAMES = ['a', 'b', 'sid', '__Secure-s', '__secure-s', '__Host-h', '__HOST-h', '__host-x', 'sp ace', 'ü', '$x', 'n\x01c'] as const;
+const NAMES = [
+  'a',
+  'b',
+  'sid',
+  '__Secure-s',
+  '__secure-s',
+  '__Host-h',
+  '__HOST-h',
+  '__host-x',
+  'sp ace',
+  'ü',
+  '$x',
+  'n\x01c',
+] as const;
 
 const VALUES = ['1', 'v', '', '"quoted"', 'ü', 'a b', '__Host-x', '__secure-y', 'v\x7f', 'v\x01w', 'x=y', 'a\tb'] as const;
 
@@ -92,7 +114,10 @@ export const cookieStepArbitrary: fc.Arbitrary<CookieStep> = fc.record({
   setCookies: fc.array(setCookieLineArbitrary, { minLength: 1, maxLength: 3 }),
 });
 
-export const cookieScenarioArbitrary: fc.Arbitrary<CookieScenario> = fc.array(cookieStepArbitrary, { minLength: 1, maxLength: 4 });
+export const cookieScenarioArbitrary: fc.Arbitrary<CookieScenario> = fc.array(cookieStepArbitrary, {
+  minLength: 1,
+  maxLength: 4,
+});
 
 /** A fixed batch of scenarios for a seed. */
 export function cookieScenarios(seed: number, count: number): CookieScenario[] {

@@ -48,7 +48,12 @@ export const CHROMIUM_COOKIE_ARGS = [
 /** Loads each scenario's URLs in order, in a fresh browser context per scenario, and returns its cookies. */
 export async function cookiesWithChromium(scenarios: string[][], options: CookieOracleOptions): Promise<ScenarioResult[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cookie-oracle-'));
-  const browser = await CdpBrowser.launch({ executable: options.executable, userDataDir: dir, isolateNetwork: false, args: CHROMIUM_COOKIE_ARGS });
+  const browser = await CdpBrowser.launch({
+    executable: options.executable,
+    userDataDir: dir,
+    isolateNetwork: false,
+    args: CHROMIUM_COOKIE_ARGS,
+  });
   try {
     const results: ScenarioResult[] = [];
     for (const urls of scenarios) results.push(await runScenario(browser, urls));
@@ -60,9 +65,14 @@ export async function cookiesWithChromium(scenarios: string[][], options: Cookie
 }
 
 async function runScenario(browser: CdpBrowser, urls: string[]): Promise<ScenarioResult> {
-  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', { disposeOnDetach: true });
+  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', {
+    disposeOnDetach: true,
+  });
   try {
-    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId });
+    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', {
+      url: 'about:blank',
+      browserContextId,
+    });
     const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
     await browser.send('Page.enable', {}, sessionId);
     const navigations: NavigationOutcome[] = [];

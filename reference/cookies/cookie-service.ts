@@ -27,7 +27,7 @@
 //     a Secure cookie) are skipped silently, as browsers do. Each stored or removed cookie emits
 //     'changed' on the session's Cookies object.
 
-import { Cookie, CookieJar } from 'tough-cookie';
+import { type Cookie, CookieJar } from 'tough-cookie';
 import path from 'node:path';
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';

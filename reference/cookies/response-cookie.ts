@@ -78,7 +78,13 @@ function pathMatches(requestPath: string, cookiePath: string): boolean {
  * Secure, SameSite=None needing Secure, the SameSite context of the response,
  * and (from an insecure URL) no overwriting or shadowing of a Secure cookie.
  */
-export function admitsResponseCookie(era: CookieEra, cookie: Cookie, url: URL, context: ResponseSameSiteContext, existing: readonly Cookie[]): boolean {
+export function admitsResponseCookie(
+  era: CookieEra,
+  cookie: Cookie,
+  url: URL,
+  context: ResponseSameSiteContext,
+  existing: readonly Cookie[],
+): boolean {
   if (!checkStorable(era, cookie, url, undefined).included) return false;
   if (cookie.secure && !isSecureSource(url, era.secureSource)) return false;
   if (context === 'none') {
@@ -90,7 +96,8 @@ export function admitsResponseCookie(era: CookieEra, cookie: Cookie, url: URL, c
     const shadowed = existing.some((other) => {
       if (!other.secure || other.key !== cookie.key) return false;
       const otherDomain = chromiumDomain(other);
-      const related = isDomainMatch(domain, otherDomain.replace(/^\./, '')) || isDomainMatch(otherDomain, domain.replace(/^\./, ''));
+      const related =
+        isDomainMatch(domain, otherDomain.replace(/^\./, '')) || isDomainMatch(otherDomain, domain.replace(/^\./, ''));
       return related && pathMatches(cookie.path ?? '/', other.path ?? '/');
     });
     if (shadowed) return false;

@@ -39,7 +39,8 @@ let server: SetCookieServer | undefined;
 const t = useTarget(meta, {
   prepare: async () => {
     server = await startSetCookieServer();
-    for (const [i, scenario] of scenarios.entries()) for (const [j, step] of scenario.entries()) server.define(`${i}_${j}`, step.setCookies);
+    for (const [i, scenario] of scenarios.entries())
+      for (const [j, step] of scenario.entries()) server.define(`${i}_${j}`, step.setCookies);
     return { switches: { 'host-resolver-rules': 'MAP * 127.0.0.1' } };
   },
 });
@@ -144,16 +145,20 @@ describe('differential check against Chromium', () => {
         }
       }
       const expected = chromium[i]!.cookies.map((c) => fromChromium(c, chromium[i]!.startedMs));
-      const actual = (await getCookies(t, cookiesOf(ses), {})).map((c) => fromTarget(c as unknown as Record<string, unknown>, startedMs));
+      const actual = (await getCookies(t, cookiesOf(ses), {})).map((c) =>
+        fromTarget(c as unknown as Record<string, unknown>, startedMs),
+      );
       const onlyChromium = missingFrom(expected, actual);
       const onlyTarget = missingFrom(actual, expected);
-      if (onlyChromium.length || onlyTarget.length || targetErrors.length) disagreements.push({ scenario: i, steps: scenario, onlyChromium, onlyTarget, targetErrors });
+      if (onlyChromium.length || onlyTarget.length || targetErrors.length)
+        disagreements.push({ scenario: i, steps: scenario, onlyChromium, onlyTarget, targetErrors });
     }
     const agreed = scenarios.length - disagreements.length;
     const summary = `seed ${SEED}: ${agreed}/${scenarios.length} scenarios agree (replay with COOKIE_DIFFERENTIAL_SEED=${SEED} COOKIE_DIFFERENTIAL_CASES=${CASES})`;
     console.log(`cookie differential: ${summary}`);
     // COOKIE_DIFFERENTIAL_DUMP=<file> keeps every disagreement for inspection.
-    if (process.env.COOKIE_DIFFERENTIAL_DUMP) writeFileSync(process.env.COOKIE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, disagreements }, null, 1));
+    if (process.env.COOKIE_DIFFERENTIAL_DUMP)
+      writeFileSync(process.env.COOKIE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, disagreements }, null, 1));
     expect(disagreements, summary).toEqual([]);
   }, 300_000);
 });

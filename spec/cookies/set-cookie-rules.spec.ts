@@ -19,7 +19,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'chromium',
-  summary: 'Cookies from Set-Cookie headers are created by the same rules as Chromium: attributes, prefixes, sizes, domains, bytes and paths.',
+  summary:
+    'Cookies from Set-Cookie headers are created by the same rules as Chromium: attributes, prefixes, sizes, domains, bytes and paths.',
 });
 
 let server: SetCookieServer | undefined;
@@ -49,7 +50,8 @@ describe('Set-Cookie creation rules', () => {
       }
       expect(cookies).toHaveLength(1);
       expect(cookies[0]).toMatchObject(vector.stored);
-      if (vector.expiresIn !== undefined) expect(Math.abs(cookies[0]!.expirationDate! - started - vector.expiresIn)).toBeLessThan(5);
+      if (vector.expiresIn !== undefined)
+        expect(Math.abs(cookies[0]!.expirationDate! - started - vector.expiresIn)).toBeLessThan(5);
     });
   }
 });

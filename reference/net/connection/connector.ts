@@ -39,7 +39,8 @@ export interface ConnectorDeps {
 const ALPN = ['h2', 'http/1.1'];
 
 /** OpenSSL handshake failures Chromium reports as a version or cipher mismatch. */
-const MISMATCH = /HANDSHAKE_FAILURE|NO_CIPHERS|PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|NO_SHARED_CIPHER|VERSION_TOO_LOW/;
+const MISMATCH =
+  /HANDSHAKE_FAILURE|NO_CIPHERS|PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|NO_SHARED_CIPHER|VERSION_TOO_LOW/;
 
 export function originOf(target: ConnectTarget): string {
   const host = isIP(target.host) === 6 ? `[${target.host}]` : target.host;
@@ -234,4 +235,3 @@ export class Connector {
     return this.#sources.get(socket);
   }
 }
-

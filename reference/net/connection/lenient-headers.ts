@@ -17,7 +17,7 @@ interface LlhttpParser {
 /** Makes the HTTP/1 parser undici attaches to `socket` accept any byte in header values, as Chromium does. */
 export function acceptLenientHeaders(socket: object): void {
   if (Object.getOwnPropertyDescriptor(socket, kParser)) return;
-  let parser: unknown = undefined;
+  let parser: unknown;
   Object.defineProperty(socket, kParser, {
     configurable: true,
     enumerable: false,
