@@ -5,6 +5,7 @@
 
 import type { Area } from './area.ts';
 import { cookiesArea } from './cookies/area.ts';
+import { devicesArea } from './devices/area.ts';
 import { netArea } from './net/area.ts';
 import { permissionsArea } from './permissions/area.ts';
 import { protocolArea } from './protocol/area.ts';
@@ -22,4 +23,5 @@ export const AREAS: readonly Area[] = [
   proxyArea,
   storageArea,
   permissionsArea,
+  devicesArea,
 ];

@@ -1,0 +1,17 @@
+// The driver's vendor layer for devices: plugging virtual devices into the
+// machine's buses, and the page's navigator.serial / hid / usb calls and
+// Bluetooth pairing prompts, each implemented by its bus module.
+
+import type { DriverImplementation } from '../../contract/driver-commands.ts';
+import { virtualBus, type PluggedDevice } from './device-bus.ts';
+import { forgetPort, getPorts, requestPort } from './serial-requests.ts';
+import { writeToPort } from './serial-write.ts';
+
+export const DEVICE_DRIVER_COMMANDS: DriverImplementation = {
+  'serial.plug': ({ device }) => virtualBus('serial').plug(device as PluggedDevice),
+  'serial.unplug': ({ deviceId }) => virtualBus('serial').unplug(deviceId),
+  'serial.requestPort': requestPort,
+  'serial.getPorts': getPorts,
+  'serial.forget': forgetPort,
+  'serial.write': writeToPort,
+};
