@@ -26,12 +26,15 @@ export interface DeviceBackend<D> {
 /** A device of any bus as the driver plugs it: an id plus the bus's fields. */
 export interface PluggedDevice {
   readonly deviceId: string;
+  /** Set by the bus: which plugging-in this is (Chromium gives each connection a fresh guid/token). */
+  readonly connection?: number;
   readonly [field: string]: unknown;
 }
 
 export class VirtualBus implements DeviceBackend<PluggedDevice> {
   readonly #devices = new Map<string, PluggedDevice>();
   readonly #listeners = new Set<BusListener<PluggedDevice>>();
+  #connections = 0;
 
   list(): Promise<PluggedDevice[]> {
     return Promise.resolve([...this.#devices.values()]);
@@ -51,7 +54,7 @@ export class VirtualBus implements DeviceBackend<PluggedDevice> {
       throw new TypeError('a plugged device needs a non-empty string deviceId');
     }
     if (this.#devices.has(device.deviceId)) throw new Error(`device ${device.deviceId} is already plugged in`);
-    const copy = Object.freeze({ ...device });
+    const copy = Object.freeze({ ...device, connection: ++this.#connections });
     this.#devices.set(copy.deviceId, copy);
     for (const listener of [...this.#listeners]) listener.added(copy);
   }

@@ -4,6 +4,7 @@
 
 import type { DriverImplementation } from '../../contract/driver-commands.ts';
 import { virtualBus, type PluggedDevice } from './device-bus.ts';
+import { forgetHidDevice, getHidDevices, requestHidDevice } from './hid-requests.ts';
 import { forgetPort, getPorts, requestPort } from './serial-requests.ts';
 import { writeToPort } from './serial-write.ts';
 
@@ -14,4 +15,9 @@ export const DEVICE_DRIVER_COMMANDS: DriverImplementation = {
   'serial.getPorts': getPorts,
   'serial.forget': forgetPort,
   'serial.write': writeToPort,
+  'hid.plug': ({ device }) => virtualBus('hid').plug(device as PluggedDevice),
+  'hid.unplug': ({ deviceId }) => virtualBus('hid').unplug(deviceId),
+  'hid.requestDevice': requestHidDevice,
+  'hid.getDevices': getHidDevices,
+  'hid.forget': forgetHidDevice,
 };

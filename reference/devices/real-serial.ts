@@ -42,7 +42,7 @@ function hexId(value: string | undefined): number | undefined {
 export async function listRealSerialPorts(): Promise<SerialPortInfo[]> {
   const ports = await (await loadBinding()).list();
   return ports.map((info) => {
-    const port: Record<string, unknown> = { token: `real:${info.path}`, path: info.path };
+    const port: Record<string, unknown> = { token: `real:${info.path}`, connection: `real:${info.path}`, path: info.path };
     const vendorId = hexId(info.vendorId);
     const productId = hexId(info.productId);
     if (info.manufacturer) port.displayName = info.manufacturer;

@@ -29,7 +29,7 @@ import {
   electronSerialPort,
   serialFilters,
   serialFiltersMatch,
-  serialPermissionValue,
+  serialDeviceRef,
   serialPortOf,
   type SerialPortInfo,
 } from './serial-shapes.ts';
@@ -108,7 +108,7 @@ export async function requestPort(args: SerialRequestArgs): Promise<SerialReques
       if (chooser.done) return;
       const port = portId === '' ? undefined : visible.find((p) => p.token === portId);
       if (!port) return chooser.answer(failed);
-      services.use(deviceService).grant('serial', topOrigin(page), serialPermissionValue(port));
+      services.use(deviceService).grant('serial', topOrigin(page), serialDeviceRef(port));
       chooser.answer({ port: pagePort(port), error: null });
     };
     const prevented = emitOnSession(
@@ -135,7 +135,7 @@ export async function getPorts(args: SerialPageArgs): Promise<PageSerialPort[]> 
   const devices = services.use(deviceService);
   const origin = topOrigin(page);
   const ports = await listSerialPorts();
-  return ports.filter((port) => devices.hasPermission('serial', origin, serialPermissionValue(port))).map(pagePort);
+  return ports.filter((port) => devices.hasPermission('serial', origin, serialDeviceRef(port))).map(pagePort);
 }
 
 export async function forgetPort(args: SerialPageArgs & { portId: string }): Promise<void> {
@@ -147,6 +147,6 @@ export async function forgetPort(args: SerialPageArgs & { portId: string }): Pro
   if (!device) return;
   const port = serialPortOf(device);
   const origin = topOrigin(page);
-  services.use(deviceService).revoke('serial', origin, serialPermissionValue(port));
+  services.use(deviceService).revoke('serial', origin, serialDeviceRef(port));
   emitOnSession(args.session, 'serial-port-revoked', { port: electronSerialPort(port), frame: page.frame, origin });
 }

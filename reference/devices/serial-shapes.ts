@@ -8,10 +8,13 @@
 
 import { basename } from 'node:path';
 import type { PluggedDevice } from './device-bus.ts';
+import type { DeviceRef } from './device-service.ts';
 
 export interface SerialPortInfo {
   /** The port's token (Electron's portId). */
   readonly token: string;
+  /** The connection the token belongs to. */
+  readonly connection: string;
   readonly path: string;
   readonly displayName?: string;
   readonly vendorId?: number;
@@ -36,7 +39,7 @@ function optionalString(value: unknown, what: string): string | undefined {
 /** The port behind a device the driver plugged into the serial bus. */
 export function serialPortOf(device: PluggedDevice): SerialPortInfo {
   const path = optionalString(device.path, 'path') ?? `/dev/${device.deviceId}`;
-  const port: Record<string, unknown> = { token: device.deviceId, path };
+  const port: Record<string, unknown> = { token: device.deviceId, connection: `${device.deviceId}/${device.connection}`, path };
   const displayName = optionalString(device.displayName, 'displayName');
   const vendorId = optionalId(device.vendorId, 'vendorId');
   const productId = optionalId(device.productId, 'productId');
@@ -105,4 +108,9 @@ export function serialFiltersMatch(filters: readonly SerialFilter[], port: Seria
     if (port.vendorId !== filter.usbVendorId) return false;
     return filter.usbProductId === undefined || port.productId === filter.usbProductId;
   });
+}
+
+/** The port for the permission code. */
+export function serialDeviceRef(port: SerialPortInfo): DeviceRef {
+  return { id: port.connection, value: serialPermissionValue(port), persistent: canStorePersistentEntry(port) };
 }

@@ -11,7 +11,7 @@ import { requireBus } from './device-era.ts';
 import { deviceService } from './device-service.ts';
 import { writeThroughRealPort } from './real-serial.ts';
 import { listSerialPorts } from './serial-ports.ts';
-import { serialPermissionValue } from './serial-shapes.ts';
+import { serialDeviceRef } from './serial-shapes.ts';
 import { topOrigin } from './serial-requests.ts';
 
 const PORT_GONE: PageError = { name: 'NotFoundError', message: "Failed to execute 'open' on 'SerialPort': Failed to open serial port." };
@@ -29,7 +29,7 @@ export async function writeToPort(args: {
   if (typeof args.data !== 'string') throw new TypeError('data must be a string');
   const page = openPage(args.session, args.url, args.frameUrl);
   const port = (await listSerialPorts()).find((p) => p.token === args.portId);
-  if (!port || !services.use(deviceService).hasPermission('serial', topOrigin(page), serialPermissionValue(port))) {
+  if (!port || !services.use(deviceService).hasPermission('serial', topOrigin(page), serialDeviceRef(port))) {
     return PORT_GONE;
   }
   try {
