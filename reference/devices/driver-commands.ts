@@ -7,6 +7,7 @@ import { virtualBus, type PluggedDevice } from './device-bus.ts';
 import { forgetHidDevice, getHidDevices, requestHidDevice } from './hid-requests.ts';
 import { forgetPort, getPorts, requestPort } from './serial-requests.ts';
 import { writeToPort } from './serial-write.ts';
+import { claimUsbInterface, forgetUsbDevice, getUsbDevices, requestUsbDevice } from './usb-requests.ts';
 
 export const DEVICE_DRIVER_COMMANDS: DriverImplementation = {
   'serial.plug': ({ device }) => virtualBus('serial').plug(device as PluggedDevice),
@@ -20,4 +21,10 @@ export const DEVICE_DRIVER_COMMANDS: DriverImplementation = {
   'hid.requestDevice': requestHidDevice,
   'hid.getDevices': getHidDevices,
   'hid.forget': forgetHidDevice,
+  'usb.plug': ({ device }) => virtualBus('usb').plug(device as PluggedDevice),
+  'usb.unplug': ({ deviceId }) => virtualBus('usb').unplug(deviceId),
+  'usb.requestDevice': requestUsbDevice,
+  'usb.getDevices': getUsbDevices,
+  'usb.forget': forgetUsbDevice,
+  'usb.claimInterface': claimUsbInterface,
 };
