@@ -11,5 +11,5 @@ export const devicesArea: Area = {
   id: 'devices',
   summary: 'serial, HID and USB device choosers, device permissions, USB protected classes, Bluetooth pairing',
   sessionMembers: DEVICE_MEMBERS,
-  driver: { capabilities: ['devices.serial', 'devices.hid', 'devices.usb'], commands: DEVICE_DRIVER_COMMANDS },
+  driver: { capabilities: ['devices.serial', 'devices.hid', 'devices.usb', 'bluetooth'], commands: DEVICE_DRIVER_COMMANDS },
 };

@@ -3,6 +3,7 @@
 // Bluetooth pairing prompts, each implemented by its bus module.
 
 import type { DriverImplementation } from '../../contract/driver-commands.ts';
+import { pair } from './bluetooth-pairing.ts';
 import { virtualBus, type PluggedDevice } from './device-bus.ts';
 import { forgetHidDevice, getHidDevices, requestHidDevice } from './hid-requests.ts';
 import { forgetPort, getPorts, requestPort } from './serial-requests.ts';
@@ -27,4 +28,5 @@ export const DEVICE_DRIVER_COMMANDS: DriverImplementation = {
   'usb.getDevices': getUsbDevices,
   'usb.forget': forgetUsbDevice,
   'usb.claimInterface': claimUsbInterface,
+  'bluetooth.pair': pair,
 };
