@@ -91,6 +91,8 @@ export interface DriverCommandMap {
   'hid.getDevices': { capability: 'devices.hid'; args: { session: unknown; url: string; frameUrl?: string }; result: PageDevice[] };
   /** HIDDevice.forget() from a page of the session */
   'hid.forget': { capability: 'devices.hid'; args: { session: unknown; url: string; frameUrl?: string; deviceId: string }; result: void };
+  /** the process warnings (process.on('warning')) the implementation's main process emitted since the last call, oldest first: how the app sees a chooser callback's unknown device id */
+  'devices.takeWarnings': { capability: 'devices.hid'; args: {  }; result: { name: string; message: string }[] };
   /** navigator.usb.requestDevice({ filters }) from a page of the session */
   'usb.requestDevice': { capability: 'devices.usb'; args: { session: unknown; url: string; frameUrl?: string; filters?: unknown[] }; result: UsbRequestOutcome };
   /** navigator.usb.getDevices(): the connected devices the page's origin may use */
@@ -138,6 +140,7 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'hid.requestDevice': 'devices.hid',
   'hid.getDevices': 'devices.hid',
   'hid.forget': 'devices.hid',
+  'devices.takeWarnings': 'devices.hid',
   'usb.requestDevice': 'devices.usb',
   'usb.getDevices': 'devices.usb',
   'usb.forget': 'devices.usb',

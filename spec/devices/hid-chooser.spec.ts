@@ -125,16 +125,10 @@ describe("ses.on('select-hid-device')", () => {
   it('warns UnknownHIDDeviceId for an id the chooser does not list', async () => {
     const ses = freshSession(t);
     await plug(t, 'hid', keyboard());
-    const warnings: { name: string; message: string }[] = [];
-    const onWarning = (warning: Error) => warnings.push({ name: warning.name, message: warning.message });
-    process.on('warning', onWarning);
-    try {
-      answerWith(ses, (_d, callback) => callback('no-such-device'));
-      expect(await t.driver.hid.requestDevice({ session: ses, url: PAGE })).toEqual({ devices: [] });
-      await until(() => warnings.length > 0, 'the process warning');
-    } finally {
-      process.off('warning', onWarning);
-    }
+    await t.driver.devices.takeWarnings({});
+    answerWith(ses, (_d, callback) => callback('no-such-device'));
+    expect(await t.driver.hid.requestDevice({ session: ses, url: PAGE })).toEqual({ devices: [] });
+    const warnings = await t.driver.devices.takeWarnings({});
     expect(warnings).toContainEqual({ name: 'UnknownHIDDeviceId', message: 'The device id no-such-device was not found.' });
   });
 

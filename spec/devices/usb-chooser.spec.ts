@@ -20,7 +20,8 @@ export const meta = defineSpec({
     "ses.on('usb-device-revoked')",
   ],
   eras: 'current',
-  requires: ['devices.usb'],
+  // devices.hid for the driver's view of process warnings.
+  requires: ['devices.usb', 'devices.hid'],
   level: 'must',
   basis: 'electron',
   summary:
@@ -109,16 +110,10 @@ describe("ses.on('select-usb-device')", () => {
 
   it('warns UnknownUsbDeviceId for an id of no connected device', async () => {
     const ses = freshSession(t);
-    const warnings: { name: string; message: string }[] = [];
-    const onWarning = (warning: Error) => warnings.push({ name: warning.name, message: warning.message });
-    process.on('warning', onWarning);
-    try {
-      answerWith(ses, (_d, callback) => callback('ghost'));
-      expect(await t.driver.usb.requestDevice({ session: ses, url: PAGE })).toEqual({ device: null, error: NO_DEVICE });
-      await until(() => warnings.length > 0, 'the process warning');
-    } finally {
-      process.off('warning', onWarning);
-    }
+    await t.driver.devices.takeWarnings({});
+    answerWith(ses, (_d, callback) => callback('ghost'));
+    expect(await t.driver.usb.requestDevice({ session: ses, url: PAGE })).toEqual({ device: null, error: NO_DEVICE });
+    const warnings = await t.driver.devices.takeWarnings({});
     expect(warnings).toContainEqual({ name: 'UnknownUsbDeviceId', message: 'The device id ghost was not found.' });
   });
 
