@@ -43,7 +43,8 @@ function answerOf(response: Record<string, unknown>): PairingAnswer {
 
 export function pair(args: PairArgs): Promise<PairingAnswer> {
   const services = servicesOf(args.session as object);
-  if (services.era !== 'current') throw new Error(`Bluetooth pairing prompts reach the app only in the current era, not ${services.era}`);
+  if (services.era !== 'current')
+    throw new Error(`Bluetooth pairing prompts reach the app only in the current era, not ${services.era}`);
   if (typeof args.deviceId !== 'string') throw new TypeError('deviceId must be a string');
   if (!KINDS.includes(args.pairingKind)) throw new TypeError(`pairingKind must be one of ${KINDS.join(', ')}`);
   const page = openPage(args.session, args.url, args.frameUrl);

@@ -92,7 +92,9 @@ export function serialFilters(filters: unknown): SerialFilter[] {
     const f = (filter ?? {}) as Record<string, unknown>;
     // Blink rejects a product id without a vendor id before the browser sees it.
     if (f.usbProductId !== undefined && f.usbVendorId === undefined) {
-      throw new TypeError("Failed to execute 'requestPort' on 'Serial': A filter containing a usbProductId must also specify a usbVendorId.");
+      throw new TypeError(
+        "Failed to execute 'requestPort' on 'Serial': A filter containing a usbProductId must also specify a usbVendorId.",
+      );
     }
     return {
       ...(f.usbVendorId !== undefined ? { usbVendorId: optionalId(f.usbVendorId, 'usbVendorId') } : {}),

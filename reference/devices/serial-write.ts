@@ -14,7 +14,10 @@ import { listSerialPorts } from './serial-ports.ts';
 import { serialDeviceRef } from './serial-shapes.ts';
 import { topOrigin } from './serial-requests.ts';
 
-const PORT_GONE: PageError = { name: 'NotFoundError', message: "Failed to execute 'open' on 'SerialPort': Failed to open serial port." };
+const PORT_GONE: PageError = {
+  name: 'NotFoundError',
+  message: "Failed to execute 'open' on 'SerialPort': Failed to open serial port.",
+};
 
 export async function writeToPort(args: {
   session: unknown;

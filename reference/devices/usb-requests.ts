@@ -25,7 +25,15 @@ import { requireBus } from './device-era.ts';
 import { deviceService } from './device-service.ts';
 import { topOrigin } from './serial-requests.ts';
 import { protectedClassesFor } from './usb-protected-classes.ts';
-import { displayUsbDevice, electronUsbDevice, pageUsbDevice, usbDeviceOf, usbDeviceRef, usbFilters, type UsbDeviceInfo } from './usb-shapes.ts';
+import {
+  displayUsbDevice,
+  electronUsbDevice,
+  pageUsbDevice,
+  usbDeviceOf,
+  usbDeviceRef,
+  usbFilters,
+  type UsbDeviceInfo,
+} from './usb-shapes.ts';
 
 export const NO_DEVICE_SELECTED: PageError = {
   name: 'NotFoundError',
@@ -39,7 +47,8 @@ const PROTECTED_INTERFACE: PageError = {
 
 const NO_INTERFACE: PageError = {
   name: 'NotFoundError',
-  message: "Failed to execute 'claimInterface' on 'USBDevice': The interface number provided is not supported by the device in its current configuration.",
+  message:
+    "Failed to execute 'claimInterface' on 'USBDevice': The interface number provided is not supported by the device in its current configuration.",
 };
 
 export interface UsbPageArgs {
@@ -66,7 +75,8 @@ export async function requestUsbDevice(args: UsbPageArgs & { filters?: unknown[]
     chooser.watch('usb', {
       added(plugged) {
         const device = usbDeviceOf(plugged);
-        if (displayUsbDevice(filters, device)) emitOnSession(args.session, 'usb-device-added', electronUsbDevice(device), page.webContents);
+        if (displayUsbDevice(filters, device))
+          emitOnSession(args.session, 'usb-device-added', electronUsbDevice(device), page.webContents);
       },
       removed(plugged) {
         emitOnSession(args.session, 'usb-device-removed', electronUsbDevice(usbDeviceOf(plugged)), page.webContents);
@@ -120,7 +130,9 @@ export async function forgetUsbDevice(args: UsbPageArgs & { deviceId: string }):
   emitOnSession(args.session, 'usb-device-revoked', { device: electronUsbDevice(device), origin });
 }
 
-export async function claimUsbInterface(args: UsbPageArgs & { deviceId: string; interfaceNumber: number }): Promise<PageError | null> {
+export async function claimUsbInterface(
+  args: UsbPageArgs & { deviceId: string; interfaceNumber: number },
+): Promise<PageError | null> {
   const { services, page, device } = heldDevice(args);
   const iface = device.interfaces.find((i) => i.interfaceNumber === args.interfaceNumber);
   if (!iface) return NO_INTERFACE;

@@ -125,7 +125,8 @@ export function usbFilters(filters: unknown): UsbFilter[] {
     const f = (filter ?? {}) as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const key of ['vendorId', 'productId'] as const) if (f[key] !== undefined) out[key] = int(f[key], key, 0xffff);
-    for (const key of ['classCode', 'subclassCode', 'protocolCode'] as const) if (f[key] !== undefined) out[key] = int(f[key], key, 255);
+    for (const key of ['classCode', 'subclassCode', 'protocolCode'] as const)
+      if (f[key] !== undefined) out[key] = int(f[key], key, 255);
     if (f.serialNumber !== undefined) out.serialNumber = optionalText(f.serialNumber, 'serialNumber');
     return out as UsbFilter;
   });

@@ -16,7 +16,8 @@ export const meta = defineSpec({
   requires: ['bluetooth'],
   level: 'must',
   basis: 'electron',
-  summary: 'Pairing prompts go to the pairing handler with the device, the kind of pairing and the frame; its callback confirms or cancels and supplies a trimmed PIN; without a handler pairing is cancelled.',
+  summary:
+    'Pairing prompts go to the pairing handler with the device, the kind of pairing and the frame; its callback confirms or cancels and supplies a trimmed PIN; without a handler pairing is cancelled.',
 });
 
 const t = useTarget(meta);
@@ -26,7 +27,9 @@ const FRAME = 'https://devices.test/inner/ble.html';
 describe('ses.setBluetoothPairingHandler', () => {
   it('cancels pairing while no handler is set', async () => {
     const ses = freshSession(t);
-    expect(await t.driver.bluetooth.pair({ session: ses, url: PAGE, deviceId: 'd1', pairingKind: 'confirm' })).toEqual({ confirmed: false });
+    expect(await t.driver.bluetooth.pair({ session: ses, url: PAGE, deviceId: 'd1', pairingKind: 'confirm' })).toEqual({
+      confirmed: false,
+    });
   });
 
   it('gets { deviceId, pairingKind, frame, pin } and its callback answers the prompt', async () => {
@@ -34,7 +37,14 @@ describe('ses.setBluetoothPairingHandler', () => {
     const calls: { details: Record<string, unknown>; callback: Callback }[] = [];
     ses.setBluetoothPairingHandler((details: Record<string, unknown>, callback: Callback) => calls.push({ details, callback }));
     const deviceId = uniqueId('ble');
-    const outcome = t.driver.bluetooth.pair({ session: ses, url: PAGE, frameUrl: FRAME, deviceId, pairingKind: 'confirmPin', pin: '123456' });
+    const outcome = t.driver.bluetooth.pair({
+      session: ses,
+      url: PAGE,
+      frameUrl: FRAME,
+      deviceId,
+      pairingKind: 'confirmPin',
+      pin: '123456',
+    });
     await until(() => calls.length === 1, 'the handler call');
     const { details, callback } = calls[0]!;
     expect(details.deviceId).toBe(deviceId);
@@ -48,28 +58,41 @@ describe('ses.setBluetoothPairingHandler', () => {
   it('passes no pin for the kinds that show none, and takes the PIN the app provides, trimmed', async () => {
     const ses = freshSession(t);
     await fc.assert(
-      fc.asyncProperty(fc.stringMatching(/^[0-9]{4,6}$/), fc.constantFrom('', ' ', '\t', '\n ', '\u00a0'), fc.constantFrom('', ' ', '\r\n'), async (pin, before, after) => {
-        let seen: Record<string, unknown> | undefined;
-        ses.setBluetoothPairingHandler((details: Record<string, unknown>, callback: Callback) => {
-          seen = details;
-          callback({ confirmed: true, pin: `${before}${pin}${after}` });
-        });
-        const outcome = await t.driver.bluetooth.pair({ session: ses, url: PAGE, deviceId: 'kbd', pairingKind: 'providePin' });
-        expect(outcome).toEqual({ confirmed: true, pin });
-        expect(seen).not.toHaveProperty('pin');
-      }),
+      fc.asyncProperty(
+        fc.stringMatching(/^[0-9]{4,6}$/),
+        fc.constantFrom('', ' ', '\t', '\n ', '\u00a0'),
+        fc.constantFrom('', ' ', '\r\n'),
+        async (pin, before, after) => {
+          let seen: Record<string, unknown> | undefined;
+          ses.setBluetoothPairingHandler((details: Record<string, unknown>, callback: Callback) => {
+            seen = details;
+            callback({ confirmed: true, pin: `${before}${pin}${after}` });
+          });
+          const outcome = await t.driver.bluetooth.pair({ session: ses, url: PAGE, deviceId: 'kbd', pairingKind: 'providePin' });
+          expect(outcome).toEqual({ confirmed: true, pin });
+          expect(seen).not.toHaveProperty('pin');
+        },
+      ),
       { numRuns: 25 },
     );
   });
 
   it('confirms only for confirmed === true; later answers are ignored', async () => {
     const ses = freshSession(t);
-    for (const [answer, confirmed] of [[{ confirmed: 1 }, false], [{ confirmed: 'yes' }, false], [{}, false], [{ confirmed: false }, false], [{ confirmed: true }, true]] as const) {
+    for (const [answer, confirmed] of [
+      [{ confirmed: 1 }, false],
+      [{ confirmed: 'yes' }, false],
+      [{}, false],
+      [{ confirmed: false }, false],
+      [{ confirmed: true }, true],
+    ] as const) {
       ses.setBluetoothPairingHandler((_details: unknown, callback: Callback) => {
         callback(answer);
         callback({ confirmed: !confirmed });
       });
-      expect((await t.driver.bluetooth.pair({ session: ses, url: PAGE, deviceId: 'x', pairingKind: 'confirm' })).confirmed).toBe(confirmed);
+      expect((await t.driver.bluetooth.pair({ session: ses, url: PAGE, deviceId: 'x', pairingKind: 'confirm' })).confirmed).toBe(
+        confirmed,
+      );
     }
   });
 
@@ -80,7 +103,9 @@ describe('ses.setBluetoothPairingHandler', () => {
       errors = [thrown(() => callback()), thrown(() => callback(true))];
       callback({ confirmed: true });
     });
-    expect(await t.driver.bluetooth.pair({ session: ses, url: PAGE, deviceId: 'x', pairingKind: 'confirm' })).toEqual({ confirmed: true });
+    expect(await t.driver.bluetooth.pair({ session: ses, url: PAGE, deviceId: 'x', pairingKind: 'confirm' })).toEqual({
+      confirmed: true,
+    });
     expect(errors.map((e) => [e?.constructor.name, e?.message])).toEqual([
       ['TypeError', 'Insufficient number of arguments.'],
       ['TypeError', 'Error processing argument at index 0, conversion failure from '],
@@ -91,7 +116,9 @@ describe('ses.setBluetoothPairingHandler', () => {
     const ses = freshSession(t);
     ses.setBluetoothPairingHandler((_d: unknown, callback: Callback) => callback({ confirmed: true }));
     ses.setBluetoothPairingHandler(null);
-    expect(await t.driver.bluetooth.pair({ session: ses, url: PAGE, deviceId: 'x', pairingKind: 'confirm' })).toEqual({ confirmed: false });
+    expect(await t.driver.bluetooth.pair({ session: ses, url: PAGE, deviceId: 'x', pairingKind: 'confirm' })).toEqual({
+      confirmed: false,
+    });
     const errors = [thrown(() => ses.setBluetoothPairingHandler()), thrown(() => ses.setBluetoothPairingHandler(42))];
     expect(errors.map((e) => [e?.constructor.name, e?.message])).toEqual([
       ['TypeError', 'Insufficient number of arguments.'],

@@ -25,7 +25,14 @@ const t = useTarget(meta);
 type Callback = (...args: unknown[]) => void;
 
 function keyboard(extra: Record<string, unknown> = {}) {
-  return { deviceId: uniqueId('hid'), name: 'Keyboard', vendorId: 0x046d, productId: 0xc31c, serialNumber: uniqueId('sn'), ...extra };
+  return {
+    deviceId: uniqueId('hid'),
+    name: 'Keyboard',
+    vendorId: 0x046d,
+    productId: 0xc31c,
+    serialNumber: uniqueId('sn'),
+    ...extra,
+  };
 }
 
 describe('ses.setDevicePermissionHandler', () => {
@@ -87,7 +94,14 @@ describe('ses.setDevicePermissionHandler', () => {
   it('answers serial checks only in the current era, with the port in the chooser context’s shape', async () => {
     const ses = freshSession(t);
     const name = uniqueId('ttyUSB');
-    const portId = await plug(t, 'serial', { deviceId: uniqueId('port'), path: `/dev/${name}`, displayName: 'Modem', vendorId: 0x2341, productId: 0x43, serialNumber: 'S9' });
+    const portId = await plug(t, 'serial', {
+      deviceId: uniqueId('port'),
+      path: `/dev/${name}`,
+      displayName: 'Modem',
+      vendorId: 0x2341,
+      productId: 0x43,
+      serialNumber: 'S9',
+    });
     const calls: Record<string, unknown>[] = [];
     ses.setDevicePermissionHandler((details: Record<string, unknown>) => {
       calls.push(details);
@@ -97,7 +111,11 @@ describe('ses.setDevicePermissionHandler', () => {
     if (t.era === 'current') {
       expect(ports).toContain(portId);
       expect(calls.filter((c) => c.deviceType === 'serial' && (c.device as { name?: string }).name === 'Modem')).toEqual([
-        { deviceType: 'serial', origin: PAGE_ORIGIN, device: { name: 'Modem', vendor_id: 0x2341, product_id: 0x43, serial_number: 'S9' } },
+        {
+          deviceType: 'serial',
+          origin: PAGE_ORIGIN,
+          device: { name: 'Modem', vendor_id: 0x2341, product_id: 0x43, serial_number: 'S9' },
+        },
       ]);
     } else {
       // Electron 17's handler is for HID only: without a grant the port stays out.
@@ -117,7 +135,10 @@ describe('ses.setDevicePermissionHandler', () => {
 
   it("throws gin's TypeErrors for a missing argument and for anything but null or a function", () => {
     const ses = freshSession(t);
-    const errors = [thrown(() => ses.setDevicePermissionHandler()), ...[1, 'f', {}, undefined].map((v) => thrown(() => ses.setDevicePermissionHandler(v)))];
+    const errors = [
+      thrown(() => ses.setDevicePermissionHandler()),
+      ...[1, 'f', {}, undefined].map((v) => thrown(() => ses.setDevicePermissionHandler(v))),
+    ];
     expect(errors.map((e) => [e?.constructor.name, e?.message])).toEqual([
       ['TypeError', 'Insufficient number of arguments.'],
       ...Array(4).fill(['TypeError', 'Must pass null or function']),

@@ -130,28 +130,37 @@ describe("ses.on('select-serial-port')", () => {
     });
     await t.driver.serial.requestPort({ session: ses, url: PAGE, filters: [{ usbVendorId: 0x1234 }] });
     await t.driver.serial.requestPort({ session: ses, url: PAGE, filters: [{ usbVendorId: 0x1234, usbProductId: 2 }] });
-    await t.driver.serial.requestPort({ session: ses, url: PAGE, filters: [{ usbVendorId: 0x1234, usbProductId: 2 }, { usbVendorId: 0x9999 }] });
+    await t.driver.serial.requestPort({
+      session: ses,
+      url: PAGE,
+      filters: [{ usbVendorId: 0x1234, usbProductId: 2 }, { usbVendorId: 0x9999 }],
+    });
     expect(seen).toEqual([[a, b], [b], [b, c]]);
   });
 
   it('lists the ports sorted by their names', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}[0-9]{0,2}$/), { minLength: 1, maxLength: 6 }), async (names) => {
-        const ses = freshSession(t);
-        const tag = uniqueId('sort');
-        const ids: string[] = [];
-        for (const name of names) ids.push(await usbPort(`${tag}-${name}`));
-        let listed: string[] = [];
-        ses.on('select-serial-port', (event, ports, _wc, callback) => {
-          (event as { preventDefault(): void }).preventDefault();
-          listed = (ports as { portId: string; portName: string }[]).filter((p) => ids.includes(p.portId)).map((p) => p.portName);
-          (callback as Callback)('');
-        });
-        await t.driver.serial.requestPort({ session: ses, url: PAGE });
-        for (const id of ids) await unplug(t, 'serial', id);
-        expect(listed).toEqual([...listed].sort());
-        expect(listed).toHaveLength(names.length);
-      }),
+      fc.asyncProperty(
+        fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}[0-9]{0,2}$/), { minLength: 1, maxLength: 6 }),
+        async (names) => {
+          const ses = freshSession(t);
+          const tag = uniqueId('sort');
+          const ids: string[] = [];
+          for (const name of names) ids.push(await usbPort(`${tag}-${name}`));
+          let listed: string[] = [];
+          ses.on('select-serial-port', (event, ports, _wc, callback) => {
+            (event as { preventDefault(): void }).preventDefault();
+            listed = (ports as { portId: string; portName: string }[])
+              .filter((p) => ids.includes(p.portId))
+              .map((p) => p.portName);
+            (callback as Callback)('');
+          });
+          await t.driver.serial.requestPort({ session: ses, url: PAGE });
+          for (const id of ids) await unplug(t, 'serial', id);
+          expect(listed).toEqual([...listed].sort());
+          expect(listed).toHaveLength(names.length);
+        },
+      ),
       { numRuns: 15 },
     );
   });

@@ -16,7 +16,8 @@ export const meta = defineSpec({
   requires: ['devices.serial'],
   level: 'must',
   basis: 'electron',
-  summary: 'A real port (a pseudo-terminal) chosen in select-serial-port carries the page’s writes to the device; other origins cannot open it.',
+  summary:
+    'A real port (a pseudo-terminal) chosen in select-serial-port carries the page’s writes to the device; other origins cannot open it.',
 });
 
 const t = useTarget(meta);

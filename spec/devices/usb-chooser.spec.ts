@@ -51,7 +51,10 @@ function board(extra: Record<string, unknown> = {}) {
   };
 }
 
-function answerWith(ses: ReturnType<typeof freshSession>, answer: (details: { deviceList: Record<string, unknown>[]; frame: { url: string } }, callback: Callback) => void) {
+function answerWith(
+  ses: ReturnType<typeof freshSession>,
+  answer: (details: { deviceList: Record<string, unknown>[]; frame: { url: string } }, callback: Callback) => void,
+) {
   ses.on('select-usb-device', (event, details, callback) => {
     (event as { preventDefault(): void }).preventDefault();
     answer(details as never, callback as Callback);
@@ -132,7 +135,11 @@ describe("ses.on('select-usb-device')", () => {
 
   it("lists only devices a filter matches, by ids or by the device's or an interface's class", async () => {
     const ses = freshSession(t);
-    const storage = await plug(t, 'usb', board({ vendorId: 1, deviceClass: 0, interfaces: [{ interfaceNumber: 0, interfaceClass: 0x08 }] }));
+    const storage = await plug(
+      t,
+      'usb',
+      board({ vendorId: 1, deviceClass: 0, interfaces: [{ interfaceNumber: 0, interfaceClass: 0x08 }] }),
+    );
     const other = await plug(t, 'usb', board({ vendorId: 2, deviceClass: 0xff }));
     let ids: unknown[] = [];
     answerWith(ses, (details, callback) => {

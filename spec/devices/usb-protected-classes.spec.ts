@@ -23,7 +23,15 @@ const t = useTarget(meta);
 type Callback = (...args: unknown[]) => void;
 
 const NAMES = ['audio', 'hid', 'mass-storage', 'smart-card', 'video', 'audio-video', 'wireless'];
-const CODES: Record<string, number> = { audio: 1, hid: 3, 'mass-storage': 8, 'smart-card': 0x0b, video: 0x0e, 'audio-video': 0x10, wireless: 0xe0 };
+const CODES: Record<string, number> = {
+  audio: 1,
+  hid: 3,
+  'mass-storage': 8,
+  'smart-card': 0x0b,
+  video: 0x0e,
+  'audio-video': 0x10,
+  wireless: 0xe0,
+};
 const PROTECTED = {
   name: 'SecurityError',
   message: "Failed to execute 'claimInterface' on 'USBDevice': The requested interface implements a protected class.",
@@ -31,8 +39,17 @@ const PROTECTED = {
 
 /** A granted device with one interface per protected class (numbered in NAMES order) and a vendor interface. */
 async function grantedDevice(ses: ReturnType<typeof freshSession>): Promise<string> {
-  const interfaces = [...NAMES.map((name, i) => ({ interfaceNumber: i, interfaceClass: CODES[name]! })), { interfaceNumber: 7, interfaceClass: 0xff }];
-  const id = await plug(t, 'usb', { deviceId: uniqueId('usb'), vendorId: 1, productId: 1, serialNumber: uniqueId('sn'), interfaces });
+  const interfaces = [
+    ...NAMES.map((name, i) => ({ interfaceNumber: i, interfaceClass: CODES[name]! })),
+    { interfaceNumber: 7, interfaceClass: 0xff },
+  ];
+  const id = await plug(t, 'usb', {
+    deviceId: uniqueId('usb'),
+    vendorId: 1,
+    productId: 1,
+    serialNumber: uniqueId('sn'),
+    interfaces,
+  });
   ses.on('select-usb-device', (event, _details, callback) => {
     (event as { preventDefault(): void }).preventDefault();
     (callback as Callback)(id);
