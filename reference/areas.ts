@@ -6,11 +6,13 @@
 import type { Area } from './area.ts';
 import { cookiesArea } from './cookies/area.ts';
 import { devicesArea } from './devices/area.ts';
+import { extensionsArea } from './extensions/area.ts';
 import { netArea } from './net/area.ts';
 import { permissionsArea } from './permissions/area.ts';
 import { protocolArea } from './protocol/area.ts';
 import { proxyArea } from './proxy/area.ts';
 import { sessionArea } from './session/area.ts';
+import { spellcheckArea } from './spellcheck/area.ts';
 import { storageArea } from './storage/area.ts';
 import { webRequestArea } from './web-request/area.ts';
 
@@ -24,4 +26,6 @@ export const AREAS: readonly Area[] = [
   storageArea,
   permissionsArea,
   devicesArea,
+  spellcheckArea,
+  extensionsArea,
 ];
