@@ -15,7 +15,8 @@ export const CAPABILITIES = [
   'spellcheck',
   'renderer', // real web pages (BrowserWindow / webContents)
   'storage', // DOM storage written by pages of a session
-  'downloads',
+  'downloads', // real downloads to disk: will-download, DownloadItem, a navigation that becomes a download
+  'downloads.dialog', // the save dialog a download without a save path opens, shown and answered through the driver
   'permissions',
   'display-media',
   'net-log',

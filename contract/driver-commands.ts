@@ -64,7 +64,24 @@ export interface DriverCommandMap {
     args: { session: unknown; url: string; allowCredentials?: boolean };
     result: void;
   };
-  'downloads.navigate': { capability: 'downloads'; args: { session: unknown; url: string }; result: void };
+  /** A page of `session` navigates to `url`; `download` says whether the answer became a download. */
+  'downloads.navigate': {
+    capability: 'downloads';
+    args: { session: unknown; url: string; hasUserGesture?: boolean };
+    result: { download: boolean };
+  };
+  /** Every save dialog a download of `session` opened (oldest first, with its options) and how many wait for an answer. */
+  'downloads.saveDialogs': {
+    capability: 'downloads.dialog';
+    args: { session: unknown };
+    result: { shown: Record<string, unknown>[]; pending: number };
+  };
+  /** The user answers the oldest open save dialog: a path, or a cancel. False when none is open. */
+  'downloads.answerSaveDialog': {
+    capability: 'downloads.dialog';
+    args: { session: unknown; filePath?: string; cancel?: boolean };
+    result: boolean;
+  };
   'auth.respond': {
     capability: 'network';
     args: { session: unknown; username?: string; password?: string; cancel?: boolean };
@@ -140,6 +157,8 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'permissions.check': 'permissions',
   'hints.preconnect': 'network',
   'downloads.navigate': 'downloads',
+  'downloads.saveDialogs': 'downloads.dialog',
+  'downloads.answerSaveDialog': 'downloads.dialog',
   'auth.respond': 'network',
   'hid.plug': 'devices.hid',
   'hid.unplug': 'devices.hid',

@@ -5,6 +5,7 @@
 
 import type { Area } from './area.ts';
 import { cookiesArea } from './cookies/area.ts';
+import { downloadsArea } from './downloads/area.ts';
 import { netArea } from './net/area.ts';
 import { protocolArea } from './protocol/area.ts';
 import { proxyArea } from './proxy/area.ts';
@@ -20,4 +21,5 @@ export const AREAS: readonly Area[] = [
   protocolArea,
   proxyArea,
   storageArea,
+  downloadsArea,
 ];
