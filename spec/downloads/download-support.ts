@@ -46,6 +46,32 @@ export interface Started {
   dones: string[];
   /** Resolves with the first 'done' state. */
   done: Promise<string>;
+  /**
+   * What the item's getters answered inside the first 'done' listener (in
+   * 1.x and 9 the item is destroyed a task later); a getter that threw holds
+   * its Error.
+   */
+  atDone: Record<string, unknown>;
+}
+
+/** Getters read inside 'done', where the era has them. */
+const SNAPSHOT = [
+  'getState', 'getURL', 'getURLChain', 'getReceivedBytes', 'getTotalBytes', 'getMimeType', 'getFilename',
+  'getContentDisposition', 'getETag', 'getLastModifiedTime', 'getStartTime', 'getSavePath', 'canResume', 'isPaused',
+  'getEndTime', 'getPercentComplete', 'getCurrentBytesPerSecond',
+] as const;
+
+function snapshot(item: Item): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name of SNAPSHOT) {
+    if (typeof item[name] !== 'function') continue;
+    try {
+      values[name] = item[name]();
+    } catch (error) {
+      values[name] = error;
+    }
+  }
+  return values;
 }
 
 let partitions = 0;
@@ -66,12 +92,14 @@ export function nextDownload(session: Session, inListener?: (started: Started) =
       let settle!: (state: string) => void;
       const done = new Promise<string>((r) => (settle = r));
       const it = item as Item;
+      const atDone: Record<string, unknown> = {};
       it.on('updated', (_e: unknown, state: unknown) => updates.push(String(state)));
       it.on('done', (_e: unknown, state: unknown) => {
+        if (!dones.length) Object.assign(atDone, snapshot(it));
         dones.push(String(state));
         settle(String(state));
       });
-      const started: Started = { event: event as Started['event'], item: it, webContents, updates, dones, done };
+      const started: Started = { event: event as Started['event'], item: it, webContents, updates, dones, done, atDone };
       inListener?.(started);
       resolve(started);
     });
