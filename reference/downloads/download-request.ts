@@ -13,6 +13,7 @@ import type { LoadedResponse } from '../net/http/url-loader.ts';
 import type { RawHeaders } from '../net/http/response-receiver.ts';
 import { NetError, netErrorName } from '../net/net-error.ts';
 import { reasonForRequestFailure, reasonForResponse, type InterruptReason } from './interrupt-reasons.ts';
+import { PrefetchedBody } from './prefetched-body.ts';
 import { loadWithChain } from './redirect-chain.ts';
 
 export interface DownloadRequest {
@@ -43,8 +44,8 @@ export interface DownloadAnswer {
   strongValidators: boolean;
   /** Where the body starts in the file: 0 when the server sent the whole entity. */
   offset: number;
-  /** The body, when result is NONE. */
-  body: ReadableStream<Uint8Array> | null;
+  /** The body, when result is NONE, read as it arrives. */
+  body: PrefetchedBody | null;
   /** Stops the exchange (pause keeps it; cancel and interruptions end it). */
   abort(): void;
 }
@@ -148,6 +149,7 @@ function answerOf(response: LoadedResponse, urlChain: string[], request: Downloa
   const contentLength = Number(first(headers, 'content-length'));
   // A file: URL (or a handler's answer without headers) has no status line of its own.
   const result = reasonForResponse(status, request.offset, firstByteOf(first(headers, 'content-range')));
+  const body = result === 'NONE' && response.body ? new PrefetchedBody(response.body) : null;
   const answer: DownloadAnswer = {
     urlChain,
     result,
@@ -159,12 +161,13 @@ function answerOf(response: LoadedResponse, urlChain: string[], request: Downloa
     lastModified: strongValidators ? lastModified : '',
     strongValidators,
     offset: result === 'NONE' && status === 206 ? request.offset : 0,
-    body: result === 'NONE' ? response.body : null,
+    body,
     abort: () => {
       abort();
-      void response.body?.cancel().catch(() => undefined);
+      if (body) body.cancel();
+      else void response.body?.cancel().catch(() => undefined);
     },
   };
-  if (result !== 'NONE') void response.body?.cancel().catch(() => undefined);
+  if (!body) void response.body?.cancel().catch(() => undefined);
   return answer;
 }

@@ -1,12 +1,13 @@
 // Moves one answer's body into the partial file, as Chromium's DownloadFile
-// and download job do: reading stops while the download is paused (the
-// connection is left open and the server is slowed down by TCP's own
-// backpressure, nothing is buffered), progress is reported at most every
+// and download job do: nothing reaches the file while the download is paused
+// (the connection is left open; once the body's buffer is full the server
+// is held back by TCP's own backpressure), progress is reported at most every
 // 500 ms (DownloadFileImpl's update period) with the current rate, and the
 // end of the body, a failure of the request or of the disk is reported once.
 
 import { NetError, netErrorName, toNetError } from '../net/net-error.ts';
 import { FileFailure, type PartialFile } from './download-file.ts';
+import type { BodyRead, PrefetchedBody } from './prefetched-body.ts';
 
 const UPDATE_PERIOD_MS = 500;
 
@@ -25,7 +26,7 @@ export interface TransferHooks {
 
 export class DownloadTransfer {
   readonly file: PartialFile;
-  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  readonly #body: PrefetchedBody;
   readonly #expected: number | null;
   readonly #abortRequest: () => void;
   readonly #hooks: TransferHooks;
@@ -36,9 +37,9 @@ export class DownloadTransfer {
   #lastTick = { at: Date.now(), bytes: 0 };
 
   /** `expectedBytes`: how many bytes the body should carry (Content-Length), when known. */
-  constructor(file: PartialFile, body: ReadableStream<Uint8Array>, expectedBytes: number | null, abortRequest: () => void, hooks: TransferHooks) {
+  constructor(file: PartialFile, body: PrefetchedBody, expectedBytes: number | null, abortRequest: () => void, hooks: TransferHooks) {
     this.file = file;
-    this.#reader = body.getReader();
+    this.#body = body;
     this.#expected = expectedBytes === null ? null : file.size + expectedBytes;
     this.#abortRequest = abortRequest;
     this.#hooks = hooks;
@@ -70,7 +71,7 @@ export class DownloadTransfer {
     clearTimeout(this.#timer);
     this.#resumeGate?.();
     this.#abortRequest();
-    void this.#reader.cancel().catch(() => undefined);
+    this.#body.cancel();
   }
 
   #tick(): void {
@@ -94,17 +95,24 @@ export class DownloadTransfer {
     this.#hooks.end(end);
   }
 
+  /** While paused, nothing more is read, and a chunk read just before the pause waits unwritten. */
+  async #whilePaused(): Promise<void> {
+    while (this.#paused && !this.#stopped) await new Promise<void>((resolve) => (this.#resumeGate = resolve));
+  }
+
   async #pump(): Promise<void> {
     for (;;) {
-      if (this.#paused && !this.#stopped) await new Promise<void>((resolve) => (this.#resumeGate = resolve));
+      await this.#whilePaused();
       if (this.#stopped) return;
-      let chunk: Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>["read"]>>;
+      let chunk: BodyRead;
       try {
-        chunk = await this.#reader.read();
+        chunk = await this.#body.read();
       } catch (error) {
         this.#finish(this.#failure(error));
         return;
       }
+      if (this.#stopped) return;
+      if (!chunk.done) await this.#whilePaused();
       if (this.#stopped) return;
       if (chunk.done) {
         const short = this.#expected !== null && this.file.size < this.#expected;
