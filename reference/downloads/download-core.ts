@@ -387,9 +387,8 @@ export class DownloadCore {
     this.#transfer = undefined;
     transfer?.stop();
     if (destroy) {
-      const file = transfer?.file.path ?? this.currentPath;
-      if (file) deletePartial(file);
       if (transfer) void transfer.file.discard();
+      else if (this.currentPath) deletePartial(this.currentPath);
       this.currentPath = '';
     } else if (transfer) {
       void transfer.file.detach();

@@ -112,9 +112,13 @@ export class PartialFile {
     await this.#close();
   }
 
+  /**
+   * Deletes the partial file at once (its name may be reused by the next
+   * attempt before the handle is closed) and then closes the handle.
+   */
   async discard(): Promise<void> {
+    deletePartial(this.path);
     await this.#close();
-    await fs.rm(this.path, { force: true });
   }
 }
 
