@@ -141,3 +141,14 @@ export async function filesIn(dir: string): Promise<string[]> {
 export async function contentOf(file: string): Promise<Buffer> {
   return readFile(file);
 }
+
+/** The save dialogs `session` has opened, once there are at least `count` (the driver's downloads.saveDialogs). */
+export async function dialogsShown(t: SpecHandle, session: Session, count = 1, limitMs = 10_000): Promise<Record<string, unknown>[]> {
+  const start = Date.now();
+  for (;;) {
+    const { shown } = await t.driver.downloads.saveDialogs({ session });
+    if (shown.length >= count) return shown;
+    if (Date.now() - start > limitMs) throw new Error(`gave up waiting for save dialog ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -13,7 +13,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes, patternBytes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { contentOf, freshSession, navigateDownload, thrown, until, type Session, type Started } from './download-support.ts';
+import { contentOf, dialogsShown, freshSession, navigateDownload, thrown, type Session, type Started } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['ses.setDownloadPath'],
@@ -29,22 +29,10 @@ const downloads = downloadRoutes();
 const server = useHttpServer({ routes: downloads.routes });
 const NAMED = 'cd=attachment%3B%20filename%3Dreport.txt';
 
-/** The options of the save dialog `session` opens after the `before` it had shown. */
-async function nextDialog(session: Session, before: number): Promise<Record<string, unknown>> {
-  let shown: Record<string, unknown>[] = [];
-  const poll = async () => ({ shown } = await t.driver.downloads.saveDialogs({ session }));
-  await poll();
-  while (shown.length <= before) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    await poll();
-  }
-  return shown[before]!;
-}
-
 async function dialogDownload(session: Session, query = NAMED): Promise<{ started: Started; dialog: Record<string, unknown> }> {
   const before = (await t.driver.downloads.saveDialogs({ session })).shown.length;
   const started = await navigateDownload(t, session, `${server.url}file?n=1200&${query}`);
-  return { started, dialog: await nextDialog(session, before) };
+  return { started, dialog: (await dialogsShown(t, session, before + 1))[before]! };
 }
 
 describe('ses.setDownloadPath', () => {
