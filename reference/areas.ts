@@ -6,7 +6,9 @@
 import type { Area } from './area.ts';
 import { cookiesArea } from './cookies/area.ts';
 import { downloadsArea } from './downloads/area.ts';
+import { extensionsArea } from './extensions/area.ts';
 import { netArea } from './net/area.ts';
+import { permissionsArea } from './permissions/area.ts';
 import { protocolArea } from './protocol/area.ts';
 import { proxyArea } from './proxy/area.ts';
 import { sessionArea } from './session/area.ts';
@@ -22,4 +24,6 @@ export const AREAS: readonly Area[] = [
   proxyArea,
   storageArea,
   downloadsArea,
+  permissionsArea,
+  extensionsArea,
 ];

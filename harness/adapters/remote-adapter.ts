@@ -10,6 +10,7 @@ import { adapterLabel, type AdapterSpec } from '../api/run-context.ts';
 import type { Adapter, AppSlice, ImplementationInfo, RestartOptions, SessionModule, Target, TargetOptions } from '../api/target.ts';
 import { AgentLink, type Hello, type LinkEndpoint } from '../protocol/agent-link.ts';
 import { agentFailure } from '../protocol/peer.ts';
+import { driverValidator } from '../protocol/validate.ts';
 
 export type RemoteSpec = Extract<AdapterSpec, { kind: 'remote' } | { kind: 'attach' }>;
 
@@ -32,6 +33,11 @@ export class RemoteAdapter implements Adapter {
     if (spec.kind === 'remote' && spec.command.length === 0) throw new HarnessError('remote: needs a command that starts the agent');
     this.#spec = spec;
     this.name = adapterLabel(spec);
+  }
+
+  /** Whether messages and driver traffic are checked against the protocol's schemas. */
+  get validatesProtocol(): boolean {
+    return this.#spec.validateProtocol ?? false;
   }
 
   /**
@@ -153,13 +159,20 @@ export class RemoteTarget implements Target {
   }
 
   #driver(hello: Hello): Driver {
+    // --validate-protocol checks driver traffic against driver-commands.schema.json too.
+    const validator = this.#adapter.validatesProtocol ? driverValidator() : null;
     const impl: Record<string, (args: unknown) => Promise<unknown>> = {};
     for (const name of hello.driverCommands) {
       if (!(name in DRIVER_COMMANDS)) continue;
       const command = name as DriverCommand;
       impl[command] = async (args) => {
+        const problem = validator?.check(command, 'args', args);
+        if (problem) throw new HarnessError(problem);
         try {
-          return await this.#link.peer.request({ op: 'driver', target: this.#created.target, command, args: [args] });
+          const result = await this.#link.peer.request({ op: 'driver', target: this.#created.target, command, args: [args] });
+          const wrong = validator?.check(command, 'result', result);
+          if (wrong) throw Object.assign(new Error(wrong), { name: 'ProtocolError' });
+          return result;
         } catch (error) {
           if ((error as Error).name === 'AgentUnsupported') {
             throw new DriverUnsupported(command, DRIVER_COMMANDS[command], this.#adapter.name);

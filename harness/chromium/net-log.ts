@@ -44,7 +44,7 @@ export function readProxyNetLog(file: string): ProxyNetLog {
     if (event.type === type.REQUEST_ALIVE && event.phase === 1 && typeof event.params?.url === 'string') {
       urlOfRequest.set(event.source.id, event.params.url);
     } else if (event.type === type.HTTP_STREAM_JOB_CONTROLLER_BOUND && event.source.type === controllerSource) {
-      requestOfController.set(event.source.id, (event.params?.source_dependency as { id: number }).id);
+      requestOfController.set(event.source.id, (event.params?.source_dependency as { id: number } | undefined)?.id as number);
     }
   }
   const resolutions: ProxyResolutionRecord[] = [];

@@ -44,3 +44,34 @@ export function messageValidator(): MessageValidator {
   };
   return shared;
 }
+
+export interface DriverValidator {
+  /** null when the command's arguments or result fit driver-commands.schema.json, otherwise what is wrong. */
+  check(command: string, part: 'args' | 'result', value: unknown): string | null;
+}
+
+let sharedDriver: DriverValidator | undefined;
+
+/** Driver traffic, checked as decoded values (handles such as `session` match any schema). */
+export function driverValidator(): DriverValidator {
+  if (sharedDriver) return sharedDriver;
+  const ajv = new Ajv({ allErrors: false, strict: false });
+  ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'driver-commands.schema.json'), 'utf8')) as object);
+  const compiled = new Map<string, ValidateFunction>();
+  sharedDriver = {
+    check(command, part, value) {
+      const key = `${command} ${part}`;
+      let validate = compiled.get(key);
+      if (!validate) {
+        const pointer = `${BASE}driver-commands.schema.json#/$defs/commands/properties/${command.replace('/', '~1')}/properties/${part}`;
+        validate = ajv.compile({ $ref: pointer });
+        compiled.set(key, validate);
+      }
+      // A command with no result answers undefined, which JSON (and the schema) spell null.
+      if (validate(value === undefined ? null : value)) return null;
+      const first = validate.errors?.[0];
+      return `driver ${command} ${part} is invalid at ${first?.instancePath || '(value)'}: ${first?.message ?? 'no schema matches'}`;
+    },
+  };
+  return sharedDriver;
+}

@@ -124,7 +124,8 @@ export class DownloadCore extends DownloadRecord {
     }
     const { answer } = this.#body;
     this.#body = undefined;
-    const resumeFrom = this.receivedBytes > 0 && this.currentPath ? { from: this.currentPath, offset: this.receivedBytes } : undefined;
+    const resumeFrom =
+      this.receivedBytes > 0 && this.currentPath ? { from: this.currentPath, offset: this.receivedBytes } : undefined;
     let file: PartialFile;
     try {
       file = await PartialFile.open(target, resumeFrom);
@@ -145,10 +146,16 @@ export class DownloadCore extends DownloadRecord {
       return;
     }
     this.currentPath = file.path;
-    this.#transfer = new DownloadTransfer(file, answer.body!, answer.totalBytes > 0 ? answer.totalBytes : null, () => answer.abort(), {
-      progress: (bytes, rate) => this.#progress(bytes, rate),
-      end: (end) => this.#transferEnded(end),
-    });
+    this.#transfer = new DownloadTransfer(
+      file,
+      answer.body!,
+      answer.totalBytes > 0 ? answer.totalBytes : null,
+      () => answer.abort(),
+      {
+        progress: (bytes, rate) => this.#progress(bytes, rate),
+        end: (end) => this.#transferEnded(end),
+      },
+    );
     this.#targetResolved();
   }
 
@@ -313,7 +320,13 @@ export class DownloadCore extends DownloadRecord {
     this.state = 'resuming';
     const generation = ++this.#generation;
     void this.host
-      .request({ url: this.url, headers: this.requestHeaders, offset: this.receivedBytes, etag: this.etag, lastModified: this.lastModified })
+      .request({
+        url: this.url,
+        headers: this.requestHeaders,
+        offset: this.receivedBytes,
+        etag: this.etag,
+        lastModified: this.lastModified,
+      })
       .then((answer) => {
         if (generation !== this.#generation || this.state !== 'resuming') {
           answer.abort();

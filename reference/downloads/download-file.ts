@@ -60,7 +60,8 @@ export class PartialFile {
       return new PartialFile(target, partial, handle, resume.offset);
     } catch (error) {
       if (error instanceof FileFailure) throw error;
-      if ((error as { code?: unknown }).code === 'ENOENT' && resume && resume.offset > 0) throw new FileFailure('FILE_TOO_SHORT', error);
+      if ((error as { code?: unknown }).code === 'ENOENT' && resume && resume.offset > 0)
+        throw new FileFailure('FILE_TOO_SHORT', error);
       throw new FileFailure(reasonForFileError(error), error);
     }
   }

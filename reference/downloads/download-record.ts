@@ -114,5 +114,4 @@ export abstract class DownloadRecord {
   currentSpeed(): number {
     return this.paused ? 0 : this.bytesPerSecond;
   }
-
 }

@@ -14,7 +14,7 @@ import type { RawHeaders } from '../net/http/response-receiver.ts';
 import { NetError, netErrorName } from '../net/net-error.ts';
 import { reasonForRequestFailure, reasonForResponse, type InterruptReason } from './interrupt-reasons.ts';
 import { PrefetchedBody } from './prefetched-body.ts';
-import { loadWithChain } from './redirect-chain.ts';
+import { loadWithChain } from './download-chain-stage.ts';
 
 export interface DownloadRequest {
   /** The URL as given; an unparsable one is an invalid request. */
@@ -117,7 +117,7 @@ export async function requestDownload(network: NetworkService, request: Download
     return failed([''], 'NETWORK_INVALID_REQUEST');
   }
   const controller = new AbortController();
-  const outcome = await loadWithChain(network.netLog, url, () =>
+  const outcome = await loadWithChain(url, controller.signal, () =>
     network.load({
       url,
       method: 'GET',
@@ -135,7 +135,8 @@ export async function requestDownload(network: NetworkService, request: Download
   if ('error' in outcome) {
     const { error } = outcome;
     const name = error instanceof NetError ? netErrorName(error.code) : undefined;
-    const reason = name === 'ERR_UNKNOWN_URL_SCHEME' ? 'NETWORK_INVALID_REQUEST' : reasonForRequestFailure(error, request.offset > 0);
+    const reason =
+      name === 'ERR_UNKNOWN_URL_SCHEME' ? 'NETWORK_INVALID_REQUEST' : reasonForRequestFailure(error, request.offset > 0);
     return failed(outcome.chain, reason);
   }
   return answerOf(outcome.response, outcome.chain, request, () => controller.abort());

@@ -63,7 +63,9 @@ export class DownloadService implements SessionService {
   /** ses.downloadURL: the request goes out now; 'will-download' follows its answer. */
   downloadUrl(url: string, headers: readonly [string, string][]): void {
     const request: DownloadRequest = { url, headers, offset: 0, etag: '', lastModified: '' };
-    void this.#host.request(request).then((answer) => this.#fromAnswer(answer, headers, { webContents: null, hasUserGesture: false }));
+    void this.#host
+      .request(request)
+      .then((answer) => this.#fromAnswer(answer, headers, { webContents: null, hasUserGesture: false }));
   }
 
   /** A download from an answer a page's navigation got (the driver's downloads.navigate). */

@@ -5,7 +5,7 @@
 // 500 ms (DownloadFileImpl's update period) with the current rate, and the
 // end of the body, a failure of the request or of the disk is reported once.
 
-import { NetError, netErrorName, toNetError } from '../net/net-error.ts';
+import { type NetError, netErrorName, toNetError } from '../net/net-error.ts';
 import { FileFailure, type PartialFile } from './download-file.ts';
 import type { BodyRead, PrefetchedBody } from './prefetched-body.ts';
 
@@ -37,7 +37,13 @@ export class DownloadTransfer {
   #lastTick = { at: Date.now(), bytes: 0 };
 
   /** `expectedBytes`: how many bytes the body should carry (Content-Length), when known. */
-  constructor(file: PartialFile, body: PrefetchedBody, expectedBytes: number | null, abortRequest: () => void, hooks: TransferHooks) {
+  constructor(
+    file: PartialFile,
+    body: PrefetchedBody,
+    expectedBytes: number | null,
+    abortRequest: () => void,
+    hooks: TransferHooks,
+  ) {
     this.file = file;
     this.#body = body;
     this.#expected = expectedBytes === null ? null : file.size + expectedBytes;
@@ -133,7 +139,11 @@ export class DownloadTransfer {
   #failure(error: unknown): TransferEnd {
     const failure = toNetError(error);
     const name = netErrorName(failure.code);
-    const closedEarly = name === 'ERR_CONNECTION_CLOSED' || name === 'ERR_CONNECTION_RESET' || name === 'ERR_CONTENT_LENGTH_MISMATCH' || name === 'ERR_INCOMPLETE_CHUNKED_ENCODING';
+    const closedEarly =
+      name === 'ERR_CONNECTION_CLOSED' ||
+      name === 'ERR_CONNECTION_RESET' ||
+      name === 'ERR_CONTENT_LENGTH_MISMATCH' ||
+      name === 'ERR_INCOMPLETE_CHUNKED_ENCODING';
     if (closedEarly) return { kind: 'truncated', lengthKnown: this.#expected !== null && this.file.size < this.#expected };
     return { kind: 'network', error: failure };
   }

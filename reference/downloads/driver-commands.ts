@@ -38,12 +38,21 @@ function becomesDownload(answer: DownloadAnswer): boolean {
 export const DOWNLOAD_DRIVER_COMMANDS: DriverImplementation = {
   'downloads.navigate': async ({ session, url, hasUserGesture }) => {
     const services = servicesOf(session as object);
-    const answer = await requestDownload(services.network, { url, headers: [], offset: 0, etag: '', lastModified: '', navigation: true });
+    const answer = await requestDownload(services.network, {
+      url,
+      headers: [],
+      offset: 0,
+      etag: '',
+      lastModified: '',
+      navigation: true,
+    });
     if (!becomesDownload(answer)) {
       answer.abort();
       return { download: false };
     }
-    services.use(downloadService).adoptNavigation(answer, { webContents: new WebContents(session as object), hasUserGesture: hasUserGesture ?? false });
+    services
+      .use(downloadService)
+      .adoptNavigation(answer, { webContents: new WebContents(session as object), hasUserGesture: hasUserGesture ?? false });
     return { download: true };
   },
   'downloads.saveDialogs': ({ session }) => {

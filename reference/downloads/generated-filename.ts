@@ -22,7 +22,8 @@ export function extensionOf(name: string): string {
   if (penultimate >= 0) {
     if (name.slice(penultimate + 1).toLowerCase() === 'user.js') return name.slice(penultimate);
     const suffix = name.slice(last + 1).toLowerCase();
-    if (DOUBLE_EXTENSION_SUFFIXES.includes(suffix) && last - penultimate <= 5 && last - penultimate > 1) return name.slice(penultimate);
+    if (DOUBLE_EXTENSION_SUFFIXES.includes(suffix) && last - penultimate <= 5 && last - penultimate > 1)
+      return name.slice(penultimate);
   }
   return name.slice(last);
 }
@@ -94,6 +95,8 @@ export function generateFilename({ url, contentDisposition, mimeType, defaultNam
     overwriteExtension = false;
   }
   name = name.replace(ILLEGAL_ANYWHERE, '_').replace(ILLEGAL_AT_ENDS, '_');
-  const extension = fromDisposition ? extensionOf(name).replace(/^\./, '') : correctedExtension(name, mimeType, overwriteExtension);
+  const extension = fromDisposition
+    ? extensionOf(name).replace(/^\./, '')
+    : correctedExtension(name, mimeType, overwriteExtension);
   return replaceExtension(name, extension);
 }

@@ -124,7 +124,12 @@ export function reasonForResponse(status: number, offset: number, firstByte: num
 }
 
 /** GetDownloadResumeMode: only HTTP(S) downloads resume at all. */
-export function resumeModeFor(url: string, reason: InterruptReason, restartRequired: boolean, userActionRequired: boolean): ResumeMode {
+export function resumeModeFor(
+  url: string,
+  reason: InterruptReason,
+  restartRequired: boolean,
+  userActionRequired: boolean,
+): ResumeMode {
   if (!/^https?:/i.test(url)) return 'INVALID';
   let restart = restartRequired;
   let userAction = userActionRequired;

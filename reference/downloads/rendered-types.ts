@@ -35,7 +35,18 @@ const NON_IMAGES = new Set([
   'multipart/related',
 ]);
 
-const MEDIA = new Set(['video/mp4', 'video/webm', 'video/ogg', 'audio/mpeg', 'audio/mp3', 'audio/ogg', 'audio/wav', 'audio/webm', 'audio/flac', 'audio/x-m4a']);
+const MEDIA = new Set([
+  'video/mp4',
+  'video/webm',
+  'video/ogg',
+  'audio/mpeg',
+  'audio/mp3',
+  'audio/ogg',
+  'audio/wav',
+  'audio/webm',
+  'audio/flac',
+  'audio/x-m4a',
+]);
 
 /** Text types a browser does not show (blink's unsupported text types). */
 const UNSUPPORTED_TEXT = new Set([

@@ -1,7 +1,8 @@
 // A session's network stack, built from small layers the way undici
 // composes dispatchers:
 //
-//   UrlLoader (redirects, auth, cookies hook, webRequest hook, decoding)
+//   UrlLoader: a list of stages (webRequest, redirects, auth, cookies,
+//     decoding, and those areas join through `network.stages`)
 //     -> proxy hook picks the route (DIRECT by default)
 //     -> emulation interceptor (offline, latency, throughput)
 //     -> connection pool (undici Agent, HTTP/1.1 and HTTP/2)
@@ -29,6 +30,7 @@ import type { Endpoint } from './dns/host-cache.ts';
 import { emulationInterceptor } from './emulation/emulation-interceptor.ts';
 import { NetworkEmulation, type NetworkConditions } from './emulation/network-conditions.ts';
 import { DIRECT_ONLY, NO_COOKIES, NO_PROTOCOLS, NO_WEB_REQUEST, type DirectStack, type NetworkHooks } from './hooks.ts';
+import type { LoaderStages } from './http/stages/stage-list.ts';
 import { UrlLoader, type LoadedResponse, type LoadOptions, type Route } from './http/url-loader.ts';
 import { netError, toNetError } from './net-error.ts';
 import { NetLogBus } from './netlog/net-log-bus.ts';
@@ -37,6 +39,7 @@ import { CertVerifier, type VerifyProc } from './tls/cert-verifier.ts';
 import type { SslConfig } from './tls/ssl-config.ts';
 import { TlsSettings } from './tls/tls-settings.ts';
 import { TrustStore } from './tls/trust-store.ts';
+import { NET_ERAS } from './net-era.ts';
 
 /** Chromium's limit of HTTP/1.1 connections per host. */
 const CONNECTIONS_PER_HOST = 6;
@@ -57,7 +60,6 @@ export class NetworkService implements SessionService {
   readonly emulation = new NetworkEmulation();
   readonly authCache = new AuthCache();
   readonly login = new LoginBroker();
-  readonly #services: SessionServices;
   readonly #tls: TlsSettings;
   readonly #registry = new SocketRegistry();
   readonly #warm = new WarmSockets();
@@ -70,7 +72,6 @@ export class NetworkService implements SessionService {
   readonly #proxyDispatchers = new Map<string, Dispatcher>();
 
   constructor(services: SessionServices) {
-    this.#services = services;
     const app = services.app;
     const trust = new TrustStore(app.networkOptions.extraCaCertificates);
     this.#tls = new TlsSettings(trust);
@@ -82,7 +83,7 @@ export class NetworkService implements SessionService {
       dnsServers: app.networkOptions.dnsServers,
       doh: this.#doh,
     });
-    this.verifier = new CertVerifier({ trust, cacheVerdicts: services.era !== 'legacy', style: conversionStyle(services.era) });
+    this.verifier = new CertVerifier({ trust, cacheVerdicts: NET_ERAS[services.era].cachesVerdicts, style: conversionStyle(services.era) });
     this.#connector = new Connector({
       resolver: this.resolver,
       verifier: this.verifier,
@@ -128,7 +129,7 @@ export class NetworkService implements SessionService {
     return this.#dispatcher;
   }
 
-  /** What a proxy dispatcher (issue 5) builds on. */
+  /** What a proxy dispatcher builds on. */
   get direct(): DirectStack {
     return {
       dispatcher: this.#dispatcher,
@@ -167,6 +168,11 @@ export class NetworkService implements SessionService {
       if (dispatcher) routes.push({ dispatcher, server });
     }
     return routes.length ? routes : [{ dispatcher: this.#dispatcher, server: { scheme: 'direct' } }];
+  }
+
+  /** The stages of the session's URL loader, which an area joins (docs/NETWORK-STAGES.md). */
+  get stages(): LoaderStages {
+    return this.#loader.stages;
   }
 
   /** One request through the whole stack. */

@@ -10,21 +10,21 @@ function isWildcard(c: string | undefined): boolean {
 
 /** Advances past characters both strings share, honouring escapes; returns the new positions. */
 function eatSameChars(text: string, ti: number, pattern: string, pi: number): [number, number] {
-  let escape = -1;
+  let escapeAt = -1;
   while (pi < pattern.length && ti < text.length) {
-    if (escape < 0 && isWildcard(pattern[pi])) return [ti, pi];
-    if (escape < 0 && pattern[pi] === '\\') {
-      escape = pi;
+    if (escapeAt < 0 && isWildcard(pattern[pi])) return [ti, pi];
+    if (escapeAt < 0 && pattern[pi] === '\\') {
+      escapeAt = pi;
       pi++;
       continue;
     }
     if (pattern[pi] === text[ti]) {
       pi++;
       ti++;
-      escape = -1;
+      escapeAt = -1;
     } else {
-      // An escape that cannot be matched here cannot be matched anywhere.
-      if (escape >= 0) pi = escape;
+      // An escapeAt that cannot be matched here cannot be matched anywhere.
+      if (escapeAt >= 0) pi = escapeAt;
       return [ti, pi];
     }
   }

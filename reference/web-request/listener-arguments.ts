@@ -8,6 +8,7 @@
 
 import type { EraId } from '../../contract/eras/eras.ts';
 import { UrlPattern } from './url-pattern.ts';
+import { WEB_REQUEST_ERAS } from './web-request-era.ts';
 
 /** The webRequest resource types a `types` filter may name (ParseResourceType). */
 export const FILTER_TYPES = [
@@ -89,7 +90,7 @@ function ginArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
     const urls = first.urls;
     if (!isStringArray(urls)) throw new TypeError("Parameter 'filter' must have property 'urls'.");
     filter = { include: parsePatterns(urls), exclude: [], types: [] };
-    if (era === 'current') {
+    if (WEB_REQUEST_ERAS[era].filterExcludesAndTypes) {
       const exclude = isStringArray(first.excludeUrls) ? first.excludeUrls : [];
       const types = isStringArray(first.types) ? first.types : [];
       filter.exclude = parsePatterns(exclude);
@@ -107,7 +108,7 @@ function ginArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
 }
 
 export function readListenerArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
-  return era === 'legacy' ? legacyArguments(args) : ginArguments(era, args);
+  return WEB_REQUEST_ERAS[era].nativeMateBinding ? legacyArguments(args) : ginArguments(era, args);
 }
 
 /** Whether a request is the filter's; `url` may be null when the filter has no patterns. */

@@ -20,6 +20,7 @@ import type {
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { filterMatches, readListenerArguments, type Listener, type RequestFilter } from './listener-arguments.ts';
 import { listenerDetails, type StageDetails, type WebRequestEvent } from './web-request-details.ts';
+import { WEB_REQUEST_ERAS } from './web-request-era.ts';
 
 interface Registration {
   filter: RequestFilter;
@@ -60,7 +61,7 @@ export class WebRequestService implements SessionService {
   #listenerFor(event: WebRequestEvent, details: WebRequestDetails): Registration | undefined {
     const registration = this.#listeners.get(event);
     if (!registration) return undefined;
-    if (this.era !== 'legacy' && details.loadedBy === 'intercepted-protocol') return undefined;
+    if (!WEB_REQUEST_ERAS[this.era].seesInterceptedRequests && details.loadedBy === 'intercepted-protocol') return undefined;
     const { filter } = registration;
     // A filter without patterns needs no parsed URL.
     if (!filter.include.length && !filter.exclude.length) return filterMatches(filter, null, details.resourceType) ? registration : undefined;
@@ -130,12 +131,13 @@ export class WebRequestService implements SessionService {
     const given = response.responseHeaders;
     if (!isObject(given)) return undefined;
     const responseHeaders: Record<string, string[]> = {};
+    const stringListsOnly = WEB_REQUEST_ERAS[this.era].headerValues === 'string-lists-only';
     for (const [name, value] of Object.entries(given)) {
       if (Array.isArray(value)) {
         // 1.x took lists of strings only; later eras convert every element to a string.
-        const values = this.era === 'legacy' ? value.filter((v): v is string => typeof v === 'string') : value.map(String);
+        const values = stringListsOnly ? value.filter((v): v is string => typeof v === 'string') : value.map(String);
         responseHeaders[name] = values;
-      } else if (this.era !== 'legacy') {
+      } else if (!stringListsOnly) {
         responseHeaders[name] = [String(value)];
       }
     }

@@ -19,7 +19,8 @@ export const meta = defineSpec({
   requires: ['network', 'downloads'],
   level: 'must',
   basis: 'electron',
-  summary: 'createInterruptedDownload announces an interrupted item at once; resuming it continues the partial file with a range request.',
+  summary:
+    'createInterruptedDownload announces an interrupted item at once; resuming it continues the partial file with a range request.',
 });
 
 const t = useTarget(meta);
@@ -39,7 +40,13 @@ describe('ses.createInterruptedDownload', () => {
     const seen: unknown[][] = [];
     ses.once('will-download', (...args: unknown[]) => seen.push(args));
     const file = path.join(await t.tempDir(), 'saved.pdf');
-    ses.createInterruptedDownload({ path: file, urlChain: ['http://127.0.0.1/'], mimeType: 'application/pdf', offset: 0, length: 5242880 });
+    ses.createInterruptedDownload({
+      path: file,
+      urlChain: ['http://127.0.0.1/'],
+      mimeType: 'application/pdf',
+      offset: 0,
+      length: 5242880,
+    });
     expect(seen).toHaveLength(1);
     const [, item, webContents] = seen[0] as [unknown, Started['item'], unknown];
     expect(webContents).toBeNull();
@@ -75,7 +82,13 @@ describe('ses.createInterruptedDownload', () => {
 
   it('starts now by default, and ignores options of the wrong type', async () => {
     const before = Date.now() / 1000;
-    const started = await createAndWait({ path: path.join(await t.tempDir(), 'd.bin'), urlChain: ['http://127.0.0.1/'], length: 5, offset: '3', eTag: 7 });
+    const started = await createAndWait({
+      path: path.join(await t.tempDir(), 'd.bin'),
+      urlChain: ['http://127.0.0.1/'],
+      length: 5,
+      offset: '3',
+      eTag: 7,
+    });
     expect(started.item.getStartTime()).toBeGreaterThanOrEqual(Math.floor(before));
     expect(started.item.getStartTime()).toBeLessThanOrEqual(Date.now() / 1000 + 1);
     expect(started.item.getReceivedBytes()).toBe(0);
@@ -126,7 +139,10 @@ describe('ses.createInterruptedDownload', () => {
 
   it('throws for missing or unconvertible options', () => {
     const ses = freshSession(t);
-    expect(thrown(() => ses.createInterruptedDownload())).toMatchObject({ name: 'TypeError', message: 'Insufficient number of arguments.' });
+    expect(thrown(() => ses.createInterruptedDownload())).toMatchObject({
+      name: 'TypeError',
+      message: 'Insufficient number of arguments.',
+    });
     const detail = t.era === 'e9' ? '5' : '';
     expect(thrown(() => ses.createInterruptedDownload(5))).toMatchObject({
       name: 'TypeError',
@@ -138,7 +154,14 @@ describe('ses.createInterruptedDownload', () => {
     const ses = freshSession(t);
     const good = { path: '/tmp/x', urlChain: ['http://127.0.0.1/'], length: 10 };
     const missing = 'Must pass non-empty path, urlChain and length.';
-    for (const options of [{}, { ...good, path: '' }, { ...good, urlChain: [] }, { ...good, length: 0 }, { ...good, urlChain: 'http://127.0.0.1/' }, { ...good, urlChain: [1] }]) {
+    for (const options of [
+      {},
+      { ...good, path: '' },
+      { ...good, urlChain: [] },
+      { ...good, length: 0 },
+      { ...good, urlChain: 'http://127.0.0.1/' },
+      { ...good, urlChain: [1] },
+    ]) {
       const error = thrown(() => ses.createInterruptedDownload(options));
       expect(error, JSON.stringify(options)).toBeInstanceOf(Error);
       expect([error!.constructor.name, error!.message]).toEqual(['Error', missing]);

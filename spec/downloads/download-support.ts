@@ -12,10 +12,30 @@ type Fn = (...args: unknown[]) => unknown;
 type Listener = (...args: unknown[]) => void;
 
 const ITEM_METHODS = [
-  'pause', 'isPaused', 'resume', 'canResume', 'cancel', 'getReceivedBytes', 'getTotalBytes', 'getPercentComplete',
-  'getCurrentBytesPerSecond', 'getMimeType', 'hasUserGesture', 'getFilename', 'getContentDisposition', 'getURL',
-  'getURLChain', 'getState', 'getLastModifiedTime', 'getETag', 'getStartTime', 'getEndTime', 'setSavePath',
-  'getSavePath', 'setSaveDialogOptions', 'getSaveDialogOptions',
+  'pause',
+  'isPaused',
+  'resume',
+  'canResume',
+  'cancel',
+  'getReceivedBytes',
+  'getTotalBytes',
+  'getPercentComplete',
+  'getCurrentBytesPerSecond',
+  'getMimeType',
+  'hasUserGesture',
+  'getFilename',
+  'getContentDisposition',
+  'getURL',
+  'getURLChain',
+  'getState',
+  'getLastModifiedTime',
+  'getETag',
+  'getStartTime',
+  'getEndTime',
+  'setSavePath',
+  'getSavePath',
+  'setSaveDialogOptions',
+  'getSaveDialogOptions',
 ] as const;
 
 /** A DownloadItem as specs use it, loose enough to call with bad arguments. */
@@ -56,9 +76,23 @@ export interface Started {
 
 /** Getters read inside 'done', where the era has them. */
 const SNAPSHOT = [
-  'getState', 'getURL', 'getURLChain', 'getReceivedBytes', 'getTotalBytes', 'getMimeType', 'getFilename',
-  'getContentDisposition', 'getETag', 'getLastModifiedTime', 'getStartTime', 'getSavePath', 'canResume', 'isPaused',
-  'getEndTime', 'getPercentComplete', 'getCurrentBytesPerSecond',
+  'getState',
+  'getURL',
+  'getURLChain',
+  'getReceivedBytes',
+  'getTotalBytes',
+  'getMimeType',
+  'getFilename',
+  'getContentDisposition',
+  'getETag',
+  'getLastModifiedTime',
+  'getStartTime',
+  'getSavePath',
+  'canResume',
+  'isPaused',
+  'getEndTime',
+  'getPercentComplete',
+  'getCurrentBytesPerSecond',
 ] as const;
 
 function snapshot(item: Item): Record<string, unknown> {
@@ -115,13 +149,22 @@ export async function navigateDownload(
   hasUserGesture?: boolean,
 ): Promise<Started> {
   const next = nextDownload(session, inListener);
-  const { download } = await t.driver.downloads.navigate({ session, url, ...(hasUserGesture === undefined ? {} : { hasUserGesture }) });
+  const { download } = await t.driver.downloads.navigate({
+    session,
+    url,
+    ...(hasUserGesture === undefined ? {} : { hasUserGesture }),
+  });
   if (!download) throw new Error(`navigating to ${url} did not download`);
   return next;
 }
 
 /** ses.downloadURL(url[, options]) and the item it gives. */
-export function urlDownload(session: Session, url: string, inListener?: (started: Started) => void, ...rest: unknown[]): Promise<Started> {
+export function urlDownload(
+  session: Session,
+  url: string,
+  inListener?: (started: Started) => void,
+  ...rest: unknown[]
+): Promise<Started> {
   const next = nextDownload(session, inListener);
   session.downloadURL(url, ...rest);
   return next;
@@ -143,7 +186,12 @@ export async function contentOf(file: string): Promise<Buffer> {
 }
 
 /** The save dialogs `session` has opened, once there are at least `count` (the driver's downloads.saveDialogs). */
-export async function dialogsShown(t: SpecHandle, session: Session, count = 1, limitMs = 10_000): Promise<Record<string, unknown>[]> {
+export async function dialogsShown(
+  t: SpecHandle,
+  session: Session,
+  count = 1,
+  limitMs = 10_000,
+): Promise<Record<string, unknown>[]> {
   const start = Date.now();
   for (;;) {
     const { shown } = await t.driver.downloads.saveDialogs({ session });

@@ -18,7 +18,8 @@ export const meta = defineSpec({
   requires: ['network', 'downloads'],
   level: 'must',
   basis: 'electron',
-  summary: "downloadURL downloads through the session's network stack, announces the item with a null webContents, and checks its URL and headers arguments.",
+  summary:
+    "downloadURL downloads through the session's network stack, announces the item with a null webContents, and checks its URL and headers arguments.",
 });
 
 const t = useTarget(meta);
@@ -78,15 +79,22 @@ describe('ses.downloadURL', () => {
     expect(request.headers.authorization).toBe('Basic abc');
   });
 
-  t.itInEras('current', "throws 'Invalid value for headers - must be an object' for headers that are no object of strings", () => {
-    const ses = freshSession(t);
-    for (const headers of ['i-am-a-bad-header', null, undefined, { a: 1 }, 5]) {
-      expect(thrown(() => ses.downloadURL(`${server.url}file`, { headers })), JSON.stringify(headers)).toMatchObject({
-        name: 'TypeError',
-        message: 'Invalid value for headers - must be an object',
-      });
-    }
-  });
+  t.itInEras(
+    'current',
+    "throws 'Invalid value for headers - must be an object' for headers that are no object of strings",
+    () => {
+      const ses = freshSession(t);
+      for (const headers of ['i-am-a-bad-header', null, undefined, { a: 1 }, 5]) {
+        expect(
+          thrown(() => ses.downloadURL(`${server.url}file`, { headers })),
+          JSON.stringify(headers),
+        ).toMatchObject({
+          name: 'TypeError',
+          message: 'Invalid value for headers - must be an object',
+        });
+      }
+    },
+  );
 
   t.itInEras('current', 'ignores a second argument that is no object', async () => {
     const url = `${server.url}file?n=10&ignored-options=1`;

@@ -15,12 +15,18 @@ import { useHttpServer } from '../support/fixture-server.ts';
 import { contentOf, filesIn, freshSession, navigateDownload, saveTo, until, urlDownload } from './download-support.ts';
 
 export const meta = defineSpec({
-  members: ["downloadItem.on('done')", "downloadItem.on('updated')", 'downloadItem.getReceivedBytes', 'downloadItem.getTotalBytes'],
+  members: [
+    "downloadItem.on('done')",
+    "downloadItem.on('updated')",
+    'downloadItem.getReceivedBytes',
+    'downloadItem.getTotalBytes',
+  ],
   eras: '*',
   requires: ['network', 'downloads'],
   level: 'must',
   basis: 'chromium',
-  summary: "Failed downloads end 'interrupted' with Chromium's byte counts; resumable failures stay open; no partial file outlives a finished download.",
+  summary:
+    "Failed downloads end 'interrupted' with Chromium's byte counts; resumable failures stay open; no partial file outlives a finished download.",
 });
 
 const t = useTarget(meta);
@@ -31,7 +37,12 @@ const ATTACHMENT = 'cd=attachment';
 describe('a download that fails for good', () => {
   it("ends 'interrupted' on a 404, with the error page's length as total and nothing received", async () => {
     const dir = await t.tempDir();
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?status=404&${ATTACHMENT}`, saveTo(path.join(dir, 'a.bin')));
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?status=404&${ATTACHMENT}`,
+      saveTo(path.join(dir, 'a.bin')),
+    );
     expect(await started.done).toBe('interrupted');
     expect(started.atDone.getReceivedBytes).toBe(0);
     expect(started.atDone.getTotalBytes).toBe('status 404'.length);
@@ -67,17 +78,25 @@ describe('a download that fails for good', () => {
 });
 
 describe('a download that can be resumed', () => {
-  t.itInEras('>=e9', "is interrupted by a refused connection: 'updated' with 'interrupted', resumable, nothing received", async () => {
-    const port = await closedPort();
-    const started = await urlDownload(freshSession(t), `http://127.0.0.1:${port}/file`, saveTo(path.join(await t.tempDir(), 'x.bin')));
-    await until(() => started.updates.includes('interrupted'), "'updated' with 'interrupted'", 10_000);
-    expect(started.item.getState()).toBe('interrupted');
-    expect(started.item.canResume()).toBe(true);
-    expect(started.item.getReceivedBytes()).toBe(0);
-    expect(started.dones).toEqual([]);
-    started.item.cancel();
-    expect(await started.done).toBe('cancelled');
-  });
+  t.itInEras(
+    '>=e9',
+    "is interrupted by a refused connection: 'updated' with 'interrupted', resumable, nothing received",
+    async () => {
+      const port = await closedPort();
+      const started = await urlDownload(
+        freshSession(t),
+        `http://127.0.0.1:${port}/file`,
+        saveTo(path.join(await t.tempDir(), 'x.bin')),
+      );
+      await until(() => started.updates.includes('interrupted'), "'updated' with 'interrupted'", 10_000);
+      expect(started.item.getState()).toBe('interrupted');
+      expect(started.item.canResume()).toBe(true);
+      expect(started.item.getReceivedBytes()).toBe(0);
+      expect(started.dones).toEqual([]);
+      started.item.cancel();
+      expect(await started.done).toBe('cancelled');
+    },
+  );
 
   t.itInEras('>=e9', 'is interrupted by a server error and completes when resumed', async () => {
     const dir = await t.tempDir();
@@ -92,27 +111,36 @@ describe('a download that can be resumed', () => {
     expect((await contentOf(file)).equals(patternBytes(3000))).toBe(true);
   });
 
-  t.itInEras('>=e9', 'resumes a body cut short of its Content-Length at once, asking for the rest with Range and If-Range', async () => {
-    const dir = await t.tempDir();
-    const file = path.join(dir, 'cut.bin');
-    const n = 80_000;
-    const key = `cut-${Date.now()}`;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=${n}&drop=30000&key=${key}`, saveTo(file));
-    expect(await started.done).toBe('completed');
-    expect((await contentOf(file)).equals(patternBytes(n))).toBe(true);
-    const requests = server.log.requests.filter((r) => r.url.includes(key));
-    expect(requests.map((r) => [r.headers.range, r.headers['if-range']])).toEqual([
-      [undefined, undefined],
-      ['bytes=30000-', downloads.etagFor(n)],
-    ]);
-    expect(await filesIn(dir)).toEqual(['cut.bin']);
-  });
+  t.itInEras(
+    '>=e9',
+    'resumes a body cut short of its Content-Length at once, asking for the rest with Range and If-Range',
+    async () => {
+      const dir = await t.tempDir();
+      const file = path.join(dir, 'cut.bin');
+      const n = 80_000;
+      const key = `cut-${Date.now()}`;
+      const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=${n}&drop=30000&key=${key}`, saveTo(file));
+      expect(await started.done).toBe('completed');
+      expect((await contentOf(file)).equals(patternBytes(n))).toBe(true);
+      const requests = server.log.requests.filter((r) => r.url.includes(key));
+      expect(requests.map((r) => [r.headers.range, r.headers['if-range']])).toEqual([
+        [undefined, undefined],
+        ['bytes=30000-', downloads.etagFor(n)],
+      ]);
+      expect(await filesIn(dir)).toEqual(['cut.bin']);
+    },
+  );
 
   t.itInEras('current', 'starts a body cut short over when it has no validator to resume with', async () => {
     const dir = await t.tempDir();
     const file = path.join(dir, 'again.bin');
     const key = `again-${Date.now()}`;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=40000&etag=none&modified=none&drop=10000&key=${key}`, saveTo(file));
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?n=40000&etag=none&modified=none&drop=10000&key=${key}`,
+      saveTo(file),
+    );
     expect(await started.done).toBe('completed');
     expect((await contentOf(file)).equals(patternBytes(40000))).toBe(true);
     const requests = server.log.requests.filter((r) => r.url.includes(key));

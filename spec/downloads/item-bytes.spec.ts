@@ -37,7 +37,12 @@ describe('downloadItem.getTotalBytes', () => {
 
   it('is 0 while the size is unknown, then the size once the download is complete', async () => {
     const gate = `total-${++gates}`;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=6000&chunked=1&first=500&gate=${gate}`, saveTo(path.join(await t.tempDir(), 't.bin')));
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?n=6000&chunked=1&first=500&gate=${gate}`,
+      saveTo(path.join(await t.tempDir(), 't.bin')),
+    );
     await until(() => started.item.getReceivedBytes() === 500, 'the first bytes', 10_000);
     expect(started.item.getTotalBytes()).toBe(0);
     server.release(gate);
@@ -49,7 +54,12 @@ describe('downloadItem.getTotalBytes', () => {
 describe('downloadItem.getReceivedBytes', () => {
   it('counts the bytes written so far, and every byte at the end', async () => {
     const gate = `received-${++gates}`;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=9000&first=3000&gate=${gate}`, saveTo(path.join(await t.tempDir(), 'r.bin')));
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?n=9000&first=3000&gate=${gate}`,
+      saveTo(path.join(await t.tempDir(), 'r.bin')),
+    );
     await until(() => started.item.getReceivedBytes() === 3000, '3000 bytes', 10_000);
     server.release(gate);
     expect(await started.done).toBe('completed');

@@ -27,7 +27,12 @@ describe('downloadItem.cancel', () => {
   it('stops a download under way and deletes its partial file', async () => {
     const dir = await t.tempDir();
     const gate = `cancel-${Date.now()}`;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=100000&first=4000&gate=${gate}`, saveTo(path.join(dir, 'x.bin')));
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?n=100000&first=4000&gate=${gate}`,
+      saveTo(path.join(dir, 'x.bin')),
+    );
     await until(() => started.item.getReceivedBytes() === 4000, 'the first bytes', 10_000);
     started.item.cancel();
     expect(await started.done).toBe('cancelled');
@@ -39,10 +44,15 @@ describe('downloadItem.cancel', () => {
 
   it("cancels a download from the 'will-download' listener before anything is written", async () => {
     const dir = await t.tempDir();
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=5242&cd=attachment%3B%20filename%3D%22mock.pdf%22`, ({ item }) => {
-      item.setSavePath(path.join(dir, 'mock.pdf'));
-      item.cancel();
-    });
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?n=5242&cd=attachment%3B%20filename%3D%22mock.pdf%22`,
+      ({ item }) => {
+        item.setSavePath(path.join(dir, 'mock.pdf'));
+        item.cancel();
+      },
+    );
     expect(await started.done).toBe('cancelled');
     expect(started.atDone.getState).toBe('cancelled');
     expect(started.atDone.getReceivedBytes).toBe(0);

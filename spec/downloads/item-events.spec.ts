@@ -17,7 +17,8 @@ export const meta = defineSpec({
   requires: ['network', 'downloads'],
   level: 'must',
   basis: 'electron',
-  summary: "A download reports 'updated' (progressing) while it runs and 'done' once with its end state, and leaves the whole file on disk.",
+  summary:
+    "A download reports 'updated' (progressing) while it runs and 'done' once with its end state, and leaves the whole file on disk.",
 });
 
 const t = useTarget(meta);
@@ -52,7 +53,12 @@ describe("downloadItem.on('updated')", () => {
   it("reports 'progressing' while the body is still coming", async () => {
     const dir = await t.tempDir();
     const gate = `updated-${Date.now()}`;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=100000&first=1000&gate=${gate}`, saveTo(path.join(dir, 'u.bin')));
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?n=100000&first=1000&gate=${gate}`,
+      saveTo(path.join(dir, 'u.bin')),
+    );
     await until(() => started.updates.length > 0, "an 'updated' event", 10_000);
     expect(new Set(started.updates)).toEqual(new Set(['progressing']));
     expect(started.item.getState()).toBe('progressing');

@@ -18,7 +18,8 @@ export const meta = defineSpec({
   requires: ['network', 'downloads'],
   level: 'must',
   basis: 'chromium',
-  summary: "getFilename is Chromium's generated name: from Content-Disposition, the URL or the default, with the MIME type's extension.",
+  summary:
+    "getFilename is Chromium's generated name: from Content-Disposition, the URL or the default, with the MIME type's extension.",
 });
 
 const t = useTarget(meta);
@@ -52,9 +53,9 @@ describe('downloadItem.getFilename', () => {
   });
 
   it('prefers filename* (RFC 5987) to filename', async () => {
-    expect(await filenameOf(`file?n=1&${cd(`attachment; filename="plain.txt"; filename*=UTF-8''na%C3%AFve%20r%C3%A9sum%C3%A9.txt`)}`)).toBe(
-      'naïve résumé.txt',
-    );
+    expect(
+      await filenameOf(`file?n=1&${cd(`attachment; filename="plain.txt"; filename*=UTF-8''na%C3%AFve%20r%C3%A9sum%C3%A9.txt`)}`),
+    ).toBe('naïve résumé.txt');
   });
 
   it('decodes RFC 2047 encoded words and %-escaped UTF-8 in filename', async () => {

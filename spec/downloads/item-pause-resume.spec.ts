@@ -17,7 +17,8 @@ export const meta = defineSpec({
   requires: ['network', 'downloads'],
   level: 'must',
   basis: 'chromium',
-  summary: 'pause() really stops the transfer and resume() finishes it; an interrupted download resumes with a range request for the missing bytes.',
+  summary:
+    'pause() really stops the transfer and resume() finishes it; an interrupted download resumes with a range request for the missing bytes.',
 });
 
 const t = useTarget(meta);

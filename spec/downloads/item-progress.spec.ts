@@ -27,7 +27,12 @@ let gates = 0;
 
 async function partly(query: string, first: number) {
   const gate = `progress-${++gates}`;
-  const started = await navigateDownload(t, freshSession(t), `${server.url}file?${query}&first=${first}&gate=${gate}`, saveTo(path.join(await t.tempDir(), 'p.bin')));
+  const started = await navigateDownload(
+    t,
+    freshSession(t),
+    `${server.url}file?${query}&first=${first}&gate=${gate}`,
+    saveTo(path.join(await t.tempDir(), 'p.bin')),
+  );
   await until(() => started.item.getReceivedBytes() === first, `${first} bytes`, 10_000);
   return { started, gate };
 }

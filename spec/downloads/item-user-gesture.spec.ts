@@ -25,10 +25,16 @@ describe('downloadItem.hasUserGesture', () => {
   it('is true for a navigation a user gesture started, false otherwise', async () => {
     for (const gesture of [true, false]) {
       let seen: unknown;
-      const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10&gesture=${gesture}`, ({ item }) => {
-        seen = item.hasUserGesture();
-        item.cancel();
-      }, gesture);
+      const started = await navigateDownload(
+        t,
+        freshSession(t),
+        `${server.url}file?n=10&gesture=${gesture}`,
+        ({ item }) => {
+          seen = item.hasUserGesture();
+          item.cancel();
+        },
+        gesture,
+      );
       await started.done;
       expect(seen, String(gesture)).toBe(gesture);
     }

@@ -84,14 +84,24 @@ describe('downloadItem.setSaveDialogOptions', () => {
   it('replaces every option at each call, drops unknown keys and values of the wrong type', async () => {
     const read = await inListener((item) => {
       item.setSaveDialogOptions({ title: 'first', message: 'kept?' });
-      item.setSaveDialogOptions({ title: 5, buttonLabel: 'ok', filters: [{ name: 'x' }], showsTagField: 'no', properties: ['openFile'], other: 1 });
+      item.setSaveDialogOptions({
+        title: 5,
+        buttonLabel: 'ok',
+        filters: [{ name: 'x' }],
+        showsTagField: 'no',
+        properties: ['openFile'],
+        other: 1,
+      });
       return item.getSaveDialogOptions();
     });
     expect(read).toEqual({ ...DEFAULTS, buttonLabel: 'ok' });
   });
 
   it('throws a TypeError for options that are no object', async () => {
-    const errors = await inListener((item) => [thrown(() => item.setSaveDialogOptions('x')), thrown(() => item.setSaveDialogOptions())]);
+    const errors = await inListener((item) => [
+      thrown(() => item.setSaveDialogOptions('x')),
+      thrown(() => item.setSaveDialogOptions()),
+    ]);
     expect(errors.map((e) => [e?.name, e?.message])).toEqual([
       ['TypeError', 'Error processing argument at index 0, conversion failure from x'],
       ['TypeError', 'Insufficient number of arguments.'],

@@ -58,6 +58,9 @@ describe('downloadItem.savePath', () => {
     });
     await started.done;
     const detail = t.era === 'e9' ? '5' : '';
-    expect([error?.name, error?.message]).toEqual(['TypeError', `Error processing argument at index 0, conversion failure from ${detail}`]);
+    expect([error?.name, error?.message]).toEqual([
+      'TypeError',
+      `Error processing argument at index 0, conversion failure from ${detail}`,
+    ]);
   });
 });

@@ -29,9 +29,14 @@ describe('downloadItem.setSavePath', () => {
   it('writes the file to the path set in the listener, and only there', async () => {
     const dir = await t.tempDir();
     const file = path.join(dir, 'chosen name.dat');
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=70000&cd=attachment%3B%20filename%3Dserver.bin`, ({ item }) => {
-      item.setSavePath(file);
-    });
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?n=70000&cd=attachment%3B%20filename%3Dserver.bin`,
+      ({ item }) => {
+        item.setSavePath(file);
+      },
+    );
     expect(await started.done).toBe('completed');
     expect(await filesIn(dir)).toEqual(['chosen name.dat']);
     expect((await contentOf(file)).equals(patternBytes(70000))).toBe(true);

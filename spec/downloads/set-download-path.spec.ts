@@ -13,7 +13,15 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes, patternBytes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { contentOf, dialogsShown, freshSession, navigateDownload, thrown, type Session, type Started } from './download-support.ts';
+import {
+  contentOf,
+  dialogsShown,
+  freshSession,
+  navigateDownload,
+  thrown,
+  type Session,
+  type Started,
+} from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['ses.setDownloadPath'],
@@ -118,6 +126,9 @@ describe('ses.setDownloadPath', () => {
       name: 'TypeError',
       message: `Error processing argument at index 0, conversion failure from ${detail}`,
     });
-    expect(thrown(() => ses.setDownloadPath())).toMatchObject({ name: 'TypeError', message: 'Insufficient number of arguments.' });
+    expect(thrown(() => ses.setDownloadPath())).toMatchObject({
+      name: 'TypeError',
+      message: 'Insufficient number of arguments.',
+    });
   });
 });

@@ -51,14 +51,22 @@ describe("ses.on('will-download')", () => {
     let emitted = false;
     ses.on('will-download', () => (emitted = true));
     for (const type of ['text/html', 'text/plain', 'image/png', 'application/json']) {
-      const { download } = await t.driver.downloads.navigate({ session: ses, url: `${server.url}file?n=10&type=${encodeURIComponent(type)}` });
+      const { download } = await t.driver.downloads.navigate({
+        session: ses,
+        url: `${server.url}file?n=10&type=${encodeURIComponent(type)}`,
+      });
       expect(download, type).toBe(false);
     }
     expect(emitted).toBe(false);
   });
 
   it('is emitted for an answer the page would show when it is an attachment', async () => {
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10&type=text%2Fhtml&cd=attachment`, ({ item }) => item.cancel());
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?n=10&type=text%2Fhtml&cd=attachment`,
+      ({ item }) => item.cancel(),
+    );
     expect(started.atDone.getMimeType).toBe('text/html');
     await started.done;
   });
@@ -73,13 +81,18 @@ describe("ses.on('will-download')", () => {
     expect(await filesIn(dir)).toEqual([]);
   });
 
-  t.itInEras('>=e12', "destroys the item on preventDefault(): its members throw, its save path still answers", async () => {
+  t.itInEras('>=e12', 'destroys the item on preventDefault(): its members throw, its save path still answers', async () => {
     let inListener: unknown;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=1024&cd=inline%3B%20filename%3D%22mockFile.txt%22`, ({ event, item }) => {
-      event.preventDefault();
-      inListener = [item.getURL(), item.getFilename()];
-      item.setSavePath('/tmp/kept-on-the-object');
-    });
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?n=1024&cd=inline%3B%20filename%3D%22mockFile.txt%22`,
+      ({ event, item }) => {
+        event.preventDefault();
+        inListener = [item.getURL(), item.getFilename()];
+        item.setSavePath('/tmp/kept-on-the-object');
+      },
+    );
     expect(inListener).toEqual([`${server.url}file?n=1024&cd=inline%3B%20filename%3D%22mockFile.txt%22`, 'mockFile.txt']);
     await new Promise((resolve) => setImmediate(resolve));
     for (const call of [() => started.item.getURL(), () => started.item.getState(), () => started.item.cancel()]) {
@@ -94,7 +107,10 @@ describe("ses.on('will-download')", () => {
     await new Promise((resolve) => setImmediate(resolve));
     for (const call of [() => started.item.getURL(), () => started.item.getSavePath()]) {
       const error = thrown(call);
-      expect([error?.constructor.name, error?.message]).toEqual([t.era === 'legacy' ? 'Error' : 'TypeError', 'Object has been destroyed']);
+      expect([error?.constructor.name, error?.message]).toEqual([
+        t.era === 'legacy' ? 'Error' : 'TypeError',
+        'Object has been destroyed',
+      ]);
     }
   });
 });

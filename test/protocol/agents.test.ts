@@ -132,7 +132,7 @@ describe('agents', () => {
     });
     const byTitle = new Map(report.runs[0]!.results.map((r) => [r.title, r]));
     expect(byTitle.get('output > makes the agent write')?.status).toBe('PASS');
-    expect(byTitle.get('output > makes the agent write')?.agentOutput).toMatch(/toy page.open https:\/\/output.example\/\n[^]*toy says on stderr/);
+    expect(byTitle.get('output > makes the agent write')?.agentOutput).toMatch(/toy page.open https:\/\/output.example\/\n[\s\S]*toy says on stderr/);
     expect(byTitle.get('output > writes nothing')?.agentOutput).toBeUndefined();
     expect(byTitle.get('crash > kills the agent inside a call')?.status).toBe('CRASH');
     expect(byTitle.get('crash > uses the dead target afterwards')?.status).toBe('CRASH');

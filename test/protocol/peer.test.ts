@@ -226,7 +226,10 @@ describe('handles', () => {
   it('return the original object or function when a handle comes back to its owner', () => {
     const downloads = new Downloads();
     const seen: unknown[] = [];
-    const { remote } = serving({ downloads, keep: (x: unknown) => (seen.push(x), x) });
+    const { remote } = serving({ downloads, keep: (x: unknown) => {
+      seen.push(x);
+      return x;
+    } });
     const listener = () => {};
     expect(remote.keep(listener)).toBe(listener);
     expect(remote.keep(remote.downloads)).toBe(remote.downloads);

@@ -8,7 +8,7 @@ import { startPacHost, type PacHostFixture } from '../../fixtures/proxies/pac-ho
 import { describeNetConfig } from '../../reference/proxy/net-config.ts';
 import type { PacHostResolver } from '../../reference/proxy/pac/host-resolution.ts';
 import { ProxyConfigService } from '../../reference/proxy/proxy-config-service.ts';
-import { ProxyList } from '../../reference/proxy/proxy-list.ts';
+import type { ProxyList } from '../../reference/proxy/proxy-list.ts';
 import { getEnvironmentVariable, systemProxyConfig } from '../../reference/proxy/system-proxy.ts';
 import { chromiumBehaviour } from '../../reference/proxy/chromium-behaviour.ts';
 import { createProxyHook } from '../../reference/proxy/traffic/network-hook.ts';

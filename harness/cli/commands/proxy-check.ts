@@ -4,7 +4,6 @@
 // given), and, when a Chromium binary is installed, what real Chromium
 // answers for the same configuration, marking any difference.
 
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../../chromium/find-chromium.ts';
 import { resolveFixedServersWithChromium, resolvePacWithChromium, type CaseAnswers } from '../../chromium/proxy-oracle.ts';

@@ -148,7 +148,7 @@
     var text = 'session.md#' + doc.anchor + ' (' + doc.era + ')';
     return doc.url ? el('a', { href: doc.url, rel: 'noreferrer', text: text }) : el('span', { text: text });
   }
-  function testDetail(record, run) {
+  function testDetail(record, _run) {
     var spec = data.specs[record.file];
     var expectedText = record.expectedStatuses ? record.expectedStatuses.join(' or ') : 'PASS (no expectation)';
     var verdict = record.stale

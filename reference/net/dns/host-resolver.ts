@@ -14,7 +14,7 @@ import { netError, NetError } from '../net-error.ts';
 import type { QueryType } from './dns-message.ts';
 import type { DohClient } from './doh-client.ts';
 import { HostCache, type Endpoint } from './host-cache.ts';
-import { HostResolverRules, NOT_FOUND } from './host-resolver-rules.ts';
+import { type HostResolverRules, NOT_FOUND } from './host-resolver-rules.ts';
 
 export type ResolveSource = 'any' | 'system' | 'dns' | 'mdns' | 'localOnly';
 export type CacheUsage = 'allowed' | 'staleAllowed' | 'disallowed';

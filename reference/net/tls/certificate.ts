@@ -98,7 +98,7 @@ export function toElectronCertificate(chain: readonly Buffer[]): ElectronCertifi
 export function peerChain(peer: DetailedPeerCertificate): Buffer[] {
   const chain: Buffer[] = [];
   const seen = new Set<DetailedPeerCertificate>();
-  for (let c: DetailedPeerCertificate | undefined = peer; c && c.raw && !seen.has(c); c = c.issuerCertificate) {
+  for (let c: DetailedPeerCertificate | undefined = peer; c?.raw && !seen.has(c); c = c.issuerCertificate) {
     seen.add(c);
     chain.push(c.raw);
     if (c.issuerCertificate === c) break;

@@ -1,0 +1,24 @@
+// The session's cookies on every network hop, redirects included: the
+// Cookie header on the way down, each answer's Set-Cookie headers stored on
+// the way up (as onHeadersReceived left them, before the redirect is
+// followed). Requests with credentials 'omit' neither send nor store.
+
+import type { CookieContext } from '../../hooks.ts';
+import { headerValues } from '../header-lines.ts';
+import type { LoaderStage } from './stage.ts';
+
+export const cookies: LoaderStage = {
+  name: 'cookies',
+  async run(exchange, next) {
+    const { ctx, options, url } = exchange;
+    if (exchange.loadedBy !== 'network' || options.credentials === 'omit') return next();
+    // The context of the request as it was made, on every hop.
+    const context: CookieContext = { credentials: options.credentials, method: options.method, initiator: options.initiator };
+    const cookie = await ctx.hooks.cookies.cookieHeader(url, context);
+    if (cookie) exchange.sent.push(['Cookie', cookie]);
+    const response = await next();
+    const setCookies = headerValues(response.headers, 'set-cookie');
+    if (setCookies.length) await ctx.hooks.cookies.storeResponseCookies(url, setCookies, context);
+    return response;
+  },
+};
