@@ -70,13 +70,23 @@ export class PartialFile {
     return this.#position;
   }
 
-  async write(chunk: Uint8Array): Promise<void> {
-    let written = 0;
+  /** Appends `chunks` (one system call for all of them, as a rule). */
+  async write(chunks: readonly Uint8Array[]): Promise<void> {
+    let pending = chunks.filter((c) => c.byteLength > 0);
     try {
-      while (written < chunk.byteLength) {
-        const { bytesWritten } = await this.#handle.write(chunk, written, chunk.byteLength - written, this.#position);
-        written += bytesWritten;
+      while (pending.length) {
+        const { bytesWritten } = await this.#handle.writev(pending, this.#position);
         this.#position += bytesWritten;
+        let skip = bytesWritten;
+        const rest: Uint8Array[] = [];
+        for (const chunk of pending) {
+          if (skip >= chunk.byteLength) skip -= chunk.byteLength;
+          else {
+            rest.push(chunk.subarray(skip));
+            skip = 0;
+          }
+        }
+        pending = rest;
       }
     } catch (error) {
       throw new FileFailure(reasonForFileError(error), error);

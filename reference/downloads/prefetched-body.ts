@@ -7,7 +7,7 @@
 
 const LIMIT_BYTES = 1024 * 1024;
 
-export type BodyRead = { done: true } | { done: false; value: Uint8Array };
+export type BodyRead = { done: true } | { done: false; value: Uint8Array[] };
 
 export class PrefetchedBody {
   readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
@@ -44,15 +44,18 @@ export class PrefetchedBody {
     }
   }
 
-  /** The next chunk; after the last one, the end or the error the connection ended with. */
+  /**
+   * Every chunk that has arrived (at least one, waiting for it); after the
+   * last one, the end or the error the connection ended with.
+   */
   async read(): Promise<BodyRead> {
     for (;;) {
-      const chunk = this.#chunks.shift();
-      if (chunk) {
-        this.#bytes -= chunk.byteLength;
+      if (this.#chunks.length) {
+        const chunks = this.#chunks.splice(0);
+        this.#bytes = 0;
         this.#wakeFiller?.();
         this.#wakeFiller = undefined;
-        return { done: false, value: chunk };
+        return { done: false, value: chunks };
       }
       if (this.#end) {
         if ('error' in this.#end) throw this.#end.error;
