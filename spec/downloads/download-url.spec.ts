@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
+import { startHttpProxy } from '../../fixtures/proxies/http-proxy.ts';
 import { downloadRoutes, patternBytes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
 import { contentOf, freshSession, saveTo, thrown, urlDownload } from './download-support.ts';
@@ -50,6 +51,36 @@ describe('ses.downloadURL', () => {
     expect(seen).toContain(url);
     const request = server.log.requests.find((r) => r.url.includes('cookie-check=1'))!;
     expect(request.headers.cookie).toBe('dl=yes');
+  });
+
+  it("goes through the session's proxy", async () => {
+    const proxy = await startHttpProxy({ hosts: { 'download.test': '127.0.0.1' } });
+    try {
+      const ses = freshSession(t);
+      await t.invoke(ses, 'ses.setProxy', { proxyRules: `http=127.0.0.1:${proxy.port}` });
+      const url = `http://download.test:${server.port}/file?n=4000&via-proxy=1`;
+      const file = path.join(await t.tempDir(), 'p.bin');
+      const started = await urlDownload(ses, url, saveTo(file));
+      expect(await started.done).toBe('completed');
+      expect((await contentOf(file)).equals(patternBytes(4000))).toBe(true);
+      expect(proxy.records.map((r) => [r.kind, r.target])).toEqual([['forward', url]]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  t.itInEras('current', 'downloads from a custom protocol the session handles', async () => {
+    const ses = freshSession(t) as ReturnType<typeof freshSession> & { protocol: { handle: (...a: unknown[]) => void } };
+    ses.protocol.handle(
+      'dl-scheme',
+      () => new Response('from a handler', { headers: { 'content-type': 'application/octet-stream' } }),
+    );
+    const file = path.join(await t.tempDir(), 'h.bin');
+    const started = await urlDownload(ses, 'dl-scheme://item/thing.bin', saveTo(file));
+    expect(await started.done).toBe('completed');
+    expect((await contentOf(file)).toString()).toBe('from a handler');
+    expect(started.atDone.getURL).toBe('dl-scheme://item/thing.bin');
+    expect(started.atDone.getFilename).toBe('thing.bin');
   });
 
   it('accepts an unparsable URL, whose download fails with an empty URL', async () => {
