@@ -12,7 +12,7 @@ import type { EraId } from '../../contract/eras/eras.ts';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../expectations/expectations.ts';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type Run } from '../report/model.ts';
 import { ResultCollector, type Progress } from './result-collector.ts';
-import { REPO_ROOT } from './paths.ts';
+import { PACKAGE_VERSION, REPO_ROOT } from './paths.ts';
 
 
 export interface RunOptions {
@@ -81,7 +81,7 @@ async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, wor
       implementation,
       era,
       platform: { os: process.platform, arch: process.arch, node: process.version },
-      suiteVersion: await suiteVersion(),
+      suiteVersion: PACKAGE_VERSION,
       startedAt: startedAt.toISOString(),
       durationMs: Date.now() - startedAt.getTime(),
       ...(options.shard ? { shard: options.shard } : {}),
@@ -93,10 +93,6 @@ async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, wor
   };
 }
 
-async function suiteVersion(): Promise<string> {
-  const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
-  return pkg.version;
-}
 
 export async function runSuite(options: RunOptions): Promise<Report> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'session-conformance-'));
