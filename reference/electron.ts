@@ -13,6 +13,9 @@ import { UNMODELLED_MEMBERS, unmodelledExport, withUnmodelledMembers } from './s
 
 export { NotModelledError } from './stand-in/unmodelled.ts';
 
+/** The type Electron's own declarations give an export; `never` for an Electron release without it. */
+type ElectronExport<K extends string> = typeof Electron extends { readonly [P in K]: infer T } ? T : never;
+
 /** Options of createReferenceElectron: the app a test wants, in an era of Electron's API. */
 export interface StandInOptions {
   /** The API era the app answers as (default `current`). */
@@ -68,46 +71,46 @@ export const net: Electron.Net = standIn.net;
 export const netLog: Electron.NetLog = standIn.netLog;
 export const protocol: Electron.Protocol = standIn.protocol;
 
-export const autoUpdater = unmodelledExport('autoUpdater') as Electron.AutoUpdater;
-export const BaseWindow = unmodelledExport('BaseWindow') as typeof Electron.BaseWindow;
-export const BrowserView = unmodelledExport('BrowserView') as typeof Electron.BrowserView;
-export const BrowserWindow = unmodelledExport('BrowserWindow') as typeof Electron.BrowserWindow;
-export const clipboard = unmodelledExport('clipboard') as Electron.Clipboard;
-export const contentTracing = unmodelledExport('contentTracing') as Electron.ContentTracing;
-export const contextBridge = unmodelledExport('contextBridge') as Electron.ContextBridge;
-export const crashReporter = unmodelledExport('crashReporter') as Electron.CrashReporter;
-export const desktopCapturer = unmodelledExport('desktopCapturer') as Electron.DesktopCapturer;
-export const dialog = unmodelledExport('dialog') as Electron.Dialog;
-export const globalShortcut = unmodelledExport('globalShortcut') as Electron.GlobalShortcut;
-export const ImageView = unmodelledExport('ImageView') as typeof Electron.ImageView;
-export const inAppPurchase = unmodelledExport('inAppPurchase') as Electron.InAppPurchase;
-export const ipcMain = unmodelledExport('ipcMain') as Electron.IpcMain;
-export const IpcMainServiceWorker = unmodelledExport('IpcMainServiceWorker') as typeof Electron.IpcMainServiceWorker;
-export const ipcRenderer = unmodelledExport('ipcRenderer') as Electron.IpcRenderer;
-export const Menu = unmodelledExport('Menu') as typeof Electron.Menu;
-export const MenuItem = unmodelledExport('MenuItem') as typeof Electron.MenuItem;
-export const MessageChannelMain = unmodelledExport('MessageChannelMain') as typeof Electron.MessageChannelMain;
-export const nativeImage = unmodelledExport('nativeImage') as typeof Electron.nativeImage;
-export const nativeTheme = unmodelledExport('nativeTheme') as Electron.NativeTheme;
-export const Notification = unmodelledExport('Notification') as typeof Electron.Notification;
-export const parentPort = unmodelledExport('parentPort') as Electron.ParentPort;
-export const powerMonitor = unmodelledExport('powerMonitor') as Electron.PowerMonitor;
-export const powerSaveBlocker = unmodelledExport('powerSaveBlocker') as Electron.PowerSaveBlocker;
-export const pushNotifications = unmodelledExport('pushNotifications') as Electron.PushNotifications;
-export const safeStorage = unmodelledExport('safeStorage') as Electron.SafeStorage;
-export const screen = unmodelledExport('screen') as Electron.Screen;
-export const ShareMenu = unmodelledExport('ShareMenu') as typeof Electron.ShareMenu;
-export const shell = unmodelledExport('shell') as Electron.Shell;
-export const systemPreferences = unmodelledExport('systemPreferences') as Electron.SystemPreferences;
-export const TouchBar = unmodelledExport('TouchBar') as typeof Electron.TouchBar;
-export const Tray = unmodelledExport('Tray') as typeof Electron.Tray;
-export const utilityProcess = unmodelledExport('utilityProcess') as typeof Electron.utilityProcess;
-export const View = unmodelledExport('View') as typeof Electron.View;
-export const webContents = unmodelledExport('webContents') as typeof Electron.webContents;
-export const WebContentsView = unmodelledExport('WebContentsView') as typeof Electron.WebContentsView;
-export const webFrame = unmodelledExport('webFrame') as Electron.WebFrame;
-export const webFrameMain = unmodelledExport('webFrameMain') as typeof Electron.webFrameMain;
-export const webUtils = unmodelledExport('webUtils') as Electron.WebUtils;
+export const autoUpdater = unmodelledExport('autoUpdater') as ElectronExport<'autoUpdater'>;
+export const BaseWindow = unmodelledExport('BaseWindow') as ElectronExport<'BaseWindow'>;
+export const BrowserView = unmodelledExport('BrowserView') as ElectronExport<'BrowserView'>;
+export const BrowserWindow = unmodelledExport('BrowserWindow') as ElectronExport<'BrowserWindow'>;
+export const clipboard = unmodelledExport('clipboard') as ElectronExport<'clipboard'>;
+export const contentTracing = unmodelledExport('contentTracing') as ElectronExport<'contentTracing'>;
+export const contextBridge = unmodelledExport('contextBridge') as ElectronExport<'contextBridge'>;
+export const crashReporter = unmodelledExport('crashReporter') as ElectronExport<'crashReporter'>;
+export const desktopCapturer = unmodelledExport('desktopCapturer') as ElectronExport<'desktopCapturer'>;
+export const dialog = unmodelledExport('dialog') as ElectronExport<'dialog'>;
+export const globalShortcut = unmodelledExport('globalShortcut') as ElectronExport<'globalShortcut'>;
+export const ImageView = unmodelledExport('ImageView') as ElectronExport<'ImageView'>;
+export const inAppPurchase = unmodelledExport('inAppPurchase') as ElectronExport<'inAppPurchase'>;
+export const ipcMain = unmodelledExport('ipcMain') as ElectronExport<'ipcMain'>;
+export const IpcMainServiceWorker = unmodelledExport('IpcMainServiceWorker') as ElectronExport<'IpcMainServiceWorker'>;
+export const ipcRenderer = unmodelledExport('ipcRenderer') as ElectronExport<'ipcRenderer'>;
+export const Menu = unmodelledExport('Menu') as ElectronExport<'Menu'>;
+export const MenuItem = unmodelledExport('MenuItem') as ElectronExport<'MenuItem'>;
+export const MessageChannelMain = unmodelledExport('MessageChannelMain') as ElectronExport<'MessageChannelMain'>;
+export const nativeImage = unmodelledExport('nativeImage') as ElectronExport<'nativeImage'>;
+export const nativeTheme = unmodelledExport('nativeTheme') as ElectronExport<'nativeTheme'>;
+export const Notification = unmodelledExport('Notification') as ElectronExport<'Notification'>;
+export const parentPort = unmodelledExport('parentPort') as ElectronExport<'parentPort'>;
+export const powerMonitor = unmodelledExport('powerMonitor') as ElectronExport<'powerMonitor'>;
+export const powerSaveBlocker = unmodelledExport('powerSaveBlocker') as ElectronExport<'powerSaveBlocker'>;
+export const pushNotifications = unmodelledExport('pushNotifications') as ElectronExport<'pushNotifications'>;
+export const safeStorage = unmodelledExport('safeStorage') as ElectronExport<'safeStorage'>;
+export const screen = unmodelledExport('screen') as ElectronExport<'screen'>;
+export const ShareMenu = unmodelledExport('ShareMenu') as ElectronExport<'ShareMenu'>;
+export const shell = unmodelledExport('shell') as ElectronExport<'shell'>;
+export const systemPreferences = unmodelledExport('systemPreferences') as ElectronExport<'systemPreferences'>;
+export const TouchBar = unmodelledExport('TouchBar') as ElectronExport<'TouchBar'>;
+export const Tray = unmodelledExport('Tray') as ElectronExport<'Tray'>;
+export const utilityProcess = unmodelledExport('utilityProcess') as ElectronExport<'utilityProcess'>;
+export const View = unmodelledExport('View') as ElectronExport<'View'>;
+export const webContents = unmodelledExport('webContents') as ElectronExport<'webContents'>;
+export const WebContentsView = unmodelledExport('WebContentsView') as ElectronExport<'WebContentsView'>;
+export const webFrame = unmodelledExport('webFrame') as ElectronExport<'webFrame'>;
+export const webFrameMain = unmodelledExport('webFrameMain') as ElectronExport<'webFrameMain'>;
+export const webUtils = unmodelledExport('webUtils') as ElectronExport<'webUtils'>;
 
 /** `import electron from 'electron'`: the same exports as one object, as Node gives a CommonJS module. */
 const electron: typeof Electron & { createReferenceElectron: typeof createReferenceElectron } = {

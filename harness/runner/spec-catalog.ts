@@ -4,7 +4,7 @@
 // hash differs (edited since the build) is read from its source again.
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SpecMeta } from '../api/spec-meta.ts';
 import { extractMeta } from './read-meta.ts';
@@ -39,4 +39,18 @@ export function specMeta(root: string, relative: string): SpecMeta {
   const recorded = loadSpecCatalog(root)?.files[relative];
   if (recorded && recorded.sha256 === sha256(source)) return recorded.meta;
   return extractMeta(source, full);
+}
+
+/** Records every spec file's metadata with its source hash (the build's dist/spec-meta.json); returns how many. */
+export function writeSpecCatalog(root: string, specs: readonly { file: string }[]): number {
+  const files: SpecCatalog['files'] = {};
+  for (const { file } of specs) {
+    const source = readFileSync(path.join(root, file), 'utf8');
+    files[file] = { sha256: sha256(source), meta: extractMeta(source, file) };
+  }
+  const catalog: SpecCatalog = { schemaVersion: 1, files };
+  mkdirSync(path.dirname(path.join(root, SPEC_CATALOG_PATH)), { recursive: true });
+  writeFileSync(path.join(root, SPEC_CATALOG_PATH), `${JSON.stringify(catalog, null, 1)}\n`);
+  catalogs.delete(root);
+  return specs.length;
 }
