@@ -30,7 +30,8 @@ export interface AgentHost {
   implementation: AgentImplementation;
   /** Capability names (see session-conformance/harness, CAPABILITIES). */
   capabilities: string[];
-  /** Driver commands by name, e.g. `storage.getLocalStorage`. */
+  /** Driver commands by name, e.g. `storage.getLocalStorage`; each command's arguments are its own. */
+  // biome-ignore lint/suspicious/noExplicitAny: the arguments of a command are declared by the command
   driver?: Record<string, (args: any, target: AgentTarget) => unknown>;
   /** `in-process`: the kit serves target.restart; `relaunch`: the runner starts the process again. */
   restart: 'in-process' | 'relaunch';

@@ -1,6 +1,8 @@
 // The module users import instead of `electron` (reference/electron.ts, the
 // source of `session-conformance/electron`; test/package/ runs the built one).
 
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,6 +101,38 @@ describe('session-conformance/electron', () => {
     app.quit();
     await quitted;
     expect(events).toEqual(['before-quit', 'before-quit', 'will-quit']);
+    expect(existsSync(appData)).toBe(false);
+  });
+});
+
+describe("the stand-in's temporary folders", () => {
+  // A process that makes a stand-in app, says where its appData is, then waits to be ended.
+  async function standInProcess(): Promise<{ child: ChildProcess; appData: string }> {
+    const script = `const { app } = await import(${JSON.stringify(new URL('../../reference/electron.ts', import.meta.url).href)});
+      console.log(app.getPath('appData')); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+    return { child, appData: line.toString().trim() };
+  }
+
+  it('are removed when a test runner ends the process with SIGTERM', async () => {
+    const { child, appData } = await standInProcess();
+    expect(existsSync(appData)).toBe(true);
+    child.kill('SIGTERM');
+    const [, signal] = await once(child, 'exit');
+    expect(signal).toBe('SIGTERM');
+    expect(existsSync(appData)).toBe(false);
+  });
+
+  it('of a killed process are swept by the next stand-in', async () => {
+    const { child, appData } = await standInProcess();
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    expect(existsSync(appData)).toBe(true);
+    const { sweepAbandoned } = await import('../../reference/stand-in/temporary-folders.ts');
+    expect(sweepAbandoned()).toBeGreaterThanOrEqual(1);
     expect(existsSync(appData)).toBe(false);
   });
 });
