@@ -89,4 +89,3 @@ export class ReferenceAdapter implements Adapter {
     return target;
   }
 }
-

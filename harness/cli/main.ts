@@ -34,7 +34,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    console.error(`session-conformance: unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see --help)`);
+    console.error(
+      `session-conformance: unknown command "${name}" (commands: ${COMMANDS.map((c) => c.name).join(', ')}; see --help)`,
+    );
     return 2;
   }
   // Options end at `--`; a --help after it is an argument.

@@ -54,7 +54,12 @@ function cellHtml(cell: Cell, rowKey: string, rowLabel: string, col: number, col
   return `<td class="cell s-${cell.state}" data-col="${col}" data-row="${esc(rowKey)}" data-era="${esc(column.era)}" data-bad="${cell.bad}" data-unexpected="${cell.unexpected}" data-passes="${cell.passes}" data-total="${cell.total}" title="${esc(label)}" aria-label="${esc(label)}"${interactive}>${text}</td>`;
 }
 
-function rowHtml(row: MatrixRow, columns: Column[], kind: 'member-row' | 'area-row' | 'total-row', catalog: SuiteCatalog | undefined): string {
+function rowHtml(
+  row: MatrixRow,
+  columns: Column[],
+  kind: 'member-row' | 'area-row' | 'total-row',
+  catalog: SuiteCatalog | undefined,
+): string {
   let head: string;
   if (kind === 'area-row') {
     head = `<th scope="rowgroup"><button type="button" class="toggle" aria-expanded="true">${esc(row.label)}</button></th>`;
@@ -101,7 +106,10 @@ function legendHtml(): string {
 }
 
 function embed(data: HtmlData): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function renderHtml(report: Report, catalog?: SuiteCatalog): string {
@@ -148,7 +156,12 @@ export function renderHtml(report: Report, catalog?: SuiteCatalog): string {
           .join('')}</th>`,
     )
     .join('');
-  const totalRow = rowHtml({ key: '*', label: 'all tests', area: '', cells: matrix.totals }, matrix.columns, 'total-row', catalog);
+  const totalRow = rowHtml(
+    { key: '*', label: 'all tests', area: '', cells: matrix.totals },
+    matrix.columns,
+    'total-row',
+    catalog,
+  );
   const bodies = matrix.areas
     .map(
       (a) =>
@@ -158,8 +171,11 @@ export function renderHtml(report: Report, catalog?: SuiteCatalog): string {
   const verdict = unexpected
     ? `<p class="verdict bad" id="verdict">${unexpected} unexpected result${unexpected === 1 ? '' : 's'}</p>`
     : `<p class="verdict good" id="verdict">no unexpected results</p>`;
-  const contracts = [...new Set(report.runs.map((r) => (r.info.contractVersion === undefined ? 'unknown' : `v${r.info.contractVersion}`)))];
-  const contract = contracts.length > 1 ? `runs followed different contracts: ${contracts.join(', ')}` : `contract ${contracts[0] ?? 'unknown'}`;
+  const contracts = [
+    ...new Set(report.runs.map((r) => (r.info.contractVersion === undefined ? 'unknown' : `v${r.info.contractVersion}`))),
+  ];
+  const contract =
+    contracts.length > 1 ? `runs followed different contracts: ${contracts.join(', ')}` : `contract ${contracts[0] ?? 'unknown'}`;
   const generated = report.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 
   return `<!doctype html>

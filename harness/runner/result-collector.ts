@@ -37,6 +37,13 @@ function seedOf(errors: readonly unknown[] | undefined): string | undefined {
   return undefined;
 }
 
+/** The first error's expected and actual values, as vitest printed them (an assertion with a diff). */
+function assertionOf(errors: readonly unknown[] | undefined): TestRecord['assertion'] {
+  const first = errors?.[0] as { expected?: unknown; actual?: unknown } | undefined;
+  if (typeof first?.expected !== 'string' || typeof first.actual !== 'string') return undefined;
+  return { expected: first.expected, actual: first.actual };
+}
+
 export class ResultCollector implements Reporter {
   readonly records: TestRecord[] = [];
   readonly #root: string;
@@ -77,6 +84,7 @@ export class ResultCollector implements Reporter {
       stack: (errors?.[0] as { stack?: string } | undefined)?.stack,
       seed: seedOf(errors),
       agentOutput: meta?.agentOutput,
+      assertion: assertionOf(errors),
     });
   }
 
@@ -124,6 +132,7 @@ export class ResultCollector implements Reporter {
     if (why) record.message = why;
     if (extra.stack && status !== 'PASS') record.stack = extra.stack;
     if (extra.seed) record.seed = extra.seed;
+    if (extra.assertion && status !== 'PASS') record.assertion = extra.assertion;
     if (extra.agentOutput) record.agentOutput = extra.agentOutput;
     this.records.push(record);
     this.#progress.tests++;

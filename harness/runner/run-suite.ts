@@ -14,7 +14,6 @@ import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type Run } from '../
 import { ResultCollector, type Progress } from './result-collector.ts';
 import { PACKAGE_VERSION, REPO_ROOT } from './paths.ts';
 
-
 export interface RunOptions {
   adapter: AdapterSpec;
   eras: EraId[];
@@ -62,6 +61,8 @@ async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, wor
       pool: 'forks',
       isolate: true,
       testTimeout: options.testTimeout ?? 30_000,
+      // Failure messages and expected/actual values are kept whole in the report.
+      chaiConfig: { truncateThreshold: 0 },
       hookTimeout: 60_000,
       ...(options.shard ? { shard: options.shard } : {}),
       ...(options.grep ? { testNamePattern: namePattern(options.grep) } : {}),
@@ -92,7 +93,6 @@ async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, wor
     results,
   };
 }
-
 
 export async function runSuite(options: RunOptions): Promise<Report> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'session-conformance-'));

@@ -46,7 +46,9 @@ function agentRun() {
         agentOutput: '[agent] session created\n[agent] proxy rejected <credentials>',
         seed: '-1819918769 path 0:1:0',
       }),
-      record('spec/session/from-partition.spec.ts > session.fromPartition > weird <title> & "quotes"', { members: ['session.fromPartition'] }),
+      record('spec/session/from-partition.spec.ts > session.fromPartition > weird <title> & "quotes"', {
+        members: ['session.fromPartition'],
+      }),
     ],
     { adapter: AGENT },
   );
@@ -96,7 +98,9 @@ async function cellTexts(): Promise<Map<string, string>> {
 
 async function visibleRows(): Promise<string[]> {
   return page.$$eval('#matrix tr.member-row', (trs) =>
-    trs.filter((tr) => (tr as unknown as { offsetParent: unknown }).offsetParent !== null).map((tr) => tr.getAttribute('data-row') ?? ''),
+    trs
+      .filter((tr) => (tr as unknown as { offsetParent: unknown }).offsetParent !== null)
+      .map((tr) => tr.getAttribute('data-row') ?? ''),
   );
 }
 
@@ -113,7 +117,9 @@ describe('report.html in Chromium', () => {
     report.runs.forEach((run, col) => {
       expect(texts.get(`*|${col}`)).toBe(expectedText(run.results));
       for (const area of new Set(report.runs.flatMap((r) => r.results.map((x) => x.area)))) {
-        expect(texts.get(`${area}|${col}`), `${area} in column ${col}`).toBe(expectedText(run.results.filter((r) => r.area === area)));
+        expect(texts.get(`${area}|${col}`), `${area} in column ${col}`).toBe(
+          expectedText(run.results.filter((r) => r.area === area)),
+        );
         checked++;
       }
       const member = run.results.filter((r) => r.members.includes('session.fromPartition'));
@@ -175,11 +181,15 @@ describe('report.html in Chromium', () => {
     expect(text).toContain('observedFAIL · UNEXPECTED');
     expect(text).toContain('expectedPASS (no expectation)');
     expect(text).toContain('expected 1 to be 2');
-    expect(text).toContain(`npx session-conformance run --adapter reference --era current --grep 'statuses > fails an assertion' ${FIXTURES}/statuses.spec.ts`);
+    expect(text).toContain(
+      `npx session-conformance run --adapter reference --era current --grep 'statuses > fails an assertion' ${FIXTURES}/statuses.spec.ts`,
+    );
     expect(text).toMatch(/statuses\.spec\.ts:\d+:\d+/);
     expect(text).toMatch(/\(\d+ frames inside node_modules not shown\)/);
     expect(text).not.toContain('node_modules/@vitest');
-    expect(await detail.locator('details[data-id$="statuses > is expected to fail"] .badge').getAttribute('class')).toBe('badge s-expected-fail');
+    expect(await detail.locator('details[data-id$="statuses > is expected to fail"] .badge').getAttribute('class')).toBe(
+      'badge s-expected-fail',
+    );
     const known = (await detail.locator('details[data-id$="statuses > is expected to fail"]').textContent()) ?? '';
     expect(known).toMatch(/expectedFAIL/);
     expect(known).toMatch(/observedFAIL · expected/);
@@ -234,9 +244,14 @@ describe('junit.xml in a real XML parser', () => {
     const xml = renderJunit(report);
     const summary = await page.evaluate((text) => {
       // Runs in the page, where DOMParser exists (the project's types have no DOM).
-      type Node = { textContent: string | null; getAttribute(name: string): string | null; querySelector(s: string): Node | null };
+      type Node = {
+        textContent: string | null;
+        getAttribute(name: string): string | null;
+        querySelector(s: string): Node | null;
+      };
       type Doc = Node & { documentElement: Node; querySelectorAll(s: string): Iterable<Node> & { length: number } };
-      const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, type: string): Doc } }).DOMParser;
+      const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, type: string): Doc } })
+        .DOMParser;
       const doc = new Parser().parseFromString(text, 'application/xml');
       const error = doc.querySelector('parsererror');
       const cases = [...doc.querySelectorAll('testcase')];
@@ -257,12 +272,16 @@ describe('junit.xml in a real XML parser', () => {
     expect(summary.cases).toBe(records.length);
     expect(String(summary.total)).toBe(String(records.length));
     expect(summary.failing).toBe(unexpectedResults(report).length);
-    expect(summary.skipped).toContain('expected FAIL: AssertionError: expected \'actual\' to be \'expected\' // Object.is equality | expectation: fixture for a known failure');
+    expect(summary.skipped).toContain(
+      "expected FAIL: AssertionError: expected 'actual' to be 'expected' // Object.is equality | expectation: fixture for a known failure",
+    );
     expect(summary.skipped.some((m) => m?.startsWith('not applicable: '))).toBe(true);
     expect(summary.weird).toBe('session.fromPartition > weird <title> & "quotes"');
     expect(summary.stale).toMatch(/FAIL or TIMEOUT but it passed/);
     expect(summary.out).toContain('CONNECT example.test:443');
-    const files = new Set(report.runs.flatMap((r) => [...new Set(r.results.map((x) => x.file))].map((f) => `${r.info.adapter}${r.info.era}${f}`)));
+    const files = new Set(
+      report.runs.flatMap((r) => [...new Set(r.results.map((x) => x.file))].map((f) => `${r.info.adapter}${r.info.era}${f}`)),
+    );
     expect(summary.suites).toBe(files.size);
   });
 });

@@ -75,7 +75,9 @@ async function run(argv: string[]): Promise<number> {
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderReport('markdown', report));
   }
   console.log(formatSummary(report));
-  console.log(`\ncoverage (specced / documented):\n${formatCoverage(computeCoverage(listSpecFiles(), loadPending(), eras), false)}`);
+  console.log(
+    `\ncoverage (specced / documented):\n${formatCoverage(computeCoverage(listSpecFiles(), loadPending(), eras), false)}`,
+  );
   const tests = report.runs.reduce((n, r) => n + r.results.length, 0);
   if (!tests) {
     const why = values.grep || positionals.length ? 'no spec file or test matched' : 'the suite is empty';
@@ -87,7 +89,9 @@ async function run(argv: string[]): Promise<number> {
   }
   const unexpected = unexpectedResults(report).length;
   const written = files.map((f) => path.relative(process.cwd(), f) || f).join(', ');
-  console.log(`\nwrote ${written} · ${((Date.now() - started) / 1000).toFixed(1)}s · ${unexpected ? `${unexpected} unexpected result(s)` : 'no unexpected results'}`);
+  console.log(
+    `\nwrote ${written} · ${((Date.now() - started) / 1000).toFixed(1)}s · ${unexpected ? `${unexpected} unexpected result(s)` : 'no unexpected results'}`,
+  );
   return unexpected ? 1 : 0;
 }
 
@@ -114,8 +118,10 @@ async function expectationsFor(adapter: AdapterSpec, named: string | undefined):
     }
     if (!existsSync(file)) return NO_EXPECTATIONS;
   }
+  // Recorded in the report (and its re-run lines) relative to the working folder when inside it.
+  const relative = path.relative(process.cwd(), file);
   try {
-    return loadExpectations(file);
+    return loadExpectations(relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -192,7 +192,12 @@
     close.addEventListener('click', hideDetail);
     detail.appendChild(close);
     detail.appendChild(el('h2', { text: data.rows[rowKey] + ' · ' + run.label }));
-    detail.appendChild(el('p', { className: 'note', text: run.implementation + ' · ' + run.platform + ' · ' + records.length + ' of ' + indexes.length + ' tests shown' }));
+    detail.appendChild(
+      el('p', {
+        className: 'note',
+        text: run.implementation + ' · ' + run.platform + ' · ' + records.length + ' of ' + indexes.length + ' tests shown',
+      }),
+    );
     if (!records.length) detail.appendChild(el('p', { text: 'No test here matches the filters.' }));
     records.forEach(function (record) {
       detail.appendChild(testDetail(record, run));
