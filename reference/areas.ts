@@ -5,10 +5,13 @@
 
 import type { Area } from './area.ts';
 import { cookiesArea } from './cookies/area.ts';
+import { extensionsArea } from './extensions/area.ts';
 import { netArea } from './net/area.ts';
+import { permissionsArea } from './permissions/area.ts';
 import { protocolArea } from './protocol/area.ts';
 import { proxyArea } from './proxy/area.ts';
 import { sessionArea } from './session/area.ts';
+import { spellcheckArea } from './spellcheck/area.ts';
 import { storageArea } from './storage/area.ts';
 import { webRequestArea } from './web-request/area.ts';
 
@@ -20,4 +23,7 @@ export const AREAS: readonly Area[] = [
   protocolArea,
   proxyArea,
   storageArea,
+  permissionsArea,
+  spellcheckArea,
+  extensionsArea,
 ];
