@@ -35,6 +35,8 @@ export interface StandInOptions {
   appPath?: string;
   /** app.getLocale() (default `en-US`). */
   locale?: string;
+  /** The machine's network: CAs to trust on top of the bundled roots, DNS servers, DNS-over-HTTPS servers. */
+  network?: { extraCaCertificates?: string[]; dnsServers?: string[]; secureDnsServers?: string[] };
 }
 
 /** One reference app with Electron's modules; `quit()` resolves once it has shut down. */

@@ -8,8 +8,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type InstalledProject, installPackedPackage, run } from './install.ts';
 
-/** Spec files that need the runtime dependencies of fixtures and specs (a test PKI, electron-proxy-agent). */
-const SPEC_SAMPLE = ['spec/proxy/electron-proxy-agent.spec.ts', 'spec/net/set-certificate-verify-proc.spec.ts', 'spec/session/'];
+/** A folder, and spec files needing the runtime dependencies of fixtures and specs (a test PKI, electron-proxy-agent, dictionaries). */
+const SPEC_SAMPLE = [
+  'spec/app/',
+  'spec/proxy/electron-proxy-agent.spec.ts',
+  'spec/net/set-certificate-verify-proc.spec.ts',
+  'spec/spellcheck/page-check.spec.ts',
+];
 
 let project: InstalledProject;
 
@@ -75,6 +80,14 @@ describe('recipes', () => {
     const result = await run('npx', ['tsc', '-p', '.'], project.dir);
     expect(result.output).toBe('');
     expect(result.code).toBe(0);
+  });
+
+  it('npx session-conformance --version and list --json work without a TypeScript loader', async () => {
+    const version = await run('npx', ['session-conformance', '--version'], project.dir);
+    expect(version.output.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const list = await run('npx', ['session-conformance', 'list', '--json'], project.dir);
+    expect(list.code, list.output).toBe(0);
+    expect(JSON.parse(list.output).map((s: { file: string }) => s.file)).toContain('spec/app/session-created.spec.ts');
   });
 
   it('npx session-conformance run: the suite runs from node_modules without an ERROR', async () => {
