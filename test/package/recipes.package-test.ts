@@ -2,10 +2,11 @@
 // the recipe app (test/package/recipe/), and each README recipe run there.
 // `npm run test:package`; SESSION_CONFORMANCE_PACKAGE_FULL=1 runs the whole
 // suite in every era from the installed package instead of a few spec files.
+// The project is installed in the system's temp folder and removed afterwards.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InstalledProject, installPackedPackage, run } from './install.ts';
 
 /** A folder, and spec files needing the runtime dependencies of fixtures and specs (a test PKI, electron-proxy-agent, dictionaries). */
@@ -21,6 +22,11 @@ let project: InstalledProject;
 beforeAll(async () => {
   project = await installPackedPackage();
 }, 900_000);
+
+// SESSION_CONFORMANCE_KEEP=1 leaves the installed project for a look.
+afterAll(() => {
+  if (project && process.env.SESSION_CONFORMANCE_KEEP !== '1') rmSync(path.dirname(project.dir), { recursive: true, force: true });
+});
 
 describe('the tarball', () => {
   it("holds what users run, not the project's own tests and tools", async () => {

@@ -17,7 +17,7 @@ import type { Command } from './command.ts';
 import { adapterLabel, type AdapterSpec } from '../../api/run-context.ts';
 import { createAdapter } from '../../adapters/index.ts';
 import type { ExpectationSet } from '../../expectations/expectations.ts';
-import { defaultExpectationsFile } from '../expectations-file.ts';
+import { defaultExpectationsFile, EXPECTATIONS_DIR } from '../expectations-file.ts';
 
 const AGENT_FAILURES = new Set(['AgentCrashed', 'AgentTimeout', 'AgentUnsupported', 'AgentError', 'ProtocolError']);
 
@@ -110,6 +110,8 @@ async function expectationsFor(adapter: AdapterSpec, named: string | undefined):
   let file = named && path.resolve(named);
   if (file && !existsSync(file)) throw new UsageError(`--expectations ${named}: no such file`);
   if (!file) {
+    // Without an expectations folder there is nothing to look up, and no agent to ask its name.
+    if (!existsSync(path.join(process.cwd(), EXPECTATIONS_DIR))) return NO_EXPECTATIONS;
     const described = createAdapter(adapter);
     try {
       file = defaultExpectationsFile((await described.describe()).name);
