@@ -44,8 +44,7 @@ function launchOptions() {
 function runAgent(host) {
   var listen = process.env.SESSION_CONFORMANCE_AGENT_LISTEN;
   if (listen) {
-    var serve =
-      process.platform === 'win32' || process.env.SESSION_CONFORMANCE_AGENT_IO_THREAD ? serveOnSocketThread : serveOnSocket;
+    var serve = process.platform === 'win32' || process.env.SESSION_CONFORMANCE_AGENT_IO_THREAD ? serveOnSocketThread : serveOnSocket;
     return serve(host, listen, function (address) {
       var where = typeof address === 'string' ? address : address.address + ':' + address.port;
       process.stdout.write('session-conformance agent listening on ' + where + '\n');
@@ -56,7 +55,7 @@ function runAgent(host) {
   if (!match) {
     throw new Error(
       'no channel to the runner: start this agent through `--adapter remote:<command>` ' +
-        '(SESSION_CONFORMANCE_AGENT_CHANNEL=fd:3,4) or give SESSION_CONFORMANCE_AGENT_LISTEN=host:port for attach:',
+        '(SESSION_CONFORMANCE_AGENT_CHANNEL=fd:3,4) or give SESSION_CONFORMANCE_AGENT_LISTEN=host:port for attach:'
     );
   }
   return serveOnFds(host, Number(match[1]), Number(match[2]));

@@ -65,7 +65,7 @@ class Conversation {
         driverCommands: Object.keys(host.driver || {}),
         restart: host.restart || 'relaunch',
         targets: host.targets || 'one',
-      }) + '\n',
+      }) + '\n'
     );
   }
 
@@ -112,7 +112,7 @@ class Conversation {
               message.protocol +
               ', this agent speaks version ' +
               peerModule.PROTOCOL_VERSION,
-          }) + '\n',
+          }) + '\n'
         );
         this.channel.end();
         return;

@@ -124,14 +124,7 @@ class PeerDecode {
       return this.local.get(id);
     }
     if (value.type) {
-      var info = {
-        type: value.type,
-        className: 'Object',
-        methods: null,
-        properties: [],
-        inheritsObject: true,
-        own: value.own || null,
-      };
+      var info = { type: value.type, className: 'Object', methods: null, properties: [], inheritsObject: true, own: value.own || null };
       if (value['class'] !== undefined) {
         var cls = value['class'];
         if (typeof cls === 'object' && cls !== null) {
@@ -157,8 +150,7 @@ class PeerDecode {
     var names = Object.keys(methods);
     for (var i = 0; i < names.length; i++) {
       var fnId = methods[names[i]];
-      if (!this.remoteInfo.has(fnId))
-        this.remoteInfo.set(fnId, { type: 'function', className: 'Function', methods: null, own: null });
+      if (!this.remoteInfo.has(fnId)) this.remoteInfo.set(fnId, { type: 'function', className: 'Function', methods: null, own: null });
     }
   }
 

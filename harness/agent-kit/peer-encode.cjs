@@ -160,7 +160,7 @@ class PeerEncode {
       },
       function (error) {
         self.sendSettle(id, 'rejected', error);
-      },
+      }
     );
     return { $: 'promise', id: id };
   }

@@ -71,7 +71,7 @@ class PeerRequests {
         if (this.closed) throw this.closed;
         var timeout = new AgentFailure(
           'AgentTimeout',
-          'the agent did not answer ' + this.describeRequest(fields) + ' within ' + this.timeoutMs + ' ms',
+          'the agent did not answer ' + this.describeRequest(fields) + ' within ' + this.timeoutMs + ' ms'
         );
         this.close(new AgentFailure('AgentCrashed', 'the agent died: it was stopped after it did not answer in time'));
         throw timeout;

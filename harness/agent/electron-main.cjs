@@ -115,7 +115,7 @@ function withDevTools(session, fn) {
       function (error) {
         win.destroy();
         throw error;
-      },
+      }
     );
 }
 
@@ -248,8 +248,7 @@ agent.runAgent({
     version: version,
     language: 'javascript',
     eras: (described && described.eras) || [eraOf(version)],
-    platform:
-      process.platform + '-' + process.arch + (process.versions.electron ? ' electron ' + version : ' node ' + process.version),
+    platform: process.platform + '-' + process.arch + (process.versions.electron ? ' electron ' + version : ' node ' + process.version),
   },
   capabilities: described ? described.capabilities : ELECTRON_CAPABILITIES,
   driver: described ? described.driver : browserWindowDriver(),

@@ -50,9 +50,7 @@ export interface SpecHandle {
 }
 
 /** TargetOptions a spec may set for its target (the runtime owns era and userData). */
-export type LaunchOptions = Partial<
-  Pick<TargetOptions, 'switches' | 'env' | 'extraCaCertificates' | 'secureDnsServers' | 'dnsServers'>
->;
+export type LaunchOptions = Partial<Pick<TargetOptions, 'switches' | 'env' | 'extraCaCertificates' | 'secureDnsServers' | 'dnsServers'>>;
 
 export interface UseTargetOptions {
   /** Switches present at launch (before ready), e.g. `{ 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' }`. */
@@ -95,8 +93,7 @@ async function launchOptions(options: UseTargetOptions): Promise<LaunchOptions> 
   }
   const prepared = (await options.prepare?.()) ?? {};
   if (prepared.switches) launch.switches = { ...launch.switches, ...prepared.switches };
-  if (prepared.extraCaCertificates)
-    launch.extraCaCertificates = [...(launch.extraCaCertificates ?? []), ...prepared.extraCaCertificates];
+  if (prepared.extraCaCertificates) launch.extraCaCertificates = [...(launch.extraCaCertificates ?? []), ...prepared.extraCaCertificates];
   if (prepared.secureDnsServers) launch.secureDnsServers = [...prepared.secureDnsServers];
   if (prepared.dnsServers) launch.dnsServers = [...prepared.dnsServers];
   if (prepared.env) launch.env = { ...launch.env, ...prepared.env };

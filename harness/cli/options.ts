@@ -36,16 +36,8 @@ export function parseShard(text: string | undefined): string | undefined {
 /** `--reporter html --reporter junit` or `--reporter html,junit`; without any, `fallback`. */
 export function parseReporters(values: readonly string[] | undefined, fallback: ReporterName[]): ReporterName[] {
   if (!values?.length) return fallback;
-  const names = [
-    ...new Set(
-      values
-        .flatMap((v) => v.split(','))
-        .map((v) => v.trim())
-        .filter(Boolean),
-    ),
-  ];
-  for (const name of names)
-    if (!isReporter(name)) throw new UsageError(`unknown reporter "${name}" (use ${REPORTERS.join(', ')})`);
+  const names = [...new Set(values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
+  for (const name of names) if (!isReporter(name)) throw new UsageError(`unknown reporter "${name}" (use ${REPORTERS.join(', ')})`);
   return names as ReporterName[];
 }
 
@@ -66,3 +58,4 @@ export function progressPrinter(out: NodeJS.WriteStream = process.stdout): (era:
     else if (p.lastFile) out.write(`${line} · ${p.lastFile}\n`);
   };
 }
+

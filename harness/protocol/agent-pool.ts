@@ -155,18 +155,16 @@ class Pool implements AgentPool {
     this.#closing = true;
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
     await Promise.all(
-      [...this.#agents]
-        .filter((agent) => agent.child.pid !== undefined)
-        .map(
-          (agent) =>
-            new Promise<void>((resolve) => {
-              if (agent.dead || agent.child.exitCode !== null || agent.child.signalCode !== null) return resolve();
-              agent.child.once('exit', () => resolve());
-              agent.child.kill('SIGTERM');
-              setTimeout(() => agent.child.kill('SIGKILL'), 2_000).unref();
-              setTimeout(resolve, 4_000).unref();
-            }),
-        ),
+      [...this.#agents].filter((agent) => agent.child.pid !== undefined).map(
+        (agent) =>
+          new Promise<void>((resolve) => {
+            if (agent.dead || agent.child.exitCode !== null || agent.child.signalCode !== null) return resolve();
+            agent.child.once('exit', () => resolve());
+            agent.child.kill('SIGTERM');
+            setTimeout(() => agent.child.kill('SIGKILL'), 2_000).unref();
+            setTimeout(resolve, 4_000).unref();
+          }),
+      ),
     );
     rmSync(this.address, { force: true });
   }

@@ -65,10 +65,8 @@ function keyed(report: Report): Map<string, Map<string, TestRecord>> {
   const keys = merged.map((run) => diffKey(run.info));
   for (const [i, run] of merged.entries()) {
     // Runs of one implementation and era on several platforms are told apart by platform.
-    const base =
-      keys.indexOf(keys[i]!) === keys.lastIndexOf(keys[i]!)
-        ? keys[i]!
-        : `${keys[i]} · ${run.info.platform.os}-${run.info.platform.arch}`;
+    const unique = keys.indexOf(keys[i]!) === keys.lastIndexOf(keys[i]!);
+    const base = unique ? keys[i]! : `${keys[i]} · ${run.info.platform.os}-${run.info.platform.arch}`;
     let key = base;
     for (let n = 2; runs.has(key); n++) key = `${base} #${n}`;
     runs.set(key, new Map(run.results.map((r) => [r.id, r])));
@@ -106,12 +104,7 @@ export function diffReports(before: Report, after: Report): ReportDiff {
     }
     runs.push(summary);
   }
-  entries.sort(
-    (p, q) =>
-      CHANGES.indexOf(p.change) - CHANGES.indexOf(q.change) ||
-      (p.run < q.run ? -1 : p.run > q.run ? 1 : 0) ||
-      (p.id < q.id ? -1 : 1),
-  );
+  entries.sort((p, q) => CHANGES.indexOf(p.change) - CHANGES.indexOf(q.change) || (p.run < q.run ? -1 : p.run > q.run ? 1 : 0) || (p.id < q.id ? -1 : 1));
   return { runs, entries };
 }
 

@@ -61,8 +61,7 @@ describe('SessionCookieStore', () => {
 
   it('evicts the least recently used down to 150 when a site goes over 180, insecure ones first', () => {
     const store = new SessionCookieStore({ expiryCapDays: null });
-    for (let i = 0; i < LIMITS.perDomain; i++)
-      store.insert(cookie(`c${i}`, { secure: i < 10, domain: i % 2 ? 'a.example.com' : 'example.com' }));
+    for (let i = 0; i < LIMITS.perDomain; i++) store.insert(cookie(`c${i}`, { secure: i < 10, domain: i % 2 ? 'a.example.com' : 'example.com' }));
     store.takeChanges();
     store.insert(cookie('last'));
     const evicted = store.takeChanges().filter((c) => c.cause === 'evicted');
@@ -91,14 +90,7 @@ describe('SessionCookieStore', () => {
 
 describe('the cookie document', () => {
   it('holds persistent unexpired cookies only, and reads them back whole', () => {
-    const kept = cookie('kept', {
-      domain: '.example.com',
-      path: '/p',
-      secure: true,
-      httpOnly: true,
-      sameSite: 'strict',
-      expiryMicros: inAnHour() + 123,
-    });
+    const kept = cookie('kept', { domain: '.example.com', path: '/p', secure: true, httpOnly: true, sameSite: 'strict', expiryMicros: inAnHour() + 123 });
     const text = serializeCookies([kept, cookie('session'), cookie('dead', { expiryMicros: 1 })]);
     const [back, ...rest] = parseCookies(text);
     expect(rest).toEqual([]);

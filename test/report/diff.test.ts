@@ -32,12 +32,7 @@ describe('diffReports', () => {
   const after = report(
     run(
       'current',
-      [
-        record(`${F} > fixed`),
-        record(`${F} > broke`, { status: 'TIMEOUT', expected: false, message: 'Test timed out' }),
-        record(`${F} > same`),
-        record(`${F} > new`),
-      ],
+      [record(`${F} > fixed`), record(`${F} > broke`, { status: 'TIMEOUT', expected: false, message: 'Test timed out' }), record(`${F} > same`), record(`${F} > new`)],
       // Another version, started by another command line (another CI workspace): still the same column.
       {
         adapter: 'remote:node /ci/ws-2/agent.mjs',
@@ -56,13 +51,7 @@ describe('diffReports', () => {
   });
 
   it('lists regressions first with their message', () => {
-    expect(diff.entries[0]).toMatchObject({
-      change: 'regressed',
-      id: `${F} > broke`,
-      before: 'PASS',
-      after: 'TIMEOUT',
-      message: 'Test timed out',
-    });
+    expect(diff.entries[0]).toMatchObject({ change: 'regressed', id: `${F} > broke`, before: 'PASS', after: 'TIMEOUT', message: 'Test timed out' });
     expect(diff.entries.map((e) => e.change)).toEqual(['regressed', 'improved', 'added', 'removed', 'removed']);
   });
 
@@ -75,22 +64,15 @@ describe('diffReports', () => {
   });
 
   it('counts removed tests as regressions unless removals are allowed', () => {
-    expect(regressions(diff).map((e) => `${e.change} ${e.id}`)).toEqual([
-      `regressed ${F} > broke`,
-      `removed ${F} > gone`,
-      `removed ${F} > legacy only`,
-    ]);
+    const ids = regressions(diff).map((e) => `${e.change} ${e.id}`);
+    expect(ids).toEqual([`regressed ${F} > broke`, `removed ${F} > gone`, `removed ${F} > legacy only`]);
     expect(regressions(diff, { allowRemoved: true }).map((e) => e.id)).toEqual([`${F} > broke`]);
   });
 
   it('tells runs of one implementation and era apart by platform', () => {
+    const mac = { platform: { os: 'darwin', arch: 'arm64', node: 'v20.0.0' } };
     const two = (status: 'PASS' | 'FAIL') =>
-      report(
-        run('current', [record(`${F} > x`)]),
-        run('current', [record(`${F} > x`, { status, expected: status === 'PASS' })], {
-          platform: { os: 'darwin', arch: 'arm64', node: 'v20.0.0' },
-        }),
-      );
+      report(run('current', [record(`${F} > x`)]), run('current', [record(`${F} > x`, { status, expected: status === 'PASS' })], mac));
     const diff = diffReports(two('PASS'), two('FAIL'));
     expect(diff.runs.map((r) => r.run)).toEqual(['sample · current · linux-x64', 'sample · current · darwin-arm64']);
     expect(diff.entries).toMatchObject([{ run: 'sample · current · darwin-arm64', change: 'regressed' }]);

@@ -37,13 +37,9 @@ describe('generated docs', () => {
     expect(specced).toMatch(/- returns the same object for the same partition string\n/);
     expect(specced).toMatch(/\*\(eras `>=e12` only\)\*/);
     expect(specced).toMatch(/\| legacy \| 1\.x \| `session\.fromPartition\(partition\[, options\]\)` \|/);
-    const pending = JSON.parse(readFileSync(`${REPO_ROOT}/contract/eras/pending.json`, 'utf8')) as {
-      members: Record<string, string>;
-    };
+    const pending = JSON.parse(readFileSync(`${REPO_ROOT}/contract/eras/pending.json`, 'utf8')) as { members: Record<string, string> };
     const [name, why] = Object.entries(pending.members)[0]!;
-    expect(rendered.get(`docs/members/${memberSlug(name)}.md`)).toContain(
-      `No spec yet; pending: ${why.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)}.`,
-    );
+    expect(rendered.get(`docs/members/${memberSlug(name)}.md`)).toContain(`No spec yet; pending: ${why.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)}.`);
   });
 });
 
@@ -61,9 +57,7 @@ describe('the interpretation contract', () => {
   });
 
   it('would tell the author to bump the version when the behaviour changes', () => {
-    expect(contractProblem('0000000000000000')).toMatch(
-      /bump CONTRACT_VERSION in harness\/api\/contract\.ts, record 0000000000000000/,
-    );
+    expect(contractProblem('0000000000000000')).toMatch(/bump CONTRACT_VERSION in harness\/api\/contract\.ts, record 0000000000000000/);
   });
 
   it('renders the same tables and fingerprint every time', () => {
@@ -126,11 +120,7 @@ describe('extractTitles', () => {
 
 describe('typedoc', () => {
   it('builds the API docs of the harness and the reference without errors', () => {
-    const out = spawnSync(process.execPath, ['node_modules/typedoc/bin/typedoc', '--emit', 'none'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
+    const out = spawnSync(process.execPath, ['node_modules/typedoc/bin/typedoc', '--emit', 'none'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
     expect(out.status, out.stdout + out.stderr).toBe(0);
     expect(out.stdout + out.stderr).not.toMatch(/\[error\]/);
   });

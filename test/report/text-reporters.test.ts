@@ -14,14 +14,8 @@ const F = 'spec/session/a.spec.ts';
 describe('junitOutcome', () => {
   it('fails only unexpected results and skips expected failures and NOT_APPLICABLE with the reason', () => {
     expect(junitOutcome(record(`${F} > t`))).toEqual({ kind: 'pass' });
-    expect(junitOutcome(record(`${F} > t`, { status: 'FAIL', expected: false, message: 'm' }))).toMatchObject({
-      kind: 'failure',
-      type: 'FAIL',
-    });
-    expect(junitOutcome(record(`${F} > t`, { status: 'TIMEOUT', expected: false }))).toMatchObject({
-      kind: 'error',
-      type: 'TIMEOUT',
-    });
+    expect(junitOutcome(record(`${F} > t`, { status: 'FAIL', expected: false, message: 'm' }))).toMatchObject({ kind: 'failure', type: 'FAIL' });
+    expect(junitOutcome(record(`${F} > t`, { status: 'TIMEOUT', expected: false }))).toMatchObject({ kind: 'error', type: 'TIMEOUT' });
     expect(junitOutcome(record(`${F} > t`, { status: 'CRASH', expected: true, message: 'known' }))).toEqual({
       kind: 'skipped',
       type: 'EXPECTED_CRASH',
@@ -31,9 +25,7 @@ describe('junitOutcome', () => {
       kind: 'skipped',
       message: 'not applicable: era legacy is outside >=e12',
     });
-    expect(
-      junitOutcome(record(`${F} > t`, { status: 'PASS', expected: false, stale: true, expectedStatuses: ['FAIL'] })),
-    ).toMatchObject({
+    expect(junitOutcome(record(`${F} > t`, { status: 'PASS', expected: false, stale: true, expectedStatuses: ['FAIL'] }))).toMatchObject({
       kind: 'failure',
       type: 'STALE',
     });
@@ -41,16 +33,7 @@ describe('junitOutcome', () => {
 
   it('escapes what a test printed, drops characters XML forbids and terminal colours', () => {
     const xml = renderJunit(
-      report(
-        run('current', [
-          record(`${F} > <b>&"'`, {
-            status: 'FAIL',
-            expected: false,
-            message: '\u001b[31mred\u001b[39m \u0000 nul',
-            members: ['ses.x'],
-          }),
-        ]),
-      ),
+      report(run('current', [record(`${F} > <b>&"'`, { status: 'FAIL', expected: false, message: '\u001b[31mred\u001b[39m \u0000 nul', members: ['ses.x'] })])),
     );
     expect(xml).toContain('name="&lt;b&gt;&amp;&quot;&#39;"');
     expect(xml).toContain('classname="ses.x"');
@@ -65,10 +48,7 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(
       report(
         run('legacy', [record(`${F} > ok`), record(`${F} > n/a`, { status: 'NOT_APPLICABLE' })]),
-        run('current', [
-          record(`${F} > ok`),
-          record(`${F} > a | b`, { status: 'FAIL', expected: false, message: 'line one\nline two' }),
-        ]),
+        run('current', [record(`${F} > ok`), record(`${F} > a | b`, { status: 'FAIL', expected: false, message: 'line one\nline two' })]),
       ),
     );
     expect(md).toMatch(/^## session-conformance: ❌ 1 unexpected result\n/);
@@ -99,12 +79,8 @@ describe('text helpers', () => {
   });
 
   it("keeps the run's expectations in the re-run line", () => {
-    expect(
-      rerunCommand(
-        { adapter: 'remote:node agent.mjs', era: 'current', expectations: 'expectations/my fork.yaml' },
-        { file: F, title: 't' },
-      ),
-    ).toBe(
+    const info = { adapter: 'remote:node agent.mjs', era: 'current' as const, expectations: 'expectations/my fork.yaml' };
+    expect(rerunCommand(info, { file: F, title: 't' })).toBe(
       `npx session-conformance run --adapter 'remote:node agent.mjs' --era current --expectations 'expectations/my fork.yaml' --reports reports/rerun --grep t ${F}`,
     );
   });

@@ -29,16 +29,9 @@ async function merge(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   const merged = mergeReports(reports);
-  const files = await writeReports(
-    merged,
-    path.resolve(values.out!),
-    reporters,
-    reporters.includes('html') ? loadCatalog() : undefined,
-  );
+  const files = await writeReports(merged, path.resolve(values.out!), reporters, reporters.includes('html') ? loadCatalog() : undefined);
   console.log(formatSummary(merged));
-  console.log(
-    `\nmerged ${positionals.length} report(s) into ${merged.runs.length} run(s); wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}`,
-  );
+  console.log(`\nmerged ${positionals.length} report(s) into ${merged.runs.length} run(s); wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}`);
   return 0;
 }
 
