@@ -1,18 +1,18 @@
 // `npm run build`: the package's dist/. tsc compiles contract/, harness/,
 // reference/ and fixtures/ to ES modules with declarations (the CLI runs them
 // without a TypeScript loader); esbuild makes the CommonJS entry points; the
-// spec metadata is recorded so the installed CLI needs no compiler to read it.
+// spec files' metadata and titles are recorded so the installed CLI needs no
+// compiler to list, count or grep them.
 // The specs themselves ship as TypeScript: vitest, which runs them, compiles them.
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../runner/paths.ts';
-import { writeSpecCatalog } from '../runner/spec-catalog.ts';
-import { listSpecFiles } from '../runner/spec-files.ts';
 import { copyAssets } from './assets.ts';
 import { buildBundles } from './bundles.ts';
 import { copyDeclarations, rewriteDeclarationSpecifiers } from './declarations.ts';
+import { writeRecorded } from './recorded.ts';
 
 const DIST = path.join(REPO_ROOT, 'dist');
 
@@ -55,7 +55,10 @@ export async function buildPackage(): Promise<void> {
     writeFileSync(path.join(DIST, 'agent.mjs'), AGENT_WRAPPER);
     writeFileSync(path.join(DIST, 'agent.d.mts'), AGENT_TYPES);
   });
-  step('spec metadata', () => writeSpecCatalog(REPO_ROOT, listSpecFiles(REPO_ROOT)));
+  step('spec metadata and titles recorded', () => {
+    const counts = writeRecorded(REPO_ROOT);
+    return counts.meta + counts.titles;
+  });
 }
 
 await buildPackage();

@@ -1,56 +1,56 @@
-// The spec metadata a build recorded (dist/spec-meta.json): each spec file's
-// `meta` with the hash of the source it was read from. An installed package
-// lists and counts its specs from it without a TypeScript compiler; a file whose
-// hash differs (edited since the build) is read from its source again.
+// What a build recorded about the spec files (harness/build/recorded.ts):
+// each file's metadata (dist/spec-meta.json) and title tree
+// (dist/spec-titles.json), keyed by a hash of its text. An installed package
+// lists, counts and greps its specs from them without a TypeScript compiler;
+// a file edited since the build has another hash and is parsed again.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SpecMeta } from '../api/spec-meta.ts';
-import { extractMeta } from './read-meta.ts';
+import type { TitleNode } from '../docs/spec-titles.ts';
+import { REPO_ROOT } from './paths.ts';
 
-export const SPEC_CATALOG_PATH = 'dist/spec-meta.json';
+export const RECORDED_META = 'dist/spec-meta.json';
+export const RECORDED_TITLES = 'dist/spec-titles.json';
 
-export interface SpecCatalog {
+export interface RecordedMeta {
   schemaVersion: 1;
-  /** Repo-relative spec file -> the hash of its source and its metadata. */
-  files: Record<string, { sha256: string; meta: SpecMeta }>;
+  /** sha256 of a spec file's text -> its metadata. */
+  meta: Record<string, SpecMeta>;
+}
+
+export interface RecordedTitles {
+  version: 1;
+  /** sha1 of a file's text -> its title tree (the key title-cache.ts uses). */
+  titles: Record<string, TitleNode[]>;
 }
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-const catalogs = new Map<string, SpecCatalog | null>();
-
-export function loadSpecCatalog(root: string): SpecCatalog | null {
-  if (!catalogs.has(root)) {
-    const file = path.join(root, SPEC_CATALOG_PATH);
-    const catalog = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as SpecCatalog) : null;
-    catalogs.set(root, catalog?.schemaVersion === 1 ? catalog : null);
+function read<T>(relative: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(REPO_ROOT, relative), 'utf8')) as T;
+  } catch {
+    return undefined;
   }
-  return catalogs.get(root)!;
 }
 
-/** A spec file's metadata: the recorded one while the source is unchanged, else read from the source. */
-export function specMeta(root: string, relative: string): SpecMeta {
-  const full = path.join(root, relative);
-  const source = readFileSync(full, 'utf8');
-  const recorded = loadSpecCatalog(root)?.files[relative];
-  if (recorded && recorded.sha256 === sha256(source)) return recorded.meta;
-  return extractMeta(source, full);
+let meta: RecordedMeta | null | undefined;
+
+/** The metadata the build read from exactly this text, if it did. */
+export function recordedMeta(source: string): SpecMeta | undefined {
+  if (meta === undefined) {
+    const loaded = read<RecordedMeta>(RECORDED_META);
+    meta = loaded?.schemaVersion === 1 ? loaded : null;
+  }
+  return meta?.meta[sha256(source)];
 }
 
-/** Records every spec file's metadata with its source hash (the build's dist/spec-meta.json); returns how many. */
-export function writeSpecCatalog(root: string, specs: readonly { file: string }[]): number {
-  const files: SpecCatalog['files'] = {};
-  for (const { file } of specs) {
-    const source = readFileSync(path.join(root, file), 'utf8');
-    files[file] = { sha256: sha256(source), meta: extractMeta(source, file) };
-  }
-  const catalog: SpecCatalog = { schemaVersion: 1, files };
-  mkdirSync(path.dirname(path.join(root, SPEC_CATALOG_PATH)), { recursive: true });
-  writeFileSync(path.join(root, SPEC_CATALOG_PATH), `${JSON.stringify(catalog, null, 1)}\n`);
-  catalogs.delete(root);
-  return specs.length;
+/** The title trees the build recorded (empty in a checkout without dist/). */
+export function recordedTitles(): Record<string, TitleNode[]> {
+  const loaded = read<RecordedTitles>(RECORDED_TITLES);
+  return loaded?.version === 1 ? loaded.titles : {};
 }

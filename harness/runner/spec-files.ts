@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { SpecMeta } from '../api/spec-meta.ts';
-import { specMeta } from './spec-catalog.ts';
+import { readMeta } from './read-meta.ts';
 import { REPO_ROOT } from './paths.ts';
 
 export interface SpecFile {
@@ -24,6 +24,5 @@ function walk(dir: string): string[] {
 export function listSpecFiles(root: string = REPO_ROOT): SpecFile[] {
   return walk(path.join(root, 'spec'))
     .sort()
-    .map((full) => path.relative(root, full).split(path.sep).join('/'))
-    .map((file) => ({ file, meta: specMeta(root, file) }));
+    .map((full) => ({ file: path.relative(root, full).split(path.sep).join('/'), meta: readMeta(full) }));
 }

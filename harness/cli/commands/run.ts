@@ -7,11 +7,6 @@ import { parseArgs } from 'node:util';
 import { loadExpectations, NO_EXPECTATIONS } from '../../expectations/expectations.ts';
 import { formatCoverage, formatSummary } from '../../report/console.ts';
 import { unexpectedResults } from '../../report/model.ts';
-import { loadCatalog } from '../../report/catalog.ts';
-import { renderReport, writeReports } from '../../report/write.ts';
-import { computeCoverage, loadPending } from '../../runner/coverage.ts';
-import { runSuite } from '../../runner/run-suite.ts';
-import { listSpecFiles } from '../../runner/spec-files.ts';
 import { parseAdapter, parseEras, parseReporters, parseShard, progressPrinter, UsageError } from '../options.ts';
 import type { Command } from './command.ts';
 import { adapterLabel, type AdapterSpec } from '../../api/run-context.ts';
@@ -20,6 +15,18 @@ import type { ExpectationSet } from '../../expectations/expectations.ts';
 import { defaultExpectationsFile, EXPECTATIONS_DIR } from '../expectations-file.ts';
 
 const AGENT_FAILURES = new Set(['AgentCrashed', 'AgentTimeout', 'AgentUnsupported', 'AgentError', 'ProtocolError']);
+
+/** What a run needs beyond parsing its options; loaded when a run starts, so the other commands start quickly. */
+async function runModules() {
+  const [catalog, write, coverage, suite, specFiles] = await Promise.all([
+    import('../../report/catalog.ts'),
+    import('../../report/write.ts'),
+    import('../../runner/coverage.ts'),
+    import('../../runner/run-suite.ts'),
+    import('../../runner/spec-files.ts'),
+  ]);
+  return { ...catalog, ...write, ...coverage, ...suite, ...specFiles };
+}
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -52,6 +59,7 @@ async function run(argv: string[]): Promise<number> {
     return agentFailure(adapter, error);
   }
 
+  const { loadCatalog, renderReport, writeReports, computeCoverage, loadPending, runSuite, listSpecFiles } = await runModules();
   const started = Date.now();
   let report;
   try {
