@@ -19,7 +19,7 @@ function walk(dir: string): string[] {
 
 /** Writes dist/spec-meta.json and dist/spec-titles.json; returns how many files each holds. */
 export function writeRecorded(root: string): { meta: number; titles: number } {
-  const meta: RecordedMeta = { schemaVersion: 1, meta: {} };
+  const meta: RecordedMeta = { schemaVersion: 2, meta: {} };
   const titles: RecordedTitles = { version: 1, titles: {} };
   for (const full of walk(path.join(root, 'spec')).sort()) {
     const source = readFileSync(full, 'utf8');

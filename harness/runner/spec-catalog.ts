@@ -15,7 +15,7 @@ export const RECORDED_META = 'dist/spec-meta.json';
 export const RECORDED_TITLES = 'dist/spec-titles.json';
 
 export interface RecordedMeta {
-  schemaVersion: 1;
+  schemaVersion: 2;
   /** sha256 of a spec file's text -> its metadata. */
   meta: Record<string, SpecMeta>;
 }
@@ -44,7 +44,7 @@ let meta: RecordedMeta | null | undefined;
 export function recordedMeta(source: string): SpecMeta | undefined {
   if (meta === undefined) {
     const loaded = read<RecordedMeta>(RECORDED_META);
-    meta = loaded?.schemaVersion === 1 ? loaded : null;
+    meta = loaded?.schemaVersion === 2 && loaded.meta ? loaded : null;
   }
   return meta?.meta[sha256(source)];
 }
@@ -52,5 +52,5 @@ export function recordedMeta(source: string): SpecMeta | undefined {
 /** The title trees the build recorded (empty in a checkout without dist/). */
 export function recordedTitles(): Record<string, TitleNode[]> {
   const loaded = read<RecordedTitles>(RECORDED_TITLES);
-  return loaded?.version === 1 ? loaded.titles : {};
+  return loaded?.version === 1 && loaded.titles ? loaded.titles : {};
 }

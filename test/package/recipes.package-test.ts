@@ -4,7 +4,7 @@
 // suite in every era from the installed package instead of a few spec files.
 // The project is installed in the system's temp folder and removed afterwards.
 
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InstalledProject, installPackedPackage, run } from './install.ts';
@@ -88,13 +88,32 @@ describe('recipes', () => {
     expect(result.code).toBe(0);
   });
 
-  it('npx session-conformance --version and list --json work without a TypeScript loader', async () => {
+  it('npx session-conformance --version, list --json and run --grep need no TypeScript compiler or loader', async () => {
+    // The project has typescript for its own recipe; the package must not need it.
+    const hidden = path.join(project.dir, 'node_modules/.typescript-hidden');
+    renameSync(path.join(project.dir, 'node_modules/typescript'), hidden);
+    try {
+      await cliWithoutTypeScript();
+    } finally {
+      renameSync(hidden, path.join(project.dir, 'node_modules/typescript'));
+    }
+  });
+
+  async function cliWithoutTypeScript(): Promise<void> {
     const version = await run('npx', ['session-conformance', '--version'], project.dir);
     expect(version.output.trim()).toMatch(/^\d+\.\d+\.\d+/);
     const list = await run('npx', ['session-conformance', 'list', '--json'], project.dir);
     expect(list.code, list.output).toBe(0);
     expect(JSON.parse(list.output).map((s: { file: string }) => s.file)).toContain('spec/app/session-created.spec.ts');
-  });
+    const grep = 'is emitted synchronously';
+    const args = ['session-conformance', 'run', '--era', 'current', '--grep', grep, '--reports', 'reports/grep', '--reporter', 'json'];
+    const result = await run('npx', [...args, 'spec/app/'], project.dir);
+    expect(result.code, result.output).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(project.dir, 'reports/grep/report.json'), 'utf8'));
+    const ids = report.runs[0].results.map((r: { id: string }) => r.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.every((id: string) => id.includes(grep))).toBe(true);
+  }
 
   it('npx session-conformance run: the suite runs from node_modules without an ERROR', async () => {
     const full = process.env.SESSION_CONFORMANCE_PACKAGE_FULL === '1';
