@@ -21,18 +21,24 @@ const COMMON: BuildOptions = {
 };
 
 // Vitest cannot be required; the CommonJS harness keeps its contracts and
-// says where useTarget works instead of failing to load.
-const vitestStub: Plugin = {
-  name: 'vitest-stub',
-  setup(esbuild) {
-    esbuild.onResolve({ filter: /^vitest$/ }, () => ({ path: 'vitest', namespace: 'vitest-stub' }));
-    esbuild.onLoad({ filter: /.*/, namespace: 'vitest-stub' }, () => ({
-      loader: 'js',
-      contents: `const fail = () => { throw new Error('session-conformance/harness: useTarget and invokeMember run inside vitest spec files, which are ES modules; import the harness there'); };
-export const afterAll = fail, afterEach = fail, beforeAll = fail, beforeEach = fail, inject = fail, it = fail;`,
-    }));
-  },
-};
+// says where useTarget works instead of failing to load. Every export vitest
+// has is stubbed, so the harness may import any of them.
+function vitestStub(names: readonly string[]): Plugin {
+  const message =
+    'session-conformance/harness: useTarget and invokeMember run inside vitest spec files, which are ES modules; import the harness there';
+  return {
+    name: 'vitest-stub',
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /^vitest$/ }, () => ({ path: 'vitest', namespace: 'vitest-stub' }));
+      esbuild.onLoad({ filter: /.*/, namespace: 'vitest-stub' }, () => ({
+        loader: 'js',
+        contents: `const fail = () => { throw new Error(${JSON.stringify(message)}); };
+const stub = new Proxy(function () {}, { apply: fail, construct: fail, get: fail });
+export const ${names.map((n) => `${n} = stub`).join(', ')};`,
+      }));
+    },
+  };
+}
 
 export interface Bundle {
   /** Output name under dist/cjs/ (without .cjs). */
@@ -62,13 +68,14 @@ function esmWrapper(bundle: string, names: readonly string[]): string {
 export async function buildBundles(root: string, distDir: string): Promise<string[]> {
   const written: string[] = [];
   const cjsDir = path.join(distDir, 'cjs');
+  const vitestExports = Object.keys(await import('vitest')).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && n !== 'default');
   for (const bundle of BUNDLES) {
     await build({
       ...COMMON,
       absWorkingDir: root,
       entryPoints: { [bundle.name]: bundle.entry },
       outdir: cjsDir,
-      plugins: bundle.name === 'harness' ? [vitestStub] : [],
+      plugins: bundle.name === 'harness' ? [vitestStub(vitestExports)] : [],
     });
     written.push(`cjs/${bundle.name}.cjs`);
     if (bundle.esmWrapper) {
