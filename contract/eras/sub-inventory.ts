@@ -8,7 +8,8 @@
 // harness/eras/generate-sub-inventory.ts and records the tag, commit and blob
 // it was read from; never edit it by hand.
 
-import { readFileSync } from 'node:fs';
+// A static import, so bundles (the CommonJS build of the Electron stand-in) carry the data with them.
+import subInventoryDocument from './sub-inventory.json' with { type: 'json' };
 import { ERA_IDS, isEraId, type EraId } from './eras.ts';
 
 export type SubOwner = 'cookies' | 'webRequest' | 'protocol' | 'serviceWorkers' | 'downloadItem';
@@ -68,13 +69,11 @@ export interface SubInventory {
   eras: Record<EraId, SubInventoryEra>;
 }
 
-export const SUB_INVENTORY_URL = new URL('./sub-inventory.json', import.meta.url);
-
 let cached: SubInventory | undefined;
 
 export function loadSubInventory(): SubInventory {
   if (cached) return cached;
-  const data = JSON.parse(readFileSync(SUB_INVENTORY_URL, 'utf8')) as SubInventory;
+  const data = subInventoryDocument as unknown as SubInventory;
   if (data.schemaVersion !== 1) throw new Error(`sub-inventory.json: unsupported schemaVersion ${JSON.stringify(data.schemaVersion)}`);
   for (const era of ERA_IDS) {
     const e = data.eras?.[era];

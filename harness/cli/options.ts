@@ -21,6 +21,18 @@ export function parseEras(text: string | undefined, fallback: EraId[]): EraId[] 
   throw new UsageError(`unknown era "${text}" (use ${ERA_IDS.join(', ')} or all)`);
 }
 
+/** `--shard <index>/<count>`: 1 <= index <= count. */
+export function parseShard(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard takes <index>/<count> with 1 <= index <= count, e.g. 1/4 (got "${text}")`);
+  }
+  return `${index}/${count}`;
+}
+
 /** `--reporter html --reporter junit` or `--reporter html,junit`; without any, `fallback`. */
 export function parseReporters(values: readonly string[] | undefined, fallback: ReporterName[]): ReporterName[] {
   if (!values?.length) return fallback;

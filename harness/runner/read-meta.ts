@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type * as TS from 'typescript';
 import ts from './load-typescript.ts';
+import { recordedMeta } from './spec-catalog.ts';
 import { isCapability } from '../../contract/capabilities.ts';
 import type { SpecMeta } from '../api/spec-meta.ts';
 import { parseEraRange } from '../../contract/eras/eras.ts';
@@ -45,6 +46,9 @@ function metaStatement(source: string): string | undefined {
 }
 
 export function extractMeta(source: string, file: string): SpecMeta {
+  // What the build read from this very text (an installed package has no compiler to read it again).
+  const recorded = recordedMeta(source);
+  if (recorded) return recorded;
   const statement = metaStatement(source);
   if (statement !== undefined) {
     try {

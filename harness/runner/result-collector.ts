@@ -41,6 +41,13 @@ function seedOf(errors: readonly unknown[] | undefined): string | undefined {
   return undefined;
 }
 
+/** The first error's expected and actual values, as vitest printed them (an assertion with a diff). */
+function assertionOf(errors: readonly unknown[] | undefined): TestRecord['assertion'] {
+  const first = errors?.[0] as { expected?: unknown; actual?: unknown } | undefined;
+  if (typeof first?.expected !== 'string' || typeof first.actual !== 'string') return undefined;
+  return { expected: first.expected, actual: first.actual };
+}
+
 /** What one era of the run yielded: its records and when its first file started and its last ended. */
 export interface EraResults {
   records: TestRecord[];
@@ -121,6 +128,7 @@ export class ResultCollector implements Reporter {
       stack: (errors?.[0] as { stack?: string } | undefined)?.stack,
       seed: seedOf(errors),
       agentOutput: meta?.agentOutput,
+      assertion: assertionOf(errors),
     });
   }
 
@@ -172,6 +180,7 @@ export class ResultCollector implements Reporter {
     if (why) record.message = withoutEraIds(why);
     if (extra.stack && status !== 'PASS') record.stack = withoutEraIds(extra.stack);
     if (extra.seed) record.seed = extra.seed;
+    if (extra.assertion && status !== 'PASS') record.assertion = extra.assertion;
     if (extra.agentOutput) record.agentOutput = extra.agentOutput;
     const results = this.era(era);
     results.records.push(record);

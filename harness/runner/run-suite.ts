@@ -12,7 +12,7 @@ import type { EraId } from '../../contract/eras/eras.ts';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../expectations/expectations.ts';
 import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type Run, type RunInfo } from '../report/model.ts';
 import { ResultCollector, type Progress } from './result-collector.ts';
-import { REPO_ROOT } from './paths.ts';
+import { PACKAGE_VERSION, REPO_ROOT } from './paths.ts';
 import { runSpecFiles } from './vitest-run.ts';
 
 export { namePattern } from './grep-index.ts';
@@ -60,11 +60,6 @@ function eraRun(options: RunOptions, collector: ResultCollector, era: EraId, bas
   };
 }
 
-async function suiteVersion(): Promise<string> {
-  const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
-  return pkg.version;
-}
-
 export async function runSuite(options: RunOptions): Promise<Report> {
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'session-conformance-'));
   // Set-up the adapter needs for the whole run (an agent pool for remote:).
@@ -92,7 +87,7 @@ export async function runSuite(options: RunOptions): Promise<Report> {
       adapter: adapterLabel(options.adapter),
       implementation,
       platform: { os: process.platform, arch: process.arch, node: process.version },
-      suiteVersion: await suiteVersion(),
+      suiteVersion: PACKAGE_VERSION,
       ...(options.shard ? { shard: options.shard } : {}),
       ...(options.grep ? { grep: options.grep } : {}),
       expectations: expectations.source,

@@ -82,6 +82,8 @@ export function suiteProjects(options: ProjectOptions, isolated: string[]): Test
     pool: 'forks' as const,
     testTimeout: options.testTimeout,
     hookTimeout: options.hookTimeout,
+    // Failure messages and expected/actual values are kept whole in the report.
+    chaiConfig: { truncateThreshold: 0 },
   };
   const projects: TestProjectInlineConfiguration[] = [
     { test: { ...common, name: 'shared', include: options.include, exclude: ['**/node_modules/**', ...isolated], isolate: false } },

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { extractTitles, type TitleNode } from '../docs/spec-titles.ts';
+import { recordedTitles } from './spec-catalog.ts';
 
 const VERSION = 1;
 
@@ -34,6 +35,8 @@ export class TitleCache {
     } catch {
       this.#entries = new Map();
     }
+    // What the build recorded: an installed package greps without parsing (or a compiler).
+    for (const [key, titles] of Object.entries(recordedTitles())) if (!this.#entries.has(key)) this.#entries.set(key, titles);
     return this.#entries;
   }
 
