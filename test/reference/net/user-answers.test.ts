@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpServer, testPki, type FixtureServer } from '../../../fixtures/servers/index.ts';
+import { startHttpServer, type FixtureServer } from '../../../fixtures/servers/index.ts';
 import { createReferenceElectron, type ReferenceElectron } from '../../../reference/instance.ts';
 import { REFERENCE_DRIVER_COMMANDS } from '../../../reference/testing.ts';
 
