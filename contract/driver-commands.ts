@@ -15,6 +15,18 @@ export type FetchedResponse = { status: number; headers: Record<string, string>;
 
 export type VirtualDevice = { deviceId: string; name?: string; vendorId?: number; productId?: number; serialNumber?: string; [extra: string]: unknown };
 
+/** the DOMException (name and message) a page's promise rejects with */
+export type PageError = { name: string; message: string };
+
+/** what a page observes of a permission request: a status per permission asked, in order, and the DOMException a getUserMedia() request rejects with when denied (null otherwise) */
+export type PermissionRequestOutcome = { statuses: ('granted' | 'denied')[]; error: PageError | null };
+
+/** a captured track as the page sees it: the device id and the track's label */
+export type CapturedTrack = { deviceId: string; label: string };
+
+/** what a page's getDisplayMedia() resolves with (video and audio tracks), or the DOMException it rejects with */
+export type DisplayMediaOutcome = { video: CapturedTrack; audio: CapturedTrack | null; error: null } | { video: null; audio: null; error: PageError };
+
 /** Every command with its capability, arguments and result. `session` arguments are Session objects. */
 export interface DriverCommandMap {
   /** opens a page of the session at url */
@@ -27,10 +39,10 @@ export interface DriverCommandMap {
   'storage.setLocalStorage': { capability: 'storage'; args: { session: unknown; origin: string; key: string; value: string }; result: void };
   /** a page reads localStorage of origin */
   'storage.getLocalStorage': { capability: 'storage'; args: { session: unknown; origin: string; key: string }; result: string | null };
-  /** a page of origin requests a permission */
-  'permissions.request': { capability: 'permissions'; args: { session: unknown; origin: string; permission: string; details?: Record<string, unknown> }; result: boolean };
-  /** a page of origin checks a permission */
-  'permissions.check': { capability: 'permissions'; args: { session: unknown; origin: string; permission: string; details?: Record<string, unknown> }; result: boolean };
+  /** a page (or a subframe of it) asks for one or several permissions in one request */
+  'permissions.request': { capability: 'permissions'; args: { session: unknown; url: string; frameUrl?: string; permissions: string[]; userGesture?: boolean; externalURL?: string }; result: PermissionRequestOutcome };
+  /** a page (or a subframe of it) reads the state of a permission */
+  'permissions.check': { capability: 'permissions'; args: { session: unknown; url: string; frameUrl?: string; permission: string; via?: 'document' | 'origin' | 'media' | 'device' }; result: 'granted' | 'denied' };
   /** a <link rel=preconnect> hint of a page */
   'hints.preconnect': { capability: 'network'; args: { session: unknown; url: string; allowCredentials?: boolean }; result: void };
   /** a page navigates to url, which becomes a download */
@@ -65,12 +77,14 @@ export interface DriverCommandMap {
   'bluetooth.requestDevice': { capability: 'bluetooth'; args: { session: unknown; origin: string; filters?: unknown[] }; result: VirtualDevice | null };
   /** a Bluetooth device asks to pair */
   'bluetooth.pair': { capability: 'bluetooth'; args: { session: unknown; deviceId: string; pairingKind: 'confirm' | 'confirmPin' | 'providePin'; pin?: string }; result: { confirmed: boolean; pin?: string } };
-  /** getDisplayMedia() from a page of origin */
-  'displayMedia.request': { capability: 'display-media'; args: { session: unknown; origin: string; video?: boolean; audio?: boolean }; result: { video?: unknown; audio?: unknown } | null };
+  /** getDisplayMedia() from a page (or a subframe of it) */
+  'displayMedia.request': { capability: 'display-media'; args: { session: unknown; url: string; frameUrl?: string; audio?: boolean; userGesture?: boolean }; result: DisplayMediaOutcome };
   /** the words a page would see underlined */
   'spellcheck.check': { capability: 'spellcheck'; args: { session: unknown; words: string[] }; result: string[] };
   /** opens an extension's background page */
   'extensions.openBackground': { capability: 'extensions'; args: { session: unknown; extensionId: string }; result: PageRef };
+  /** the process warnings of type ExtensionLoadWarning the target emitted since the last call, oldest first (what process.on('warning') sees in the main process) */
+  'extensions.takeLoadWarnings': { capability: 'extensions'; args: {  }; result: { type: string; message: string }[] };
 }
 
 export type DriverCommand = keyof DriverCommandMap;
@@ -106,6 +120,7 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'displayMedia.request': 'display-media',
   'spellcheck.check': 'spellcheck',
   'extensions.openBackground': 'extensions',
+  'extensions.takeLoadWarnings': 'extensions',
 };
 
 export type DriverImplementation = {

@@ -5,7 +5,9 @@
 
 import type { Area } from './area.ts';
 import { cookiesArea } from './cookies/area.ts';
+import { extensionsArea } from './extensions/area.ts';
 import { netArea } from './net/area.ts';
+import { permissionsArea } from './permissions/area.ts';
 import { protocolArea } from './protocol/area.ts';
 import { proxyArea } from './proxy/area.ts';
 import { sessionArea } from './session/area.ts';
@@ -20,4 +22,6 @@ export const AREAS: readonly Area[] = [
   protocolArea,
   proxyArea,
   storageArea,
+  permissionsArea,
+  extensionsArea,
 ];

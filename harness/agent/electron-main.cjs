@@ -12,7 +12,7 @@
 // capabilities, driver }), as the reference stand-in does.
 
 var electron = require('electron');
-var agent = require('./agent.cjs');
+var agent = require('../agent-kit/agent.cjs');
 
 var app = electron.app;
 var launch = agent.launchOptions();
@@ -206,6 +206,19 @@ function browserWindowDriver() {
       });
     };
   }
+  // Extension load warnings reach the main process as process warnings; the
+  // agent keeps those of type ExtensionLoadWarning until the spec asks.
+  var loadWarnings = [];
+  process.on('warning', function (warning) {
+    if (warning.name === 'ExtensionLoadWarning') loadWarnings.push({ type: warning.name, message: warning.message });
+  });
+  driver['extensions.takeLoadWarnings'] = function () {
+    return new Promise(function (resolve) {
+      setImmediate(function () {
+        resolve(loadWarnings.splice(0, loadWarnings.length));
+      });
+    });
+  };
   return driver;
 }
 

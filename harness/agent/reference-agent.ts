@@ -12,7 +12,7 @@ interface AgentLibrary {
   runAgent(host: unknown): unknown;
 }
 
-const { runAgent } = createRequire(import.meta.url)('./agent.cjs') as AgentLibrary;
+const { runAgent } = createRequire(import.meta.url)('../agent-kit/agent.cjs') as AgentLibrary;
 const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
 
 const driver: Record<string, (args: unknown) => unknown> = {};

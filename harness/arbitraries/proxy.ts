@@ -29,6 +29,7 @@ export const URL_HOSTS = [
   '[fe80::1]',
   '[::ffff:7f00:1]',
   '[::ffff:a01:101]',
+  '[::ffff:a9fe:708]',
   '[2001:db8::1]',
   '[fefe:13::abc]',
   'xn--bcher-kva.test',

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EraId } from '../../contract/eras/eras.ts';
-import { githubSlug, markdownHeadings } from './generate-inventory.ts';
+import { githubSlug, markdownHeadings } from './seed-headings.ts';
 import type { SubInventory, SubInventoryEra, SubMember, SubOwner } from '../../contract/eras/sub-inventory.ts';
 
 export const SUB_INVENTORY_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'contract', 'eras', 'sub-inventory.json');

@@ -1,6 +1,6 @@
 // The runner's end of one conversation with an agent. An I/O thread
 // (link-worker.cjs) owns the agent's process or socket; this thread talks
-// through the shared peer (../agent/peer.cjs). Calls into the agent are
+// through the shared peer (../agent-kit/peer.cjs). Calls into the agent are
 // synchronous, as the API under test is: the thread blocks in Atomics.wait
 // until the answer arrives, serving the agent's callbacks meanwhile.
 // Messages that arrive while nothing waits are handled on the event loop.

@@ -13,7 +13,8 @@
 const { workerData } = require('node:worker_threads');
 const { spawn } = require('node:child_process');
 const net = require('node:net');
-const { LineSplitter } = require('../agent/peer.cjs');
+const { LineSplitter } = require('../agent-kit/line-splitter.cjs');
+const { parseAddress: parseKitAddress } = require('../agent-kit/listen-address.cjs');
 
 const port = workerData.port;
 const signal = new Int32Array(workerData.signal);
@@ -107,12 +108,9 @@ function startSpawned({ command, env, inheritEnv, cwd }) {
   child.on('close', (code, sig) => closed(exit ?? { code, signal: sig }));
 }
 
+/** The agent's address as the agent kit reads it, and `unix:<path>` too. */
 function parseAddress(address) {
-  if (address.startsWith('unix:')) return { path: address.slice(5) };
-  if (address.includes('/') || address.includes('\\')) return { path: address };
-  const match = /^\[?([^\]]*?)\]?:(\d+)$/.exec(address);
-  if (!match) return null;
-  return { host: match[1] || '127.0.0.1', port: Number(match[2]) };
+  return address.startsWith('unix:') ? { path: address.slice(5) } : parseKitAddress(address);
 }
 
 function startConnected({ address }, onEnd = () => {}, graceMs = 0) {

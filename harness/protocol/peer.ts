@@ -1,5 +1,5 @@
 // Typed access to the protocol peer shared with the agents
-// (harness/agent/peer.cjs, ES2015 so that it runs inside old Electrons).
+// (harness/agent-kit/peer.cjs, ES2015 so that it runs inside old Electrons).
 
 import { createRequire } from 'node:module';
 
@@ -48,7 +48,7 @@ interface PeerModule {
 }
 
 const load = createRequire(import.meta.url);
-const peerModule = load('../agent/peer.cjs') as PeerModule;
+const peerModule = load('../agent-kit/peer.cjs') as PeerModule;
 
 export const PROTOCOL_VERSION = peerModule.PROTOCOL_VERSION;
 export const Peer = peerModule.Peer;

@@ -11,6 +11,7 @@ import { ERA_VERSIONS, type EraVersions } from '../era/versions.ts';
 import { CommandLine } from './command-line.ts';
 import { AppPaths, isPathName } from './paths.ts';
 import { defaultUserAgent } from './user-agent.ts';
+import { SESSION_ERAS } from '../session/session-era.ts';
 
 export interface AppOptions {
   era: EraId;
@@ -57,7 +58,7 @@ export class App extends EventEmitter {
   constructor(options: AppOptions) {
     super();
     this.era = options.era;
-    this.commandLine = new CommandLine(options.era === 'current');
+    this.commandLine = new CommandLine(SESSION_ERAS[options.era].lowerCaseSwitchNames);
     this.versions = ERA_VERSIONS[options.era];
     this.environment = Object.freeze({ ...(options.env ?? process.env) });
     this.networkOptions = Object.freeze({

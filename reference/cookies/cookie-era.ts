@@ -11,6 +11,8 @@ import type { SecureSourceRule } from './cookie-url.ts';
 export type ElectronSameSite = 'unspecified' | 'no_restriction' | 'lax' | 'strict';
 
 export interface CookieEra {
+  /** How arguments are converted: native_mate (1.x); Cookies moved to gin in Electron 9, before Session did. */
+  argumentStyle: 'native_mate' | 'gin';
   /** The Cookie objects carry `sameSite` (added in Electron 12). */
   exposesSameSite: boolean;
   /** `details.sameSite` is read; otherwise every API cookie gets `fixedSameSite`. */
@@ -44,6 +46,7 @@ export interface CookieEra {
 }
 
 const LEGACY: CookieEra = {
+  argumentStyle: 'native_mate',
   exposesSameSite: false,
   readsSameSite: false,
   defaultSameSite: 'unspecified',
@@ -63,6 +66,7 @@ const LEGACY: CookieEra = {
 
 const E9: CookieEra = {
   ...LEGACY,
+  argumentStyle: 'gin',
   defaultSameSite: 'no_restriction',
   messages: 'short',
   protectsHttpOnly: true,

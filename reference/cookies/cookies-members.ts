@@ -7,12 +7,12 @@ import { requireArgument, throwArgumentError, type ConversionStyle } from '../er
 import type { MemberTable } from '../era/shape.ts';
 import { serviceBehind } from '../session/public-object.ts';
 import type { CookieService } from './cookie-service.ts';
+import { COOKIE_ERAS } from './cookie-era.ts';
 
 const cookieServiceOf = (object: unknown): CookieService => serviceBehind<CookieService>('Cookies', object);
 
 function style(era: EraId): ConversionStyle {
-  // Cookies moved to gin's converters in Electron 9, before Session did.
-  return era === 'legacy' ? 'native_mate' : 'gin';
+  return COOKIE_ERAS[era].argumentStyle;
 }
 
 /** What base::DictionaryValue accepts: an object that is neither an array nor a function. */

@@ -1,5 +1,5 @@
-// Builds the era-shaped public class of an object (Session, Cookies, and
-// later WebRequest, Protocol): exactly the members the era documents and the
+// Builds the era-shaped public class of an object (Session, Cookies,
+// WebRequest, Protocol, ...): exactly the members the era documents and the
 // reference implements, nothing else. Asynchronous members get the era's
 // calling convention through callbackify.
 

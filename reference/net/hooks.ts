@@ -3,12 +3,12 @@
 // exist: no proxy (DIRECT), no cookies, no webRequest listeners, no custom
 // protocols.
 //
-//   proxy      (issue 5) where a request goes: DIRECT or through proxies, and
+//   proxy      where a request goes: DIRECT or through proxies, and
 //              the dispatcher that sends through a given proxy.
-//   cookies    (issue 6) the Cookie header for a request and the Set-Cookie
+//   cookies    the Cookie header for a request and the Set-Cookie
 //              headers of every response (redirect hops included).
-//   webRequest (issue 6) observes and may change each stage of a request.
-//   protocols  (issue 6) answers URLs of custom schemes (and intercepted
+//   webRequest observes and may change each stage of a request.
+//   protocols  answers URLs of custom schemes (and intercepted
 //              http/https) before the network is touched.
 
 import type { Dispatcher } from 'undici';

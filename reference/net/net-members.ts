@@ -17,9 +17,10 @@ import { createNetLogObject } from './netlog/net-log.ts';
 import type { VerifyProc } from './tls/cert-verifier.ts';
 import { convertSslConfig } from './tls/ssl-config.ts';
 import type { ElectronCertificate } from './tls/certificate.ts';
+import { NET_ERAS } from './net-era.ts';
 
 function eraError(era: EraId, message: string): Error {
-  return era === 'legacy' || era === 'e9' ? new Error(message) : new TypeError(message);
+  return NET_ERAS[era].plainArgumentErrors ? new Error(message) : new TypeError(message);
 }
 
 /** gin/native_mate Dictionary conversion: any object (functions and arrays included). */
@@ -52,7 +53,7 @@ function resolveOptions(value: unknown): ResolveOptions {
  * is `proc(request, callback(result))`.
  */
 function verifyProcFor(era: EraId, proc: (...args: never[]) => unknown): VerifyProc {
-  if (era === 'legacy' && proc.length > 2) {
+  if (NET_ERAS[era].legacyVerifyProc && proc.length > 2) {
     const legacy = proc as unknown as (hostname: string, certificate: ElectronCertificate, callback: (trusted: unknown) => void) => void;
     return (request, callback) => legacy(request.hostname, request.certificate, (trusted) => callback(trusted ? 0 : -2));
   }
@@ -94,7 +95,7 @@ export const NET_MEMBERS: MemberTable = {
     call(...args: unknown[]) {
       const services = servicesOf(this);
       const era = services.era;
-      if (era !== 'legacy') requireArgument(args, 0);
+      if (NET_ERAS[era].verifyProcArgumentRequired) requireArgument(args, 0);
       const [proc] = args;
       if (proc === null) return void services.network.setCertificateVerifyProc(null);
       if (typeof proc !== 'function') throw eraError(era, 'Must pass null or function');

@@ -5,6 +5,7 @@
 
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { ReferenceSessionModule } from '../session/module.ts';
+import { NET_ERAS } from './net-era.ts';
 
 export interface ReferenceNetModule {
   fetch?(input: Request | string | URL, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }): Promise<Response>;
@@ -12,7 +13,7 @@ export interface ReferenceNetModule {
 }
 
 export function createNetModule(era: EraId, session: ReferenceSessionModule): ReferenceNetModule {
-  if (era !== 'current') return Object.freeze({});
+  if (!NET_ERAS[era].netModuleSessionMembers) return Object.freeze({});
   const defaultSession = () => session.defaultSession as unknown as Required<ReferenceNetModule>;
   return Object.freeze({
     fetch: (input: Request | string | URL, init?: RequestInit) => defaultSession().fetch(input, init),

@@ -39,6 +39,7 @@ import { CertVerifier, type VerifyProc } from './tls/cert-verifier.ts';
 import type { SslConfig } from './tls/ssl-config.ts';
 import { TlsSettings } from './tls/tls-settings.ts';
 import { TrustStore } from './tls/trust-store.ts';
+import { NET_ERAS } from './net-era.ts';
 
 /** Chromium's limit of HTTP/1.1 connections per host. */
 const CONNECTIONS_PER_HOST = 6;
@@ -84,7 +85,7 @@ export class NetworkService implements SessionService {
       dnsServers: app.networkOptions.dnsServers,
       doh: this.#doh,
     });
-    this.verifier = new CertVerifier({ trust, cacheVerdicts: services.era !== 'legacy', style: conversionStyle(services.era) });
+    this.verifier = new CertVerifier({ trust, cacheVerdicts: NET_ERAS[services.era].cachesVerdicts, style: conversionStyle(services.era) });
     this.#connector = new Connector({
       resolver: this.resolver,
       verifier: this.verifier,
@@ -131,7 +132,7 @@ export class NetworkService implements SessionService {
     return this.#dispatcher;
   }
 
-  /** What a proxy dispatcher (issue 5) builds on. */
+  /** What a proxy dispatcher builds on. */
   get direct(): DirectStack {
     return {
       dispatcher: this.#dispatcher,

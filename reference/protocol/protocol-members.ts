@@ -20,6 +20,7 @@ import { serviceBehind } from '../session/public-object.ts';
 import { handlerFor, isBuiltInScheme } from './protocol-handle.ts';
 import type { ProtocolType } from './protocol-response.ts';
 import type { ProtocolHandler, ProtocolService } from './protocol-service.ts';
+import { PROTOCOL_ERAS } from './protocol-era.ts';
 
 type Outcome = 'ok' | 'registered' | 'not-registered' | 'intercepted' | 'not-intercepted';
 
@@ -55,19 +56,21 @@ function readHandler(era: EraId, args: unknown[]): ProtocolHandler {
  */
 function report(era: EraId, outcome: Outcome, args: unknown[], completionIndex: number): unknown {
   const error = outcome === 'ok' ? null : new Error(MESSAGES[outcome]);
-  if (era === 'legacy') return error ? Promise.reject(error) : Promise.resolve();
+  const style = PROTOCOL_ERAS[era].outcome;
+  if (style === 'promise') return error ? Promise.reject(error) : Promise.resolve();
   const completion = args[completionIndex];
   if (typeof completion === 'function') (completion as (error: Error | null) => void)(error);
-  return era === 'e9' ? undefined : outcome === 'ok';
+  return style === 'completion' ? undefined : outcome === 'ok';
 }
 
 function registerOutcome(service: ProtocolService, type: ProtocolType, scheme: string, handler: ProtocolHandler): Outcome {
-  if (service.era === 'legacy' && LEGACY_BUILT_IN.has(scheme)) return 'registered';
+  if (PROTOCOL_ERAS[service.era].builtInSchemesRegistered && LEGACY_BUILT_IN.has(scheme)) return 'registered';
   return service.register(type, scheme, handler) ? 'ok' : 'registered';
 }
 
 function interceptOutcome(service: ProtocolService, type: ProtocolType, scheme: string, handler: ProtocolHandler): Outcome {
-  if (service.era === 'legacy' && !LEGACY_BUILT_IN.has(scheme) && !service.isRegistered(scheme)) return 'not-registered';
+  const builtIns = PROTOCOL_ERAS[service.era].builtInSchemesRegistered;
+  if (builtIns && !LEGACY_BUILT_IN.has(scheme) && !service.isRegistered(scheme)) return 'not-registered';
   return service.intercept(type, scheme, handler) ? 'ok' : 'intercepted';
 }
 

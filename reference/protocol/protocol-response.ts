@@ -27,6 +27,7 @@ import path from 'node:path';
 import type { EraId } from '../../contract/eras/eras.ts';
 import { isInt32, NetError, netError, netErrorFromCode } from '../net/net-error.ts';
 import { bodyFromNodeStream, isStreamLike, looksLikeStream } from './node-stream-body.ts';
+import { PROTOCOL_ERAS } from './protocol-era.ts';
 
 type ResponseBody = NonNullable<ConstructorParameters<typeof Response>[0]>;
 
@@ -242,5 +243,5 @@ async function networkServiceResponse(ctx: ResponseContext, args: unknown[]): Pr
 
 /** The response for the arguments a handler passed to its callback. */
 export function responseFor(ctx: ResponseContext, args: unknown[]): Promise<Response> {
-  return ctx.era === 'legacy' ? legacyResponse(ctx, args) : networkServiceResponse(ctx, args);
+  return PROTOCOL_ERAS[ctx.era].legacyHandlerAnswers ? legacyResponse(ctx, args) : networkServiceResponse(ctx, args);
 }

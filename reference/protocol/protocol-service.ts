@@ -12,6 +12,7 @@ import { toResponse } from '../net/http/fetch-api.ts';
 import { servicesOf } from '../session/binding.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { responseFor, type HttpLoader, type ProtocolType } from './protocol-response.ts';
+import { PROTOCOL_ERAS } from './protocol-era.ts';
 
 /** What a handler is called with: `handler(request, callback)`. */
 export type ProtocolHandler = (request: Record<string, unknown>, callback: (...response: unknown[]) => void) => unknown;
@@ -85,7 +86,7 @@ export class ProtocolService implements SessionService {
     const out: Record<string, unknown> = { method: request.method, url: request.url, referrer: '', headers };
     if (request.body) {
       const bytes = Buffer.from(await request.arrayBuffer());
-      out.uploadData = [this.era === 'legacy' ? { bytes } : { type: 'rawData', bytes }];
+      out.uploadData = [PROTOCOL_ERAS[this.era].typedUploadData ? { type: 'rawData', bytes } : { bytes }];
     }
     return out;
   }

@@ -171,7 +171,7 @@ function isLocalhost(url: RequestUrl): boolean {
 
 /**
  * The implicit bypass rules (M72+): localhost and `*.localhost`, loopback
- * IPs (including IPv4-mapped 127/8), and link-local 169.254/16 and fe80::/10.
+ * IPs (including IPv4-mapped 127/8), and link-local 169.254/16 (IPv4-mapped too) and fe80::/10.
  */
 export function matchesImplicitRules(url: RequestUrl): boolean {
   if (isLocalhost(url)) return true;

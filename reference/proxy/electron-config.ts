@@ -10,6 +10,7 @@ import type { ChromiumBehaviour } from './chromium-behaviour.ts';
 import { DIRECT_CONFIG, type NetProxyConfig } from './net-config.ts';
 import { parseProxyRules } from './proxy-rules.ts';
 import { systemProxyConfig, type Environment } from './system-proxy.ts';
+import { ELECTRON_PROXY_ERAS } from './electron-proxy-era.ts';
 
 export const PROXY_MODES = ['direct', 'auto_detect', 'pac_script', 'fixed_servers', 'system'] as const;
 export type ProxyMode = (typeof PROXY_MODES)[number];
@@ -44,7 +45,7 @@ export function preferenceFromSetProxy(options: unknown, era: EraId): ProxyPrefe
   const pacUrl = stringField(options, 'pacScript') ?? '';
   const server = stringField(options, 'proxyRules') ?? '';
   const bypassList = stringField(options, 'proxyBypassRules') ?? '';
-  const mode = era === 'e9' ? undefined : stringField(options, 'mode');
+  const mode = ELECTRON_PROXY_ERAS[era].readsMode ? stringField(options, 'mode') : undefined;
   let chosen: ProxyMode;
   if (mode === undefined) chosen = pacUrl ? 'pac_script' : 'fixed_servers';
   else if ((PROXY_MODES as readonly string[]).includes(mode)) chosen = mode as ProxyMode;

@@ -128,8 +128,10 @@ export function isLoopback(address: IpAddress): boolean {
   return address.bytes.every((b, i) => b === (i === 15 ? 1 : 0));
 }
 
+/** IPAddress::IsLinkLocal: 169.254/16, the same block IPv4-mapped, and fe80::/10. */
 export function isLinkLocal(address: IpAddress): boolean {
   if (isIPv4(address)) return address.bytes[0] === 169 && address.bytes[1] === 254;
+  if (isIPv4MappedIPv6(address)) return address.bytes[12] === 169 && address.bytes[13] === 254;
   return address.bytes[0] === 0xfe && (address.bytes[1]! & 0xc0) === 0x80;
 }
 

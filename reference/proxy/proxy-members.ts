@@ -11,6 +11,7 @@ import { servicesOf } from '../session/binding.ts';
 import { preferenceFromLegacySetProxy, preferenceFromSetProxy } from './electron-config.ts';
 import type { ProxyConfigService } from './proxy-config-service.ts';
 import { proxyService } from './proxy-service.ts';
+import { ELECTRON_PROXY_ERAS } from './electron-proxy-era.ts';
 
 /** The session's proxy service, made once per session (see proxy-service.ts). */
 export function proxyServiceOf(session: object): ProxyConfigService {
@@ -23,7 +24,7 @@ function settleLater<T>(value: T): Promise<T> {
 }
 
 function isLegacy(era: EraId): boolean {
-  return era === 'legacy';
+  return ELECTRON_PROXY_ERAS[era].nativeMateArguments;
 }
 
 export const PROXY_MEMBERS: MemberTable = {

@@ -3,12 +3,13 @@
 // Only the members the app's era documents are present.
 
 import path from 'node:path';
-import { ERA_BY_ID, type EraId } from '../../contract/eras/eras.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { hasMember } from '../../contract/eras/inventory.ts';
 import type { App } from '../app/app.ts';
 import { conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { PartitionRegistry } from '../partitions/registry.ts';
 import type { ReferenceSession } from './compose.ts';
+import { SESSION_ERAS } from './session-era.ts';
 
 export interface ReferenceSessionModule {
   fromPartition(partition: string, options?: { cache?: boolean }): ReferenceSession;
@@ -19,7 +20,7 @@ export interface ReferenceSessionModule {
 // Electron 10 turned this Error into a TypeError when Session moved to gin.
 function notReady(era: EraId): Error {
   const message = 'Session can only be received when app is ready';
-  return ERA_BY_ID[era].asyncStyle === 'callback' || era === 'e9' ? new Error(message) : new TypeError(message);
+  return SESSION_ERAS[era].plainNotReadyError ? new Error(message) : new TypeError(message);
 }
 
 /** `options` is read leniently: anything but an object is ignored, and so is a non-boolean `cache`. */

@@ -14,6 +14,7 @@ import type { NetworkService } from '../net/network-service.ts';
 import { DomStorage } from '../storage/dom-storage.ts';
 import type { SessionIdentity } from './identity.ts';
 import { createPublicObject, type PublicObjectKind } from './public-object.ts';
+import { SESSION_ERAS } from './session-era.ts';
 
 /**
  * A session's user agent: its own override if one was set (even ''),
@@ -84,7 +85,7 @@ export class SessionServices {
     // Chromium creates a persistent profile's directory as the profile opens.
     if (identity.storagePath) mkdirSync(identity.storagePath, { recursive: true });
     const fallbackAtCreation = app.userAgentFallback;
-    const followsFallback = this.era === 'e17' || this.era === 'current';
+    const followsFallback = SESSION_ERAS[this.era].userAgentFollowsFallback;
     this.userAgent = new UserAgentSettings(
       followsFallback ? () => app.userAgentFallback : () => fallbackAtCreation,
       defaultAcceptLanguages(),

@@ -9,6 +9,7 @@
 import type { EraId } from '../../contract/eras/eras.ts';
 import { stringVector } from '../era/gin-array.ts';
 import { UrlPattern } from './url-pattern.ts';
+import { WEB_REQUEST_ERAS } from './web-request-era.ts';
 
 /** The webRequest resource types a `types` filter may name (ParseResourceType). */
 export const FILTER_TYPES = [
@@ -86,7 +87,7 @@ function ginArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
     const urls = stringVector(first.urls);
     if (!urls) throw new TypeError("Parameter 'filter' must have property 'urls'.");
     filter = { include: parsePatterns(urls), exclude: [], types: [] };
-    if (era === 'current') {
+    if (WEB_REQUEST_ERAS[era].filterExcludesAndTypes) {
       const exclude = stringVector(first.excludeUrls) ?? [];
       const types = stringVector(first.types) ?? [];
       filter.exclude = parsePatterns(exclude);
@@ -104,7 +105,7 @@ function ginArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
 }
 
 export function readListenerArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
-  return era === 'legacy' ? legacyArguments(args) : ginArguments(era, args);
+  return WEB_REQUEST_ERAS[era].nativeMateBinding ? legacyArguments(args) : ginArguments(era, args);
 }
 
 /** Whether a request is the filter's; `url` may be null when the filter has no patterns. */

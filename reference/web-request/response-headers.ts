@@ -8,7 +8,7 @@
 // elements (holes are nulls). Lines are bounded the way Chromium bounds a
 // response's header block, so a hostile array cannot make the request hang.
 
-import type { EraId } from '../../contract/eras/eras.ts';
+import type { WebRequestEra } from './web-request-era.ts';
 import { NetError, netError } from '../net/net-error.ts';
 
 /** Chromium's limit on a response's header block (HttpStreamParser's kMaxHeaderBufSize). */
@@ -76,6 +76,6 @@ function legacyHeaders(given: object): Record<string, string[]> {
 }
 
 /** The header lines a listener's `responseHeaders` stand for; throws net::ERR_RESPONSE_HEADERS_TOO_BIG past Chromium's bound. */
-export function convertResponseHeaders(era: EraId, given: object): Record<string, string[]> {
-  return era === 'legacy' ? legacyHeaders(given) : ginHeaders(given);
+export function convertResponseHeaders(style: WebRequestEra['headerValues'], given: object): Record<string, string[]> {
+  return style === 'string-lists-only' ? legacyHeaders(given) : ginHeaders(given);
 }

@@ -8,6 +8,7 @@
 
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { WebRequestDetails, WebRequestResponseDetails } from '../net/hooks.ts';
+import { WEB_REQUEST_ERAS } from './web-request-era.ts';
 
 export type WebRequestEvent =
   | 'onBeforeRequest'
@@ -53,7 +54,7 @@ function uploadData(era: EraId, details: StageDetails): object[] | undefined {
   if (!details.uploadData) return undefined;
   return details.uploadData.map(({ bytes }) => {
     const copy = Buffer.from(bytes);
-    return era === 'legacy' ? { bytes: copy } : { type: 'rawData', bytes: copy };
+    return WEB_REQUEST_ERAS[era].typedUploadData ? { type: 'rawData', bytes: copy } : { bytes: copy };
   });
 }
 
@@ -77,7 +78,7 @@ function ginDetails(era: EraId, event: WebRequestEvent, details: StageDetails): 
   switch (event) {
     case 'onBeforeRequest':
       // The current binding also passes the (still empty) redirect target.
-      if (era === 'current') out.redirectURL = '';
+      if (WEB_REQUEST_ERAS[era].redirectUrlInBeforeRequest) out.redirectURL = '';
       break;
     case 'onBeforeSendHeaders':
     case 'onSendHeaders':
@@ -141,5 +142,5 @@ function legacyDetails(event: WebRequestEvent, details: StageDetails): Record<st
 }
 
 export function listenerDetails(era: EraId, event: WebRequestEvent, details: StageDetails): Record<string, unknown> {
-  return era === 'legacy' ? legacyDetails(event, details) : ginDetails(era, event, details);
+  return WEB_REQUEST_ERAS[era].nativeMateBinding ? legacyDetails(event, details) : ginDetails(era, event, details);
 }

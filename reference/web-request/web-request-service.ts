@@ -22,6 +22,7 @@ import type { SessionService, SessionServices } from '../session/session-service
 import { filterMatches, readListenerArguments, type Listener, type RequestFilter } from './listener-arguments.ts';
 import { convertResponseHeaders } from './response-headers.ts';
 import { listenerDetails, type StageDetails, type WebRequestEvent } from './web-request-details.ts';
+import { WEB_REQUEST_ERAS } from './web-request-era.ts';
 
 interface Registration {
   filter: RequestFilter;
@@ -76,7 +77,7 @@ export class WebRequestService implements SessionService {
   #listenerFor(event: WebRequestEvent, details: WebRequestDetails): Registration | undefined {
     const registration = this.#listeners.get(event);
     if (!registration) return undefined;
-    if (this.era !== 'legacy' && details.loadedBy === 'intercepted-protocol') return undefined;
+    if (!WEB_REQUEST_ERAS[this.era].seesInterceptedRequests && details.loadedBy === 'intercepted-protocol') return undefined;
     const { filter } = registration;
     // A filter without patterns needs no parsed URL.
     if (!filter.include.length && !filter.exclude.length) return filterMatches(filter, null, details.resourceType) ? registration : undefined;
@@ -149,7 +150,7 @@ export class WebRequestService implements SessionService {
     if (response.cancel === true) return { cancel: true };
     const given = response.responseHeaders;
     if (!isObject(given)) return undefined;
-    const responseHeaders = convertResponseHeaders(this.era, given);
+    const responseHeaders = convertResponseHeaders(WEB_REQUEST_ERAS[this.era].headerValues, given);
     const statusLine = typeof response.statusLine === 'string' ? response.statusLine : undefined;
     return { responseHeaders, ...(statusLine !== undefined ? { statusLine } : {}) };
   }

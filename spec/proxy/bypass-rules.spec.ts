@@ -123,6 +123,14 @@ describe('proxyBypassRules', () => {
     expect(await verdicts('', 'http://localhost.test/', 'http://10.0.0.1/', 'http://[::2]/')).toEqual(['proxy', 'proxy', 'proxy']);
   });
 
+  t.itInEras('current', 'counts IPv4-mapped link-local literals as link-local, as IPAddress::IsLinkLocal does', async () => {
+    expect(await verdicts('', 'http://[::ffff:169.254.7.8]/', 'http://[::ffff:a9fe:1]/', 'http://[::ffff:169.253.0.1]/')).toEqual([
+      'bypass',
+      'bypass',
+      'proxy',
+    ]);
+  });
+
   t.itInEras('>=e9', '<-loopback> removes the implicit bypass', async () => {
     expect(await verdicts('<-loopback>', 'http://localhost/', 'http://127.0.0.1/', 'http://[::1]/', 'http://169.254.1.1/')).toEqual([
       'proxy',

@@ -4,17 +4,10 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, appendFile
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ERA_IDS, ERAS, type EraId } from '../../contract/eras/eras.ts';
-import {
-  INVENTORY_PATH,
-  REPO_ROOT,
-  defaultSeedsDir,
-  describeInventoryDiff,
-  generateInventory,
-  githubSlug,
-  parseMemberHeading,
-  parseSeed,
-  serializeInventory,
-} from '../../harness/eras/generate-inventory.ts';
+import { generateInventory, parseSeed, serializeInventory } from '../../harness/eras/build-inventory.ts';
+import { INVENTORY_PATH, REPO_ROOT, defaultSeedsDir } from '../../harness/eras/generate-inventory.ts';
+import { describeInventoryDiff } from '../../harness/eras/inventory-diff.ts';
+import { githubSlug, parseMemberHeading } from '../../harness/eras/seed-headings.ts';
 import {
   allMemberNames,
   erasOfMember,

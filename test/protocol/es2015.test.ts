@@ -3,14 +3,19 @@
 // function newer than that. TypeScript's parser has no language-level switch,
 // so this walks its syntax tree and names every construct past ES2015.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';
 
+/** The agent kit, every file of it. */
+const KIT_FILES = readdirSync(path.join(REPO_ROOT, 'harness/agent-kit'))
+  .filter((name) => name.endsWith('.cjs'))
+  .map((name) => `harness/agent-kit/${name}`);
 /** The Electron agent and everything it requires. */
-const AGENT_FILES = ['harness/agent/electron-main.cjs', 'harness/agent/agent.cjs', 'harness/agent/peer.cjs', 'harness/agent/web-values.cjs'];
+const AGENT_FILES = ['harness/agent/electron-main.cjs', ...KIT_FILES];
+const NODE_CORE = /^(fs|net|string_decoder|worker_threads|events)$/;
 
 /** Library members added after ES2015 (Node 6 lacks them or only some eras have them). */
 const NEWER_MEMBERS = new Set([
@@ -136,12 +141,23 @@ describe('the Electron agent stays within ES2015', () => {
     });
   }
 
-  it('electron-main.cjs needs nothing outside its folder but electron and Node core modules', () => {
+  const requiredBy = (files: string[]) => {
     const required = new Set<string>();
-    for (const file of AGENT_FILES) {
+    for (const file of files) {
       for (const match of readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/require\('([^']+)'\)/g)) required.add(match[1]!);
     }
-    const outside = [...required].filter((r) => !r.startsWith('./') && r !== 'electron' && !/^(fs|net|string_decoder|worker_threads|events)$/.test(r));
+    return [...required];
+  };
+
+  it('the agent kit needs nothing outside its folder but Node core modules', () => {
+    expect(KIT_FILES).toContain('harness/agent-kit/agent.cjs');
+    expect(requiredBy(KIT_FILES).filter((r) => !r.startsWith('./') && !NODE_CORE.test(r))).toEqual([]);
+  });
+
+  it('electron-main.cjs needs nothing but the agent kit, electron and Node core modules', () => {
+    const outside = requiredBy(['harness/agent/electron-main.cjs']).filter(
+      (r) => !r.startsWith('../agent-kit/') && r !== 'electron' && !NODE_CORE.test(r),
+    );
     expect(outside).toEqual([]);
   });
 

@@ -22,11 +22,16 @@ const hello = {
 };
 
 describe('protocol schemas', () => {
-  it('has one schema per message, each a strict JSON Schema', () => {
+  it('has one schema per message, and the driver commands, each a strict JSON Schema', () => {
     const messages = ['hello', 'welcome', 'goodbye', 'fault', 'output', 'request', 'result', 'settle'];
-    expect(files.map((f) => f.replace('.schema.json', '')).sort()).toEqual([...messages, 'value', 'runner-to-agent', 'agent-to-runner'].sort());
+    expect(files.map((f) => f.replace('.schema.json', '')).sort()).toEqual(
+      [...messages, 'value', 'runner-to-agent', 'agent-to-runner', 'driver-commands'].sort(),
+    );
     // strictRequired is off: "not: { required: ['$'] }" (a plain object has no '$' key) is meant.
     const ajv = new Ajv({ strict: true, strictRequired: false, strictTypes: false, allowUnionTypes: true });
+    // The driver schema's annotations: a command's capability, and a result that is nothing.
+    ajv.addKeyword('x-capability');
+    ajv.addKeyword('x-void');
     for (const file of files) ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8')) as object);
     for (const file of files) expect(ajv.getSchema(JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8')).$id), file).toBeTypeOf('function');
   });

@@ -5,6 +5,7 @@
 // ignored rather than rejected. Zero or less disables that kind of throttling.
 
 import type { EraId } from '../../../contract/eras/eras.ts';
+import { NET_ERAS } from '../net-era.ts';
 
 export interface NetworkConditions {
   offline: boolean;
@@ -27,8 +28,9 @@ function number(value: unknown): number {
 }
 
 export function conditionsFrom(era: EraId, options: Record<string, unknown>): NetworkConditions {
-  const offline = era === 'legacy' ? options.offline === true : Boolean(options.offline);
-  if (era === 'legacy' && offline) {
+  const strict = NET_ERAS[era].strictOfflineEmulation;
+  const offline = strict ? options.offline === true : Boolean(options.offline);
+  if (strict && offline) {
     // Electron 1.x built offline conditions alone and ignored the rest.
     return { ...NO_EMULATION, offline: true };
   }

@@ -9,6 +9,7 @@ import { argumentError, conversionStyle, insufficientArguments } from '../../era
 import { netLogConstants } from './net-log-constants.ts';
 import { TICK_OFFSET, type CaptureMode, type NetLogBus } from './net-log-bus.ts';
 import { NetLogFile } from './net-log-file.ts';
+import { NET_ERAS } from '../net-era.ts';
 
 const CAPTURE_MODES: readonly CaptureMode[] = ['default', 'includeSensitive', 'everything'];
 
@@ -87,7 +88,7 @@ function captureOf(self: object): NetLogCapture {
 }
 
 function eraError(era: EraId, message: string): Error {
-  return era === 'e9' ? new Error(message) : new TypeError(message);
+  return NET_ERAS[era].netLogJsWrapper ? new Error(message) : new TypeError(message);
 }
 
 function netLogClass(era: EraId) {
@@ -126,14 +127,14 @@ function netLogClass(era: EraId) {
     stopLogging(): Promise<string | void> {
       const capture = captureOf(this);
       const stopped = capture.stop();
-      return era === 'e9' ? stopped : stopped.then(() => undefined);
+      return NET_ERAS[era].netLogJsWrapper ? stopped : stopped.then(() => undefined);
     }
 
     get currentlyLogging(): boolean {
       return captureOf(this).logging;
     }
   }
-  if (era === 'e9') {
+  if (NET_ERAS[era].netLogJsWrapper) {
     Object.defineProperty(NetLog.prototype, 'currentlyLoggingPath', {
       get(this: object) {
         return captureOf(this).path ?? '';

@@ -12,6 +12,7 @@ import { lenientVectorValues } from '../../era/gin-array.ts';
 import { DEFAULT_CIPHERS } from 'node:tls';
 import type { EraId } from '../../../contract/eras/eras.ts';
 import { cipherListWithout } from './cipher-suites.ts';
+import { NET_ERAS } from '../net-era.ts';
 
 export interface SslConfig {
   minVersion: SecureVersion;
@@ -33,7 +34,7 @@ const VERSIONS: Record<string, SecureVersion> = {
 };
 
 function acceptsOldVersions(era: EraId): boolean {
-  return era === 'e12';
+  return NET_ERAS[era].acceptsOldTlsVersions;
 }
 
 /** The config, or null when Electron's converter would reject the value. */

@@ -4,8 +4,9 @@
 // and file: URLs only where the era's Chromium still read them. Failures are
 // Chromium's net error names.
 //
-// HTTP goes through undici directly for now; `PacFetchOptions.http` lets the
-// session's own network stack take over (issue 4) without touching callers.
+// A session fetches through its own network stack (`PacFetchOptions.http`,
+// wired in proxy-service.ts); without one, through undici directly, as
+// `proxy-check` does outside any session.
 
 import { readFile } from 'node:fs/promises';
 import { rootCertificates } from 'node:tls';

@@ -1,5 +1,5 @@
-// The proxy area's side of the network stack's proxy hook (issue 4's
-// `ProxyResolverHook`): every request of a session asks the session's
+// The proxy area's side of the network stack's proxy hook
+// (`ProxyResolverHook` in net/hooks.ts): every request of a session asks the session's
 // ProxyConfigService where to go, and gets one ProxyDispatcher per proxy.
 // Typed structurally so the stack can plug it in without this module
 // importing the stack.
@@ -18,7 +18,7 @@ import type { ProxyEndpoint } from '../proxy-server.ts';
 import { ProxyDispatcher, systemProxyConnector } from './proxy-dispatcher.ts';
 import { ProxyConnectionError } from './tunnel.ts';
 
-/** What the stack lends a proxy dispatcher (issue 4's DirectStack). */
+/** What the stack lends a proxy dispatcher (DirectStack in net/hooks.ts). */
 export interface DirectStackLike {
   connect(options: { host: string; port: number; tls: boolean; servername?: string }): Promise<net.Socket>;
   /** TLS to the destination inside a tunnel, verified as the session verifies. */

@@ -1,0 +1,153 @@
+// The manifest handlers a load runs (BackgroundManifestHandler,
+// IconsHandler, PermissionsParser): each parses its keys at creation,
+// failing with Chromium's error or adding install warnings. What they keep
+// is checked against the files later (extension-validate.ts).
+
+import type { ExtensionEraRules } from './era-rules.ts';
+import { ExtensionLoadError, format, MANIFEST_ERRORS } from './manifest-errors.ts';
+import { manifestVersionLimitMessage, type ManifestFeatures } from './manifest-features.ts';
+import { isJsonInteger } from './manifest-json.ts';
+import { relativePathOfUrlPath, safeRelativePath } from './resources.ts';
+
+export interface BackgroundInfo {
+  /** Scripts as written (relative paths, or null where Chromium refused the name). */
+  scripts: string[];
+  page: string | null;
+  serviceWorker: string | null;
+}
+
+export interface IconEntry {
+  size: number;
+  path: string;
+}
+
+type Manifest = Record<string, unknown>;
+
+function dictionary(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+/** BackgroundInfo::Parse, with the manifest-version limits of its keys. */
+export function parseBackground(manifest: Manifest, manifestVersion: number, features: ManifestFeatures): BackgroundInfo {
+  const info: BackgroundInfo = { scripts: [], page: null, serviceWorker: null };
+  const background = dictionary(manifest.background);
+  if (!background) return info;
+  // A key its feature limits to other manifest versions is left out (its
+  // warning comes from manifestKeyWarnings); before such limits existed,
+  // Manifest V3 refused background pages and scripts outright.
+  const available = (key: 'page' | 'scripts' | 'persistent') => {
+    if (!Object.hasOwn(background, key)) return false;
+    const limits = features.keyLimits[`background.${key}`];
+    if (limits) return manifestVersionLimitMessage(`background.${key}`, limits, manifestVersion) === null;
+    if (manifestVersion >= 3 && key !== 'persistent') {
+      throw new ExtensionLoadError(format(MANIFEST_ERRORS.backgroundInvalidForMV3, `background.${key}`));
+    }
+    return true;
+  };
+  if (available('scripts')) {
+    const scripts = background.scripts;
+    if (!Array.isArray(scripts)) throw new ExtensionLoadError(MANIFEST_ERRORS.invalidBackgroundScripts);
+    scripts.forEach((script, index) => {
+      const relative = typeof script === 'string' ? safeRelativePath(script) : null;
+      if (relative === null) throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidBackgroundScript, index));
+      info.scripts.push(relative);
+    });
+  }
+  if (available('page')) {
+    if (typeof background.page !== 'string') throw new ExtensionLoadError(MANIFEST_ERRORS.invalidBackground);
+    info.page = background.page;
+  }
+  if (Object.hasOwn(background, 'service_worker')) {
+    if (typeof background.service_worker !== 'string') throw new ExtensionLoadError(MANIFEST_ERRORS.invalidServiceWorker);
+    info.serviceWorker = background.service_worker;
+  }
+  if (available('persistent')) {
+    if (typeof background.persistent !== 'boolean') throw new ExtensionLoadError(MANIFEST_ERRORS.invalidBackgroundPersistent);
+    if (info.page === null && info.scripts.length === 0) throw new ExtensionLoadError(MANIFEST_ERRORS.persistentNoPage);
+  }
+  const solutions = Number(info.page !== null) + Number(info.scripts.length > 0) + Number(info.serviceWorker !== null);
+  if (solutions > 1) throw new ExtensionLoadError(MANIFEST_ERRORS.backgroundCombination);
+  return info;
+}
+
+/** The relative path of a background page or service worker named by URL, or null. */
+export function backgroundRelativePath(value: string): string | null {
+  const relative = relativePathOfUrlPath(value);
+  return relative === null ? null : safeRelativePath(relative);
+}
+
+/** IconsHandler::Parse: sizes to paths, in ascending size (ExtensionIconSet's map). */
+export function parseIcons(manifest: Manifest, rules: ExtensionEraRules): IconEntry[] {
+  if (!Object.hasOwn(manifest, 'icons')) return [];
+  const icons = dictionary(manifest.icons);
+  if (!icons) throw new ExtensionLoadError(MANIFEST_ERRORS.invalidIcons);
+  const bySize = new Map<number, string>();
+  for (const [key, value] of Object.entries(icons)) {
+    const size = /^[+-]?\d+$/.test(key) ? Number(key) : NaN;
+    if (rules.iconParsing === 'lenient') {
+      // Chromium 8x: any integer key; the path only loses its leading slashes here.
+      const path = typeof value === 'string' ? value.replace(/^\/+/, '') : '';
+      if (!Number.isInteger(size) || Math.abs(size) > 0x7fffffff || path === '') throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidIconPath, key));
+      bySize.set(size, path);
+      continue;
+    }
+    if (!Number.isInteger(size) || size <= 0 || size > 2048) throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidIconKey, key));
+    const path = typeof value === 'string' ? safeRelativePath(value) : null;
+    if (path === null) throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidIconPath, key));
+    bySize.set(size, path);
+  }
+  return [...bySize.entries()].sort((a, b) => a[0] - b[0]).map(([size, path]) => ({ size, path }));
+}
+
+const URL_PATTERN = /^(\*|https?|wss?|ftp|chrome|file|urn|chrome-extension):\/\/(\*|(\*\.)?[^/*:]+(:(\d+|\*))?)?\/[^\s]*$/;
+
+/** A host permission Chromium's URLPattern parses. */
+function isUrlPattern(value: string): boolean {
+  if (value === '<all_urls>') return true;
+  const match = URL_PATTERN.exec(value);
+  if (!match) return false;
+  return match[1] === 'file' || match[2] !== undefined;
+}
+
+/** PermissionsParser: errors for a malformed list, warnings for what it cannot use. */
+export function parsePermissions(manifest: Manifest, manifestVersion: number, features: ManifestFeatures): string[] {
+  if (!Object.hasOwn(manifest, 'permissions')) return [];
+  const permissions = manifest.permissions;
+  if (!Array.isArray(permissions)) throw new ExtensionLoadError(MANIFEST_ERRORS.invalidPermissions);
+  const warnings: string[] = [];
+  for (const permission of permissions) {
+    if (typeof permission !== 'string') continue;
+    if (features.isKnownPermission(permission)) {
+      const limits = features.permissionLimits[permission];
+      const message = limits ? manifestVersionLimitMessage(permission, limits, manifestVersion) : null;
+      if (message) warnings.push(message);
+    } else if (!isUrlPattern(permission)) {
+      warnings.push(format(MANIFEST_ERRORS.permissionUnknown, permission));
+    }
+  }
+  return warnings;
+}
+
+/** Manifest::ValidateManifest: limited features first (by name), then unknown keys (in key order). */
+export function manifestKeyWarnings(manifest: Manifest, manifestVersion: number, features: ManifestFeatures): string[] {
+  const warnings: string[] = [];
+  for (const [name, limits] of Object.entries(features.keyLimits).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const [head, tail] = name.split('.') as [string, string | undefined];
+    const present = tail === undefined ? Object.hasOwn(manifest, head) : Object.hasOwn(dictionary(manifest[head]) ?? {}, tail);
+    const message = present ? manifestVersionLimitMessage(name, limits, manifestVersion) : null;
+    if (message) warnings.push(message);
+  }
+  for (const key of Object.keys(manifest)) {
+    if (!features.isKnownKey(key)) warnings.push(format(MANIFEST_ERRORS.unrecognizedKey, key));
+  }
+  return warnings;
+}
+
+/** An optional string member: absent, or a string, or Chromium's error. */
+export function optionalString(manifest: Manifest, key: string, error: string): string | null {
+  if (!Object.hasOwn(manifest, key)) return null;
+  if (typeof manifest[key] !== 'string') throw new ExtensionLoadError(error);
+  return manifest[key] as string;
+}
+
+export { isJsonInteger };
