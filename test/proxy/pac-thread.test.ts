@@ -65,7 +65,10 @@ describe('the PAC thread', () => {
 
   it('bounds a resolution that loops between DNS lookups by one budget for all its runs', async () => {
     let lookups = 0;
-    const counting: PacHostResolver = { lookup: async () => (lookups++, ['10.0.0.1']), myAddresses: async () => [] };
+    const counting: PacHostResolver = { lookup: async () => {
+        lookups++;
+        return ['10.0.0.1'];
+      }, myAddresses: async () => [] };
     const slow = await load(fn('var t = Date.now(); while (Date.now() - t < 300) {} dnsResolve("n" + Math.random() + ".test"); return "PROXY never:1";'), {
       hostResolver: counting,
     });
