@@ -15,6 +15,7 @@ export const CAPABILITIES = [
   'spellcheck', // Hunspell dictionaries, downloads of them, and words a page would see underlined
   'renderer', // real web pages (BrowserWindow / webContents)
   'storage', // DOM storage written by pages of a session
+  'service-workers', // service workers pages of a session register (their scripts run sandboxed, never in Node)
   'downloads', // real downloads to files: will-download, DownloadItem, navigations that become downloads
   'permissions', // permission requests and checks a page makes, answered by the session's handlers
   'display-media', // getDisplayMedia requests answered by the display-media handler

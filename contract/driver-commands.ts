@@ -39,6 +39,24 @@ export interface DriverCommandMap {
   'storage.setLocalStorage': { capability: 'storage'; args: { session: unknown; origin: string; key: string; value: string }; result: void };
   /** a page reads localStorage of origin */
   'storage.getLocalStorage': { capability: 'storage'; args: { session: unknown; origin: string; key: string }; result: string | null };
+  /** a page of origin writes a value into an IndexedDB object store */
+  'storage.indexedDBPut': { capability: 'storage'; args: { session: unknown; origin: string; database: string; store: string; key: string; value: unknown }; result: void };
+  /** a page of origin reads a value of an IndexedDB object store (null when absent) */
+  'storage.indexedDBGet': { capability: 'storage'; args: { session: unknown; origin: string; database: string; store: string; key: string }; result: unknown };
+  /** a page of origin puts a 200 response with body into a Cache Storage cache */
+  'storage.cachePut': { capability: 'storage'; args: { session: unknown; origin: string; cacheName: string; url: string; body: string }; result: void };
+  /** a page of origin looks a request URL up in a Cache Storage cache: the body, or null */
+  'storage.cacheMatch': { capability: 'storage'; args: { session: unknown; origin: string; cacheName: string; url: string }; result: string | null };
+  /** a page of origin loads and runs the script at url (a <script src>); its code cache sees it */
+  'storage.loadScript': { capability: 'storage'; args: { session: unknown; origin: string; url: string }; result: { status: number } };
+  /** a page's fetch() whose body is a Blob (one blob part) or a FormData of text and blob parts */
+  'storage.fetchWithBlob': { capability: 'storage'; args: { session: unknown; url: string; parts: ({ text: string } | { blob: string })[]; method?: string }; result: FetchedResponse };
+  /** navigator.serviceWorker.register(scriptURL, { scope }) from a page of the session; rejects with the page's DOMException message */
+  'serviceWorkers.register': { capability: 'service-workers'; args: { session: unknown; scriptURL: string; scope?: string }; result: { versionId: number; scope: string } };
+  /** the scopes of the service workers registered for origin */
+  'serviceWorkers.getRegistrations': { capability: 'service-workers'; args: { session: unknown; origin: string }; result: string[] };
+  /** every running service worker of the session stops, as after an idle timeout */
+  'serviceWorkers.stopAll': { capability: 'service-workers'; args: { session: unknown }; result: void };
   /** a page (or a subframe of it) asks for one or several permissions in one request */
   'permissions.request': { capability: 'permissions'; args: { session: unknown; url: string; frameUrl?: string; permissions: string[]; userGesture?: boolean; externalURL?: string }; result: PermissionRequestOutcome };
   /** a page (or a subframe of it) reads the state of a permission */
@@ -79,8 +97,8 @@ export interface DriverCommandMap {
   'bluetooth.pair': { capability: 'bluetooth'; args: { session: unknown; deviceId: string; pairingKind: 'confirm' | 'confirmPin' | 'providePin'; pin?: string }; result: { confirmed: boolean; pin?: string } };
   /** getDisplayMedia() from a page (or a subframe of it) */
   'displayMedia.request': { capability: 'display-media'; args: { session: unknown; url: string; frameUrl?: string; audio?: boolean; userGesture?: boolean }; result: DisplayMediaOutcome };
-  /** the words a page would see underlined */
-  'spellcheck.check': { capability: 'spellcheck'; args: { session: unknown; words: string[] }; result: string[] };
+  /** the words of text a page of the session would see underlined, each occurrence in order */
+  'spellcheck.check': { capability: 'spellcheck'; args: { session: unknown; text: string }; result: string[] };
   /** opens an extension's background page */
   'extensions.openBackground': { capability: 'extensions'; args: { session: unknown; extensionId: string }; result: PageRef };
   /** the process warnings of type ExtensionLoadWarning the target emitted since the last call, oldest first (what process.on('warning') sees in the main process) */
@@ -98,6 +116,15 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'page.fetch': 'network',
   'storage.setLocalStorage': 'storage',
   'storage.getLocalStorage': 'storage',
+  'storage.indexedDBPut': 'storage',
+  'storage.indexedDBGet': 'storage',
+  'storage.cachePut': 'storage',
+  'storage.cacheMatch': 'storage',
+  'storage.loadScript': 'storage',
+  'storage.fetchWithBlob': 'storage',
+  'serviceWorkers.register': 'service-workers',
+  'serviceWorkers.getRegistrations': 'service-workers',
+  'serviceWorkers.stopAll': 'service-workers',
   'permissions.request': 'permissions',
   'permissions.check': 'permissions',
   'hints.preconnect': 'network',

@@ -31,6 +31,8 @@ export interface Area {
   readonly sessionMembers?: MemberTable;
   /** The public objects the area owns (`ses.cookies` is a Cookies). */
   readonly objects?: readonly PublicObjectKind[];
+  /** Called once for each new session, once its public Session object exists. */
+  readonly sessionCreated?: (services: SessionServices) => void;
   /** Its seam in the network stack, if requests of the session pass through it. */
   readonly network?: NetworkHookInstaller;
   /**

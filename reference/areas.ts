@@ -11,6 +11,7 @@ import { permissionsArea } from './permissions/area.ts';
 import { protocolArea } from './protocol/area.ts';
 import { proxyArea } from './proxy/area.ts';
 import { sessionArea } from './session/area.ts';
+import { spellcheckArea } from './spellcheck/area.ts';
 import { storageArea } from './storage/area.ts';
 import { webRequestArea } from './web-request/area.ts';
 
@@ -23,5 +24,6 @@ export const AREAS: readonly Area[] = [
   proxyArea,
   storageArea,
   permissionsArea,
+  spellcheckArea,
   extensionsArea,
 ];

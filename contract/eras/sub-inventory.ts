@@ -9,15 +9,16 @@
 import { readFileSync } from 'node:fs';
 import { ERA_IDS, isEraId, type EraId } from './eras.ts';
 
-export type SubOwner = 'cookies' | 'webRequest' | 'protocol';
+export type SubOwner = 'cookies' | 'webRequest' | 'protocol' | 'serviceWorkers';
 
-export const SUB_OWNERS: readonly SubOwner[] = ['cookies', 'webRequest', 'protocol'];
+export const SUB_OWNERS: readonly SubOwner[] = ['cookies', 'webRequest', 'protocol', 'serviceWorkers'];
 
 /** The first-level property of Session that holds each owner's object. */
 export const OWNER_PROPERTY: Readonly<Record<SubOwner, string>> = {
   cookies: 'ses.cookies',
   webRequest: 'ses.webRequest',
   protocol: 'ses.protocol',
+  serviceWorkers: 'ses.serviceWorkers',
 };
 
 export interface SubMember {
@@ -69,7 +70,7 @@ export function loadSubInventory(): SubInventory {
   return data;
 }
 
-/** The sub-members an era documents, cookies first, then webRequest, then protocol, each in document order. */
+/** The sub-members an era documents, cookies first, then webRequest, protocol and serviceWorkers, each in document order. */
 export function subMembersOf(era: EraId): readonly SubMember[] {
   if (!isEraId(era)) throw new Error(`unknown era id ${JSON.stringify(era)}`);
   return loadSubInventory().eras[era].members;

@@ -1,6 +1,7 @@
 // Builds contract/eras/sub-inventory.json: the members of the Session's
-// `cookies`, `webRequest` and `protocol` objects each era documents, read from
-// Electron's own documents (docs/api/cookies.md, web-request.md, protocol.md)
+// `cookies`, `webRequest`, `protocol` and `serviceWorkers` objects each era
+// documents, read from Electron's own documents (docs/api/cookies.md,
+// web-request.md, protocol.md, service-workers.md where the era has it)
 // at the release tag that stands for the era. Only names, kinds, signatures and
 // anchors are kept (facts), never prose.
 //
@@ -34,7 +35,11 @@ export const OWNER_DOCS: Readonly<Record<SubOwner, string>> = {
   cookies: 'docs/api/cookies.md',
   webRequest: 'docs/api/web-request.md',
   protocol: 'docs/api/protocol.md',
+  serviceWorkers: 'docs/api/service-workers.md',
 };
+
+/** Owners whose object an era may not have at all (ServiceWorkers came with Electron 9). */
+export const OPTIONAL_OWNERS: readonly SubOwner[] = ['serviceWorkers'];
 
 /**
  * Methods protocol.md lists that live on the app-wide `protocol` module only,
@@ -76,7 +81,8 @@ export function parseOwnerDoc(doc: string, owner: SubOwner): { members: SubMembe
         owner,
         kind: 'event',
         signature: `Event: '${event[1]}'`,
-        anchor: githubSlug(text),
+        // GitHub slugs the rendered heading: emphasis marks (_Experimental_) are gone.
+        anchor: githubSlug(text.replace(/\b_([^_]+)_\b/g, '$1')),
       });
       continue;
     }
@@ -104,6 +110,15 @@ function git(gitDir: string, args: string[]): string {
   return execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
+function hasPath(gitDir: string, tag: string, docPath: string): boolean {
+  try {
+    execFileSync('git', ['--git-dir', gitDir, 'cat-file', '-e', `${tag}:${docPath}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function generateSubInventory(gitDir: string): SubInventory {
   const eras = {} as Record<EraId, SubInventoryEra>;
   for (const [era, tag] of Object.entries(ERA_TAGS) as [EraId, string][]) {
@@ -112,6 +127,7 @@ export function generateSubInventory(gitDir: string): SubInventory {
     const members: SubMember[] = [];
     const moduleOnly: string[] = [];
     for (const [owner, docPath] of Object.entries(OWNER_DOCS) as [SubOwner, string][]) {
+      if (OPTIONAL_OWNERS.includes(owner) && !hasPath(gitDir, tag, docPath)) continue;
       const blob = git(gitDir, ['rev-parse', `${tag}:${docPath}`]).trim();
       sources.push({ path: docPath, blob });
       const parsed = parseOwnerDoc(git(gitDir, ['show', `${tag}:${docPath}`]), owner);

@@ -160,6 +160,12 @@ export class CookieService implements SessionService {
     return this.#persistence.flush();
   }
 
+  /** Deletes every cookie `match` selects, as clearing browsing data does (cause 'explicit'). */
+  deleteWhere(match: (cookie: Cookie) => boolean): void {
+    for (const cookie of this.store.all()) if (match(cookie)) this.store.delete(cookie, 'explicit');
+    this.#publish();
+  }
+
   #rejection(status: CookieStatus): Error {
     return rejection(this.era, status);
   }

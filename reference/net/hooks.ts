@@ -90,8 +90,8 @@ export interface WebRequestDetails {
   initiator: string | null;
   /** The referrer URL, '' for none. */
   referrer?: string;
-  /** The request body, when there is one, as one chunk. */
-  uploadData?: { bytes: Uint8Array }[];
+  /** The request body, when there is one: one chunk, or byte runs and blobs as the page built it. */
+  uploadData?: ({ bytes: Uint8Array } | { blob: Uint8Array })[];
   loadedBy?: LoadedBy;
 }
 

@@ -1,4 +1,4 @@
-// The session area itself: identity, user agent, preloads and storage flush,
+// The session area itself: identity, user agent and preloads,
 // and what any reference app can do (quit and relaunch over the same
 // userData, gracefully or as if killed).
 

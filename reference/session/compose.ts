@@ -47,5 +47,6 @@ export function composeSession(app: App, identity: SessionIdentity): { session: 
   const session = sessionClassFor(app.era).create();
   bindServices(session, services);
   services.attach(session);
+  for (const area of AREAS) area.sessionCreated?.(services);
   return { session, services };
 }

@@ -1,6 +1,6 @@
-// The core public members of Session (identity, user agent, preloads, DOM
-// storage flush): argument validation as Electron performs it,
-// then one call into the session's services. era/shape.ts picks the members
+// The core public members of Session (identity, user agent, preloads):
+// argument validation as Electron performs it, then one call into the
+// session's services. era/shape.ts picks the members
 // each era documents.
 
 import type { MemberTable } from '../era/shape.ts';
@@ -65,12 +65,6 @@ export const CORE_MEMBERS: MemberTable = {
     kind: 'method',
     call() {
       return servicesOf(this).preloads.get();
-    },
-  },
-  'ses.flushStorageData': {
-    kind: 'method',
-    call() {
-      servicesOf(this).domStorage.flushSync();
     },
   },
 };

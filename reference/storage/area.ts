@@ -1,19 +1,23 @@
-// The storage area: DOM storage that pages of a session write, kept per
-// partition and flushed to disk, and the restarts that show it persists.
+// The storage area: what a session keeps for its pages and how it is
+// cleared. The HTTP cache (a stage of the URL loader, on disk for persistent
+// sessions), DOM storage, IndexedDB, Cache Storage, service workers
+// (`ses.serviceWorkers`), the code cache, blobs of request bodies, and the
+// members that size, clear and flush them.
 
 import type { Area } from '../area.ts';
-import { servicesOf } from '../session/binding.ts';
+import { httpCacheService } from './http-cache/http-cache-service.ts';
+import { httpCacheStage } from './http-cache/http-cache-stage.ts';
+import { SERVICE_WORKERS_OBJECT } from './service-workers/service-workers-object.ts';
+import { STORAGE_DRIVER_COMMANDS } from './storage-driver.ts';
+import { STORAGE_MEMBERS } from './storage-members.ts';
 
 export const storageArea: Area = {
   id: 'storage',
-  summary: 'DOM storage of a session, on disk for persistent partitions',
-  driver: {
-    capabilities: ['storage'],
-    commands: {
-      'storage.setLocalStorage': ({ session, origin, key, value }) => {
-        servicesOf(session as object).domStorage.setItem(origin, key, value);
-      },
-      'storage.getLocalStorage': ({ session, origin, key }) => servicesOf(session as object).domStorage.getItem(origin, key),
-    },
+  summary: 'HTTP cache, DOM storage, IndexedDB, Cache Storage, service workers, code cache and blobs of a session',
+  sessionMembers: STORAGE_MEMBERS,
+  objects: [SERVICE_WORKERS_OBJECT],
+  network(_hooks, services, network) {
+    network.stages.join(httpCacheStage(() => services.use(httpCacheService)), 'innermost');
   },
+  driver: { capabilities: ['storage', 'service-workers'], commands: STORAGE_DRIVER_COMMANDS },
 };

@@ -64,6 +64,11 @@ export class DomStorage {
     if (this.#origins.delete(origin)) this.#dirty = true;
   }
 
+  clearAll(): void {
+    if (this.#origins.size) this.#dirty = true;
+    this.#origins.clear();
+  }
+
   #serialize(): string {
     const data: Record<string, Record<string, string>> = {};
     for (const [origin, store] of this.#origins) data[origin] = Object.fromEntries(store);

@@ -6,6 +6,7 @@
 // and the stage (requestHeaders, redirectURL, error); Electron 1.x's
 // network delegate added the response fields per event instead.
 
+import { holdBlob } from '../storage/blob-registry.ts';
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { WebRequestDetails, WebRequestResponseDetails } from '../net/hooks.ts';
 import { WEB_REQUEST_ERAS } from './web-request-era.ts';
@@ -52,9 +53,17 @@ function timestamp(): number {
 
 function uploadData(era: EraId, details: StageDetails): object[] | undefined {
   if (!details.uploadData) return undefined;
-  return details.uploadData.map(({ bytes }) => {
-    const copy = Buffer.from(bytes);
-    return WEB_REQUEST_ERAS[era].typedUploadData ? { type: 'rawData', bytes: copy } : { bytes: copy };
+  const typed = WEB_REQUEST_ERAS[era].typedUploadData;
+  return details.uploadData.map((element) => {
+    if ('blob' in element) {
+      // Each description of a blob gets a holder that ses.getBlobData reads
+      // (storage/blob-registry.ts); 1.x named blobs by their storage UUID.
+      const out: Record<string, unknown> = typed ? { type: 'blob' } : {};
+      out.blobUUID = holdBlob(out, element.blob, typed ? 'counter' : 'uuid');
+      return out;
+    }
+    const copy = Buffer.from(element.bytes);
+    return typed ? { type: 'rawData', bytes: copy } : { bytes: copy };
   });
 }
 
@@ -124,15 +133,16 @@ function legacyDetails(event: WebRequestEvent, details: StageDetails): Record<st
     case 'onBeforeRedirect':
       out.redirectURL = details.redirectURL;
       responseFields();
-      out.fromCache = false;
+      out.fromCache = response?.fromCache ?? false;
       break;
     case 'onResponseStarted':
     case 'onCompleted':
       responseFields();
-      out.fromCache = false;
+      // URLRequest::was_cached().
+      out.fromCache = response?.fromCache ?? false;
       break;
     case 'onErrorOccurred':
-      out.fromCache = false;
+      out.fromCache = response?.fromCache ?? false;
       out.error = details.error;
       break;
     default:

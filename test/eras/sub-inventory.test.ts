@@ -22,7 +22,10 @@ describe('sub-inventory.json', () => {
       expect(e.repo).toBe('electron/electron');
       expect(e.ref).toBe(ERA_TAGS[era]);
       expect(e.commit).toMatch(/^[0-9a-f]{40}$/);
-      expect(e.sources.map((s) => s.path)).toEqual(['docs/api/cookies.md', 'docs/api/web-request.md', 'docs/api/protocol.md']);
+      const documents = ['docs/api/cookies.md', 'docs/api/web-request.md', 'docs/api/protocol.md'];
+      // ServiceWorkers came with Electron 9.
+      if (era !== 'legacy') documents.push('docs/api/service-workers.md');
+      expect(e.sources.map((s) => s.path)).toEqual(documents);
       for (const s of e.sources) expect(s.blob).toMatch(/^[0-9a-f]{40}$/);
     }
   });

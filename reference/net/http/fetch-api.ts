@@ -60,6 +60,7 @@ export async function sessionFetch(network: NetworkService, input: unknown, init
     redirect: request.redirect,
     credentials,
     initiator: null,
+    cache: request.cache,
     bypassCustomProtocolHandlers: !!(init as { bypassCustomProtocolHandlers?: unknown } | undefined)?.bypassCustomProtocolHandlers,
   });
   return toResponse(loaded);

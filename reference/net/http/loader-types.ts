@@ -62,7 +62,17 @@ export interface LoadOptions {
   resourceType?: string;
   /** The referrer URL, '' (the default) for none. */
   referrer?: string;
+  /** The fetch cache mode ('default', 'no-store', 'reload', 'no-cache', 'force-cache', 'only-if-cached'). */
+  cache?: string;
+  /**
+   * The body as the page built it, when it holds blobs: byte runs and blobs
+   * in order (`body` is their concatenation). webRequest shows blobs as such.
+   */
+  upload?: UploadElement[];
 }
+
+/** One element of a request body: bytes, or a Blob's bytes. */
+export type UploadElement = { bytes: Uint8Array } | { blob: Uint8Array };
 
 export interface LoadedResponse {
   status: number;

@@ -19,7 +19,7 @@ export function requestDetails(exchange: Exchange, headers: [string, string][]):
     requestHeaders: Object.fromEntries(headers),
     initiator: options.initiator,
     referrer: options.referrer ?? '',
-    ...(body ? { uploadData: [{ bytes: body }] } : {}),
+    ...(body ? { uploadData: options.upload ?? [{ bytes: body }] } : {}),
     loadedBy: exchange.loadedBy,
   };
 }

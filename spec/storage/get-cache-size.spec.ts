@@ -1,0 +1,71 @@
+// ses.getCacheSize: the bytes the session's HTTP cache holds, grown by the
+// answers it stores and back to nothing after clearCache. Sessions without a
+// cache report 0. In 1.x the size came to a callback.
+
+import { describe, expect, it } from 'vitest';
+import { defineSpec } from '../../harness/api/spec-meta.ts';
+import { useTarget } from '../../harness/api/spec-runtime.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
+import { pageFetch } from '../support/requests.ts';
+import { cachedUrl, cacheRoutes } from './cache-routes.ts';
+
+export const meta = defineSpec({
+  members: ['ses.getCacheSize', 'ses.clearCache'],
+  eras: '*',
+  requires: ['network'],
+  level: 'must',
+  basis: 'electron',
+  summary: "getCacheSize() resolves the bytes the session's HTTP cache holds: 0 when empty, at least the bodies it stored, 0 again after clearCache().",
+});
+
+const t = useTarget(meta);
+const server = useHttpServer({ routes: cacheRoutes() });
+
+let partitions = 0;
+const size = (session: object) => t.invoke<number>(session, 'ses.getCacheSize');
+
+describe('ses.getCacheSize', () => {
+  it('resolves 0 for a session that cached nothing', async () => {
+    expect(await size(t.session.fromPartition(`size-empty-${++partitions}`))).toBe(0);
+  });
+
+  it('grows by at least the body of each answer the cache keeps, and only for cached answers', async () => {
+    const session = t.session.fromPartition(`size-grows-${++partitions}`);
+    await pageFetch(t, session, cachedUrl(server, 'size-a', { cc: 'max-age=600', size: 20000 }));
+    const one = await size(session);
+    expect(one).toBeGreaterThanOrEqual(20000);
+    await pageFetch(t, session, cachedUrl(server, 'size-b', { cc: 'max-age=600', size: 30000 }));
+    const two = await size(session);
+    expect(two).toBeGreaterThanOrEqual(one + 30000);
+    await pageFetch(t, session, cachedUrl(server, 'size-no-store', { cc: 'no-store', size: 50000 }));
+    expect(await size(session)).toBe(two);
+  });
+
+  it('counts a persistent session too, and is 0 again after clearCache', async () => {
+    const session = t.session.fromPartition(`persist:size-${++partitions}`);
+    await pageFetch(t, session, cachedUrl(server, 'size-persist', { cc: 'max-age=600', size: 10000 }));
+    expect(await size(session)).toBeGreaterThanOrEqual(10000);
+    await t.invoke(session, 'ses.clearCache');
+    expect(await size(session)).toBe(0);
+  });
+
+  it('reports 0 for a session made with { cache: false }, whatever it fetched', async () => {
+    const session = t.session.fromPartition(`size-no-cache-${++partitions}`, { cache: false });
+    await pageFetch(t, session, cachedUrl(server, 'size-disabled', { cc: 'max-age=600', size: 10000 }));
+    expect(await size(session)).toBe(0);
+  });
+
+  t.itInEras('legacy', 'passes the size to its callback as a number', async () => {
+    const session = t.session.fromPartition(`size-callback-${++partitions}`) as unknown as { getCacheSize(cb: (size: unknown) => void): void };
+    await pageFetch(t, session, cachedUrl(server, 'size-callback', { cc: 'max-age=600', size: 1000 }));
+    const reported = await new Promise((resolve) => session.getCacheSize(resolve));
+    expect(typeof reported).toBe('number');
+    expect(reported).toBeGreaterThanOrEqual(1000);
+  });
+
+  t.itInEras('>=e9', 'returns a promise', async () => {
+    const promise = (t.session.fromPartition(`size-promise-${++partitions}`) as unknown as { getCacheSize(): unknown }).getCacheSize();
+    expect(promise).toBeInstanceOf(Promise);
+    expect(await promise).toBe(0);
+  });
+});
