@@ -79,8 +79,12 @@ export interface DriverCommandMap {
   'permissions.check': { capability: 'permissions'; args: { session: unknown; url: string; frameUrl?: string; permission: string; via?: 'document' | 'origin' | 'media' | 'device' }; result: 'granted' | 'denied' };
   /** a <link rel=preconnect> hint of a page */
   'hints.preconnect': { capability: 'network'; args: { session: unknown; url: string; allowCredentials?: boolean }; result: void };
-  /** a page navigates to url, which becomes a download */
-  'downloads.navigate': { capability: 'downloads'; args: { session: unknown; url: string }; result: void };
+  /** a page of the session navigates to url; download says whether the answer became a download (an attachment, or a type no page shows) */
+  'downloads.navigate': { capability: 'downloads'; args: { session: unknown; url: string; hasUserGesture?: boolean }; result: { download: boolean } };
+  /** every save dialog a download of the session opened, oldest first, with the options it was opened with, and how many still wait for an answer */
+  'downloads.saveDialogs': { capability: 'downloads.dialog'; args: { session: unknown }; result: { shown: Record<string, unknown>[]; pending: number } };
+  /** the user answers the oldest open save dialog of the session with a path, or cancels it; false when none is open */
+  'downloads.answerSaveDialog': { capability: 'downloads.dialog'; args: { session: unknown; filePath?: string; cancel?: boolean }; result: boolean };
   /** the app's answer to the next login request of the session */
   'auth.respond': { capability: 'network'; args: { session: unknown; username?: string; password?: string; cancel?: boolean }; result: void };
   /** a serial port appears on the machine (every session sees it; a chooser that is open fires its added event) */
@@ -155,6 +159,8 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'permissions.check': 'permissions',
   'hints.preconnect': 'network',
   'downloads.navigate': 'downloads',
+  'downloads.saveDialogs': 'downloads.dialog',
+  'downloads.answerSaveDialog': 'downloads.dialog',
   'auth.respond': 'network',
   'serial.plug': 'devices.serial',
   'serial.unplug': 'devices.serial',

@@ -1,7 +1,9 @@
 // Typed access to contract/eras/sub-inventory.json: the second level of the
 // inventory, i.e. the members of a Session's `cookies`, `webRequest` and
-// `protocol` objects per era (`cookies.get`, `cookies.on('changed')`,
-// `webRequest.onBeforeRequest`, `protocol.handle`, ...). The JSON is generated
+// `protocol` objects and of the DownloadItems its 'will-download' event hands
+// out, per era (`cookies.get`, `cookies.on('changed')`,
+// `webRequest.onBeforeRequest`, `protocol.handle`, `downloadItem.pause`,
+// `downloadItem.savePath`, ...). The JSON is generated
 // from Electron's documents of each era's release by
 // harness/eras/generate-sub-inventory.ts and records the tag, commit and blob
 // it was read from; never edit it by hand.
@@ -10,24 +12,38 @@
 import subInventoryDocument from './sub-inventory.json' with { type: 'json' };
 import { ERA_IDS, isEraId, type EraId } from './eras.ts';
 
-export type SubOwner = 'cookies' | 'webRequest' | 'protocol' | 'serviceWorkers';
+export type SubOwner = 'cookies' | 'webRequest' | 'protocol' | 'serviceWorkers' | 'downloadItem';
 
-export const SUB_OWNERS: readonly SubOwner[] = ['cookies', 'webRequest', 'protocol', 'serviceWorkers'];
+export const SUB_OWNERS: readonly SubOwner[] = ['cookies', 'webRequest', 'protocol', 'serviceWorkers', 'downloadItem'];
 
-/** The first-level property of Session that holds each owner's object. */
+/**
+ * The first-level member of Session that hands out each owner's object: a
+ * property for cookies, webRequest and protocol, the 'will-download' event
+ * for DownloadItems.
+ */
 export const OWNER_PROPERTY: Readonly<Record<SubOwner, string>> = {
   cookies: 'ses.cookies',
   webRequest: 'ses.webRequest',
   protocol: 'ses.protocol',
   serviceWorkers: 'ses.serviceWorkers',
+  downloadItem: "ses.on('will-download')",
+};
+
+/** The page of Electron's API documentation that documents each owner (docs/api/<page>.md). */
+export const OWNER_PAGE: Readonly<Record<SubOwner, string>> = {
+  cookies: 'cookies',
+  webRequest: 'web-request',
+  protocol: 'protocol',
+  serviceWorkers: 'service-workers',
+  downloadItem: 'download-item',
 };
 
 export interface SubMember {
   /** Canonical name: `cookies.get`, `cookies.on('changed')`, `protocol.handle`. */
   name: string;
   owner: SubOwner;
-  kind: 'method' | 'event';
-  /** The document's heading in ASCII, e.g. `cookies.get(filter, callback)` or `Event: 'changed'`. */
+  kind: 'method' | 'event' | 'property';
+  /** The document's heading in ASCII, e.g. `cookies.get(filter, callback)`, `Event: 'changed'` or `downloadItem.savePath`. */
   signature: string;
   /** GitHub-style slug of the heading in that era's document. */
   anchor: string;
@@ -69,7 +85,7 @@ export function loadSubInventory(): SubInventory {
   return data;
 }
 
-/** The sub-members an era documents, cookies first, then webRequest, protocol and serviceWorkers, each in document order. */
+/** The sub-members an era documents, in SUB_OWNERS order, each owner's in document order. */
 export function subMembersOf(era: EraId): readonly SubMember[] {
   if (!isEraId(era)) throw new Error(`unknown era id ${JSON.stringify(era)}`);
   return loadSubInventory().eras[era].members;

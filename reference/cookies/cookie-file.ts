@@ -3,10 +3,9 @@
 // killed mid-write leaves the previous or the new document. Session cookies
 // (no expiry) are never written, and expired ones are dropped when read.
 
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
-import path from 'node:path';
 import type { Cookie } from 'tough-cookie';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
+import { openStoreFile } from '../storage/store-file.ts';
 import type { ElectronSameSite } from './cookie-era.ts';
 import { chromiumDomain, creationMs, electronSameSite, expiryMicros, lastAccessMs, newCookie } from './cookie-record.ts';
 
@@ -92,31 +91,12 @@ export class CookieFile {
   }
 
   /**
-   * Deletes temp files a killed writer left beside the document (see
-   * storage/atomic-file.ts for their names); they never replaced it.
+   * The cookies on disk: none if the file does not exist yet, or if it is
+   * damaged (kept aside) or unreadable (storage/store-file.ts).
    */
-  removeStaleTemps(): void {
-    const dir = path.dirname(this.path);
-    const stale = new RegExp(`^\\.${path.basename(this.path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.[0-9a-f]+\\.tmp$`);
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) if (stale.test(name)) rmSync(path.join(dir, name), { force: true });
-  }
-
-  /** The cookies on disk; none if the file does not exist yet. */
   read(nowMs = Date.now()): Cookie[] {
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    return parseCookies(text, nowMs);
+    const opened = openStoreFile(this.path, (text) => parseCookies(text, nowMs));
+    return opened.kind === 'loaded' ? opened.value : [];
   }
 
   async write(cookies: readonly Cookie[]): Promise<void> {

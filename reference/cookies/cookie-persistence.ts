@@ -5,6 +5,7 @@
 // on disk is the last complete write. Writes never overlap.
 
 import type { Cookie } from 'tough-cookie';
+import { warnStoreWrite } from '../storage/store-file.ts';
 import type { CookieFile } from './cookie-file.ts';
 
 export const COMMIT_INTERVAL_MS = 30_000;
@@ -57,8 +58,9 @@ export class CookiePersistence {
       try {
         await file.write(this.#snapshot());
       } catch (error) {
+        // Chromium's store reports nothing to the page or the app: the changes stay in memory and pending.
         this.#pending += pending;
-        throw error;
+        warnStoreWrite(file.path, error);
       }
     };
     this.#writes = this.#writes.then(write, write);

@@ -69,7 +69,6 @@ export class CookieService implements SessionService {
     this.store = new SessionCookieStore({ expiryCapDays: this.era.capsExpiry ? MAX_EXPIRY_DAYS : null });
     const storagePath = services.identity.storagePath;
     const file = storagePath === null ? null : new CookieFile(path.join(storagePath, COOKIE_FILE_NAME));
-    file?.removeStaleTemps();
     for (const cookie of file?.read() ?? []) this.store.restore(cookie);
     this.#persistence = new CookiePersistence(file, () => this.store.all());
     this.store.onPersistentChange = () => this.#persistence.noteChange();

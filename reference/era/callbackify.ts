@@ -2,6 +2,9 @@
 // promise-returning member becomes `member(...args, callback)` with the
 // callback shape from contract/eras/callback-api.ts. A required callback that
 // is missing or not a function fails argument conversion, as native_mate did.
+// The callback runs in a task of its own, outside any promise reaction, so
+// an exception it throws is an uncaught exception, as Electron 1.x reported
+// it, not a rejection nobody handles.
 
 import type { CallbackMember } from '../../contract/eras/callback-api.ts';
 import { argumentError, insufficientArguments } from './arguments.ts';
@@ -38,17 +41,19 @@ export function callbackify(fn: AsyncFn, spec: CallbackMember, convert?: Convert
   return function (this: unknown, ...args: unknown[]): void {
     const callback = takeCallback(args, spec, convert);
     // Results arrive asynchronously, never re-entrantly, as they did in Electron.
+    const deliver = (...results: unknown[]) => {
+      if (callback) queueMicrotask(() => callback(...results));
+    };
     fn.apply(this, args).then(
       (result) => {
-        if (!callback) return;
-        if (spec.shape === 'value') callback(result);
-        else if (spec.shape === 'error-first') callback(null, result);
-        else callback();
+        if (spec.shape === 'value') deliver(result);
+        else if (spec.shape === 'error-first') deliver(null, result);
+        else deliver();
       },
       (error: unknown) => {
-        if (spec.shape === 'error-first' && callback) callback(error);
-        else if (callback && spec.shape === 'value') callback(undefined);
-        else if (callback) callback();
+        if (spec.shape === 'error-first') deliver(error);
+        else if (spec.shape === 'value') deliver(undefined);
+        else deliver();
       },
     );
   };

@@ -66,6 +66,8 @@ export class NetworkService implements SessionService {
   readonly #connector: Connector;
   readonly #doh: DohClient | null;
   readonly #loader: UrlLoader;
+  /** Aborted at shutdown: requests still waiting (for a handler, a listener, a verify proc) end. */
+  readonly #closing = new AbortController();
   #agent: SessionPool;
   #dispatcher: Dispatcher;
   readonly #retired = new Set<SessionPool>();
@@ -112,6 +114,7 @@ export class NetworkService implements SessionService {
       netLog: this.netLog,
       routesFor: (url) => this.#routesFor(url),
       routesSkipped: (skipped) => this.hooks.proxy.reportSuccess?.(skipped),
+      closing: this.#closing.signal,
     });
   }
 
@@ -269,6 +272,7 @@ export class NetworkService implements SessionService {
   }
 
   async shutdown(crash: boolean): Promise<void> {
+    this.#closing.abort(netError('ERR_ABORTED'));
     await this.netLogCapture.shutdown(crash);
     this.#warm.clear();
     this.#registry.destroyAll(netError('ERR_ABORTED'));

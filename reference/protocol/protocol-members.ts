@@ -14,6 +14,7 @@
 
 import type { EraId } from '../../contract/eras/eras.ts';
 import { conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
+import { stringVector } from '../era/gin-array.ts';
 import type { MemberImpl, MemberTable } from '../era/shape.ts';
 import { serviceBehind } from '../session/public-object.ts';
 import { handlerFor, isBuiltInScheme } from './protocol-handle.ts';
@@ -180,11 +181,9 @@ export const PROTOCOL_MEMBERS: MemberTable = {
     call(...args: unknown[]) {
       const service = serviceBehind<ProtocolService>('Protocol', this);
       requireArgument(args, 0);
-      const [schemes] = args;
-      if (!Array.isArray(schemes) || !schemes.every((s) => typeof s === 'string')) {
-        throwArgumentError(0, schemes, conversionStyle(service.era));
-      }
-      service.serviceWorkerSchemes = [...(schemes as string[])];
+      const schemes = stringVector(args[0]);
+      if (!schemes) throwArgumentError(0, args[0], conversionStyle(service.era));
+      service.serviceWorkerSchemes = schemes;
     },
   },
 };

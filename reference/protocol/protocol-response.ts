@@ -3,7 +3,9 @@
 // from Electron 9, the URLRequest*Job classes of 1.x):
 //
 //   no argument         net::ERR_NOT_IMPLEMENTED
-//   { error: code }     that net error (1.x: a bare number too)
+//   { error: code }     that net error (1.x: a bare number too); gin reads
+//                       an int32 only, and a code Chromium has no name
+//                       for fails as net::ERR_FAILED
 //   statusCode/headers  the response head (default 200; mimeType sets
 //                       content-type unless headers have one); a redirect
 //                       status with a Location header redirects
@@ -23,7 +25,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import type { EraId } from '../../contract/eras/eras.ts';
-import { NetError, netError } from '../net/net-error.ts';
+import { isInt32, NetError, netError, netErrorFromCode } from '../net/net-error.ts';
 import { bodyFromNodeStream, isStreamLike, looksLikeStream } from './node-stream-body.ts';
 import { PROTOCOL_ERAS } from './protocol-era.ts';
 
@@ -65,7 +67,7 @@ interface Head {
 /** ToResponseHead: status, headers and mimeType of a response object. */
 function headOf(dict: Record<string, unknown> | undefined): Head {
   if (!dict) return { status: 200, headers: [] };
-  const status = typeof dict.statusCode === 'number' && Number.isInteger(dict.statusCode) ? dict.statusCode : 200;
+  const status = isInt32(dict.statusCode) ? dict.statusCode : 200;
   const headers: [string, string][] = [];
   let hasContentType = false;
   const given = dictOf(dict.headers);
@@ -168,9 +170,9 @@ function validUrl(value: unknown): boolean {
 async function legacyResponse(ctx: ResponseContext, args: unknown[]): Promise<Response> {
   if (args.length === 0) throw netError('ERR_NOT_IMPLEMENTED');
   const [value] = args;
-  if (typeof value === 'number' && Number.isInteger(value)) throw new NetError(value < 0 ? value : -2);
+  if (isInt32(value)) throw netErrorFromCode(value);
   const dict = dictOf(value);
-  if (dict && typeof dict.error === 'number' && Number.isInteger(dict.error)) throw new NetError(dict.error < 0 ? dict.error : -2);
+  if (dict && isInt32(dict.error)) throw netErrorFromCode(dict.error);
   const mime: Head = { status: 200, headers: dict && typeof dict.mimeType === 'string' && dict.mimeType ? [['content-type', dict.mimeType]] : [] };
   switch (ctx.type) {
     case 'string': {
@@ -201,7 +203,7 @@ async function networkServiceResponse(ctx: ResponseContext, args: unknown[]): Pr
   if (args.length === 0) throw netError('ERR_NOT_IMPLEMENTED');
   const [value] = args;
   const dict = dictOf(value);
-  if (dict && typeof dict.error === 'number' && Number.isInteger(dict.error)) throw new NetError(dict.error < 0 ? dict.error : -2);
+  if (dict && isInt32(dict.error)) throw netErrorFromCode(dict.error);
   const head = headOf(dict);
   if (redirectOf(head)) return makeResponse(head, null);
   const mustBeObject = ctx.type === 'buffer' || ctx.type === 'http' || ctx.type === 'stream';

@@ -5,12 +5,9 @@
 
 import type { MemberTable } from '../era/shape.ts';
 import { conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
+import { stringVector } from '../era/gin-array.ts';
 import { servicesOf } from './binding.ts';
 
-/** FilePath conversion takes strings, and null as the empty path. */
-function isPathArray(value: unknown): value is (string | null)[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string' || v === null);
-}
 
 export const CORE_MEMBERS: MemberTable = {
   'ses.isPersistent': {
@@ -54,11 +51,14 @@ export const CORE_MEMBERS: MemberTable = {
     call(...args: unknown[]) {
       const services = servicesOf(this);
       requireArgument(args, 0);
-      const [preloads] = args;
-      if (!isPathArray(preloads)) throwArgumentError(0, preloads, conversionStyle(services.era));
+      // A std::vector<base::FilePath>: strings, and null as the empty path; a
+      // hole fails the conversion. (Electron 35+ maps the array in JS, which
+      // skips holes; the current era's document predates that.)
+      const preloads = stringVector(args[0], { allowNull: true });
+      if (!preloads) throwArgumentError(0, args[0], conversionStyle(services.era));
       // Electron stores the list as given: relative entries are accepted here
       // and only skipped (with a logged error) when a page would load them.
-      services.preloads.set(preloads.map((p) => p ?? ''));
+      services.preloads.set(preloads);
     },
   },
   'ses.getPreloads': {

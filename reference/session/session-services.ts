@@ -7,6 +7,7 @@
 // so no area imports another to force an order of construction.
 
 import { mkdirSync } from 'node:fs';
+import { warnStoreWrite } from '../storage/store-file.ts';
 import type { EventEmitter } from 'node:events';
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { App } from '../app/app.ts';
@@ -83,7 +84,15 @@ export class SessionServices {
     this.era = app.era;
     this.identity = identity;
     // Chromium creates a persistent profile's directory as the profile opens.
-    if (identity.storagePath) mkdirSync(identity.storagePath, { recursive: true });
+    // A path the file system refuses (too long, under a file) still gives a
+    // session, as in Electron: its stores then keep their data in memory.
+    if (identity.storagePath) {
+      try {
+        mkdirSync(identity.storagePath, { recursive: true });
+      } catch (error) {
+        warnStoreWrite(identity.storagePath, error);
+      }
+    }
     const fallbackAtCreation = app.userAgentFallback;
     const followsFallback = SESSION_ERAS[this.era].userAgentFollowsFallback;
     this.userAgent = new UserAgentSettings(

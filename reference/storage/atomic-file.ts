@@ -2,12 +2,42 @@
 // fsync it, rename it over the target, fsync the directory. A crash at any
 // point leaves either the old or the new content, never a torn file.
 
-import { promises as fs, mkdirSync, openSync, writeFileSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs';
+import { promises as fs, mkdirSync, openSync, readdirSync, writeFileSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 function tempNameFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/**
+ * Deletes the temp files writers of `file` left when they were killed
+ * before renaming (they never replaced the file); a store calls it when it
+ * opens, before anyone writes.
+ */
+export function removeStaleTemps(file: string): void {
+  const dir = path.dirname(file);
+  const temp = new RegExp(`^\\.${path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = temp.exec(name)?.[1];
+    // Another live process's temp file is a write under way, not a leftover.
+    if (pid !== undefined && (Number(pid) === process.pid || !isAlive(Number(pid)))) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function fsyncDirectory(dir: string): Promise<void> {
@@ -55,7 +85,12 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     throw error;
   }
   closeSync(fd);
-  renameSync(temp, file);
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
   const dirFd = openSync(path.dirname(file), 'r');
   try {
     fsyncSync(dirFd);

@@ -2,15 +2,33 @@
 // JSON file under their storage path, written atomically when flushed (by
 // ses.flushStorageData() or a graceful quit); in-memory sessions never touch
 // the disk. Unflushed writes are lost if the app is killed, as in Chromium,
-// where DOM storage is committed to disk lazily.
+// where DOM storage is committed to disk lazily. A damaged file is kept aside
+// and the store starts empty (storage/store-file.ts).
 
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic, writeFileAtomicSync } from './atomic-file.ts';
+import { openStoreFile, warnStoreWrite } from './store-file.ts';
 
 const FILE = path.join('Local Storage', 'local-storage.json');
 
 type OriginStore = Map<string, string>;
+
+/** The file's document: origins, each a map of string keys to string values; anything else is damage. */
+function parseDomStorage(text: string): Map<string, OriginStore> {
+  const data = JSON.parse(text) as unknown;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('not a local storage document');
+  const origins = new Map<string, OriginStore>();
+  for (const [origin, entries] of Object.entries(data as Record<string, unknown>)) {
+    if (typeof entries !== 'object' || entries === null || Array.isArray(entries)) throw new Error(`bad entries for ${origin}`);
+    const store: OriginStore = new Map();
+    for (const [key, value] of Object.entries(entries as Record<string, unknown>)) {
+      if (typeof value !== 'string') throw new Error(`bad value for ${origin} ${key}`);
+      store.set(key, value);
+    }
+    origins.set(origin, store);
+  }
+  return origins;
+}
 
 export class DomStorage {
   readonly #file: string | null;
@@ -23,17 +41,8 @@ export class DomStorage {
   }
 
   #load(file: string): void {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    const data = JSON.parse(text) as Record<string, Record<string, string>>;
-    for (const [origin, entries] of Object.entries(data)) {
-      this.#origins.set(origin, new Map(Object.entries(entries)));
-    }
+    const opened = openStoreFile(file, parseDomStorage);
+    if (opened.kind === 'loaded') for (const [origin, store] of opened.value) this.#origins.set(origin, store);
   }
 
   getItem(origin: string, key: string): string | null {
@@ -66,15 +75,28 @@ export class DomStorage {
     return JSON.stringify(data);
   }
 
+  /** Writes what changed; a file system that refuses keeps it in memory (and dirty), as Chromium's stores do. */
   async flush(): Promise<void> {
-    if (!this.#file || !this.#dirty) return;
+    const file = this.#file;
+    if (!file || !this.#dirty) return;
     this.#dirty = false;
-    await writeFileAtomic(this.#file, this.#serialize());
+    try {
+      await writeFileAtomic(file, this.#serialize());
+    } catch (error) {
+      this.#dirty = true;
+      warnStoreWrite(file, error);
+    }
   }
 
   flushSync(): void {
-    if (!this.#file || !this.#dirty) return;
+    const file = this.#file;
+    if (!file || !this.#dirty) return;
     this.#dirty = false;
-    writeFileAtomicSync(this.#file, this.#serialize());
+    try {
+      writeFileAtomicSync(file, this.#serialize());
+    } catch (error) {
+      this.#dirty = true;
+      warnStoreWrite(file, error);
+    }
   }
 }

@@ -7,6 +7,7 @@
 // exist in the current era only.
 
 import type { EraId } from '../../contract/eras/eras.ts';
+import { stringVector } from '../era/gin-array.ts';
 import { UrlPattern } from './url-pattern.ts';
 import { WEB_REQUEST_ERAS } from './web-request-era.ts';
 
@@ -49,10 +50,6 @@ function isDictionary(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
-}
-
 function parsePatterns(patterns: readonly string[]): UrlPattern[] {
   const parsed: UrlPattern[] = [];
   for (const text of new Set(patterns)) {
@@ -68,8 +65,8 @@ function legacyArguments(args: readonly unknown[]): ListenerArguments {
   let filter = ALL;
   if (isDictionary(args[0])) {
     next = 1;
-    const urls = args[0].urls;
-    if (isStringArray(urls)) {
+    const urls = stringVector(args[0].urls);
+    if (urls) {
       const parsed = urls.map((u) => UrlPattern.parse(u));
       // native_mate converts the whole set or nothing: one bad pattern leaves no filter.
       if (parsed.every((p): p is UrlPattern => p instanceof UrlPattern)) filter = { include: parsed, exclude: [], types: [] };
@@ -87,12 +84,12 @@ function ginArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
   const first = args[0];
   if (args.length > 0 && typeof first !== 'function' && isDictionary(first)) {
     next = 1;
-    const urls = first.urls;
-    if (!isStringArray(urls)) throw new TypeError("Parameter 'filter' must have property 'urls'.");
+    const urls = stringVector(first.urls);
+    if (!urls) throw new TypeError("Parameter 'filter' must have property 'urls'.");
     filter = { include: parsePatterns(urls), exclude: [], types: [] };
     if (WEB_REQUEST_ERAS[era].filterExcludesAndTypes) {
-      const exclude = isStringArray(first.excludeUrls) ? first.excludeUrls : [];
-      const types = isStringArray(first.types) ? first.types : [];
+      const exclude = stringVector(first.excludeUrls) ?? [];
+      const types = stringVector(first.types) ?? [];
       filter.exclude = parsePatterns(exclude);
       for (const type of types) {
         if (!(FILTER_TYPES as readonly string[]).includes(type)) throw new TypeError(`Invalid type ${type}`);

@@ -17,8 +17,10 @@ import type {
   WebRequestDetails,
   WebRequestHook,
 } from '../net/hooks.ts';
+import { NetError } from '../net/net-error.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { filterMatches, readListenerArguments, type Listener, type RequestFilter } from './listener-arguments.ts';
+import { convertResponseHeaders } from './response-headers.ts';
 import { listenerDetails, type StageDetails, type WebRequestEvent } from './web-request-details.ts';
 import { WEB_REQUEST_ERAS } from './web-request-era.ts';
 
@@ -35,6 +37,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** A listener that throws never answers in Electron; here the request goes on unchanged and the error is reported. */
 function reportListenerError(event: WebRequestEvent, error: unknown): void {
   process.emitWarning(`webRequest.${event} listener threw: ${error instanceof Error ? error.message : String(error)}`, 'WebRequestListenerError');
+}
+
+/**
+ * Reads a listener's answer: a getter or proxy trap that throws while it is
+ * read leaves the request unchanged (in Electron the exception goes back to
+ * whoever called the callback); a net error the conversion names fails it.
+ */
+function readAnswer<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof NetError) throw error;
+    return undefined;
+  }
 }
 
 export class WebRequestService implements SessionService {
@@ -84,17 +100,21 @@ export class WebRequestService implements SessionService {
     }
   }
 
-  /** Calls a blocking listener and resolves with what it calls back with (undefined: go on unchanged). */
-  #ask(event: WebRequestEvent, details: StageDetails): Promise<unknown> | undefined {
+  /**
+   * Calls a blocking listener and resolves with what it calls back with
+   * (undefined: go on unchanged), boxed: a promise resolved with the answer
+   * itself would read its `then` (a thenable, or a proxy trap that throws).
+   */
+  #ask(event: WebRequestEvent, details: StageDetails): Promise<{ response: unknown }> | undefined {
     const registration = this.#listenerFor(event, details);
     if (!registration) return undefined;
-    return new Promise((resolve) => {
+    return new Promise<{ response: unknown }>((resolve) => {
       let answered = false;
       // Only the first answer counts, as the binding forgets the request once answered.
       const callback = (response?: unknown) => {
         if (answered) return;
         answered = true;
-        resolve(response);
+        resolve({ response });
       };
       try {
         (registration.listener as (details: unknown, callback: (response?: unknown) => void) => unknown)(
@@ -130,17 +150,7 @@ export class WebRequestService implements SessionService {
     if (response.cancel === true) return { cancel: true };
     const given = response.responseHeaders;
     if (!isObject(given)) return undefined;
-    const responseHeaders: Record<string, string[]> = {};
-    const stringListsOnly = WEB_REQUEST_ERAS[this.era].headerValues === 'string-lists-only';
-    for (const [name, value] of Object.entries(given)) {
-      if (Array.isArray(value)) {
-        // 1.x took lists of strings only; later eras convert every element to a string.
-        const values = stringListsOnly ? value.filter((v): v is string => typeof v === 'string') : value.map(String);
-        responseHeaders[name] = values;
-      } else if (!stringListsOnly) {
-        responseHeaders[name] = [String(value)];
-      }
-    }
+    const responseHeaders = convertResponseHeaders(WEB_REQUEST_ERAS[this.era].headerValues, given);
     const statusLine = typeof response.statusLine === 'string' ? response.statusLine : undefined;
     return { responseHeaders, ...(statusLine !== undefined ? { statusLine } : {}) };
   }
@@ -148,10 +158,10 @@ export class WebRequestService implements SessionService {
   /** The hook the session's network stack runs. */
   readonly hook: WebRequestHook = {
     active: () => this.#listeners.size > 0,
-    onBeforeRequest: (details) => this.#ask('onBeforeRequest', details)?.then((r) => this.#beforeRequest(r)),
-    onBeforeSendHeaders: (details) => this.#ask('onBeforeSendHeaders', details)?.then((r) => this.#beforeSendHeaders(r)),
+    onBeforeRequest: (details) => this.#ask('onBeforeRequest', details)?.then(({ response }) => readAnswer(() => this.#beforeRequest(response))),
+    onBeforeSendHeaders: (details) => this.#ask('onBeforeSendHeaders', details)?.then(({ response }) => readAnswer(() => this.#beforeSendHeaders(response))),
     onSendHeaders: (details) => this.#notify('onSendHeaders', details),
-    onHeadersReceived: (details) => this.#ask('onHeadersReceived', details)?.then((r) => this.#headersReceived(r)),
+    onHeadersReceived: (details) => this.#ask('onHeadersReceived', details)?.then(({ response }) => readAnswer(() => this.#headersReceived(response))),
     onResponseStarted: (details) => this.#notify('onResponseStarted', details),
     onBeforeRedirect: (details) => this.#notify('onBeforeRedirect', details),
     onCompleted: (details) => this.#notify('onCompleted', details),

@@ -4,7 +4,7 @@
 // for one test and unplugged after it, and recorders for the session's
 // device events.
 
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
 
 export { thrown, until } from '../support/requests.ts';
@@ -41,10 +41,21 @@ export function uniqueId(label: string): string {
 type Bus = 'serial' | 'hid' | 'usb';
 const plugged: { t: SpecHandle; bus: Bus; deviceId: string }[] = [];
 
-/** Plugs a virtual device for the current test; it is unplugged after the test. */
+/**
+ * Plugs a virtual device for the current test; it is unplugged when the test
+ * ends. (Per test, not from a hook at this module's top level: spec files that
+ * share a worker share this module, and such a hook would serve the first only.)
+ */
 export async function plug(t: SpecHandle, bus: Bus, device: { deviceId: string; [field: string]: unknown }): Promise<string> {
   await t.driver[bus].plug({ device });
-  plugged.push({ t, bus, deviceId: device.deviceId });
+  const entry = { t, bus, deviceId: device.deviceId };
+  plugged.push(entry);
+  onTestFinished(async () => {
+    const index = plugged.indexOf(entry);
+    if (index < 0) return; // unplugged by the test
+    plugged.splice(index, 1);
+    await t.driver[bus].unplug({ deviceId: entry.deviceId });
+  });
   return device.deviceId;
 }
 
@@ -54,10 +65,6 @@ export async function unplug(t: SpecHandle, bus: Bus, deviceId: string): Promise
   if (index >= 0) plugged.splice(index, 1);
   await t.driver[bus].unplug({ deviceId });
 }
-
-afterEach(async () => {
-  for (const { t, bus, deviceId } of plugged.splice(0)) await t.driver[bus].unplug({ deviceId });
-});
 
 /** The listener arguments of every emission of `event` on the session, as they arrive. */
 export function record(session: DeviceSession, event: string): unknown[][] {

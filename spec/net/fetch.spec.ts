@@ -28,6 +28,8 @@ const t = useTarget(meta, {
 
 interface FetchSession {
   fetch(input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }): Promise<Response>;
+  protocol: { handle(scheme: string, handler: (request: Request) => Promise<Response>): void };
+  setCertificateVerifyProc(proc: (request: unknown, callback: (result: number) => void) => void): void;
   setUserAgent(userAgent: string, acceptLanguages?: string): void;
 }
 
@@ -206,6 +208,34 @@ describe('ses.fetch', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     const connectionId = http.log.requests.find((r) => r.url === '/hang?abort')!.connectionId;
     await http.log.waitFor(() => !!http.log.connections.find((c) => c.id === connectionId)?.closed, 'the aborted connection to close');
+  });
+
+  it('rejects with an AbortError when aborted while a protocol handler has not answered', async () => {
+    const ses = session('fetch-abort-handler');
+    let asked!: () => void;
+    const handlerCalled = new Promise<void>((resolve) => (asked = resolve));
+    ses.protocol.handle('never-answers', () => {
+      asked();
+      return new Promise<Response>(() => undefined);
+    });
+    const controller = new AbortController();
+    const pending = ses.fetch('never-answers://host/', { signal: controller.signal });
+    await handlerCalled;
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('rejects with an AbortError when aborted while the certificate verify proc has not answered', async () => {
+    const ses = session('fetch-abort-verify');
+    let asked!: () => void;
+    const procCalled = new Promise<void>((resolve) => (asked = resolve));
+    ses.setCertificateVerifyProc(() => asked());
+    const controller = new AbortController();
+    const pending = ses.fetch(https.urlFor('/echo?unverified', 'verify.fixture.test'), { signal: controller.signal });
+    await procCalled;
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    expect(https.log.requests.some((r) => r.url === '/echo?unverified')).toBe(false);
   });
 
   it('reuses a connection within a session and never shares one with another session', async () => {

@@ -130,6 +130,41 @@ describe('ses.setCertificateVerifyProc', () => {
     await expect(visit('cv-code', 'valid', 'code.fixture.test')).rejects.toThrow('net::ERR_CERT_REVOKED');
   });
 
+  // gin reads the answer as an int32: anything else throws a TypeError back
+  // at whoever called the callback, which stays unanswered and usable.
+  t.itInEras('>=e9', 'throws a TypeError to the caller for an answer that is no int32, and takes a later valid one', async () => {
+    const thrownBy: unknown[] = [];
+    session('cv-int32').setCertificateVerifyProc((_request: unknown, callback: (result: unknown) => void) => {
+      for (const bad of [true, 1.5, 1e20, '0', null, Number.NaN]) {
+        try {
+          callback(bad);
+        } catch (error) {
+          thrownBy.push(error);
+        }
+      }
+      callback(0);
+    });
+    expect((await visit('cv-int32', 'self-signed', 'int32.fixture.test')).status).toBe(200);
+    expect(thrownBy).toHaveLength(6);
+    for (const error of thrownBy) {
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(/^Error processing argument at index 0, conversion failure from/);
+    }
+  });
+
+  t.itInEras('>=e12', 'ends a connection waiting for the proc when closeAllConnections closes it: the request fails', async () => {
+    const ses = t.session.fromPartition('cv-close') as unknown as VerifySession & { closeAllConnections(): Promise<void> };
+    let asked!: () => void;
+    const procCalled = new Promise<void>((resolve) => (asked = resolve));
+    ses.setCertificateVerifyProc(() => asked());
+    const pending = visit('cv-close', 'valid', 'close.fixture.test', '/echo?unverified');
+    pending.catch(() => undefined);
+    await procCalled;
+    await ses.closeAllConnections();
+    await expect(pending).rejects.toThrow(/^net::ERR_/);
+    expect(servers.valid.log.requests.some((r) => r.url === '/echo?unverified')).toBe(false);
+  });
+
   t.itInEras('>=e9', 'caches the verdict per host and certificate, so the proc is asked once across connections', async () => {
     let asked = 0;
     session('cv-cache').setCertificateVerifyProc((_request: unknown, callback: Callback) => {

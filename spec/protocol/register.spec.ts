@@ -109,6 +109,18 @@ describe('protocol.registerStringProtocol', () => {
     expect(await failureOf(pageFetch(t, session, `${scheme}://host/`))).toBe('net::ERR_FILE_NOT_FOUND');
   });
 
+  // The binding reads `error` as an int32 (V8's IsInt32): any other number is
+  // no error code, and the rest of the object answers.
+  it('reads { error } only when it is an int32: other numbers are no error code', async () => {
+    const { session, protocol } = freshSession(t);
+    const scheme = newScheme();
+    const answers: Record<string, unknown> = { huge: -1e300, fraction: -6.5, wide: 2 ** 31, text: '-6' };
+    await mustChange(t, protocol, 'registerStringProtocol', scheme, (request: ProtocolRequest, cb: ProtocolCallback) =>
+      cb({ error: answers[new URL(request.url).hostname], data: 'served', mimeType: 'text/plain' }),
+    );
+    for (const host of Object.keys(answers)) expect((await pageFetch(t, session, `${scheme}://${host}/`)).body, host).toBe('served');
+  });
+
   it('fails the request with net::ERR_NOT_IMPLEMENTED when the handler calls back with nothing', async () => {
     const { session, protocol } = freshSession(t);
     const scheme = newScheme();

@@ -155,6 +155,14 @@ describe('PAC scripts', () => {
     expect(await p.resolve(ses, 'http://other.test/')).toBe('PROXY alive:1');
   }, 30_000);
 
+  t.itInEras('>=e9', 'fails a lookup whose script recurses without end, and keeps answering afterwards', async () => {
+    const script = `function deeper(n) { return deeper(n + 1) + 1; }\n${fn('if (host == "deep.test") return deeper(0); return "PROXY alive:1";')}`;
+    const ses = p.fresh();
+    await p.set(ses, { pacScript: pacDataUrl(script) });
+    expect(await p.resolve(ses, 'http://deep.test/')).toBe('');
+    expect(await p.resolve(ses, 'http://other.test/')).toBe('PROXY alive:1');
+  }, 30_000);
+
   t.itInEras('>=e9', 'skips the script for localhost, loopback and link-local destinations', async () => {
     const script = fn('return "PROXY everything:1";');
     expect(await p.resolveWith({ pacScript: pacDataUrl(script) }, 'http://localhost/', 'http://127.0.0.1/', 'http://[::1]/', 'http://169.254.0.1/')).toEqual([
@@ -192,6 +200,7 @@ function failingScripts(): Record<string, () => Promise<string> | string> {
     'a script that throws while loading': () => served(`throw new Error("load");\n${fn('return "PROXY x:1";')}`),
     'a script that throws': () => served(fn('throw new Error("boom");')),
     'a script that answers a number': () => served(fn('return 42;')),
+    'a script that recurses without end': () => served(`function deeper(n) { return deeper(n + 1) + 1; }\n${fn('return deeper(0);')}`),
     'a script that answers non-ASCII text': () => served(fn('return "PROXY h\\u00e9:1";')),
   };
 }

@@ -38,6 +38,13 @@ describe('session.fromPartition', () => {
     expect(t.session.fromPartition('persist:')).toBe(t.session.defaultSession);
   });
 
+  it('returns a working session for a persist: name too long for the file system', async () => {
+    const ses = t.session.fromPartition(`persist:${'n'.repeat(300)}`) as unknown as { cookies: object };
+    await t.invoke(ses.cookies, 'cookies.set', { url: 'https://long-name.example/', name: 'kept', value: 'in-memory' });
+    const cookies = (await t.invoke(ses.cookies, 'cookies.get', { name: 'kept' })) as { value: string }[];
+    expect(cookies.map((c) => c.value)).toEqual(['in-memory']);
+  });
+
   it('ignores options when the session already exists', () => {
     const first = t.session.fromPartition('with-options', { cache: false });
     expect(t.session.fromPartition('with-options', { cache: true })).toBe(first);

@@ -2,6 +2,7 @@
 // a key space separate from partitions, always persistent, stored exactly
 // at the given path; argument conversion first, then the path checks.
 
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
@@ -108,6 +109,20 @@ describe('session.fromPath', () => {
       expect(seen).toHaveLength(1);
     } finally {
       t.app.removeListener('session-created', listener);
+    }
+  });
+
+  // Electron opens a profile without creating its directory first: a path
+  // the file system refuses still gives a session, whose stores then work in
+  // memory only.
+  it('returns a working session for a path the file system refuses (too long, under a file)', async () => {
+    const dir = await t.tempDir();
+    await writeFile(path.join(dir, 'a-file'), 'not a directory');
+    for (const refused of [path.join(dir, 'a-file', 'sub'), path.join(dir, 'n'.repeat(300))]) {
+      const ses = fromPath(refused) as unknown as { cookies: object };
+      await t.invoke(ses.cookies, 'cookies.set', { url: 'https://refused.example/', name: 'kept', value: 'in-memory' });
+      const cookies = (await t.invoke(ses.cookies, 'cookies.get', { name: 'kept' })) as { value: string }[];
+      expect(cookies.map((c) => c.value), refused).toEqual(['in-memory']);
     }
   });
 

@@ -127,4 +127,19 @@ describe('ses.setPreloads / ses.getPreloads', () => {
     }
     expect(ses.getPreloads()).toEqual(['/kept.js']);
   });
+
+  // A std::vector conversion reads every index in order and fails at the
+  // first hole, so an array with a huge length fails at once. (Electron 35+
+  // maps the array in JS, which skips holes: the current era is left out.)
+  t.itInEras('e9..e17', 'rejects an array with holes, however long, and keeps the old list', () => {
+    const ses = fresh();
+    ses.setPreloads(['/kept.js']);
+    const huge: string[] = ['/a.js'];
+    huge.length = 2 ** 32 - 1;
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    for (const bad of [[, '/a.js'], ['/a.js', , '/b.js'], huge]) {
+      expect(() => setPreloads(ses, bad)).toThrow(TypeError);
+    }
+    expect(ses.getPreloads()).toEqual(['/kept.js']);
+  });
 });

@@ -112,6 +112,36 @@ describe('webRequest listener arguments', () => {
     expect(thrown(() => webRequest.onBeforeRequest({ urls: documented }, cancel))).toBeUndefined();
   });
 
+  // gin converts `urls` as a vector, index by index: a hole fails it at once,
+  // however long the array claims to be.
+  t.itInEras('>=e9', "throws the same TypeError for a 'urls' array with holes", () => {
+    const { webRequest } = freshSession(t);
+    const huge: string[] = ['<all_urls>'];
+    huge.length = 2 ** 32 - 1;
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    for (const urls of [[, '<all_urls>'], ['<all_urls>', , '*://*/*'], huge]) {
+      const error = thrown(() => webRequest.onBeforeRequest({ urls }, () => undefined));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error!.message).toBe("Parameter 'filter' must have property 'urls'.");
+    }
+  });
+
+  t.itInEras('current', "ignores 'types' and 'excludeUrls' arrays that do not convert, holes included", async () => {
+    const { session, webRequest } = freshSession(t);
+    const huge: string[] = ['xhr'];
+    huge.length = 2 ** 32 - 1;
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    webRequest.onBeforeRequest({ urls: ['<all_urls>'], types: huge, excludeUrls: [, `${server.url}*`] }, cancel);
+    await expect(pageFetch(t, session, `${server.url}echo?holes`)).rejects.toThrow('net::ERR_BLOCKED_BY_CLIENT');
+  });
+
+  t.itInEras('legacy', 'ignores a filter whose urls array has a hole: the listener sees every request', async () => {
+    const { session, webRequest } = freshSession(t);
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    webRequest.onBeforeRequest({ urls: [, `${server.url}only-this`] }, cancel);
+    await expect(pageFetch(t, session, `${server.url}echo?legacy-holes`)).rejects.toThrow('net::ERR_BLOCKED_BY_CLIENT');
+  });
+
   t.itInEras('legacy', 'ignores a filter with a pattern that does not parse: the listener sees every request', async () => {
     const { session, webRequest } = freshSession(t);
     webRequest.onBeforeRequest({ urls: ['not a pattern', `${server.url}only-this`] }, cancel);

@@ -5,10 +5,13 @@ import { invokeMember } from '../../harness/api/spec-runtime.ts';
 describe('legacy callback mechanism', () => {
   const size = callbackify(async (n: unknown) => Number(n) * 2, { shape: 'value', arity: 1 });
   const done = callbackify(async () => 'ignored', { shape: 'done', arity: 0, optional: true });
-  const errorFirst = callbackify(async (x: unknown) => {
-    if (x === 'bad') throw new Error('bad input');
-    return [x];
-  }, { shape: 'error-first', arity: 1 });
+  const errorFirst = callbackify(
+    async (x: unknown) => {
+      if (x === 'bad') throw new Error('bad input');
+      return [x];
+    },
+    { shape: 'error-first', arity: 1 },
+  );
 
   it('delivers results asynchronously in the era shape', async () => {
     let sync = true;
@@ -18,11 +21,15 @@ describe('legacy callback mechanism', () => {
     });
     expect(value).toEqual([42, false]);
     await expect(new Promise((resolve) => done((...args: unknown[]) => resolve(args)))).resolves.toEqual([]);
-    await expect(new Promise((resolve) => errorFirst('bad', (e: unknown) => resolve((e as Error).message)))).resolves.toBe('bad input');
+    await expect(new Promise((resolve) => errorFirst('bad', (e: unknown) => resolve((e as Error).message)))).resolves.toBe(
+      'bad input',
+    );
   });
 
   it('throws like native_mate when a required callback is missing', () => {
-    expect(() => size(1, 'not a function')).toThrow('Error processing argument at index 1, conversion failure from not a function');
+    expect(() => size(1, 'not a function')).toThrow(
+      'Error processing argument at index 1, conversion failure from not a function',
+    );
     expect(() => size(1)).toThrow('Insufficient number of arguments.');
     expect(() => done()).not.toThrow();
   });
@@ -35,13 +42,16 @@ describe('legacy callback mechanism', () => {
       },
       { shape: 'done', arity: 1 },
       (args) => {
-        if (args.length > 0 && typeof args[0] !== 'string') throw new TypeError(`Error processing argument at index 0, conversion failure from ${String(args[0])}`);
+        if (args.length > 0 && typeof args[0] !== 'string')
+          throw new TypeError(`Error processing argument at index 0, conversion failure from ${String(args[0])}`);
       },
     );
     expect(() => typed(42)).toThrow('Error processing argument at index 0, conversion failure from 42');
     expect(() => typed(42, 'not a function')).toThrow('Error processing argument at index 0, conversion failure from 42');
     expect(() => typed('ok')).toThrow('Insufficient number of arguments.');
-    expect(() => typed('ok', 'not a function')).toThrow('Error processing argument at index 1, conversion failure from not a function');
+    expect(() => typed('ok', 'not a function')).toThrow(
+      'Error processing argument at index 1, conversion failure from not a function',
+    );
     // Nothing ran: conversion fails before the member does anything.
     expect(calls).toBe(0);
   });
@@ -71,5 +81,14 @@ describe('legacy callback mechanism', () => {
     const required = callbackify(async () => true, { shape: 'value', arity: 1, atArity: true });
     expect(() => required('x')).toThrow('Insufficient number of arguments.');
     expect(() => required('x', 5)).toThrow('Error processing argument at index 1, conversion failure from 5');
+  });
+});
+
+describe('a legacy callback that throws', () => {
+  it('surfaces as an uncaught exception, as in Electron 1.x, not as an unhandled rejection', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const helper = new URL('./helpers/legacy-callback-throws.ts', import.meta.url).pathname;
+    const output = execFileSync(process.execPath, ['--import', 'tsx', helper], { encoding: 'utf8', timeout: 60_000 });
+    expect(output.trim()).toBe('uncaughtException thrown by the callback');
   });
 });

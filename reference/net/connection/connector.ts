@@ -62,6 +62,35 @@ function lenient<T extends object>(socket: T): T {
   return socket;
 }
 
+/** Chromium's limit on the TLS handshake of a connect, certificate verification included (SSLConnectJob). */
+const HANDSHAKE_TIMEOUT_MS = 30_000;
+
+/**
+ * Rejects when the socket errors or closes, or when the handshake time is
+ * up; `stop` ends the watch (an error listener stays, so a late error of a
+ * socket nobody holds any more is not an uncaught exception).
+ */
+function socketEnd(socket: TLSSocket): { promise: Promise<never>; stop(): void } {
+  let fail!: (error: unknown) => void;
+  const promise = new Promise<never>((_, reject) => (fail = reject));
+  promise.catch(() => undefined);
+  const onError = (error: Error) => fail(error);
+  const onClose = () => fail(netError('ERR_CONNECTION_CLOSED'));
+  const timer = setTimeout(() => fail(netError('ERR_TIMED_OUT')), HANDSHAKE_TIMEOUT_MS);
+  timer.unref();
+  socket.on('error', onError);
+  socket.once('close', onClose);
+  return {
+    promise,
+    stop() {
+      clearTimeout(timer);
+      socket.removeListener('error', onError);
+      socket.removeListener('close', onClose);
+      socket.on('error', () => undefined);
+    },
+  };
+}
+
 export class Connector {
   readonly #deps: ConnectorDeps;
   readonly #sources = new WeakMap<Socket, NetLogSource>();
@@ -169,24 +198,35 @@ export class Connector {
       // Host name checks are the verifier's job, so they combine with chain errors as in Chromium.
       checkServerIdentity: () => undefined,
     });
+    this.#deps.registry.replace(raw, socket);
+    // The handshake and the verification end together when the socket fails
+    // or closes (closeAllConnections, shutdown) or when Chromium's limit on
+    // the TLS part of a connect passes (a verify proc that never answers).
+    const ended = socketEnd(socket);
+    let verdict: number;
     try {
-      await new Promise<void>((resolve, reject) => {
-        socket.once('error', reject);
-        socket.once('secureConnect', () => {
-          socket.removeListener('error', reject);
-          resolve();
-        });
+      await Promise.race([
+        new Promise<void>((resolve) => socket.once('secureConnect', () => resolve())),
+        ended.promise,
+      ]).catch((error: unknown) => {
+        throw tlsError(error);
       });
+      log.begin('CERT_VERIFIER_REQUEST', src, () => ({ host: target.host }));
+      verdict = await Promise.race([this.#deps.verifier.verify(target.host, socket), ended.promise]).catch((error: unknown) => {
+        const failure = toNetError(error);
+        log.end('CERT_VERIFIER_REQUEST', src, () => ({ net_error: failure.code }));
+        throw failure;
+      });
+      log.end('CERT_VERIFIER_REQUEST', src, () => ({ net_error: verdict }));
     } catch (error) {
+      ended.stop();
       socket.destroy();
       raw.destroy();
-      const failure = tlsError(error);
+      const failure = error as NetError;
       log.end('SSL_CONNECT', src, () => ({ net_error: failure.code }));
       throw failure;
     }
-    log.begin('CERT_VERIFIER_REQUEST', src, () => ({ host: target.host }));
-    const verdict = await this.#deps.verifier.verify(target.host, socket);
-    log.end('CERT_VERIFIER_REQUEST', src, () => ({ net_error: verdict }));
+    ended.stop();
     if (verdict !== 0) {
       socket.destroy();
       log.end('SSL_CONNECT', src, () => ({ net_error: verdict }));

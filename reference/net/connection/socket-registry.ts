@@ -13,6 +13,15 @@ export class SocketRegistry {
     socket.once('close', () => this.#sockets.delete(socket));
   }
 
+  /**
+   * A TLS socket now wraps `raw`: closing must go through the TLS socket
+   * (destroying a wrapped socket underneath it lets Node read into a freed
+   * TLS state later, a segfault in Node 20).
+   */
+  replace(raw: Socket, wrapper: Socket): void {
+    if (this.#sockets.delete(raw)) this.add(wrapper);
+  }
+
   get size(): number {
     return this.#sockets.size;
   }

@@ -7,6 +7,7 @@
 // describe the exchange). Redirect modes other than 'follow' fail the way
 // Electron's ClientRequest fails them.
 
+import { netError } from '../net-error.ts';
 import type { NetworkService } from '../network-service.ts';
 import type { LoadedResponse } from './url-loader.ts';
 
@@ -14,13 +15,30 @@ function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * The global Response for an answer. One the Fetch standard cannot express
+ * (a status outside 200-599, which an onHeadersReceived statusLine or a
+ * server can give) fails with net::ERR_INVALID_RESPONSE: Electron's own
+ * net.fetch throws in its response handler there and never settles.
+ */
 export function toResponse(loaded: LoadedResponse): Response {
+  if (loaded.status < 200 || loaded.status > 599) {
+    void loaded.body?.cancel();
+    throw netError('ERR_INVALID_RESPONSE');
+  }
   const headers = new Headers();
   for (const [name, value] of Object.entries(loaded.headers)) {
     if (value === undefined) continue;
     headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  return new Response(loaded.body, { status: loaded.status, statusText: loaded.statusText, headers });
+  let body = loaded.body;
+  if (body && NULL_BODY_STATUSES.has(loaded.status)) {
+    void body.cancel();
+    body = null;
+  }
+  return new Response(body, { status: loaded.status, statusText: loaded.statusText, headers });
 }
 
 export async function sessionFetch(network: NetworkService, input: unknown, init: unknown): Promise<Response> {

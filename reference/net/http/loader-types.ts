@@ -22,6 +22,8 @@ export interface LoaderContext {
    * why, so they are tried last for a while (Chromium's ReportSuccess).
    */
   routesSkipped(skipped: SkippedRoute[]): void;
+  /** Aborts (with net::ERR_ABORTED) when the session shuts down: every request in flight ends with it. */
+  closing: AbortSignal;
 }
 
 /** One entry of a request's proxy list and the dispatcher that goes through it. */

@@ -7,6 +7,7 @@
 import type { Dispatcher } from 'undici';
 import { NET_ERRORS, NetError, netError, netErrorName, toNetError } from '../net-error.ts';
 import { headerLine, type NetLogSource } from '../netlog/net-log-bus.ts';
+import { untilAborted } from './abort.ts';
 import { linesOf } from './header-lines.ts';
 import type { LoaderContext, SkippedRoute } from './loader-types.ts';
 import { ResponseReceiver, type ReceivedResponse } from './response-receiver.ts';
@@ -57,7 +58,8 @@ async function send(
   source: NetLogSource,
   { url, method, headers, body, signal }: WireRequest,
 ): Promise<{ response: ReceivedResponse; receiver: ResponseReceiver }> {
-  const routes = await ctx.routesFor(url);
+  // The proxy resolver (a PAC script) may take its time; an abort does not wait for it.
+  const routes = await untilAborted(ctx.routesFor(url), signal);
   const skipped: SkippedRoute[] = [];
   let lastError: unknown;
   for (const { dispatcher, server } of routes) {

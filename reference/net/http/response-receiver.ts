@@ -66,16 +66,32 @@ export class ResponseReceiver implements Dispatcher.DispatchHandler {
     for (const listener of this.#endListeners.splice(0)) listener(error);
   }
 
-  /** Aborts the exchange, before or after the response started. */
+  /**
+   * Aborts the exchange, before or after the response started. Before undici
+   * has started the request (it may still wait for a connection, a TLS
+   * handshake or a verify proc) the response fails at once; undici is told
+   * when it starts the request.
+   */
   abort(reason: unknown): void {
     if (this.#done) return;
-    if (this.#controller) this.#controller.abort(reason as Error);
-    else this.#pendingAbort = reason;
+    if (this.#controller) {
+      this.#controller.abort(reason as Error);
+      return;
+    }
+    this.#pendingAbort = reason;
+    this.#done = true;
+    this.#reject(reason);
+    this.#end(reason);
   }
 
   onRequestStart(controller: Controller): void {
     this.#controller = controller;
     if (this.#pendingAbort !== undefined) controller.abort(this.#pendingAbort as Error);
+  }
+
+  /** undici's older hook, called instead of onRequestStart by some dispatchers. */
+  onConnect(abort: (reason?: Error) => void): void {
+    if (this.#pendingAbort !== undefined) abort(this.#pendingAbort as Error);
   }
 
   onResponseStart(controller: Controller, statusCode: number, headers: RawHeaders, statusMessage?: string): void {

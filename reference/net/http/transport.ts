@@ -1,17 +1,19 @@
 // The bottom of the loader, under every stage: the hop is answered by the
 // loader its URL was given to ('hop' decides): the network, the built-in
 // file loader, or the session's protocol handler. A handler that declines
-// leaves the URL to the loader it would have had without one.
+// leaves the URL to the loader it would have had without one. Waiting for a
+// handler, and reading a body no socket carries, end at the request's abort.
 
 import { readFile, stat } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { NetError, netError } from '../net-error.ts';
+import { abortableBody, untilAborted } from './abort.ts';
 import { linesOf } from './header-lines.ts';
 import { fromNetwork, type WireRequest } from './network-transport.ts';
 import type { Exchange, HopResponse } from './stages/stage.ts';
 
-async function loadFile(url: URL): Promise<HopResponse> {
+async function loadFile(url: URL, signal: AbortSignal | null): Promise<HopResponse> {
   let path: string;
   try {
     path = fileURLToPath(url);
@@ -31,12 +33,15 @@ async function loadFile(url: URL): Promise<HopResponse> {
     statusText: 'OK',
     headers,
     lines: linesOf(headers),
-    body: new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(data);
-        controller.close();
-      },
-    }),
+    body: abortableBody(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(data);
+          controller.close();
+        },
+      }),
+      signal,
+    ),
   };
 }
 
@@ -49,11 +54,12 @@ async function fromHandler(exchange: Exchange, wire: WireRequest): Promise<HopRe
   } catch (error) {
     throw netError('ERR_INVALID_ARGUMENT', error);
   }
-  const handled = await exchange.ctx.hooks.protocols.handle(request);
+  // A handler that never answers holds the request only until it is aborted.
+  const handled = await untilAborted(exchange.ctx.hooks.protocols.handle(request), signal);
   signal?.throwIfAborted();
   if (!handled) {
     // The handler declined: the URL loads as if it had none.
-    if (url.protocol === 'file:') return loadFile(url);
+    if (url.protocol === 'file:') return loadFile(url, signal);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw netError('ERR_UNKNOWN_URL_SCHEME');
     return fromNetwork(exchange.ctx, exchange.source, wire);
   }
@@ -63,7 +69,7 @@ async function fromHandler(exchange: Exchange, wire: WireRequest): Promise<HopRe
     statusText: handled.statusText || STATUS_CODES[handled.status] || '',
     headers: Object.fromEntries(handled.headers),
     lines,
-    body: handled.body,
+    body: handled.body && abortableBody(handled.body, signal),
   };
 }
 
@@ -71,6 +77,6 @@ async function fromHandler(exchange: Exchange, wire: WireRequest): Promise<HopRe
 export function transport(exchange: Exchange): Promise<HopResponse> {
   const wire: WireRequest = { url: exchange.url, method: exchange.method, headers: exchange.sent, body: exchange.body, signal: exchange.signal };
   if (exchange.loadedBy === 'network') return fromNetwork(exchange.ctx, exchange.source, wire);
-  if (exchange.loadedBy === 'file') return loadFile(exchange.url);
+  if (exchange.loadedBy === 'file') return loadFile(exchange.url, exchange.signal);
   return fromHandler(exchange, wire);
 }

@@ -35,7 +35,8 @@ export class UrlLoader {
       options,
       ctx,
       source: ctx.netLog.source('URL_REQUEST'),
-      signal: options.signal,
+      // The caller's abort or the session's shutdown ends the request, whatever it waits for.
+      signal: options.signal ? AbortSignal.any([options.signal, ctx.closing]) : ctx.closing,
       url: options.url,
       method: options.method,
       body: options.body,

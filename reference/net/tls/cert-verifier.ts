@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { checkServerIdentity, type TLSSocket } from 'node:tls';
 import { argumentError, insufficientArguments, type ConversionStyle } from '../../era/arguments.ts';
-import { NET_ERRORS, netErrorString } from '../net-error.ts';
+import { isInt32, NET_ERRORS, netErrorFromCode, netErrorString } from '../net-error.ts';
 import { peerChain, toElectronCertificate, type ElectronCertificate } from './certificate.ts';
 import type { TrustStore } from './trust-store.ts';
 
@@ -151,10 +151,11 @@ export class CertVerifier {
       const callback = (...args: unknown[]) => {
         if (args.length < 1) throw insufficientArguments();
         const value = args[0];
-        if (typeof value !== 'number' || !Number.isFinite(value)) throw argumentError(0, value, style);
+        // gin's int conversion: an int32, else a TypeError to the caller and no answer.
+        if (!isInt32(value)) throw argumentError(0, value, style);
         if (answered) return;
         answered = true;
-        resolve(Math.trunc(value));
+        resolve(value);
       };
       try {
         proc(request, callback);
@@ -166,7 +167,9 @@ export class CertVerifier {
         }
       }
     });
-    return answer === NET_ERRORS.ERR_ABORTED ? base.error : answer;
+    if (answer === NET_ERRORS.ERR_ABORTED) return base.error;
+    // A code Chromium has no name for fails the connection as net::ERR_FAILED.
+    return answer === NET_ERRORS.OK ? answer : netErrorFromCode(answer).code;
   }
 
   clear(): void {

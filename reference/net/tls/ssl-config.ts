@@ -8,6 +8,7 @@
 // skipped; only a string that names no allowed version fails the call.
 
 import type { SecureVersion } from 'node:tls';
+import { lenientVectorValues } from '../../era/gin-array.ts';
 import { DEFAULT_CIPHERS } from 'node:tls';
 import type { EraId } from '../../../contract/eras/eras.ts';
 import { cipherListWithout } from './cipher-suites.ts';
@@ -52,16 +53,14 @@ export function convertSslConfig(era: EraId, value: unknown): SslConfig | null {
     config.maxVersion = VERSIONS[max]!;
   }
   if ('disabledCipherSuites' in options) {
-    const list = options.disabledCipherSuites;
-    if (!Array.isArray(list)) return null;
-    const codes: number[] = [];
-    for (const item of list) {
-      // V8's IntegerValue: anything number-like converts; symbols and BigInts do not.
-      if (typeof item === 'symbol' || typeof item === 'bigint') return null;
+    // V8's IntegerValue: anything number-like converts; symbols and BigInts do not.
+    const codes = lenientVectorValues(options.disabledCipherSuites, (item) => {
+      if (typeof item === 'symbol' || typeof item === 'bigint') return undefined;
       const n = Math.trunc(Number(item));
-      codes.push(Number.isFinite(n) ? n & 0xffff : 0);
-    }
-    config.disabledCipherSuites = codes.sort((a, b) => a - b);
+      return Number.isFinite(n) ? n & 0xffff : 0;
+    });
+    if (!codes) return null;
+    config.disabledCipherSuites = [...new Set(codes)].sort((a, b) => a - b);
   }
   return config;
 }

@@ -2,9 +2,11 @@
 // network runs here, never in Node's own engine. The context has only the
 // ECMAScript built-ins and the host functions given to it (no process,
 // require, timers or I/O), a memory and stack limit, and a deadline enforced
-// by QuickJS's interrupt handler so a looping script cannot hang the session.
+// by QuickJS's interrupt handler. Sessions run it on the PAC thread
+// (pac-worker.ts), where the thread itself bounds what QuickJS cannot: time
+// spent inside one long operation, and memory.
 
-import { getQuickJS, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime } from 'quickjs-emscripten';
+import { getQuickJS, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
 
 export interface SandboxLimits {
   /** Wall-clock budget for one evaluation or call. */
@@ -13,7 +15,10 @@ export interface SandboxLimits {
   stackBytes: number;
 }
 
-export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { timeoutMs: 1000, memoryBytes: 32 * 1024 * 1024, stackBytes: 512 * 1024 };
+// The stack limit stays well under the PAC thread's own stack (its Worker's
+// stackSizeMb), so QuickJS reports a deep recursion as a script error before
+// the thread's stack runs out.
+export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { timeoutMs: 1000, memoryBytes: 32 * 1024 * 1024, stackBytes: 256 * 1024 };
 
 /** What a host function sees of one argument. */
 export interface HostArgument {
@@ -46,7 +51,7 @@ export class AbortScript extends Error {
 export class PacSandbox {
   readonly #runtime: QuickJSRuntime;
   readonly #context: QuickJSContext;
-  readonly #limits: SandboxLimits;
+  #limits: SandboxLimits;
   #deadline = 0;
   #abortRequested = false;
   #disposed = false;
@@ -62,8 +67,17 @@ export class PacSandbox {
     this.#context = runtime.newContext();
   }
 
-  static async create(functions: Record<string, HostFunction>, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<PacSandbox> {
-    const quickjs = await getQuickJS();
+  /** The wall-clock budget of the next evaluation or call. */
+  set timeoutMs(ms: number) {
+    this.#limits = { ...this.#limits, timeoutMs: ms };
+  }
+
+  static async create(
+    functions: Record<string, HostFunction>,
+    limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS,
+    module?: QuickJSWASMModule,
+  ): Promise<PacSandbox> {
+    const quickjs = module ?? (await getQuickJS());
     const sandbox = new PacSandbox(quickjs.newRuntime(), limits);
     for (const [name, fn] of Object.entries(functions)) sandbox.#define(name, fn);
     return sandbox;

@@ -46,6 +46,7 @@ function loader(): UrlLoader {
     netLog: new NetLogBus(),
     routesFor: async () => [{ dispatcher: agent, server: { scheme: 'direct' } }],
     routesSkipped: () => undefined,
+    closing: new AbortController().signal,
   });
 }
 

@@ -12,6 +12,15 @@ describe('setSSLConfig conversion', () => {
     });
   });
 
+  it('reads a sparse suite list without walking its holes (a hole converts as 0)', () => {
+    const huge: number[] = [0xc02f];
+    huge.length = 2 ** 32 - 1;
+    huge[4_000_000_000] = 0x009c;
+    expect(convertSslConfig('current', { disabledCipherSuites: huge })?.disabledCipherSuites).toEqual([0, 0x009c, 0xc02f]);
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    expect(convertSslConfig('current', { disabledCipherSuites: [, Symbol('x')] })).toBeNull();
+  });
+
   it("takes 'tls1' and 'tls1.1' as minVersion in e12 only", () => {
     expect(convertSslConfig('e12', { minVersion: 'tls1' })?.minVersion).toBe('TLSv1');
     expect(convertSslConfig('e17', { minVersion: 'tls1' })).toBeNull();

@@ -61,23 +61,3 @@ export function reportError(exchange: Exchange, error: unknown): void {
   const described = response ?? details;
   if (described) hook.onErrorOccurred?.({ ...described, error: failureOf(error).message });
 }
-
-/** Waits for a blocking listener's answer, but never past the caller's abort. */
-export function untilAborted<T>(value: Promise<T> | T, signal: AbortSignal | null): Promise<T> | T {
-  if (!signal || !(value instanceof Promise)) return value;
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    value.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}

@@ -11,7 +11,8 @@ import { netError } from '../../net-error.ts';
 import { hasNullBody, reportingEnd } from '../body-streams.ts';
 import { overridden } from './header-override.ts';
 import type { HopResponse, LoaderStage } from './stage.ts';
-import { failureOf, requestDetails, responseDetails, untilAborted } from './web-request-events.ts';
+import { untilAborted } from '../abort.ts';
+import { failureOf, requestDetails, responseDetails } from './web-request-events.ts';
 
 /** The 307 Chromium makes of a listener's redirectURL. */
 function internalRedirect(target: URL): HopResponse {
@@ -88,7 +89,12 @@ export const webRequestHeaders: LoaderStage = {
       throw netError('ERR_BLOCKED_BY_CLIENT');
     }
     if (override?.responseHeaders) {
-      ({ response, details } = overridden(response, details, override.responseHeaders, override.statusLine));
+      try {
+        ({ response, details } = overridden(response, details, override.responseHeaders, override.statusLine));
+      } catch (error) {
+        void response.body?.cancel();
+        throw error;
+      }
       state.response = details;
     }
     return response;

@@ -1,0 +1,112 @@
+// The main thread's side of the PAC thread (pac-worker.ts): one Worker per
+// process for every PAC script of every session, as Chromium runs PAC in one
+// proxy resolver service. It starts on first use, with V8 heap and stack
+// limits and a ceiling on the WebAssembly memory QuickJS lives in. A request
+// that does not come back in time gets the thread killed (QuickJS's own
+// deadline cannot interrupt a single long operation); a thread that fails,
+// runs out of memory or reports a runtime it would not reuse is replaced,
+// and the scripts load again into the new one (`generation` tells). The app's
+// event loop never waits for a script.
+
+import { Worker } from 'node:worker_threads';
+import type { PacReady, PacReply, PacRequest } from './pac-thread-messages.ts';
+
+/** An answer, or the thread died before it gave one (`own`: this request's deadline killed it). */
+export type ThreadAnswer = PacReply | { id: number; terminated: string; own: boolean };
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+type Pending = { resolve: (answer: ThreadAnswer) => void; timer: NodeJS.Timeout | undefined };
+
+/** How long past a request's own budget the thread may take before it is killed. */
+const GRACE_MS = 500;
+
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16, stackSizeMb: 8 };
+/** The WebAssembly memory ceiling of all sandboxes together: 128 MiB. */
+const WASM_PAGES = 2048;
+
+const ENTRY = new URL('./pac-worker-entry.mjs', import.meta.url);
+
+class PacThread {
+  #worker: Worker | undefined;
+  #ready: Promise<void> | undefined;
+  #generation = 0;
+  #nextId = 1;
+  #nextSandbox = 1;
+  readonly #pending = new Map<number, Pending>();
+
+  /** Changes whenever the thread is replaced: sandboxes of an older generation are gone. */
+  get generation(): number {
+    return this.#generation;
+  }
+
+  newSandboxId(): number {
+    return this.#nextSandbox++;
+  }
+
+  #start(): Promise<void> {
+    if (this.#ready) return this.#ready;
+    const worker = new Worker(ENTRY, { workerData: { wasmPages: WASM_PAGES }, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
+    worker.unref();
+    this.#worker = worker;
+    const generation = this.#generation;
+    this.#ready = new Promise<void>((resolve, reject) => {
+      worker.once('message', (first: PacReady) => (first.ready ? resolve() : reject(new Error('the PAC thread did not start'))));
+      worker.once('error', reject);
+      worker.once('exit', () => reject(new Error('the PAC thread exited while starting')));
+    });
+    this.#ready.catch(() => undefined);
+    worker.on('message', (message: PacReply | PacReady) => {
+      if (!('id' in message)) return;
+      const pending = this.#pending.get(message.id);
+      if (!pending) return;
+      this.#pending.delete(message.id);
+      clearTimeout(pending.timer);
+      pending.resolve(message);
+      if (!message.clean) this.#replace(generation, 'its runtime failed');
+    });
+    worker.on('error', (error) => this.#replace(generation, error.message));
+    worker.on('exit', () => this.#replace(generation, 'it exited'));
+    return this.#ready;
+  }
+
+  /** Ends the thread of `generation` (if it is still the current one); everything waiting on it is told. */
+  #replace(generation: number, reason: string, culprit?: number): void {
+    if (generation !== this.#generation) return;
+    this.#generation++;
+    const worker = this.#worker;
+    this.#worker = undefined;
+    this.#ready = undefined;
+    void worker?.terminate();
+    for (const [id, pending] of this.#pending) {
+      clearTimeout(pending.timer);
+      pending.resolve({ id, terminated: reason, own: id === culprit });
+    }
+    this.#pending.clear();
+  }
+
+  /** Sends a request; the answer comes within `budgetMs` (plus a grace period) or the thread is killed. */
+  async request(request: WithoutId<Extract<PacRequest, { op: 'load' | 'find' }>>, budgetMs: number): Promise<ThreadAnswer> {
+    const id = this.#nextId++;
+    try {
+      await this.#start();
+    } catch (error) {
+      this.#replace(this.#generation, (error as Error).message);
+      return { id, terminated: `the PAC thread could not start: ${(error as Error).message}`, own: false };
+    }
+    const generation = this.#generation;
+    return new Promise<ThreadAnswer>((resolve) => {
+      const timer = setTimeout(() => this.#replace(generation, 'a script ran past its time limit', id), budgetMs + GRACE_MS);
+      this.#pending.set(id, { resolve, timer });
+      this.#worker!.postMessage({ ...request, id } as PacRequest);
+    });
+  }
+
+  /** Forgets a sandbox (its script was replaced or its session closed). */
+  drop(sandbox: number, generation: number): void {
+    if (generation === this.#generation && this.#worker) this.#worker.postMessage({ id: 0, op: 'drop', sandbox } satisfies PacRequest);
+  }
+}
+
+/** The process's PAC thread. */
+export const pacThread = new PacThread();
