@@ -15,7 +15,9 @@ export const downloadChainStage: LoaderStage = {
     try {
       return await next();
     } finally {
-      if (exchange.signal) chains.get(exchange.signal)?.(exchange.urlChain.map((url) => url.href));
+      // The caller's own signal: the loader combines it with the session's shutdown signal.
+      const signal = exchange.options.signal;
+      if (signal) chains.get(signal)?.(exchange.urlChain.map((url) => url.href));
     }
   },
 };

@@ -381,9 +381,20 @@ export class DownloadCore extends DownloadRecord {
     this.#observers.clear();
   }
 
-  /** Quit: stop without telling anyone; a partial file is kept only if it could be resumed. */
-  shutdown(): void {
+  /**
+   * Quit. A graceful one cancels what is unfinished (Chromium's shutdown
+   * cancels in-progress downloads, deleting their partial files); a crash
+   * only lets go of the connection, leaving files as they are. Nobody is told.
+   */
+  shutdown(crash: boolean): void {
     this.#observers.clear();
-    if (this.state !== 'complete' && this.state !== 'cancelled') this.#interrupt(0, 'USER_SHUTDOWN');
+    if (this.state === 'complete' || this.state === 'cancelled') return;
+    if (!crash) {
+      this.#interrupt(0, 'USER_SHUTDOWN');
+      return;
+    }
+    this.#generation++;
+    this.#body?.answer.abort();
+    this.#transfer?.stop();
   }
 }

@@ -163,10 +163,10 @@ export class DownloadService implements SessionService {
     return answer.filePath;
   }
 
-  shutdown(): void {
+  shutdown(crash: boolean): void {
     this.#shutDown = true;
     this.dialogs.cancelAll();
-    for (const core of this.#cores) core.shutdown();
+    for (const core of this.#cores) core.shutdown(crash);
     this.#cores.clear();
   }
 }

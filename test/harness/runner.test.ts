@@ -55,8 +55,8 @@ describe('runner on fixture specs', () => {
     expect(status('statuses > is disabled')).toEqual(['SKIP', true]);
     expect(status('statuses > is skipped by the spec')).toEqual(['SKIP', true]);
     expect(status('statuses > applies from e12 only')).toEqual(['PASS', true]);
-    expect(status('plugs a device')).toEqual(['NOT_APPLICABLE', true]);
-    expect(results.get('plugs a device')?.message).toMatch(/lacks devices\.hid/);
+    expect(status('opens a page')).toEqual(['NOT_APPLICABLE', true]);
+    expect(results.get('opens a page')?.message).toMatch(/lacks renderer/);
     expect(status('sees the current era')).toEqual(['PASS', true]);
     expect(unexpectedResults(report).map((u) => u.record.title).sort()).toEqual([
       'statuses > fails an assertion',

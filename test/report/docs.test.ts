@@ -38,7 +38,13 @@ describe('generated docs', () => {
     expect(specced).toMatch(/\*\(eras `>=e12` only\)\*/);
     expect(specced).toMatch(/\| legacy \| 1\.x \| `session\.fromPartition\(partition\[, options\]\)` \|/);
     const pending = JSON.parse(readFileSync(`${REPO_ROOT}/contract/eras/pending.json`, 'utf8')) as { members: Record<string, string> };
-    const [name, why] = Object.entries(pending.members)[0]!;
+    const entries = Object.entries(pending.members);
+    if (entries.length === 0) {
+      // Every documented member has a spec: no page may say it is waiting for one.
+      for (const [file, text] of rendered) if (file.startsWith('docs/members/')) expect(text, file).not.toContain('No spec yet');
+      return;
+    }
+    const [name, why] = entries[0]!;
     expect(rendered.get(`docs/members/${memberSlug(name)}.md`)).toContain(`No spec yet; pending: ${why.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)}.`);
   });
 });

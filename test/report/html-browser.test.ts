@@ -147,7 +147,7 @@ describe('report.html in Chromium', () => {
     await page.check('#f-unexpected');
     const unexpected = await visibleRows();
     expect(unexpected).toContain(`other/${FIXTURES}/statuses.spec.ts`);
-    expect(unexpected).not.toContain(`other/${FIXTURES}/needs-hid.spec.ts`);
+    expect(unexpected).not.toContain(`other/${FIXTURES}/needs-renderer.spec.ts`);
     expect(unexpected).toContain('session/session.fromPartition'); // the agent run has an unexpected FAIL there
     await page.selectOption('#f-era', 'legacy');
     expect(await visibleRows()).not.toContain('session/session.fromPartition');
