@@ -46,6 +46,7 @@ export function classify(observed: Observed): Classified {
       ? { status: 'SKIP', message: `${first.message} (the target claims ${first.capability})` }
       : { status: 'ERROR', message: `${first.message}; the spec does not declare \`requires: ['${first.capability}']\`` };
   }
+  if (first.name === 'UndeclaredCapability') return { status: 'ERROR', message };
   if (first.name === 'AgentUnsupported') return { status: 'SKIP', message: `the agent cannot serve this: ${first.message}` };
   if (errors.some((e) => e.name === 'AgentCrashed')) return { status: 'CRASH', message };
   if (errors.some((e) => TIMEOUT.test(e.message ?? ''))) return { status: 'TIMEOUT', message };
