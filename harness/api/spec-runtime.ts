@@ -157,7 +157,9 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
   beforeEach((ctx) => {
     const testMeta: TestMeta = { members: meta.members, requires: meta.requires, level: meta.level, basis: meta.basis };
     const disabled = findExpectation(context.expectations, file, fullTitle(ctx.task))?.disabled;
-    testMeta.gate = gate ?? (disabled ? { status: 'SKIP', reason: `disabled: ${disabled}` } : undefined);
+    const notRun = target?.notRunReason?.();
+    testMeta.gate =
+      gate ?? (disabled ? { status: 'SKIP', reason: `disabled: ${disabled}` } : notRun ? { status: 'SKIP', reason: notRun } : undefined);
     (ctx.task.meta as { conformance?: TestMeta }).conformance = testMeta;
     if (testMeta.gate) ctx.skip(testMeta.gate.reason);
   });
