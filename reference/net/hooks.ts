@@ -45,6 +45,12 @@ export interface DirectStack {
   secure(socket: import('node:net').Socket, options: { host: string; port: number; alpn?: readonly string[] }): Promise<import('node:net').Socket>;
   /** IPv4 addresses of a host from the session's resolver (SOCKS4 sends an address). */
   resolveIPv4(host: string): Promise<string[]>;
+  /**
+   * The Proxy-Authorization value for one request to `proxy` (`uri` as its
+   * request line names the target), from the session's auth cache, if the
+   * session has credentials for that proxy.
+   */
+  proxyAuthorization(proxy: { scheme: string; host: string; port: number }, method: string, uri: string): string | undefined;
 }
 
 export const DIRECT_ONLY: ProxyResolverHook = {

@@ -19,6 +19,7 @@ import { conversionStyle } from '../era/arguments.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { AuthCache } from './auth/auth-cache.ts';
 import { LoginBroker } from './auth/login-broker.ts';
+import { proxyAuthorization } from './auth/proxy-credentials.ts';
 import { Connector, originOf, type ConnectTarget } from './connection/connector.ts';
 import { SessionPool } from './connection/session-pool.ts';
 import { SocketRegistry } from './connection/socket-registry.ts';
@@ -145,6 +146,7 @@ export class NetworkService implements SessionService {
           return [];
         }
       },
+      proxyAuthorization: (proxy, method, uri) => proxyAuthorization(this.authCache, proxy, method, uri),
     };
   }
 
