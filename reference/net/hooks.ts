@@ -64,6 +64,12 @@ export interface CookieContext {
   method: string;
   /** The page's URL for page requests, null for ses.fetch and other browser requests. */
   initiator: string | null;
+  /**
+   * The URL whose site the request counts as first-party to (Chromium's
+   * site_for_cookies) when it has no initiator: the URL first asked for,
+   * which a redirect does not change. Absent: the request's own URL.
+   */
+  siteForCookies?: string;
 }
 
 export interface CookieHook {
