@@ -106,6 +106,21 @@ describe('registered handlers and their answers', () => {
     expect(Object.entries(seen[0]!.headers).find(([k]) => k.toLowerCase() === 'x-probe')?.[1]).toBe('on');
   });
 
+  // Which session loads the URL shows in its cookies: the handler's session holds one, the others none.
+  it('loads the URL of an HTTP answer through the default session when it names none (the handler\'s own in 1.x), and through a new one for null', async () => {
+    const { session, protocol } = freshSession(t, 'answers-session');
+    await t.invoke((session as { cookies: object }).cookies, 'cookies.set', { url: server.url, name: 'owner', value: '1' });
+    const scheme = newScheme();
+    await mustChange(t, protocol, 'registerHttpProtocol', scheme, (request: ProtocolRequest, cb: ProtocolCallback) =>
+      cb(request.url.includes('null') ? { url: `${server.url}echo?null`, session: null } : { url: `${server.url}echo?absent` }),
+    );
+    await pageFetch(t, session, `${scheme}://host/absent`);
+    await pageFetch(t, session, `${scheme}://host/null`);
+    const cookieOf = (query: string) => server.log.requests.filter((r) => r.url === `/echo?${query}`).at(-1)?.headers.cookie ?? null;
+    expect(cookieOf('absent')).toBe(t.era === 'legacy' ? 'owner=1' : null);
+    expect(cookieOf('null')).toBeNull();
+  });
+
   it('answers with the status of a stream answer that has no data', async () => {
     const { session, url } = await registered('registerStreamProtocol', (_r, cb) => cb({ statusCode: 204, data: null }));
     const res = await pageFetch(t, session, url);
