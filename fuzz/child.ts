@@ -57,7 +57,7 @@ let lastTurn = performance.now();
 let watching = false;
 const watch = setInterval(() => {
   const now = performance.now();
-  if (watching && now - lastTurn > 1000) findings.add('stall', `the event loop stood still for ${Math.round(now - lastTurn)} ms`);
+  if (watching && now - lastTurn > 1000) findings.add('stall', `the event loop stood still for ${Math.round(now - lastTurn)} ms`, findings.activeAt(lastTurn + 1));
   lastTurn = now;
 }, 50);
 

@@ -37,6 +37,21 @@ export class Findings {
   callersOwn = 0;
   /** Where the current run is, for findings that arrive asynchronously. */
   context = { path: '', during: 'start-up' };
+  /** When each action started, to tell which one a stall of the event loop happened in. */
+  readonly #timeline: { at: number; label: string }[] = [];
+
+  begin(label: string): void {
+    this.context.during = label;
+    this.#timeline.push({ at: performance.now(), label });
+    if (this.#timeline.length > 256) this.#timeline.shift();
+  }
+
+  /** The action that was under way at `time`. */
+  activeAt(time: number): string {
+    let label = this.context.during;
+    for (const entry of this.#timeline) if (entry.at <= time) label = entry.label;
+    return label;
+  }
 
   constructor(
     readonly era: string,
