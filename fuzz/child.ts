@@ -51,15 +51,12 @@ process.on('unhandledRejection', (reason) => {
   else findings.add('unhandled', errorSummary(reason));
 });
 
-// The event loop must keep turning: a gap over a second is a stall.
-// Only while runs are under way: set-up (loading modules, building generators) is the fuzzer's own time.
-let lastTurn = performance.now();
+// The event loop must keep turning: a gap over a second, while the process was not starved, is a stall.
 let watching = false;
-const watch = setInterval(() => {
-  const now = performance.now();
-  if (watching && now - lastTurn > 1000) findings.add('stall', `the event loop stood still for ${Math.round(now - lastTurn)} ms`, findings.activeAt(lastTurn + 1));
-  lastTurn = now;
-}, 50);
+const { StallWatch } = await import('./stall-watch.ts');
+const stalls = new StallWatch((gap, startedAt) => {
+  if (watching) findings.add('stall', `the event loop stood still for ${gap} ms`, findings.activeAt(performance.now() - (Date.now() - startedAt) + 1));
+});
 
 const debug = process.env.FUZZ_DEBUG ? (m: string) => process.stderr.write(`[fuzz ${era}] ${m}\n`) : () => undefined;
 debug('starting');
@@ -134,16 +131,16 @@ for (const [index, actions] of runs.entries()) {
   if (values.path !== undefined && String(index) !== values.path) continue;
   findings.context.path = String(index);
   debug(`run ${index}`);
-  lastTurn = performance.now();
+  stalls.reset();
   watching = true;
   await runTrial(env, surfaceOfApp, actions, findings);
   watching = false;
 }
 
-clearInterval(watch);
+stalls.stop();
 await Promise.all([http.close(), https.close(), untrusted.close()]);
 rmSync(sandbox, { recursive: true, force: true });
 process.stdout.write(
-  `${RESULT_PREFIX}${JSON.stringify({ era, seed, runs: Number(values.runs), calls: findings.calls, callbacks: findings.callbacks, callersOwn: findings.callersOwn, findings: findings.list, durationMs: Date.now() - started, members: surface.length })}\n`,
+  `${RESULT_PREFIX}${JSON.stringify({ era, seed, runs: Number(values.runs), calls: findings.calls, callbacks: findings.callbacks, callersOwn: findings.callersOwn, findings: findings.list, durationMs: Date.now() - started, members: surface.length, descheduled: stalls.descheduled })}\n`,
 );
 process.exit(0);
