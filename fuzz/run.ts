@@ -39,7 +39,7 @@ export interface FuzzTotals {
 
 export const BUDGETS = {
   /** CI: well under a minute on a loaded two-core machine. */
-  short: { childrenPerEra: 1, runs: 6, actions: 10, childLimitMs: 90_000 },
+  short: { childrenPerEra: 1, runs: 10, actions: 12, childLimitMs: 120_000 },
   /** On demand: minutes per era. */
   long: { childrenPerEra: 6, runs: 60, actions: 16, childLimitMs: 900_000 },
 } as const;
