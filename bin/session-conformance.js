@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point: registers the TypeScript loader, then runs the CLI.
-import { register } from 'tsx/esm/api';
+// Entry point of the command line: runs harness/cli/main (see load-entry.mjs for
+// which build of it).
+import { loadEntry } from './load-entry.mjs';
 
-register();
-const { main } = await import('../harness/cli/main.ts');
+const { main } = await loadEntry('harness/cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

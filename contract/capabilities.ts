@@ -17,6 +17,7 @@ export const CAPABILITIES = [
   'storage', // DOM storage written by pages of a session
   'service-workers', // service workers pages of a session register (their scripts run sandboxed, never in Node)
   'downloads', // real downloads to files: will-download, DownloadItem, navigations that become downloads
+  'downloads.dialog', // the save dialog a download without a save path opens, shown and answered through the driver
   'permissions', // permission requests and checks a page makes, answered by the session's handlers
   'display-media', // getDisplayMedia requests answered by the display-media handler
   'net-log', // ses.netLog writes Chromium-format net logs of the session's traffic

@@ -13,6 +13,7 @@ export type PageRef = { pageId: string; url: string };
 
 export type FetchedResponse = { status: number; headers: Record<string, string>; body: string };
 
+/** a device the driver plugs into a bus: deviceId is the serial port's token / the HID device's physical id / the USB device's guid; the other fields are the bus's (serial: path, displayName; HID: collections' usagePage, guid; USB: class, version and string fields, interfaces) */
 export type VirtualDevice = { deviceId: string; name?: string; vendorId?: number; productId?: number; serialNumber?: string; [extra: string]: unknown };
 
 /** the DOMException (name and message) a page's promise rejects with */
@@ -26,6 +27,21 @@ export type CapturedTrack = { deviceId: string; label: string };
 
 /** what a page's getDisplayMedia() resolves with (video and audio tracks), or the DOMException it rejects with */
 export type DisplayMediaOutcome = { video: CapturedTrack; audio: CapturedTrack | null; error: null } | { video: null; audio: null; error: PageError };
+
+/** a SerialPort as the page holds it: the port's id (the driver's handle) and getInfo()'s USB ids */
+export type PageSerialPort = { portId: string; usbVendorId?: number; usbProductId?: number };
+
+/** what requestPort() gives the page: the port, or the DOMException it rejects with */
+export type SerialRequestOutcome = { port: PageSerialPort | null; error: PageError | null };
+
+/** a HIDDevice or USBDevice as the page holds it: the device's id (the driver's handle) and its identity */
+export type PageDevice = { deviceId: string; vendorId: number; productId: number; productName?: string };
+
+/** what hid.requestDevice() resolves with (no device chosen is an empty list) */
+export type HidRequestOutcome = { devices: PageDevice[] };
+
+/** what usb.requestDevice() gives the page: the device, or the DOMException it rejects with */
+export type UsbRequestOutcome = { device: PageDevice | null; error: PageError | null };
 
 /** Every command with its capability, arguments and result. `session` arguments are Session objects. */
 export interface DriverCommandMap {
@@ -63,38 +79,52 @@ export interface DriverCommandMap {
   'permissions.check': { capability: 'permissions'; args: { session: unknown; url: string; frameUrl?: string; permission: string; via?: 'document' | 'origin' | 'media' | 'device' }; result: 'granted' | 'denied' };
   /** a <link rel=preconnect> hint of a page */
   'hints.preconnect': { capability: 'network'; args: { session: unknown; url: string; allowCredentials?: boolean }; result: void };
-  /** a page navigates to url, which becomes a download */
-  'downloads.navigate': { capability: 'downloads'; args: { session: unknown; url: string }; result: void };
+  /** a page of the session navigates to url; download says whether the answer became a download (an attachment, or a type no page shows) */
+  'downloads.navigate': { capability: 'downloads'; args: { session: unknown; url: string; hasUserGesture?: boolean }; result: { download: boolean } };
+  /** every save dialog a download of the session opened, oldest first, with the options it was opened with, and how many still wait for an answer */
+  'downloads.saveDialogs': { capability: 'downloads.dialog'; args: { session: unknown }; result: { shown: Record<string, unknown>[]; pending: number } };
+  /** the user answers the oldest open save dialog of the session with a path, or cancels it; false when none is open */
+  'downloads.answerSaveDialog': { capability: 'downloads.dialog'; args: { session: unknown; filePath?: string; cancel?: boolean }; result: boolean };
   /** the app's answer to the next login request of the session */
   'auth.respond': { capability: 'network'; args: { session: unknown; username?: string; password?: string; cancel?: boolean }; result: void };
-  /** a HID device is plugged in */
-  'hid.plug': { capability: 'devices.hid'; args: { device: VirtualDevice }; result: void };
-  /** a HID device is unplugged */
-  'hid.unplug': { capability: 'devices.hid'; args: { deviceId: string }; result: void };
-  /** navigator.hid.requestDevice() from a page of origin */
-  'hid.requestDevice': { capability: 'devices.hid'; args: { session: unknown; origin: string; filters?: unknown[] }; result: VirtualDevice[] };
-  /** HIDDevice.forget() from a page of origin */
-  'hid.forget': { capability: 'devices.hid'; args: { session: unknown; origin: string; deviceId: string }; result: void };
-  /** a serial port appears */
+  /** a serial port appears on the machine (every session sees it; a chooser that is open fires its added event) */
   'serial.plug': { capability: 'devices.serial'; args: { device: VirtualDevice }; result: void };
-  /** a serial port disappears */
+  /** a serial port disappears from the machine */
   'serial.unplug': { capability: 'devices.serial'; args: { deviceId: string }; result: void };
-  /** navigator.serial.requestPort() from a page of origin */
-  'serial.requestPort': { capability: 'devices.serial'; args: { session: unknown; origin: string; filters?: unknown[] }; result: VirtualDevice | null };
-  /** SerialPort.forget() from a page of origin */
-  'serial.forget': { capability: 'devices.serial'; args: { session: unknown; origin: string; deviceId: string }; result: void };
-  /** a USB device is plugged in */
+  /** a HID device appears on the machine (every session sees it; a chooser that is open fires its added event) */
+  'hid.plug': { capability: 'devices.hid'; args: { device: VirtualDevice }; result: void };
+  /** a HID device disappears from the machine */
+  'hid.unplug': { capability: 'devices.hid'; args: { deviceId: string }; result: void };
+  /** a USB device appears on the machine (every session sees it; a chooser that is open fires its added event) */
   'usb.plug': { capability: 'devices.usb'; args: { device: VirtualDevice }; result: void };
-  /** a USB device is unplugged */
+  /** a USB device disappears from the machine */
   'usb.unplug': { capability: 'devices.usb'; args: { deviceId: string }; result: void };
-  /** navigator.usb.requestDevice() from a page of origin */
-  'usb.requestDevice': { capability: 'devices.usb'; args: { session: unknown; origin: string; filters?: unknown[] }; result: VirtualDevice | null };
-  /** USBDevice.forget() from a page of origin */
-  'usb.forget': { capability: 'devices.usb'; args: { session: unknown; origin: string; deviceId: string }; result: void };
-  /** navigator.bluetooth.requestDevice() from a page of origin */
-  'bluetooth.requestDevice': { capability: 'bluetooth'; args: { session: unknown; origin: string; filters?: unknown[] }; result: VirtualDevice | null };
-  /** a Bluetooth device asks to pair */
-  'bluetooth.pair': { capability: 'bluetooth'; args: { session: unknown; deviceId: string; pairingKind: 'confirm' | 'confirmPin' | 'providePin'; pin?: string }; result: { confirmed: boolean; pin?: string } };
+  /** navigator.serial.requestPort({ filters }) from a page of the session */
+  'serial.requestPort': { capability: 'devices.serial'; args: { session: unknown; url: string; frameUrl?: string; filters?: unknown[] }; result: SerialRequestOutcome };
+  /** navigator.serial.getPorts(): the connected ports the page's origin may use */
+  'serial.getPorts': { capability: 'devices.serial'; args: { session: unknown; url: string; frameUrl?: string }; result: PageSerialPort[] };
+  /** SerialPort.forget() from a page of the session */
+  'serial.forget': { capability: 'devices.serial'; args: { session: unknown; url: string; frameUrl?: string; portId: string }; result: void };
+  /** port.open({ baudRate }) then a write of data through the port's writable, as the page would; the port must be one the origin may use */
+  'serial.write': { capability: 'devices.serial'; args: { session: unknown; url: string; frameUrl?: string; portId: string; baudRate?: number; data: string }; result: PageError | null };
+  /** navigator.hid.requestDevice({ filters }) from a page of the session */
+  'hid.requestDevice': { capability: 'devices.hid'; args: { session: unknown; url: string; frameUrl?: string; filters?: unknown[] }; result: HidRequestOutcome };
+  /** navigator.hid.getDevices(): the connected devices the page's origin may use */
+  'hid.getDevices': { capability: 'devices.hid'; args: { session: unknown; url: string; frameUrl?: string }; result: PageDevice[] };
+  /** HIDDevice.forget() from a page of the session */
+  'hid.forget': { capability: 'devices.hid'; args: { session: unknown; url: string; frameUrl?: string; deviceId: string }; result: void };
+  /** the process warnings (process.on('warning')) the implementation's main process emitted since the last call, oldest first: how the app sees a chooser callback's unknown device id */
+  'devices.takeWarnings': { capability: 'devices.hid'; args: {  }; result: { name: string; message: string }[] };
+  /** navigator.usb.requestDevice({ filters }) from a page of the session */
+  'usb.requestDevice': { capability: 'devices.usb'; args: { session: unknown; url: string; frameUrl?: string; filters?: unknown[] }; result: UsbRequestOutcome };
+  /** navigator.usb.getDevices(): the connected devices the page's origin may use */
+  'usb.getDevices': { capability: 'devices.usb'; args: { session: unknown; url: string; frameUrl?: string }; result: PageDevice[] };
+  /** USBDevice.forget() from a page of the session */
+  'usb.forget': { capability: 'devices.usb'; args: { session: unknown; url: string; frameUrl?: string; deviceId: string }; result: void };
+  /** device.open() then claimInterface(interfaceNumber) from a page of the session; null when claimed, else the DOMException */
+  'usb.claimInterface': { capability: 'devices.usb'; args: { session: unknown; url: string; frameUrl?: string; deviceId: string; interfaceNumber: number }; result: PageError | null };
+  /** a Bluetooth device a page of the session connects to asks to pair; the result is what the pairing prompt answered */
+  'bluetooth.pair': { capability: 'bluetooth'; args: { session: unknown; url: string; frameUrl?: string; deviceId: string; pairingKind: 'confirm' | 'confirmPin' | 'providePin'; pin?: string }; result: { confirmed: boolean; pin?: string } };
   /** getDisplayMedia() from a page (or a subframe of it) */
   'displayMedia.request': { capability: 'display-media'; args: { session: unknown; url: string; frameUrl?: string; audio?: boolean; userGesture?: boolean }; result: DisplayMediaOutcome };
   /** the words of text a page of the session would see underlined, each occurrence in order */
@@ -129,20 +159,27 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'permissions.check': 'permissions',
   'hints.preconnect': 'network',
   'downloads.navigate': 'downloads',
+  'downloads.saveDialogs': 'downloads.dialog',
+  'downloads.answerSaveDialog': 'downloads.dialog',
   'auth.respond': 'network',
-  'hid.plug': 'devices.hid',
-  'hid.unplug': 'devices.hid',
-  'hid.requestDevice': 'devices.hid',
-  'hid.forget': 'devices.hid',
   'serial.plug': 'devices.serial',
   'serial.unplug': 'devices.serial',
-  'serial.requestPort': 'devices.serial',
-  'serial.forget': 'devices.serial',
+  'hid.plug': 'devices.hid',
+  'hid.unplug': 'devices.hid',
   'usb.plug': 'devices.usb',
   'usb.unplug': 'devices.usb',
+  'serial.requestPort': 'devices.serial',
+  'serial.getPorts': 'devices.serial',
+  'serial.forget': 'devices.serial',
+  'serial.write': 'devices.serial',
+  'hid.requestDevice': 'devices.hid',
+  'hid.getDevices': 'devices.hid',
+  'hid.forget': 'devices.hid',
+  'devices.takeWarnings': 'devices.hid',
   'usb.requestDevice': 'devices.usb',
+  'usb.getDevices': 'devices.usb',
   'usb.forget': 'devices.usb',
-  'bluetooth.requestDevice': 'bluetooth',
+  'usb.claimInterface': 'devices.usb',
   'bluetooth.pair': 'bluetooth',
   'displayMedia.request': 'display-media',
   'spellcheck.check': 'spellcheck',

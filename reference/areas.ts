@@ -5,6 +5,8 @@
 
 import type { Area } from './area.ts';
 import { cookiesArea } from './cookies/area.ts';
+import { devicesArea } from './devices/area.ts';
+import { downloadsArea } from './downloads/area.ts';
 import { extensionsArea } from './extensions/area.ts';
 import { netArea } from './net/area.ts';
 import { permissionsArea } from './permissions/area.ts';
@@ -23,7 +25,9 @@ export const AREAS: readonly Area[] = [
   protocolArea,
   proxyArea,
   storageArea,
+  downloadsArea,
   permissionsArea,
+  devicesArea,
   spellcheckArea,
   extensionsArea,
 ];

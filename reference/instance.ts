@@ -4,6 +4,7 @@
 
 import type { EraId } from '../contract/eras/eras.ts';
 import { App, type AppOptions } from './app/app.ts';
+import { appEvent } from './app/quit.ts';
 import { createNetModule, type ReferenceNetModule } from './net/net-module.ts';
 import { PartitionRegistry } from './partitions/registry.ts';
 import { createProtocolModule, type ReferenceProtocolModule } from './protocol/protocol-module.ts';
@@ -18,7 +19,7 @@ export interface ReferenceElectron {
   readonly protocol: ReferenceProtocolModule;
   /**
    * Quit: a graceful quit flushes what sessions hold in memory; `crash`
-   * drops it, like a killed process.
+   * drops it, like a killed process. Resolves once the app has shut down.
    */
   quit(options?: { crash?: boolean }): Promise<void>;
 }
@@ -31,18 +32,16 @@ export function createReferenceElectron(options: ReferenceOptions = {}): Referen
   const app = new App({ ...options, era: options.era ?? 'current' });
   const registry = new PartitionRegistry(app);
   const session = createSessionModule(app, registry);
-  let quit = false;
+  app.quitSequence.onShutdown((crash) => registry.shutdown(crash));
   return {
     app,
     session,
     net: createNetModule(app.era, session),
     protocol: createProtocolModule(app.era, session),
     async quit({ crash = false } = {}) {
-      if (quit) return;
-      quit = true;
-      if (!crash) app.emit('before-quit');
-      await registry.shutdown(crash);
-      if (!crash) app.emit('quit');
+      // The harness's quit is not cancellable: 'before-quit' is news, not a question.
+      if (!crash && !app.quitSequence.hasQuit) app.emit('before-quit', appEvent());
+      await app.quitSequence.shutdown(crash);
     },
   };
 }

@@ -1,12 +1,16 @@
-// Runs the whole conformance suite in-process against the reference once per
-// `npm test`, through the CLI as the README does, for the tests that check it
-// (test/harness/suite.test.ts) and compare other adapters with it
-// (test/protocol/remote-suite.test.ts).
+// The whole conformance suite runs twice per `npm test`, through the CLI as
+// the README does: in-process against the reference (checked by
+// test/harness/suite.test.ts) and through `remote:` with the bundled Node
+// agent (compared with it by test/protocol/remote-suite.test.ts). Both start
+// here, in the background, so the other test files run meanwhile; a test
+// that needs a run's result waits for it (suiteRun below).
 
 import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { REPO_ROOT } from '../harness/runner/paths.ts';
 
@@ -17,11 +21,20 @@ export interface CliRun {
   reports?: string;
 }
 
+/** The two runs of the whole suite; `remote` goes through `remote:node harness/agent/reference-agent.mjs`. */
+export type SuiteRunName = 'reference' | 'remote';
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    referenceSuite: CliRun;
+    /** Per run: the folder its reports go to; `cli-run.json` appears there when the CLI has exited. */
+    suiteRuns: Record<SuiteRunName, string>;
   }
 }
+
+const SUITE_RUNS: Record<SuiteRunName, string[]> = {
+  reference: ['run', '--era', 'all'],
+  remote: ['run', '--adapter', 'remote:node harness/agent/reference-agent.mjs', '--era', 'all'],
+};
 
 /** Runs the CLI in a child process (a `run` writes its report to `reports`); resolves when it exits. */
 export function runCli(args: string[], reports?: string): Promise<CliRun> {
@@ -37,8 +50,36 @@ export function runCli(args: string[], reports?: string): Promise<CliRun> {
   });
 }
 
+const DONE = 'cli-run.json';
+
+/** Waits for a run of the whole suite started by the setup and returns how the CLI ended. */
+export async function suiteRun(name: SuiteRunName, timeoutMs = 900_000): Promise<CliRun> {
+  const reports = inject('suiteRuns')[name];
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return { ...(JSON.parse(readFileSync(path.join(reports, DONE), 'utf8')) as CliRun), reports };
+    } catch {
+      if (Date.now() > deadline) throw new Error(`the ${name} run of the suite did not finish within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const reports = await mkdtemp(path.join(os.tmpdir(), 'suite-reports-'));
-  project.provide('referenceSuite', await runCli(['run', '--era', 'all'], reports));
-  return () => rm(reports, { recursive: true, force: true });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'suite-reports-'));
+  const folders = { reference: path.join(dir, 'reference'), remote: path.join(dir, 'remote') };
+  const runs = (Object.keys(SUITE_RUNS) as SuiteRunName[]).map(async (name) => {
+    const reports = folders[name];
+    mkdirSync(reports, { recursive: true });
+    const run = await runCli(SUITE_RUNS[name], reports);
+    // Written whole, then renamed: a waiting test never reads half a file.
+    writeFileSync(path.join(reports, `${DONE}.tmp`), JSON.stringify(run));
+    renameSync(path.join(reports, `${DONE}.tmp`), path.join(reports, DONE));
+  });
+  project.provide('suiteRuns', folders);
+  return async () => {
+    await Promise.all(runs);
+    await rm(dir, { recursive: true, force: true });
+  };
 }

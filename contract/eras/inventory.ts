@@ -2,7 +2,8 @@
 // module each API era documents. The JSON is generated from the seed documents
 // by harness/eras/generate-inventory.ts; never edit it by hand.
 
-import { readFileSync } from 'node:fs';
+// A static import, so bundles (the CommonJS build of the Electron stand-in) carry the data with them.
+import inventoryDocument from './inventory.json' with { type: 'json' };
 import { ERA_IDS, isEraId, type EraId } from './eras.ts';
 
 export interface InventoryMember {
@@ -33,14 +34,12 @@ export interface Inventory {
   eras: Record<EraId, EraInventory>;
 }
 
-export const INVENTORY_URL = new URL('./inventory.json', import.meta.url);
-
 let cached: Inventory | undefined;
 
 /** Reads inventory.json (once) and checks its overall shape. */
 export function loadInventory(): Inventory {
   if (cached) return cached;
-  const data = JSON.parse(readFileSync(INVENTORY_URL, 'utf8')) as Inventory;
+  const data = inventoryDocument as unknown as Inventory;
   if (data.schemaVersion !== 1) {
     throw new Error(`inventory.json: unsupported schemaVersion ${JSON.stringify(data.schemaVersion)}`);
   }

@@ -1,32 +1,49 @@
 // Typed access to contract/eras/sub-inventory.json: the second level of the
 // inventory, i.e. the members of a Session's `cookies`, `webRequest` and
-// `protocol` objects per era (`cookies.get`, `cookies.on('changed')`,
-// `webRequest.onBeforeRequest`, `protocol.handle`, ...). The JSON is generated
+// `protocol` objects and of the DownloadItems its 'will-download' event hands
+// out, per era (`cookies.get`, `cookies.on('changed')`,
+// `webRequest.onBeforeRequest`, `protocol.handle`, `downloadItem.pause`,
+// `downloadItem.savePath`, ...). The JSON is generated
 // from Electron's documents of each era's release by
 // harness/eras/generate-sub-inventory.ts and records the tag, commit and blob
 // it was read from; never edit it by hand.
 
-import { readFileSync } from 'node:fs';
+// A static import, so bundles (the CommonJS build of the Electron stand-in) carry the data with them.
+import subInventoryDocument from './sub-inventory.json' with { type: 'json' };
 import { ERA_IDS, isEraId, type EraId } from './eras.ts';
 
-export type SubOwner = 'cookies' | 'webRequest' | 'protocol' | 'serviceWorkers';
+export type SubOwner = 'cookies' | 'webRequest' | 'protocol' | 'serviceWorkers' | 'downloadItem';
 
-export const SUB_OWNERS: readonly SubOwner[] = ['cookies', 'webRequest', 'protocol', 'serviceWorkers'];
+export const SUB_OWNERS: readonly SubOwner[] = ['cookies', 'webRequest', 'protocol', 'serviceWorkers', 'downloadItem'];
 
-/** The first-level property of Session that holds each owner's object. */
+/**
+ * The first-level member of Session that hands out each owner's object: a
+ * property for cookies, webRequest and protocol, the 'will-download' event
+ * for DownloadItems.
+ */
 export const OWNER_PROPERTY: Readonly<Record<SubOwner, string>> = {
   cookies: 'ses.cookies',
   webRequest: 'ses.webRequest',
   protocol: 'ses.protocol',
   serviceWorkers: 'ses.serviceWorkers',
+  downloadItem: "ses.on('will-download')",
+};
+
+/** The page of Electron's API documentation that documents each owner (docs/api/<page>.md). */
+export const OWNER_PAGE: Readonly<Record<SubOwner, string>> = {
+  cookies: 'cookies',
+  webRequest: 'web-request',
+  protocol: 'protocol',
+  serviceWorkers: 'service-workers',
+  downloadItem: 'download-item',
 };
 
 export interface SubMember {
   /** Canonical name: `cookies.get`, `cookies.on('changed')`, `protocol.handle`. */
   name: string;
   owner: SubOwner;
-  kind: 'method' | 'event';
-  /** The document's heading in ASCII, e.g. `cookies.get(filter, callback)` or `Event: 'changed'`. */
+  kind: 'method' | 'event' | 'property';
+  /** The document's heading in ASCII, e.g. `cookies.get(filter, callback)`, `Event: 'changed'` or `downloadItem.savePath`. */
   signature: string;
   /** GitHub-style slug of the heading in that era's document. */
   anchor: string;
@@ -52,13 +69,11 @@ export interface SubInventory {
   eras: Record<EraId, SubInventoryEra>;
 }
 
-export const SUB_INVENTORY_URL = new URL('./sub-inventory.json', import.meta.url);
-
 let cached: SubInventory | undefined;
 
 export function loadSubInventory(): SubInventory {
   if (cached) return cached;
-  const data = JSON.parse(readFileSync(SUB_INVENTORY_URL, 'utf8')) as SubInventory;
+  const data = subInventoryDocument as unknown as SubInventory;
   if (data.schemaVersion !== 1) throw new Error(`sub-inventory.json: unsupported schemaVersion ${JSON.stringify(data.schemaVersion)}`);
   for (const era of ERA_IDS) {
     const e = data.eras?.[era];
@@ -70,7 +85,7 @@ export function loadSubInventory(): SubInventory {
   return data;
 }
 
-/** The sub-members an era documents, cookies first, then webRequest, protocol and serviceWorkers, each in document order. */
+/** The sub-members an era documents, in SUB_OWNERS order, each owner's in document order. */
 export function subMembersOf(era: EraId): readonly SubMember[] {
   if (!isEraId(era)) throw new Error(`unknown era id ${JSON.stringify(era)}`);
   return loadSubInventory().eras[era].members;

@@ -13,6 +13,7 @@ import {
   type ReferenceElectron,
 } from '../../reference/testing.ts';
 import { machineCapabilities } from './machine-capabilities.ts';
+import { PACKAGE_VERSION } from '../runner/paths.ts';
 
 /** The reference's capabilities and those of this machine (a real Chromium to compare against). */
 export function referenceCapabilities(): Capability[] {
@@ -73,10 +74,9 @@ export class ReferenceAdapter implements Adapter {
   readonly name = 'reference';
 
   async describe(): Promise<ImplementationInfo> {
-    const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
     return {
       name: 'session-conformance reference',
-      version: pkg.version,
+      version: PACKAGE_VERSION,
       language: 'typescript',
       eras: [...ERA_IDS],
       platform: `${process.platform}-${process.arch} node ${process.version}`,
@@ -89,4 +89,3 @@ export class ReferenceAdapter implements Adapter {
     return target;
   }
 }
-

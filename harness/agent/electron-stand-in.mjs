@@ -3,10 +3,9 @@
 // asks for: `--adapter "remote:node harness/agent/electron-stand-in.mjs"`.
 // This proves the Electron agent's code path where no Electron binary exists.
 import Module, { createRequire } from 'node:module';
-import { register } from 'tsx/esm/api';
+import { loadEntry } from '../../bin/load-entry.mjs';
 
-register();
-const { createElectronStandIn } = await import('./electron-stand-in.ts');
+const { createElectronStandIn } = await loadEntry('harness/agent/electron-stand-in.ts');
 const launch = process.env.SESSION_CONFORMANCE_TARGET;
 const standIn = createElectronStandIn(launch ? JSON.parse(launch) : undefined);
 

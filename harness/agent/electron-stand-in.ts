@@ -2,7 +2,8 @@
 // agent (electron-main.cjs) without an Electron binary: `app`, `session`, and
 // the `conformance` description the Electron agent reads from modules that
 // are not Electron. `app.quit()` behaves like Electron's: a graceful quit,
-// then 'will-quit', then the process exits.
+// then 'will-quit', then the process exits; `app.exit(code)` shuts the app
+// down and ends the process with that code.
 
 import { createReferenceElectron, REFERENCE_DRIVER_COMMANDS } from '../../reference/testing.ts';
 import { launchReference, referenceCapabilities } from '../adapters/reference-adapter.ts';
@@ -22,6 +23,9 @@ export function createElectronStandIn(launch: TargetOptions | undefined): Record
       app.emit('will-quit');
       setImmediate(() => process.exit(0));
     });
+  };
+  app.exit = (code: unknown = 0) => {
+    void electron.quit().then(() => setImmediate(() => process.exit(typeof code === 'number' ? code : 0)));
   };
   return {
     app,

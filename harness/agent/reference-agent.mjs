@@ -1,6 +1,6 @@
-// Starts the bundled Node agent (reference-agent.ts) with the TypeScript
-// loader: `--adapter "remote:node harness/agent/reference-agent.mjs"`.
-import { register } from 'tsx/esm/api';
+// Starts the bundled Node agent (reference-agent.ts), from the sources in a
+// checkout and from dist/ in an installed package:
+// `--adapter "remote:node harness/agent/reference-agent.mjs"`.
+import { loadEntry } from '../../bin/load-entry.mjs';
 
-register();
-await import('./reference-agent.ts');
+await loadEntry('harness/agent/reference-agent.ts');

@@ -7,13 +7,13 @@ import { launchReference, referenceCapabilities } from '../adapters/reference-ad
 import { REFERENCE_DRIVER_COMMANDS } from '../../reference/testing.ts';
 import type { TargetOptions } from '../api/target.ts';
 import { ERA_IDS } from '../../contract/eras/eras.ts';
+import { PACKAGE_VERSION } from '../runner/paths.ts';
 
 interface AgentLibrary {
   runAgent(host: unknown): unknown;
 }
 
 const { runAgent } = createRequire(import.meta.url)('../agent-kit/agent.cjs') as AgentLibrary;
-const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
 
 const driver: Record<string, (args: unknown) => unknown> = {};
 for (const [name, fn] of Object.entries(REFERENCE_DRIVER_COMMANDS)) driver[name] = (args) => (fn as (a: unknown) => unknown)(args);
@@ -21,7 +21,7 @@ for (const [name, fn] of Object.entries(REFERENCE_DRIVER_COMMANDS)) driver[name]
 runAgent({
   implementation: {
     name: 'session-conformance reference',
-    version: pkg.version,
+    version: PACKAGE_VERSION,
     language: 'typescript',
     eras: [...ERA_IDS],
     platform: `${process.platform}-${process.arch} node ${process.version}`,

@@ -21,6 +21,13 @@ export interface SpecMeta {
   summary: string;
   /** Doc anchor in the seed of the newest era that has the first member, if not derivable. */
   anchor?: string;
+  /**
+   * Why this file needs a process of its own. Spec files share worker
+   * processes by default (each builds a fresh Target, which isolates the
+   * specs); a file that changes process-wide state that a Target does not own
+   * says so here, and runs alone in a fresh process.
+   */
+  isolate?: string;
 }
 
 /** Identity at runtime; it exists so spec files get type checking of their metadata. */

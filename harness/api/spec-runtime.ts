@@ -6,7 +6,7 @@
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, inject, it, type TestContext } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject, it, TestRunner, type TestContext } from 'vitest';
 import { createAdapter } from '../adapters/index.ts';
 import { callbackMember } from '../../contract/eras/callback-api.ts';
 import { eraInRange, type EraId } from '../../contract/eras/eras.ts';
@@ -14,7 +14,7 @@ import { findExpectation } from '../expectations/expectations.ts';
 import type { Capability } from '../../contract/capabilities.ts';
 import { HarnessError } from './harness-error.ts';
 import type { Driver } from './driver.ts';
-import type { RunContext } from './run-context.ts';
+import { parseEraModuleId, type RunContext } from './run-context.ts';
 import type { SpecMeta } from './spec-meta.ts';
 import type { AppSlice, SessionModule, Target, TargetOptions } from './target.ts';
 
@@ -109,9 +109,18 @@ export function gateFor(meta: SpecMeta, era: EraId, capabilities: ReadonlySet<Ca
   return undefined;
 }
 
+/** The file being collected and the era the runner runs it in (see eraModuleId). */
+function currentSpecFile(): { file: string; era: EraId } {
+  const id = TestRunner.getCurrentSuite().file.filepath;
+  const parsed = parseEraModuleId(id);
+  if (!parsed) throw new HarnessError(`${id} was not started by the conformance runner (no era in its id)`);
+  return parsed;
+}
+
 export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecHandle {
   const context: RunContext = inject('conformance');
-  const era = context.era;
+  const { file: specPath, era } = currentSpecFile();
+  const file = path.relative(context.root, specPath).split(path.sep).join('/');
   let target: Target | undefined;
   let gate: TestMeta['gate'] = gateFor(meta, era, null);
   const temps: string[] = [];
@@ -145,7 +154,6 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
 
   beforeEach((ctx) => {
     const testMeta: TestMeta = { members: meta.members, requires: meta.requires, level: meta.level, basis: meta.basis };
-    const file = path.relative(context.root, ctx.task.file.filepath).split(path.sep).join('/');
     const disabled = findExpectation(context.expectations, file, fullTitle(ctx.task))?.disabled;
     testMeta.gate = gate ?? (disabled ? { status: 'SKIP', reason: `disabled: ${disabled}` } : undefined);
     (ctx.task.meta as { conformance?: TestMeta }).conformance = testMeta;

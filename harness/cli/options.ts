@@ -3,7 +3,7 @@
 import { ERA_IDS, isEraId, type EraId } from '../../contract/eras/eras.ts';
 import type { AdapterSpec } from '../api/run-context.ts';
 import type { Progress } from '../runner/result-collector.ts';
-import { isReporter, REPORTERS, type ReporterName } from '../report/write.ts';
+import { isReporter, REPORTERS, type ReporterName } from '../report/reporters.ts';
 
 export class UsageError extends Error {}
 
@@ -21,6 +21,18 @@ export function parseEras(text: string | undefined, fallback: EraId[]): EraId[] 
   throw new UsageError(`unknown era "${text}" (use ${ERA_IDS.join(', ')} or all)`);
 }
 
+/** `--shard <index>/<count>`: 1 <= index <= count. */
+export function parseShard(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UsageError(`--shard takes <index>/<count> with 1 <= index <= count, e.g. 1/4 (got "${text}")`);
+  }
+  return `${index}/${count}`;
+}
+
 /** `--reporter html --reporter junit` or `--reporter html,junit`; without any, `fallback`. */
 export function parseReporters(values: readonly string[] | undefined, fallback: ReporterName[]): ReporterName[] {
   if (!values?.length) return fallback;
@@ -30,20 +42,25 @@ export function parseReporters(values: readonly string[] | undefined, fallback: 
 }
 
 /**
- * Live progress: on a terminal one line rewritten in place (one per era);
- * when not a terminal or under CI, a plain line per finished file.
+ * Live progress: on a terminal one line rewritten in place, with the files
+ * done per era (eras run side by side) and the totals; when not a terminal
+ * or under CI, a plain line per finished file.
  */
 export function progressPrinter(out: NodeJS.WriteStream = process.stdout): (era: EraId, p: Progress) => void {
   const live = Boolean(out.isTTY) && !process.env.CI;
-  let currentEra: EraId | undefined;
+  const eras = new Map<EraId, Progress>();
   const started = Date.now();
   return (era, p) => {
-    if (live && currentEra !== undefined && era !== currentEra) out.write('\n');
-    currentEra = era;
+    eras.set(era, p);
     const elapsed = `${((Date.now() - started) / 1000).toFixed(0)}s`;
-    const line = `[${era}] files ${p.filesDone}/${p.filesTotal} · tests ${p.tests} · unexpected ${p.unexpected} · ${elapsed}`;
-    if (live) out.write(`\r${line}\x1b[K`);
-    else if (p.lastFile) out.write(`${line} · ${p.lastFile}\n`);
+    if (live) {
+      const files = [...eras].map(([id, e]) => `${id} ${e.filesDone}/${e.filesTotal}`).join(' ');
+      const all = [...eras.values()];
+      const tests = all.reduce((n, e) => n + e.tests, 0);
+      const unexpected = all.reduce((n, e) => n + e.unexpected, 0);
+      out.write(`\r[${files}] · tests ${tests} · unexpected ${unexpected} · ${elapsed}\x1b[K`);
+    } else if (p.lastFile) {
+      out.write(`[${era}] files ${p.filesDone}/${p.filesTotal} · tests ${p.tests} · unexpected ${p.unexpected} · ${elapsed} · ${p.lastFile}\n`);
+    }
   };
 }
-

@@ -5,7 +5,8 @@
 // declared inside a loop are marked, so the docs state what the specs state.
 
 import { readFileSync } from 'node:fs';
-import ts from 'typescript';
+import type * as TS from 'typescript';
+import ts from '../runner/load-typescript.ts';
 
 export interface TitleNode {
   kind: 'group' | 'test';
@@ -21,7 +22,7 @@ const GROUP_NAMES = new Set(['describe', 'suite']);
 const TEST_NAMES = new Set(['it', 'test']);
 const MODIFIERS = new Set(['only', 'skip', 'todo', 'concurrent', 'sequential', 'shuffle', 'fails', 'runIf', 'skipIf']);
 
-function titleText(node: ts.Expression | undefined, sf: ts.SourceFile): string | undefined {
+function titleText(node: TS.Expression | undefined, sf: TS.SourceFile): string | undefined {
   if (!node) return undefined;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
   if (ts.isTemplateExpression(node)) {
@@ -43,7 +44,7 @@ interface Callee {
 }
 
 /** What a call's callee is: describe/it/test with modifiers, `x.itInEras`, or nothing of ours. */
-function calleeKind(expr: ts.Expression): Callee | undefined {
+function calleeKind(expr: TS.Expression): Callee | undefined {
   // describe.each(table)(title, fn) and it.for(table)(title, fn)
   if (ts.isCallExpression(expr)) {
     const inner = expr.expression;
@@ -65,7 +66,7 @@ function calleeKind(expr: ts.Expression): Callee | undefined {
   return undefined;
 }
 
-function isLoop(node: ts.Node): boolean {
+function isLoop(node: TS.Node): boolean {
   if (ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isForStatement(node) || ts.isWhileStatement(node)) return true;
   return (
     ts.isCallExpression(node) &&
@@ -78,7 +79,7 @@ export function extractTitles(source: string, file: string): TitleNode[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const root: TitleNode[] = [];
 
-  const visit = (node: ts.Node, into: TitleNode[], repeated: boolean): void => {
+  const visit = (node: TS.Node, into: TitleNode[], repeated: boolean): void => {
     if (ts.isCallExpression(node)) {
       const callee = calleeKind(node.expression);
       if (callee) {

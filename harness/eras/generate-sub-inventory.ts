@@ -1,9 +1,9 @@
 // Builds contract/eras/sub-inventory.json: the members of the Session's
-// `cookies`, `webRequest`, `protocol` and `serviceWorkers` objects each era
-// documents, read from Electron's own documents (docs/api/cookies.md,
-// web-request.md, protocol.md, service-workers.md where the era has it)
-// at the release tag that stands for the era. Only names, kinds, signatures and
-// anchors are kept (facts), never prose.
+// `cookies`, `webRequest`, `protocol` and `serviceWorkers` objects and of
+// DownloadItem each era documents, read from Electron's own documents
+// (docs/api/cookies.md, web-request.md, protocol.md, service-workers.md where
+// the era has it, download-item.md) at the release tag that stands for the
+// era. Only names, kinds, signatures and anchors are kept (facts), never prose.
 //
 //   npx tsx harness/eras/generate-sub-inventory.ts --electron-git <dir>          # (re)write the JSON
 //   npx tsx harness/eras/generate-sub-inventory.ts --electron-git <dir> --check  # exit 1 if stale
@@ -36,6 +36,7 @@ export const OWNER_DOCS: Readonly<Record<SubOwner, string>> = {
   webRequest: 'docs/api/web-request.md',
   protocol: 'docs/api/protocol.md',
   serviceWorkers: 'docs/api/service-workers.md',
+  downloadItem: 'docs/api/download-item.md',
 };
 
 /** Owners whose object an era may not have at all (ServiceWorkers came with Electron 9). */
@@ -53,12 +54,13 @@ export const MODULE_ONLY: readonly string[] = [
   'protocol.getStandardSchemes',
 ];
 
-type Section = 'events' | 'methods' | 'other';
+type Section = 'events' | 'methods' | 'properties' | 'other';
 
 function sectionOf(title: string): Section {
   const t = title.trim().toLowerCase();
   if (t === 'instance events') return 'events';
   if (t === 'instance methods' || t === 'methods') return 'methods';
+  if (t === 'instance properties') return 'properties';
   return 'other';
 }
 
@@ -83,6 +85,16 @@ export function parseOwnerDoc(doc: string, owner: SubOwner): { members: SubMembe
         signature: `Event: '${event[1]}'`,
         // GitHub slugs the rendered heading: emphasis marks (_Experimental_) are gone.
         anchor: githubSlug(text.replace(/\b_([^_]+)_\b/g, '$1')),
+      });
+      continue;
+    }
+    if (call && section === 'properties' && call[1] === owner && call[3] === undefined) {
+      members.push({
+        name: `${owner}.${call[2]}`,
+        owner,
+        kind: 'property',
+        signature: `${owner}.${call[2]}`,
+        anchor: githubSlug(text.replace(/`/g, '').replace(/\b_([^_]+)_\b/g, '$1')),
       });
       continue;
     }

@@ -5,7 +5,7 @@
 
 import { ERA_IDS, eraInfo, erasInRange, type EraId } from '../../contract/eras/eras.ts';
 import { allMemberNames, erasOfMember, memberOf, type InventoryMember } from '../../contract/eras/inventory.ts';
-import { allSubMemberNames, subMemberOf, type SubOwner } from '../../contract/eras/sub-inventory.ts';
+import { allSubMemberNames, OWNER_PAGE, subMemberOf, type SubOwner } from '../../contract/eras/sub-inventory.ts';
 import { loadPending, type PendingList } from '../runner/coverage.ts';
 import { REPO_ROOT } from '../runner/paths.ts';
 import { listSpecFiles, type SpecFile } from '../runner/spec-files.ts';
@@ -74,7 +74,7 @@ function specDoc(meta: SpecMeta): DocAnchor | undefined {
   return doc;
 }
 
-/** A member of ses.cookies, ses.webRequest or ses.protocol, documented in Electron's own pages. */
+/** A member of ses.cookies, ses.webRequest, ses.protocol or a DownloadItem, documented in Electron's own pages. */
 function subCatalogMember(name: string, specFiles: string[], pending: PendingList): CatalogMember {
   const eras = ERA_IDS.filter((era) => subMemberOf(era, name));
   const newestEra = eras[eras.length - 1]!;
@@ -85,7 +85,7 @@ function subCatalogMember(name: string, specFiles: string[], pending: PendingLis
     signatures[era] = subMemberOf(era, name)!.signature;
     anchors[era] = subMemberOf(era, name)!.anchor;
   }
-  const page = newest.owner === 'webRequest' ? 'web-request' : newest.owner;
+  const page = OWNER_PAGE[newest.owner];
   const doc: DocAnchor = { era: newestEra, seed: `docs/api/${page}.md`, anchor: newest.anchor };
   if (newestEra === 'current') doc.url = `https://www.electronjs.org/docs/latest/api/${page}#${newest.anchor}`;
   const member: CatalogMember = { name, kind: newest.kind, owner: newest.owner, eras, signatures, anchors, doc, specs: specFiles };

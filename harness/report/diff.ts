@@ -1,7 +1,9 @@
 // Compares two reports test by test, the way wpt.fyi compares runs: runs are
-// paired by adapter, era and platform (not by implementation version, which is
-// usually what changed), and each test is added, removed, improved, regressed
-// or otherwise changed.
+// paired by implementation name and era (not by its version, which is usually
+// what changed, nor by the adapter's command line, whose paths differ between
+// CI workspaces), and each test is added, removed, improved, regressed or
+// otherwise changed. A test that disappeared counts as a regression unless the
+// caller allows removals: a crash that drops a spec file must not pass as clean.
 
 import { BAD_STATUSES, SEVERITY, type Status } from '../api/status.ts';
 import { mergeReports, type Report, type RunInfo, type TestRecord } from './model.ts';
@@ -32,9 +34,9 @@ export interface ReportDiff {
   entries: DiffEntry[];
 }
 
-/** The pairing key: the same column of a matrix, whichever version ran in it. */
+/** The pairing key: the same implementation in the same era, whichever version ran and however it was started. */
 export function diffKey(info: RunInfo): string {
-  return `${info.adapter} · ${info.era} · ${info.platform.os}-${info.platform.arch}`;
+  return `${info.implementation.name} · ${info.era}`;
 }
 
 /**
@@ -59,9 +61,14 @@ function emptyCounts(): Record<Change, number> {
 function keyed(report: Report): Map<string, Map<string, TestRecord>> {
   const runs = new Map<string, Map<string, TestRecord>>();
   // Shards of one run are joined first, so a sharded run compares as a whole.
-  for (const run of mergeReports([report]).runs) {
-    let key = diffKey(run.info);
-    for (let n = 2; runs.has(key); n++) key = `${diffKey(run.info)} #${n}`;
+  const merged = mergeReports([report]).runs;
+  const keys = merged.map((run) => diffKey(run.info));
+  for (const [i, run] of merged.entries()) {
+    // Runs of one implementation and era on several platforms are told apart by platform.
+    const unique = keys.indexOf(keys[i]!) === keys.lastIndexOf(keys[i]!);
+    const base = unique ? keys[i]! : `${keys[i]} · ${run.info.platform.os}-${run.info.platform.arch}`;
+    let key = base;
+    for (let n = 2; runs.has(key); n++) key = `${base} #${n}`;
     runs.set(key, new Map(run.results.map((r) => [r.id, r])));
   }
   return runs;
@@ -99,6 +106,16 @@ export function diffReports(before: Report, after: Report): ReportDiff {
   }
   entries.sort((p, q) => CHANGES.indexOf(p.change) - CHANGES.indexOf(q.change) || (p.run < q.run ? -1 : p.run > q.run ? 1 : 0) || (p.id < q.id ? -1 : 1));
   return { runs, entries };
+}
+
+export interface RegressionOptions {
+  /** Tests present before and gone after are not regressions (a spec was deleted on purpose). */
+  allowRemoved?: boolean;
+}
+
+/** What gates CI: regressed tests, and removed ones unless allowed. */
+export function regressions(diff: ReportDiff, options: RegressionOptions = {}): DiffEntry[] {
+  return diff.entries.filter((e) => e.change === 'regressed' || (e.change === 'removed' && !options.allowRemoved));
 }
 
 export function formatDiff(diff: ReportDiff): string {

@@ -1,11 +1,13 @@
 // report.html: one self-contained page (styles, script and data inline; a
 // Content-Security-Policy forbids loading anything at view time) built from a
 // report and the suite's static catalog. The matrix and the coverage table are
-// rendered here, so they read without scripts; html/client.js adds filters,
-// collapsing and the per-test detail from the embedded data.
+// rendered here, so they read without scripts, with the count of each status
+// per run; html/client.js adds filters (a text filter among them), collapsing,
+// the per-test detail from the embedded data and a link (#test=...) to each test.
 
 import { readFileSync } from 'node:fs';
 import { ERA_IDS, eraInfo, type EraId } from '../../contract/eras/eras.ts';
+import { STATUSES } from '../api/status.ts';
 import type { SuiteCatalog } from './catalog.ts';
 import { buildMatrix, CELL_STATES, type Cell, type CellState, type Column, type MatrixRow } from './matrix.ts';
 import { unexpectedResults, type Report, type TestRecord } from './model.ts';
@@ -94,6 +96,17 @@ function coverageHtml(catalog: SuiteCatalog): string {
   return `<table class="coverage" id="coverage-table"><thead>${head}</thead><tbody><tr class="total-row"><th scope="row">specced / documented</th>${totals.join('')}</tr>${rows.join('')}</tbody></table>`;
 }
 
+/** Each run's count of every status, rendered as a table: runs down, statuses across. */
+function statusCountsHtml(report: Report, columns: Column[]): string {
+  const head = `<tr><th scope="col">run</th>${STATUSES.map((s) => `<th scope="col">${s}</th>`).join('')}<th scope="col">total</th></tr>`;
+  const rows = report.runs.map((run, i) => {
+    const counts = STATUSES.map((status) => run.results.filter((r) => r.status === status).length);
+    const cells = counts.map((n, j) => `<td class="${n ? `count s-${STATUSES[j]!.toLowerCase().replace('not_applicable', 'na')}` : 'count'}">${n}</td>`);
+    return `<tr><th scope="row">${esc(columnLabel(columns[i]!))}</th>${cells.join('')}<td class="count">${run.results.length}</td></tr>`;
+  });
+  return `<table class="status-counts" id="status-counts"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
 function legendHtml(): string {
   return `<ul class="legend">${CELL_STATES.filter((s) => s !== 'empty')
     .map((s) => `<li><span class="swatch s-${s}"></span>${esc(STATE_LABELS[s])}</li>`)
@@ -176,6 +189,7 @@ export function renderHtml(report: Report, catalog?: SuiteCatalog): string {
 <h1>session-conformance</h1>
 ${verdict}
 <p class="meta">${report.runs.length} run${report.runs.length === 1 ? '' : 's'} · ${report.runs.reduce((n, r) => n + r.results.length, 0)} results · generated ${esc(generated)} · <span id="contract">interpretation ${esc(contract)}</span>${catalog ? ` · ${Object.keys(catalog.specs).length} spec files` : ''}</p>
+${report.runs.length ? statusCountsHtml(report, matrix.columns) : ''}
 </header>
 <nav class="tabs" role="tablist">
 <button type="button" role="tab" data-tab="matrix" aria-selected="true">Results</button>
@@ -184,6 +198,7 @@ ${catalog ? '<button type="button" role="tab" data-tab="coverage" aria-selected=
 <main>
 <section class="tab-panel" id="matrix-tab">
 <form class="filters" id="filters">
+<label>text <input type="search" id="f-text" placeholder="test, member or message" size="28"></label>
 <label><input type="checkbox" id="f-failures"> failures only</label>
 <label><input type="checkbox" id="f-unexpected"> unexpected only</label>
 <label>era <select id="f-era"><option value="">all</option>${eras.map((e) => `<option>${e}</option>`).join('')}</select></label>

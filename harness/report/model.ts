@@ -43,6 +43,8 @@ export interface TestRecord {
   /** Why: failure message, NOT_APPLICABLE or SKIP reason, expectation reason. */
   message?: string;
   stack?: string;
+  /** The failed assertion's values, printed whole (expected, then what the implementation gave). */
+  assertion?: { expected: string; actual: string };
   expectedStatuses?: Status[];
   durationMs: number;
   /** fast-check replay seed and path when a property failed. */

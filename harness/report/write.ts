@@ -10,19 +10,9 @@ import { renderMarkdown } from './markdown.ts';
 import type { Report } from './model.ts';
 import { writeFileAtomic } from '../../reference/testing.ts';
 
-export const REPORTERS = ['json', 'junit', 'html', 'markdown'] as const;
-export type ReporterName = (typeof REPORTERS)[number];
+import { REPORTER_FILES, type ReporterName } from './reporters.ts';
 
-export const REPORTER_FILES: Readonly<Record<ReporterName, string>> = {
-  json: 'report.json',
-  junit: 'junit.xml',
-  html: 'report.html',
-  markdown: 'summary.md',
-};
-
-export function isReporter(name: string): name is ReporterName {
-  return (REPORTERS as readonly string[]).includes(name);
-}
+export { isReporter, REPORTER_FILES, REPORTERS, type ReporterName } from './reporters.ts';
 
 export function renderReport(name: ReporterName, report: Report, catalog?: SuiteCatalog): string {
   switch (name) {

@@ -1,10 +1,14 @@
 // A vitest reporter that turns test results into TestRecords: classified
 // (classify.ts), judged against the expectations, with the spec's metadata.
-// It also reports live progress through a callback.
+// One vitest run holds every era (each spec file runs once per era, as a
+// module of its own): records, progress and the span of time each era took
+// are kept per era.
 
 import path from 'node:path';
-import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule, TestSpecification } from 'vitest/node';
+import { parseEraModuleId } from '../api/run-context.ts';
 import type { TestMeta } from '../api/spec-runtime.ts';
+import type { EraId } from '../../contract/eras/eras.ts';
 import { findExpectation, judge, type ExpectationSet } from '../expectations/expectations.ts';
 import type { TestRecord } from '../report/model.ts';
 import { classify, type ObservedError } from './classify.ts';
@@ -37,30 +41,77 @@ function seedOf(errors: readonly unknown[] | undefined): string | undefined {
   return undefined;
 }
 
+/** The first error's expected and actual values, as vitest printed them (an assertion with a diff). */
+function assertionOf(errors: readonly unknown[] | undefined): TestRecord['assertion'] {
+  const first = errors?.[0] as { expected?: unknown; actual?: unknown } | undefined;
+  if (typeof first?.expected !== 'string' || typeof first.actual !== 'string') return undefined;
+  return { expected: first.expected, actual: first.actual };
+}
+
+/** What one era of the run yielded: its records and when its first file started and its last ended. */
+export interface EraResults {
+  records: TestRecord[];
+  progress: Progress;
+  startedAt?: number;
+  endedAt?: number;
+}
+
+/** `spec/x.spec.ts?era=e9:24:15` in a stack or message -> `spec/x.spec.ts:24:15`: reports name files, not runs of them. */
+function withoutEraIds(text: string): string {
+  return text.replace(/(\.[cm]?[jt]s)\?era=[a-z0-9]+/g, '$1');
+}
+
+/** The file and era of one era's run of a spec file (harness/api/run-context.ts). */
+function splitModuleId(moduleId: string): { file: string; era: EraId } {
+  const parsed = parseEraModuleId(moduleId);
+  if (!parsed) throw new Error(`${moduleId}: not a module id the runner made (no era)`);
+  return parsed;
+}
+
 export class ResultCollector implements Reporter {
-  readonly records: TestRecord[] = [];
+  readonly #eras = new Map<EraId, EraResults>();
   readonly #root: string;
   readonly #expectations: ExpectationSet;
-  readonly #onProgress: (p: Progress) => void;
-  readonly #progress: Progress = { filesDone: 0, filesTotal: 0, tests: 0, unexpected: 0 };
+  readonly #onProgress: (era: EraId, p: Progress) => void;
 
-  constructor(root: string, expectations: ExpectationSet, onProgress: (p: Progress) => void) {
+  constructor(root: string, expectations: ExpectationSet, onProgress: (era: EraId, p: Progress) => void) {
     this.#root = root;
     this.#expectations = expectations;
     this.#onProgress = onProgress;
   }
 
-  #relative(moduleId: string): string {
-    return path.relative(this.#root, moduleId).split(path.sep).join('/');
+  /** The results of an era (empty when none of its files ran). */
+  era(era: EraId): EraResults {
+    let results = this.#eras.get(era);
+    if (!results) {
+      results = { records: [], progress: { filesDone: 0, filesTotal: 0, tests: 0, unexpected: 0 } };
+      this.#eras.set(era, results);
+    }
+    return results;
   }
 
-  onTestRunStart(specifications: readonly unknown[]): void {
-    this.#progress.filesTotal = specifications.length;
-    this.#onProgress({ ...this.#progress });
+  #relative(file: string): string {
+    return path.relative(this.#root, file).split(path.sep).join('/');
+  }
+
+  onTestRunStart(specifications: readonly TestSpecification[]): void {
+    const eras = new Set<EraId>();
+    for (const spec of specifications) {
+      const { era } = splitModuleId(spec.moduleId);
+      this.era(era).progress.filesTotal++;
+      eras.add(era);
+    }
+    for (const era of eras) this.#onProgress(era, { ...this.era(era).progress });
+  }
+
+  onTestModuleStart(testModule: TestModule): void {
+    const results = this.era(splitModuleId(testModule.moduleId).era);
+    results.startedAt ??= Date.now();
   }
 
   onTestCaseResult(testCase: TestCase): void {
-    const file = this.#relative(testCase.module.moduleId);
+    const { file: full, era } = splitModuleId(testCase.module.moduleId);
+    const file = this.#relative(full);
     const result = testCase.result();
     const meta = (testCase.meta() as { conformance?: TestMeta }).conformance;
     const errors = 'errors' in result ? result.errors : undefined;
@@ -69,7 +120,7 @@ export class ResultCollector implements Reporter {
       errors: toObservedErrors(errors),
       meta,
     });
-    this.#add(file, testCase.fullName, status, message, {
+    this.#add(era, file, testCase.fullName, status, message, {
       members: meta?.members ?? [],
       level: meta?.level,
       basis: meta?.basis,
@@ -77,26 +128,31 @@ export class ResultCollector implements Reporter {
       stack: (errors?.[0] as { stack?: string } | undefined)?.stack,
       seed: seedOf(errors),
       agentOutput: meta?.agentOutput,
+      assertion: assertionOf(errors),
     });
   }
 
   onTestModuleEnd(testModule: TestModule): void {
     // A file that could not be collected, or whose worker died, yields one
     // record for the file so the failure is never silent.
+    const { file: full, era } = splitModuleId(testModule.moduleId);
+    const file = this.#relative(full);
+    const results = this.era(era);
     const errors = testModule.errors();
     if (errors.length) {
-      const file = this.#relative(testModule.moduleId);
       const observed = toObservedErrors(errors);
       const crashed = classify({ state: 'failed', errors: observed, meta: undefined }).status === 'CRASH';
       const text = observed.map((e) => [e.name, e.message].filter(Boolean).join(': ')).join('\n');
-      this.#add(file, '(file)', crashed ? 'CRASH' : 'ERROR', text, { members: [], durationMs: 0 });
+      this.#add(era, file, '(file)', crashed ? 'CRASH' : 'ERROR', text, { members: [], durationMs: 0 });
     }
-    this.#progress.filesDone++;
-    this.#progress.lastFile = this.#relative(testModule.moduleId);
-    this.#onProgress({ ...this.#progress });
+    results.endedAt = Date.now();
+    results.progress.filesDone++;
+    results.progress.lastFile = file;
+    this.#onProgress(era, { ...results.progress });
   }
 
   #add(
+    era: EraId,
     file: string,
     title: string,
     status: TestRecord['status'],
@@ -121,12 +177,14 @@ export class ResultCollector implements Reporter {
     if (verdict.stale) record.stale = true;
     if (entry?.expected) record.expectedStatuses = entry.expected;
     const why = [message, verdict.reason && `expectation: ${verdict.reason}`].filter(Boolean).join(' | ');
-    if (why) record.message = why;
-    if (extra.stack && status !== 'PASS') record.stack = extra.stack;
+    if (why) record.message = withoutEraIds(why);
+    if (extra.stack && status !== 'PASS') record.stack = withoutEraIds(extra.stack);
     if (extra.seed) record.seed = extra.seed;
+    if (extra.assertion && status !== 'PASS') record.assertion = extra.assertion;
     if (extra.agentOutput) record.agentOutput = extra.agentOutput;
-    this.records.push(record);
-    this.#progress.tests++;
-    if (!record.expected) this.#progress.unexpected++;
+    const results = this.era(era);
+    results.records.push(record);
+    results.progress.tests++;
+    if (!record.expected) results.progress.unexpected++;
   }
 }

@@ -1,19 +1,21 @@
-// Runs the spec suite through vitest, once per era, and returns a Report.
-// Each era is its own vitest run so that its workers see one RunContext.
+// Runs the spec suite and returns a Report: one run per era, all of them
+// from one vitest run (vitest-run.ts) whose workers serve every era.
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { startVitest } from 'vitest/node';
+import type { Reporter } from 'vitest/node';
 import { createAdapter, prepareRun } from '../adapters/index.ts';
 import { CONTRACT_VERSION } from '../api/contract.ts';
-import { adapterLabel, type AdapterSpec, type RunContext } from '../api/run-context.ts';
+import { adapterLabel, type AdapterSpec } from '../api/run-context.ts';
 import type { EraId } from '../../contract/eras/eras.ts';
 import { NO_EXPECTATIONS, type ExpectationSet } from '../expectations/expectations.ts';
-import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type Run } from '../report/model.ts';
+import { REPORT_SCHEMA, REPORT_SCHEMA_VERSION, type Report, type Run, type RunInfo } from '../report/model.ts';
 import { ResultCollector, type Progress } from './result-collector.ts';
-import { REPO_ROOT } from './paths.ts';
+import { PACKAGE_VERSION, REPO_ROOT } from './paths.ts';
+import { runSpecFiles } from './vitest-run.ts';
 
+export { namePattern } from './grep-index.ts';
 
 export interface RunOptions {
   adapter: AdapterSpec;
@@ -28,74 +30,34 @@ export interface RunOptions {
   /** Per-test timeout in ms (default 30 s). */
   testTimeout?: number;
   onProgress?: (era: EraId, progress: Progress) => void;
+  /** More vitest reporters, e.g. the benchmark's (bench/suite/). */
+  reporters?: Reporter[];
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/**
- * Vitest matches a pattern against the test's names joined by spaces; our
- * titles join them with ' > ', so a title copied from a report matches too.
- */
-export function namePattern(grep: string): RegExp {
-  return new RegExp(grep.split(' > ').map(escapeRegExp).join('(?: > | )'));
-}
-
-async function runEra(options: RunOptions, adapter: AdapterSpec, era: EraId, workDir: string): Promise<Run> {
-  const expectations = options.expectations ?? NO_EXPECTATIONS;
-  const context: RunContext = { adapter, era, expectations, workDir, root: REPO_ROOT };
-  const collector = new ResultCollector(REPO_ROOT, expectations, (p) => options.onProgress?.(era, p));
-  const implementation = await createAdapter(adapter).describe();
-  const startedAt = new Date();
-  const previousExitCode = process.exitCode;
-  const vitest = await startVitest(
-    'test',
-    options.files ?? [],
-    {
-      config: false,
-      root: REPO_ROOT,
-      include: options.include ?? ['spec/**/*.spec.ts'],
-      watch: false,
-      reporters: [collector],
-      provide: { conformance: context },
-      pool: 'forks',
-      isolate: true,
-      testTimeout: options.testTimeout ?? 30_000,
-      hookTimeout: 60_000,
-      ...(options.shard ? { shard: options.shard } : {}),
-      ...(options.grep ? { testNamePattern: namePattern(options.grep) } : {}),
-    },
-    { logLevel: 'error' },
-  );
-  await vitest.close();
-  // Our exit code depends on expectations, not on vitest's view of failures.
-  process.exitCode = previousExitCode;
-  const results = options.grep
-    ? collector.records.filter((r) => r.id.includes(options.grep!) || r.status !== 'SKIP')
-    : collector.records;
-  results.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+/** The run of one era, from what the collector gathered. */
+function eraRun(options: RunOptions, collector: ResultCollector, era: EraId, base: Omit<RunInfo, 'era' | 'startedAt' | 'durationMs'>, fallbackStart: number): Run {
+  const gathered = collector.era(era);
+  const records = options.grep
+    ? gathered.records.filter((r) => r.id.includes(options.grep!) || r.status !== 'SKIP')
+    : [...gathered.records];
+  records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const startedAt = gathered.startedAt ?? fallbackStart;
+  const { adapter, implementation, platform, suiteVersion, ...rest } = base;
   return {
     info: {
-      adapter: adapterLabel(options.adapter),
+      adapter,
       implementation,
       era,
-      platform: { os: process.platform, arch: process.arch, node: process.version },
-      suiteVersion: await suiteVersion(),
-      startedAt: startedAt.toISOString(),
-      durationMs: Date.now() - startedAt.getTime(),
-      ...(options.shard ? { shard: options.shard } : {}),
-      ...(options.grep ? { grep: options.grep } : {}),
-      expectations: expectations.source,
-      contractVersion: CONTRACT_VERSION,
+      platform,
+      suiteVersion,
+      startedAt: new Date(startedAt).toISOString(),
+      // The era's own span, from its first file's start to its last file's end;
+      // eras share the workers, so their spans overlap.
+      durationMs: (gathered.endedAt ?? startedAt) - startedAt,
+      ...rest,
     },
-    results,
+    results: records,
   };
-}
-
-async function suiteVersion(): Promise<string> {
-  const { default: pkg } = await import('../../package.json', { with: { type: 'json' } });
-  return pkg.version;
 }
 
 export async function runSuite(options: RunOptions): Promise<Report> {
@@ -103,8 +65,35 @@ export async function runSuite(options: RunOptions): Promise<Report> {
   // Set-up the adapter needs for the whole run (an agent pool for remote:).
   const prepared = await prepareRun(options.adapter, workDir);
   try {
-    const runs: Run[] = [];
-    for (const era of options.eras) runs.push(await runEra(options, prepared.spec, era, workDir));
+    const expectations = options.expectations ?? NO_EXPECTATIONS;
+    const collector = new ResultCollector(REPO_ROOT, expectations, (era, p) => options.onProgress?.(era, p));
+    const implementation = await createAdapter(prepared.spec).describe();
+    const started = Date.now();
+    const previousExitCode = process.exitCode;
+    await runSpecFiles({
+      context: { adapter: prepared.spec, expectations, workDir, root: REPO_ROOT },
+      eras: options.eras,
+      include: options.include ?? ['spec/**/*.spec.ts'],
+      filters: options.files ?? [],
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.grep ? { grep: options.grep } : {}),
+      testTimeout: options.testTimeout ?? 30_000,
+      hookTimeout: 60_000,
+      reporters: [collector, ...(options.reporters ?? [])],
+    });
+    // Our exit code depends on expectations, not on vitest's view of failures.
+    process.exitCode = previousExitCode;
+    const base = {
+      adapter: adapterLabel(options.adapter),
+      implementation,
+      platform: { os: process.platform, arch: process.arch, node: process.version },
+      suiteVersion: PACKAGE_VERSION,
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.grep ? { grep: options.grep } : {}),
+      expectations: expectations.source,
+      contractVersion: CONTRACT_VERSION,
+    };
+    const runs = options.eras.map((era) => eraRun(options, collector, era, base, started));
     return { schema: REPORT_SCHEMA, schemaVersion: REPORT_SCHEMA_VERSION, generatedAt: new Date().toISOString(), runs };
   } finally {
     await prepared.close();

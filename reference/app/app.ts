@@ -1,6 +1,6 @@
-// The reference's `app`: ready lifecycle, named paths, command-line switches,
-// the user agent fallback, and the `session-created` event. Only the slice of
-// Electron's app that sessions depend on.
+// The reference's `app`: ready lifecycle, quitting, named paths, command-line
+// switches, the user agent fallback, locale, and the `session-created` event.
+// The slice of Electron's app that sessions, and code setting them up, touch.
 
 import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
@@ -9,7 +9,8 @@ import type { EraId } from '../../contract/eras/eras.ts';
 import { throwArgumentError } from '../era/arguments.ts';
 import { ERA_VERSIONS, type EraVersions } from '../era/versions.ts';
 import { CommandLine } from './command-line.ts';
-import { AppPaths, isPathName } from './paths.ts';
+import { AppPaths, isPathName, type PathName } from './paths.ts';
+import { QuitSequence } from './quit.ts';
 import { defaultUserAgent } from './user-agent.ts';
 import { SESSION_ERAS } from '../session/session-era.ts';
 
@@ -17,6 +18,12 @@ export interface AppOptions {
   era: EraId;
   /** userData directory; Electron's default (appData/<name>) when absent. */
   userData?: string;
+  /** appData directory (userData's parent by default); the machine's (~/.config) when absent. */
+  appData?: string;
+  /** What app.getAppPath() answers: the folder of the app's package.json; the working directory when absent. */
+  appPath?: string;
+  /** The locale the app runs in (app.getLocale(), the default Accept-Language); en-US when absent. */
+  locale?: string;
   name?: string;
   version?: string;
   /** Switches present on the command line at launch. */
@@ -52,6 +59,11 @@ export class App extends EventEmitter {
   #name: string;
   readonly #version: string;
   #ready = false;
+  readonly #appPath: string;
+  readonly #locale: string;
+  #hardwareAcceleration = true;
+  /** Quitting: app.quit(), app.exit() and the harness's quit go through it. */
+  readonly quitSequence: QuitSequence;
   #userAgentFallback: string | undefined;
   readonly #whenReady: Promise<void>;
 
@@ -68,7 +80,13 @@ export class App extends EventEmitter {
     });
     this.#name = options.name ?? 'Electron';
     this.#version = options.version ?? this.versions.electron;
-    this.#paths = new AppPaths(() => this.#name, options.userData ? { userData: options.userData } : {});
+    const initialPaths: Partial<Record<PathName, string>> = {};
+    if (options.userData) initialPaths.userData = options.userData;
+    if (options.appData) initialPaths.appData = options.appData;
+    this.#paths = new AppPaths(() => this.#name, initialPaths);
+    this.#appPath = options.appPath ?? process.cwd();
+    this.#locale = options.locale ?? 'en-US';
+    this.quitSequence = new QuitSequence(this);
     for (const [name, value] of Object.entries(options.switches ?? {})) this.commandLine.appendSwitch(name, value);
     // Like Electron, readiness arrives after the current turn of start-up code,
     // so listeners and switches added synchronously at load time take effect.
@@ -125,6 +143,57 @@ export class App extends EventEmitter {
     if (!path.isAbsolute(value)) throw new Error('Path must be absolute');
     if (!isPathName(name)) throw new Error(`Failed to set path`);
     this.#paths.set(name, value);
+  }
+
+  /** A reference app runs from its sources, never from an asar archive. */
+  get isPackaged(): boolean {
+    return false;
+  }
+
+  getAppPath(): string {
+    return this.#appPath;
+  }
+
+  getLocale(): string {
+    return this.#locale;
+  }
+
+  getSystemLocale(): string {
+    return this.#locale;
+  }
+
+  getPreferredSystemLanguages(): string[] {
+    return [this.#locale];
+  }
+
+  getLocaleCountryCode(): string {
+    return this.#locale.split('-')[1]?.toUpperCase() ?? '';
+  }
+
+  setAppLogsPath(value?: string): void {
+    if (value !== undefined && typeof value !== 'string') throwArgumentError(0, value);
+    if (value !== undefined && !path.isAbsolute(value)) throw new Error('Path must be absolute');
+    this.#paths.set('logs', value ?? path.join(this.getPath('userData'), 'logs'));
+  }
+
+  /** Has an effect on windows only, which the reference does not have; the state is kept. */
+  disableHardwareAcceleration(): void {
+    if (this.#ready) throw new Error('app.disableHardwareAcceleration() can only be called before app is ready');
+    this.#hardwareAcceleration = false;
+  }
+
+  isHardwareAccelerationEnabled(): boolean {
+    return this.#hardwareAcceleration;
+  }
+
+  /** Electron's order: 'before-quit', 'will-quit' (both cancellable), then 'quit' once sessions have flushed. */
+  quit(): void {
+    this.quitSequence.quit();
+  }
+
+  /** Shuts down at once with exitCode: no 'before-quit' or 'will-quit'; 'quit' gets the code. */
+  exit(exitCode: unknown = 0): void {
+    this.quitSequence.exit(typeof exitCode === 'number' && Number.isInteger(exitCode) ? exitCode : 0);
   }
 
   get userAgentFallback(): string {

@@ -60,6 +60,8 @@ function canonicalHost(attribute: string): string | undefined {
   const dot = attribute.startsWith('.') ? '.' : '';
   const rest = attribute.slice(dot.length);
   if (!rest || /[\s/\\?#@:[\]<>^|"]/.test(rest)) return undefined;
+  // Only one leading dot is dropped: `..example.com` names no host.
+  if (rest.startsWith('.')) return undefined;
   let canonical: string;
   try {
     canonical = new URL(`http://${rest}/`).hostname;

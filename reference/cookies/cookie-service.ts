@@ -19,13 +19,15 @@
 //
 //   storeFromResponse(url, setCookieHeaders, { sameSiteContext?, http? }): Promise<void>
 //     Stores the cookies of a response's Set-Cookie header values (one string
-//     per header). Cookies the rules refuse (domain not matching the URL, a
-//     public suffix, Secure from an insecure URL, bad prefixes, SameSite
-//     mismatching the context, SameSite=None without Secure from Electron 17)
-//     are skipped silently, as browsers do. Each stored or removed cookie emits
+//     per header), each made as Chromium's CanonicalCookie::Create makes it
+//     (response-cookie.ts, on the rules cookies.set uses too). Cookies the
+//     rules refuse (domain not matching the URL, a public suffix, Secure from
+//     an insecure URL, bad prefixes, sizes, SameSite mismatching the context,
+//     SameSite=None without Secure from Electron 17, an insecure overwrite of
+//     a Secure cookie) are skipped silently, as browsers do. Each stored or removed cookie emits
 //     'changed' on the session's Cookies object.
 
-import { Cookie, CookieJar } from 'tough-cookie';
+import { type Cookie, CookieJar } from 'tough-cookie';
 import path from 'node:path';
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
@@ -36,6 +38,7 @@ import { CookieFile } from './cookie-file.ts';
 import { matchesFilter, readFilter } from './cookie-filter.ts';
 import { CookiePersistence } from './cookie-persistence.ts';
 import { toElectronCookie, type ElectronCookie } from './cookie-record.ts';
+import { admitsResponseCookie, cookieFromSetCookie } from './response-cookie.ts';
 import { rejection, type CookieStatus } from './cookie-rejection.ts';
 import { SessionCookieStore } from './cookie-store.ts';
 import { isCookieableScheme, parseUrl } from './cookie-url.ts';
@@ -182,22 +185,17 @@ export class CookieService implements SessionService {
     const parsed = parseUrl(url);
     if (!parsed || !isCookieableScheme(parsed)) return;
     for (const header of setCookieHeaders) {
-      const cookie = Cookie.parse(header, { loose: true });
-      if (!cookie || !this.#acceptsFromResponse(cookie, options.sameSiteContext)) continue;
-      await this.#jar.setCookie(cookie, parsed.href, {
-        http: options.http ?? true,
-        ignoreError: true,
-        ...(options.sameSiteContext ? { sameSiteContext: options.sameSiteContext } : {}),
-      });
+      const now = Date.now();
+      const cookie = cookieFromSetCookie(this.era, header, parsed, now);
+      if (!cookie) continue;
+      const http = options.http ?? true;
+      if (!http && cookie.httpOnly) continue;
+      const replaced = this.store.equivalentOf(cookie);
+      if (!http && replaced?.httpOnly) continue;
+      if (!admitsResponseCookie(this.era, cookie, parsed, options.sameSiteContext, this.store.all())) continue;
+      this.store.insert(cookie, now);
     }
     this.#publish();
-  }
-
-  /** Chromium's rules the jar does not apply: from Electron 17, SameSite=None needs Secure and no SameSite means Lax. */
-  #acceptsFromResponse(cookie: Cookie, context: SameSiteContext | undefined): boolean {
-    if (!this.era.sameSiteByDefault) return true;
-    if (cookie.sameSite === 'none' && !cookie.secure) return false;
-    return !(cookie.sameSite === undefined && context === 'none');
   }
 
   async shutdown(crash: boolean): Promise<void> {

@@ -7,7 +7,10 @@
 // 1..99 UTF-8 bytes of valid UTF-8 without leading or trailing ASCII
 // whitespace; adding a word already there, or removing one that is not, is
 // refused. Every save re-reads the file, applies the change and replaces the
-// file atomically, in order.
+// file atomically, in order; changes made while a save runs are applied
+// together by the next one (Chromium writes once per change on its file
+// thread: the file passes through the same complete states, only skipping
+// those a queued change would replace at once).
 
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, rmSync } from 'node:fs';
@@ -118,6 +121,8 @@ export class CustomDictionary {
   readonly #writable: boolean;
   readonly #words: Set<string>;
   #writes: Promise<void> = Promise.resolve();
+  /** Changes not yet taken by a save; a save is queued whenever this is not empty. */
+  #pending: Change[] = [];
 
   /**
    * @param directory the profile directory the file lives in.
@@ -159,10 +164,17 @@ export class CustomDictionary {
   }
 
   #save(change: Change): void {
+    if (!this.#writable) return;
+    this.#pending.push(change);
+    if (this.#pending.length > 1) return; // the queued save takes this change too
     this.#enqueue(async () => {
+      const changes = this.#pending;
+      this.#pending = [];
       const { words } = loadReliably(this.#file);
-      if (change.add !== undefined) words.add(change.add);
-      if (change.remove !== undefined) words.delete(change.remove);
+      for (const { add, remove } of changes) {
+        if (add !== undefined) words.add(add);
+        if (remove !== undefined) words.delete(remove);
+      }
       await saveReliably(this.#file, words);
     });
   }

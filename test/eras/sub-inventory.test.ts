@@ -25,6 +25,7 @@ describe('sub-inventory.json', () => {
       const documents = ['docs/api/cookies.md', 'docs/api/web-request.md', 'docs/api/protocol.md'];
       // ServiceWorkers came with Electron 9.
       if (era !== 'legacy') documents.push('docs/api/service-workers.md');
+      documents.push('docs/api/download-item.md');
       expect(e.sources.map((s) => s.path)).toEqual(documents);
       for (const s of e.sources) expect(s.blob).toMatch(/^[0-9a-f]{40}$/);
     }
@@ -70,6 +71,14 @@ describe('sub-inventory.json', () => {
     expect(allSubMemberNames()).not.toContain('protocol.registerSchemesAsPrivileged');
   });
 
+  it('follows DownloadItem through the eras, its savePath property from 9', () => {
+    for (const era of ERA_IDS) expect(hasSubMember(era, "downloadItem.on('done')"), era).toBe(true);
+    expect(hasSubMember('legacy', 'downloadItem.savePath')).toBe(false);
+    expect(subMemberOf('e9', 'downloadItem.savePath')!.kind).toBe('property');
+    expect(hasSubMember('e17', 'downloadItem.getEndTime')).toBe(false);
+    expect(hasSubMember('current', 'downloadItem.getEndTime')).toBe(true);
+  });
+
   it('tells first-level names from second-level ones', () => {
     expect(subOwnerOf('ses.cookies')).toBeUndefined();
     expect(subOwnerOf('webRequest.onCompleted')).toBe('webRequest');
@@ -88,14 +97,17 @@ describe('the document parser', () => {
     '#### `widgets.spin(speed[, callback])`',
     '#### `widgets.stop()` _Deprecated_',
     '#### `other.thing()`',
+    '### Instance Properties',
+    '#### `widgets.speed`',
   ].join('\n');
 
-  it('reads events and methods of the owner only, outside code fences', () => {
+  it('reads events, methods and properties of the owner only, outside code fences', () => {
     const { members } = parseOwnerDoc(doc, 'widgets' as never);
     expect(members.map((m) => [m.name, m.kind, m.signature])).toEqual([
       ["widgets.on('spun')", 'event', "Event: 'spun'"],
       ['widgets.spin', 'method', 'widgets.spin(speed[, callback])'],
       ['widgets.stop', 'method', 'widgets.stop()'],
+      ['widgets.speed', 'property', 'widgets.speed'],
     ]);
     expect(members[2]!.deprecated).toBe(true);
     expect(members[1]!.anchor).toBe('widgetsspinspeed-callback');

@@ -10,9 +10,9 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { validateReport, type Report } from '../../harness/report/model.ts';
-import { runCli } from '../reference-suite.setup.ts';
+import { runCli, suiteRun } from '../reference-suite.setup.ts';
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -35,25 +35,28 @@ function differences(expected: Map<string, string>, actual: Map<string, string>)
   return [...ids].filter((id) => expected.get(id) !== actual.get(id)).map((id) => `${id}: in-process ${expected.get(id)}, remote ${actual.get(id)}`);
 }
 
-/** `validate`: check every message against the schemas (it costs a schema compile per spec file). */
-async function remoteRun(adapter: string, extra: string[], validate = true): Promise<Report> {
+/** A run through `adapter` with every message checked against the schemas. */
+async function remoteRun(adapter: string, extra: string[]): Promise<Report> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'remote-suite-'));
   dirs.push(dir);
-  const cli = await runCli(['run', '--adapter', adapter, ...(validate ? ['--validate-protocol'] : []), ...extra], dir);
+  const cli = await runCli(['run', '--adapter', adapter, '--validate-protocol', ...extra], dir);
   expect(cli.status, cli.output).toBe(0);
   return readReport(dir);
 }
 
 describe('the suite through an agent process', () => {
-  const reference = () => readReport(inject('referenceSuite').reports!);
+  const reference = async () => readReport((await suiteRun('reference')).reports!);
 
   it('gives every test the in-process status in every era through remote: and the bundled Node agent', async () => {
-    const remote = await remoteRun('remote:node harness/agent/reference-agent.mjs', ['--era', 'all'], false);
+    // Both whole runs are started by test/reference-suite.setup.ts.
+    const cli = await suiteRun('remote');
+    expect(cli.status, cli.output).toBe(0);
+    const remote = readReport(cli.reports!);
     expect(remote.runs.map((r) => r.info.adapter)).toEqual(remote.runs.map(() => 'remote:node harness/agent/reference-agent.mjs'));
-    const expected = statuses(reference());
+    const expected = statuses(await reference());
     expect(expected.size).toBeGreaterThan(100);
     expect(differences(expected, statuses(remote))).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 
   it('gives the same statuses through the Electron agent with electron resolved to the reference (legacy era)', async () => {
     const files = [
@@ -65,9 +68,10 @@ describe('the suite through an agent process', () => {
     ];
     const electron = await remoteRun('remote:node harness/agent/electron-stand-in.mjs', ['--era', 'legacy', ...files]);
     expect(electron.runs[0]!.info.implementation.name).toBe('session-conformance reference (as electron)');
-    const legacy: Report = { ...reference(), runs: reference().runs.filter((r) => r.info.era === 'legacy') };
+    const whole = await reference();
+    const legacy: Report = { ...whole, runs: whole.runs.filter((r) => r.info.era === 'legacy') };
     const expected = statuses(legacy, files);
     expect([...expected.values()].filter((s) => s === 'PASS').length).toBeGreaterThan(20);
     expect(differences(expected, statuses(electron))).toEqual([]);
-  }, 600_000);
+  }, 900_000);
 });

@@ -1,25 +1,30 @@
-// The module users import instead of `electron`.
+// The module users import instead of `electron` (reference/electron.ts, the
+// source of `session-conformance/electron`; test/package/ runs the built one).
 
-import { mkdtempSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
+const load = () => import('../../reference/electron.ts');
+
 describe('session-conformance/electron', () => {
   it('exports a ready-able app and its session module', async () => {
-    const { app, session, default: electron } = await import('session-conformance/electron');
+    const { app, session, default: electron } = await load();
     expect(electron.app).toBe(app);
     expect(app.isReady()).toBe(false);
     expect(() => session.defaultSession).toThrow('Session can only be received when app is ready');
     await app.whenReady();
     expect(app.isReady()).toBe(true);
-    const ses = session.fromPartition('persist:unit') as unknown as { isPersistent(): boolean };
-    expect(ses.isPersistent()).toBe(true);
-    expect(app.getPath('userData')).not.toMatch(/\.config/);
+    expect(session.fromPartition('persist:unit').isPersistent()).toBe(true);
+    expect(app.getPath('userData')).toBe(path.join(app.getPath('appData'), 'Electron'));
+    expect(app.getPath('appData').startsWith(os.tmpdir())).toBe(true);
   });
 
   it('can create independent apps for other eras', async () => {
-    const { createReferenceElectron } = await import('session-conformance/electron');
+    const { createReferenceElectron } = await load();
     const legacy = createReferenceElectron({ era: 'legacy', userData: mkdtempSync(path.join(os.tmpdir(), 'sc-legacy-')) });
     await legacy.app.whenReady();
     const ses = legacy.session.defaultSession as unknown as Record<string, unknown>;
@@ -28,14 +33,106 @@ describe('session-conformance/electron', () => {
     await legacy.quit();
   });
 
-  it('exports protocol, acting on the default session', async () => {
-    const { app, session, net, protocol } = await import('session-conformance/electron');
+  it('exports protocol and netLog, acting on the default session', async () => {
+    const { app, session, net, netLog, protocol } = await load();
     await app.whenReady();
-    protocol.handle!('unit-scheme', () => new Response('from the module'));
-    const ses = session.defaultSession as unknown as { protocol: { isProtocolHandled(s: string): boolean } };
-    expect(ses.protocol.isProtocolHandled('unit-scheme')).toBe(true);
-    expect(await (await net.fetch!('unit-scheme://x')).text()).toBe('from the module');
-    protocol.unhandle!('unit-scheme');
-    expect(protocol.isProtocolHandled!('unit-scheme')).toBe(false);
+    protocol.handle('unit-scheme', () => new Response('from the module'));
+    expect(session.defaultSession.protocol.isProtocolHandled('unit-scheme')).toBe(true);
+    expect(await (await net.fetch('unit-scheme://x')).text()).toBe('from the module');
+    protocol.unhandle('unit-scheme');
+    expect(protocol.isProtocolHandled('unit-scheme')).toBe(false);
+    const log = path.join(mkdtempSync(path.join(os.tmpdir(), 'sc-netlog-')), 'net.json');
+    await netLog.startLogging(log);
+    expect(netLog.currentlyLogging).toBe(true);
+    expect(session.defaultSession.netLog.currentlyLogging).toBe(true);
+    await netLog.stopLogging();
+    expect(JSON.parse(readFileSync(log, 'utf8'))).toHaveProperty('events');
+  });
+
+  it('names what it does not model when code uses it', async () => {
+    const electron = await load();
+    expect(() => new electron.BrowserWindow()).toThrow('session-conformance/electron does not model electron.BrowserWindow');
+    expect(() => electron.ipcMain.handle('x', () => 1)).toThrow('does not model electron.ipcMain.handle');
+    expect(() => electron.net.request('https://a.test/')).toThrow('does not model electron.net.request');
+    expect(() => electron.protocol.registerSchemesAsPrivileged([])).toThrow(
+      /does not model electron\.protocol\.registerSchemesAsPrivileged/,
+    );
+    // Loading code that only mentions them, or subclasses a class, works.
+    class MyWindow extends electron.BrowserWindow {}
+    expect(() => new MyWindow()).toThrow(electron.NotModelledError);
+    expect(await Promise.resolve(electron.dialog)).toBe(electron.dialog);
+  });
+
+  it('has the app members code around sessions touches', async () => {
+    const { createReferenceElectron } = await load();
+    const { app } = createReferenceElectron({ locale: 'fr-CA', appPath: '/srv/app' });
+    expect(app.isPackaged).toBe(false);
+    expect(app.getAppPath()).toBe('/srv/app');
+    expect(app.getLocale()).toBe('fr-CA');
+    expect(app.getLocaleCountryCode()).toBe('CA');
+    expect(app.getPreferredSystemLanguages()).toEqual(['fr-CA']);
+    app.setAppLogsPath();
+    expect(app.getPath('logs')).toBe(path.join(app.getPath('userData'), 'logs'));
+    app.disableHardwareAcceleration();
+    expect(app.isHardwareAccelerationEnabled()).toBe(false);
+    app.exit(3);
+    const [, code] = await new Promise<unknown[]>((resolve) => app.once('quit', (...args: unknown[]) => resolve(args)));
+    expect(code).toBe(3);
+  });
+
+  it('quits in Electron order, cancellable, and removes its temporary folder', async () => {
+    const { createReferenceElectron } = await load();
+    const { app, session } = createReferenceElectron();
+    await app.whenReady();
+    const appData = app.getPath('appData');
+    session.defaultSession.cookies.set({ url: 'https://a.test/', name: 'n', value: 'v', expirationDate: 4e9 });
+    expect(existsSync(app.getPath('userData'))).toBe(true);
+    const events: string[] = [];
+    let cancel = true;
+    app.on('before-quit', (event) => {
+      events.push('before-quit');
+      if (cancel) event.preventDefault();
+    });
+    app.on('will-quit', () => events.push('will-quit'));
+    const quitted = new Promise<void>((resolve) => app.on('quit', () => resolve()));
+    app.quit();
+    expect(events).toEqual(['before-quit']);
+    cancel = false;
+    app.quit();
+    await quitted;
+    expect(events).toEqual(['before-quit', 'before-quit', 'will-quit']);
+    expect(existsSync(appData)).toBe(false);
+  });
+});
+
+describe("the stand-in's temporary folders", () => {
+  // A process that makes a stand-in app, says where its appData is, then waits to be ended.
+  async function standInProcess(): Promise<{ child: ChildProcess; appData: string }> {
+    const script = `const { app } = await import(${JSON.stringify(new URL('../../reference/electron.ts', import.meta.url).href)});
+      console.log(app.getPath('appData')); setInterval(() => {}, 1000);`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [line] = (await once(child.stdout!, 'data')) as [Buffer];
+    return { child, appData: line.toString().trim() };
+  }
+
+  it('are removed when a test runner ends the process with SIGTERM', async () => {
+    const { child, appData } = await standInProcess();
+    expect(existsSync(appData)).toBe(true);
+    child.kill('SIGTERM');
+    const [, signal] = await once(child, 'exit');
+    expect(signal).toBe('SIGTERM');
+    expect(existsSync(appData)).toBe(false);
+  });
+
+  it('of a killed process are swept by the next stand-in', async () => {
+    const { child, appData } = await standInProcess();
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    expect(existsSync(appData)).toBe(true);
+    const { sweepAbandoned } = await import('../../reference/stand-in/temporary-folders.ts');
+    expect(sweepAbandoned()).toBeGreaterThanOrEqual(1);
+    expect(existsSync(appData)).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERA_IDS } from '../../contract/eras/eras.ts';
+import { STATUSES } from '../../harness/api/status.ts';
 import { loadExpectations } from '../../harness/expectations/expectations.ts';
 import { loadCatalog } from '../../harness/report/catalog.ts';
 import { launchChromium } from '../../harness/report/chromium.ts';
@@ -45,6 +46,14 @@ function agentRun() {
         traffic: ['127.0.0.1:41234 CONNECT example.test:443', '127.0.0.1:41234 407 Proxy Authentication Required'],
         agentOutput: '[agent] session created\n[agent] proxy rejected <credentials>',
         seed: '-1819918769 path 0:1:0',
+        // Run from an installed package: the suite's frames are inside node_modules too.
+        stack: [
+          'AssertionError: expected 407 to be 200',
+          '    at /app/node_modules/session-conformance/spec/session/from-partition.spec.ts:42:7',
+          '    at file:///app/node_modules/@vitest/runner/dist/index.js:155:11',
+          '    at file:///app/node_modules/vitest/dist/chunks/runtime.js:9:3',
+        ].join('\n'),
+        assertion: { expected: '200', actual: '407' },
       }),
       record('spec/session/from-partition.spec.ts > session.fromPartition > weird <title> & "quotes"', { members: ['session.fromPartition'] }),
     ],
@@ -138,7 +147,7 @@ describe('report.html in Chromium', () => {
     await page.check('#f-unexpected');
     const unexpected = await visibleRows();
     expect(unexpected).toContain(`other/${FIXTURES}/statuses.spec.ts`);
-    expect(unexpected).not.toContain(`other/${FIXTURES}/needs-hid.spec.ts`);
+    expect(unexpected).not.toContain(`other/${FIXTURES}/needs-renderer.spec.ts`);
     expect(unexpected).toContain('session/session.fromPartition'); // the agent run has an unexpected FAIL there
     await page.selectOption('#f-era', 'legacy');
     expect(await visibleRows()).not.toContain('session/session.fromPartition');
@@ -175,7 +184,9 @@ describe('report.html in Chromium', () => {
     expect(text).toContain('observedFAIL · UNEXPECTED');
     expect(text).toContain('expectedPASS (no expectation)');
     expect(text).toContain('expected 1 to be 2');
-    expect(text).toContain(`npx session-conformance run --adapter reference --era current --grep 'statuses > fails an assertion' ${FIXTURES}/statuses.spec.ts`);
+    expect(text).toContain('npx session-conformance run --adapter reference --era current --expectations ');
+    expect(text).toContain(`--reports reports/rerun --grep 'statuses > fails an assertion' ${FIXTURES}/statuses.spec.ts`);
+    expect(text).toMatch(/expected value\s*2\s*actual value\s*1/);
     expect(text).toMatch(/statuses\.spec\.ts:\d+:\d+/);
     expect(text).toMatch(/\(\d+ frames inside node_modules not shown\)/);
     expect(text).not.toContain('node_modules/@vitest');
@@ -196,7 +207,7 @@ describe('report.html in Chromium', () => {
     await first.locator('summary').click();
     const text = (await first.textContent()) ?? '';
     expect(text).toContain(listSpecFiles().find((s) => s.file === 'spec/session/from-partition.spec.ts')!.meta.summary);
-    expect(await first.locator('a').getAttribute('href')).toBe(
+    expect(await first.locator('a[rel="noreferrer"]').getAttribute('href')).toBe(
       'https://www.electronjs.org/docs/latest/api/session#sessionfrompartitionpartition-options',
     );
   });
@@ -208,9 +219,50 @@ describe('report.html in Chromium', () => {
     expect(text).toContain('127.0.0.1:41234 407 Proxy Authentication Required');
     expect(text).toContain('[agent] proxy rejected <credentials>');
     expect(text).toContain('-1819918769 path 0:1:0');
-    expect(text).toContain(`run --adapter ${AGENT} --era e17 --grep 'session.fromPartition > talks to a server'`);
+    expect(text).toContain(`run --adapter ${AGENT} --era e17 --reports reports/rerun --grep 'session.fromPartition > talks to a server'`);
+    expect(text).toContain('node_modules/session-conformance/spec/session/from-partition.spec.ts:42:7');
+    expect(text).toContain('(2 frames inside node_modules not shown)');
+    expect(text).not.toContain('@vitest/runner');
     // Text from the report is text, never markup.
     expect(await page.locator('#detail details[data-id*="weird"] summary').textContent()).toContain('weird <title> & "quotes"');
+  });
+
+  it('counts each status per run', async () => {
+    const rows = await page.$$eval('#status-counts tbody tr', (trs) =>
+      trs.map((tr) => Array.prototype.map.call(tr.querySelectorAll('td'), (td: { textContent: string }) => Number(td.textContent))),
+    );
+    const counts = (run: Report['runs'][number]) => STATUSES.map((status) => run.results.filter((r) => r.status === status).length);
+    expect(rows).toEqual(report.runs.map((run) => [...counts(run), run.results.length]));
+  });
+
+  it('filters by text across test ids, members and messages', async () => {
+    const all = await visibleRows();
+    await page.fill('#f-text', 'PROXY REJECTED');
+    expect(await visibleRows()).toEqual([]);
+    await page.fill('#f-text', 'expected 407');
+    expect(await visibleRows()).toEqual(['session/session.fromPartition']);
+    await page.fill('#f-text', 'fails an assertion');
+    expect(await visibleRows()).toEqual([`other/${FIXTURES}/statuses.spec.ts`]);
+    await page.click(`td.cell[data-row="other/${FIXTURES}/statuses.spec.ts"][data-col="1"]`);
+    const shown = await page.$$eval('#detail details', (d) => d.map((x) => x.getAttribute('data-id')));
+    expect(shown).toEqual([`${FIXTURES}/statuses.spec.ts > statuses > fails an assertion`]);
+    await page.fill('#f-text', '');
+    await page.keyboard.press('Escape');
+    expect(await visibleRows()).toEqual(all);
+  });
+
+  it('links to each test: the link opens that test, in view', async () => {
+    const id = `${FIXTURES}/statuses.spec.ts > statuses > times out`;
+    await page.click(`td.cell[data-row="other/${FIXTURES}/statuses.spec.ts"][data-col="1"]`);
+    const href = await page.locator(`#detail details[data-id="${id}"] a.test-link`).getAttribute('href');
+    expect(href).toBe(`#test=1:${encodeURIComponent(id)}`);
+    await page.keyboard.press('Escape');
+    await page.goto(`${page.url().split('#')[0]!}${href}`);
+    const linked = page.locator('#detail details.linked');
+    await expect.poll(() => linked.getAttribute('data-id')).toBe(id);
+    expect(await linked.evaluate((d) => (d as unknown as { open: boolean }).open)).toBe(true);
+    expect(await linked.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
   });
 
   it('has a coverage tab with the specced / documented count per era', async () => {

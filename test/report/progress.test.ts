@@ -1,5 +1,5 @@
-// Live progress: rewritten in place on a terminal (a new line per era), one
-// plain line per finished file when not a terminal or under CI.
+// Live progress: one line rewritten in place on a terminal (eras side by
+// side), one plain line per finished file when not a terminal or under CI.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseReporters, progressPrinter, UsageError } from '../../harness/cli/options.ts';
@@ -16,17 +16,17 @@ afterEach(() => {
 });
 
 describe('progressPrinter', () => {
-  it('rewrites one line per era on a terminal', () => {
+  it('rewrites one line on a terminal, with every era side by side and the totals', () => {
     delete process.env.CI;
     const { chunks, out } = stream(true);
     const print = progressPrinter(out);
     print('legacy', { filesDone: 0, filesTotal: 2, tests: 0, unexpected: 0 });
     print('legacy', { filesDone: 2, filesTotal: 2, tests: 9, unexpected: 1, lastFile: 'spec/a.spec.ts' });
     print('current', { filesDone: 1, filesTotal: 2, tests: 4, unexpected: 0, lastFile: 'spec/a.spec.ts' });
-    expect(chunks[0]).toMatch(/^\r\[legacy\] files 0\/2 · tests 0 · unexpected 0 · \d+s\x1b\[K$/);
-    expect(chunks[1]).toMatch(/^\r\[legacy\] files 2\/2 · tests 9 · unexpected 1 /);
-    expect(chunks[2]).toBe('\n');
-    expect(chunks[3]).toMatch(/^\r\[current\] files 1\/2/);
+    expect(chunks[0]).toMatch(/^\r\[legacy 0\/2\] · tests 0 · unexpected 0 · \d+s\x1b\[K$/);
+    expect(chunks[1]).toMatch(/^\r\[legacy 2\/2\] · tests 9 · unexpected 1 /);
+    expect(chunks[2]).toMatch(/^\r\[legacy 2\/2 current 1\/2\] · tests 13 · unexpected 1 /);
+    expect(chunks).toHaveLength(3);
   });
 
   it('prints a plain line per finished file when not a terminal, or under CI', () => {

@@ -3,15 +3,15 @@
 
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalog } from '../../report/catalog.ts';
 import { formatSummary } from '../../report/console.ts';
 import { mergeReports } from '../../report/model.ts';
 import { readReportFile } from '../../report/read.ts';
-import { writeReports } from '../../report/write.ts';
 import { parseReporters, UsageError } from '../options.ts';
 import type { Command } from './command.ts';
 
 async function merge(argv: string[]): Promise<number> {
+  // The renderers and the catalog load when a report is written, not with the CLI.
+  const [{ loadCatalog }, { writeReports }] = await Promise.all([import('../../report/catalog.ts'), import('../../report/write.ts')]);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

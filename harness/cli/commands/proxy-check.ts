@@ -37,6 +37,8 @@ async function proxyCheck(argv: string[]): Promise<number> {
     },
   });
   if (!positionals.length) throw new UsageError('proxy-check needs at least one URL');
+  const notUrl = positionals.find((url) => !URL.canParse(url));
+  if (notUrl !== undefined) throw new UsageError(`"${notUrl}" is not a URL (give absolute URLs, e.g. http://intranet/)`);
   if (!isEraId(values.era)) throw new UsageError(`unknown era "${values.era}"`);
   const era: EraId = values.era;
   const options: Record<string, string> = { proxyBypassRules: values.bypass! };

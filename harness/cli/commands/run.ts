@@ -1,4 +1,5 @@
 // `run`: the suite against one adapter, in one era or all, writing report.json.
+// Like vitest, a run that executes no test fails unless told otherwise.
 
 import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -6,17 +7,26 @@ import { parseArgs } from 'node:util';
 import { loadExpectations, NO_EXPECTATIONS } from '../../expectations/expectations.ts';
 import { formatCoverage, formatSummary } from '../../report/console.ts';
 import { unexpectedResults } from '../../report/model.ts';
-import { loadCatalog } from '../../report/catalog.ts';
-import { renderReport, writeReports } from '../../report/write.ts';
-import { computeCoverage, loadPending } from '../../runner/coverage.ts';
-import { REPO_ROOT } from '../../runner/paths.ts';
-import { runSuite } from '../../runner/run-suite.ts';
-import { listSpecFiles } from '../../runner/spec-files.ts';
-import { parseAdapter, parseEras, parseReporters, progressPrinter, UsageError } from '../options.ts';
+import { parseAdapter, parseEras, parseReporters, parseShard, progressPrinter, UsageError } from '../options.ts';
 import type { Command } from './command.ts';
-import { adapterLabel } from '../../api/run-context.ts';
+import { adapterLabel, type AdapterSpec } from '../../api/run-context.ts';
+import { createAdapter } from '../../adapters/index.ts';
+import type { ExpectationSet } from '../../expectations/expectations.ts';
+import { defaultExpectationsFile, EXPECTATIONS_DIR } from '../expectations-file.ts';
 
 const AGENT_FAILURES = new Set(['AgentCrashed', 'AgentTimeout', 'AgentUnsupported', 'AgentError', 'ProtocolError']);
+
+/** What a run needs beyond parsing its options; loaded when a run starts, so the other commands start quickly. */
+async function runModules() {
+  const [catalog, write, coverage, suite, specFiles] = await Promise.all([
+    import('../../report/catalog.ts'),
+    import('../../report/write.ts'),
+    import('../../runner/coverage.ts'),
+    import('../../runner/run-suite.ts'),
+    import('../../runner/spec-files.ts'),
+  ]);
+  return { ...catalog, ...write, ...coverage, ...suite, ...specFiles };
+}
 
 async function run(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -31,6 +41,7 @@ async function run(argv: string[]): Promise<number> {
       reports: { type: 'string', default: 'reports' },
       reporter: { type: 'string', multiple: true },
       'validate-protocol': { type: 'boolean', default: false },
+      'pass-with-no-tests': { type: 'boolean', default: false },
     },
   });
   const adapter = parseAdapter(values.adapter!);
@@ -39,29 +50,30 @@ async function run(argv: string[]): Promise<number> {
     adapter.validateProtocol = true;
   }
   const eras = parseEras(values.era, ['current']);
-  if (values.shard && !/^\d+\/\d+$/.test(values.shard)) throw new UsageError('--shard takes <index>/<count>, e.g. 1/4');
+  const shard = parseShard(values.shard);
   const reporters = parseReporters(values.reporter, ['json', 'html']);
-  const defaultExpectations = path.join(REPO_ROOT, 'harness/expectations', `${adapter.kind}.yaml`);
-  const expectationsFile = values.expectations ?? (existsSync(defaultExpectations) ? defaultExpectations : undefined);
-  const expectations = expectationsFile ? loadExpectations(expectationsFile) : NO_EXPECTATIONS;
+  let expectations: ExpectationSet;
+  try {
+    expectations = await expectationsFor(adapter, values.expectations);
+  } catch (error) {
+    return agentFailure(adapter, error);
+  }
 
+  const { loadCatalog, renderReport, writeReports, computeCoverage, loadPending, runSuite, listSpecFiles } = await runModules();
   const started = Date.now();
   let report;
   try {
     report = await runSuite({
       adapter,
       eras,
-      shard: values.shard,
+      shard,
       grep: values.grep,
       expectations,
       files: positionals,
       onProgress: progressPrinter(),
     });
   } catch (error) {
-    // An agent that cannot be started or spoken to is reported, not a stack trace.
-    if (!AGENT_FAILURES.has((error as Error).name)) throw error;
-    console.error(`session-conformance: ${adapterLabel(adapter)}: ${(error as Error).name}: ${(error as Error).message}`);
-    return 2;
+    return agentFailure(adapter, error);
   }
   if (process.stdout.isTTY && !process.env.CI) process.stdout.write('\n');
   const catalog = loadCatalog();
@@ -72,12 +84,54 @@ async function run(argv: string[]): Promise<number> {
   }
   console.log(formatSummary(report));
   console.log(`\ncoverage (specced / documented):\n${formatCoverage(computeCoverage(listSpecFiles(), loadPending(), eras), false)}`);
+  const tests = report.runs.reduce((n, r) => n + r.results.length, 0);
+  if (!tests) {
+    const why = values.grep || positionals.length ? 'no spec file or test matched' : 'the suite is empty';
+    if (!values['pass-with-no-tests']) {
+      console.error(`session-conformance run: no test ran (${why}); --pass-with-no-tests makes that a success`);
+      return 1;
+    }
+    console.log(`no test ran (${why})`);
+  }
   const unexpected = unexpectedResults(report).length;
   const written = files.map((f) => path.relative(process.cwd(), f) || f).join(', ');
   console.log(`\nwrote ${written} · ${((Date.now() - started) / 1000).toFixed(1)}s · ${unexpected ? `${unexpected} unexpected result(s)` : 'no unexpected results'}`);
   return unexpected ? 1 : 0;
 }
 
+// An agent that cannot be started or spoken to is reported, not a stack trace.
+function agentFailure(adapter: AdapterSpec, error: unknown): number {
+  if (!AGENT_FAILURES.has((error as Error).name)) throw error;
+  console.error(`session-conformance run: ${adapterLabel(adapter)}: ${(error as Error).name}: ${(error as Error).message}`);
+  return 2;
+}
+
+/**
+ * The expectation file a run reads: the one named, which must exist, else
+ * expectations/<implementation>.yaml in the working folder when there is one.
+ */
+async function expectationsFor(adapter: AdapterSpec, named: string | undefined): Promise<ExpectationSet> {
+  let file = named && path.resolve(named);
+  if (file && !existsSync(file)) throw new UsageError(`--expectations ${named}: no such file`);
+  if (!file) {
+    // Without an expectations folder there is nothing to look up, and no agent to ask its name.
+    if (!existsSync(path.join(process.cwd(), EXPECTATIONS_DIR))) return NO_EXPECTATIONS;
+    const described = createAdapter(adapter);
+    try {
+      file = defaultExpectationsFile((await described.describe()).name);
+    } finally {
+      await described.close?.();
+    }
+    if (!existsSync(file)) return NO_EXPECTATIONS;
+  }
+  // Recorded in the report (and its re-run lines) relative to the working folder when inside it.
+  const relative = path.relative(process.cwd(), file);
+  try {
+    return loadExpectations(relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
 
 export const runCommand: Command = {
   name: 'run',
@@ -90,8 +144,11 @@ export const runCommand: Command = {
              --era <id>|all             era to run (default: current)
              --shard <i>/<n>            run one shard of the spec files
              --grep <text>              only tests whose id contains text
-             --expectations <file>      known failures (default: harness/expectations/<adapter>.yaml)
+             --expectations <file>      known failures (default: expectations/<implementation>.yaml
+                                        in the current folder, when it exists)
              --reports <dir>            where to write the reports (default: reports)
-             --reporter <names>         json, junit, html, markdown (default: json,html)`,
+             --reporter <names>         json, junit, html, markdown (default: json,html)
+             --pass-with-no-tests       exit 0 when no test ran (default: exit 1)
+             [spec files or folders]    e.g. spec/cookies/ or spec/session/from-partition.spec.ts`,
   run,
 };

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { updateExpectations } from '../../report/expectation-update.ts';
 import type { Report } from '../../report/model.ts';
 import { readReportFile } from '../../report/read.ts';
-import { REPO_ROOT } from '../../runner/paths.ts';
+import { defaultExpectationsFile } from '../expectations-file.ts';
 import { UsageError } from '../options.ts';
 import type { Command } from './command.ts';
 import { writeFileAtomic } from '../../../reference/testing.ts';
@@ -41,8 +41,7 @@ async function update(argv: string[]): Promise<number> {
   }
   const runs = reports.flatMap((r) => r.runs);
   if (!runs.length) throw new UsageError(`no runs of adapter ${values.adapter} in the reports`);
-  const kind = runs[0]!.info.adapter.split(':')[0]!;
-  const file = path.resolve(values.expectations ?? path.join(REPO_ROOT, 'harness/expectations', `${kind}.yaml`));
+  const file = path.resolve(values.expectations ?? defaultExpectationsFile(runs[0]!.info.implementation.name));
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : null;
   const { text, changes } = updateExpectations(existing, path.relative(process.cwd(), file) || file, reports);
   for (const c of changes) {
@@ -62,7 +61,8 @@ async function update(argv: string[]): Promise<number> {
 export const updateExpectationsCommand: Command = {
   name: 'update-expectations',
   usage: `update-expectations  write or prune known failures from results <report.json>...
-             --expectations <file>      file to update (default: harness/expectations/<adapter>.yaml)
+             --expectations <file>      file to update (default: expectations/<implementation>.yaml,
+                                        the file run reads by default)
              --adapter <label>          which adapter's runs, when the reports hold several
              --dry-run                  print the changes without writing`,
   run: update,

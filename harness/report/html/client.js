@@ -1,11 +1,12 @@
 // report.html's script (inlined by harness/report/html.ts; plain browser JS,
-// no build step): tabs, collapsing areas, filters, and the detail of the tests
-// behind a clicked cell, built from the embedded JSON with DOM text nodes only.
+// no build step): tabs, collapsing areas, filters (a text filter among them),
+// the detail of the tests behind a clicked cell, built from the embedded JSON
+// with DOM text nodes only, and links to single tests (#test=<run>:<test id>).
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var BAD = { FAIL: 1, ERROR: 1, TIMEOUT: 1, CRASH: 1 };
-  var filters = { failures: false, unexpected: false, era: '', area: '' };
+  var filters = { failures: false, unexpected: false, era: '', area: '', text: '' };
   var open = null; // { row, col } of the cell whose detail is shown
 
   function $(selector, root) {
@@ -66,13 +67,25 @@
   function columnShown(col) {
     return !filters.era || data.runs[col].era === filters.era;
   }
+  function textMatches(record) {
+    if (!filters.text) return true;
+    var haystack = [record.id, record.members.join(' '), record.status, record.message || ''].join('\n').toLowerCase();
+    return haystack.indexOf(filters.text) !== -1;
+  }
   function recordShown(record) {
     if (filters.unexpected && record.expected) return false;
     if (filters.failures && !BAD[record.status]) return false;
-    return true;
+    return textMatches(record);
+  }
+  function cellRecords(td) {
+    var col = Number(td.getAttribute('data-col'));
+    return ((data.cells[td.getAttribute('data-row')] || [])[col] || []).map(function (i) {
+      return data.records[col][i];
+    });
   }
   function cellShown(td) {
     if (!columnShown(Number(td.getAttribute('data-col')))) return false;
+    if (filters.text) return cellRecords(td).some(recordShown);
     if (filters.unexpected) return Number(td.getAttribute('data-unexpected')) > 0;
     if (filters.failures) return Number(td.getAttribute('data-bad')) > 0;
     return true;
@@ -81,7 +94,7 @@
     $$('#matrix [data-col]').forEach(function (node) {
       node.hidden = !columnShown(Number(node.getAttribute('data-col')));
     });
-    var narrowing = filters.failures || filters.unexpected;
+    var narrowing = filters.failures || filters.unexpected || Boolean(filters.text);
     var shown = 0;
     $$('tbody.area').forEach(function (tbody) {
       var areaOk = !filters.area || tbody.getAttribute('data-area') === filters.area;
@@ -97,6 +110,10 @@
     $('#no-match').hidden = shown > 0;
     if (open) showDetail(open.row, open.col);
   }
+  $('#f-text').addEventListener('input', function (event) {
+    filters.text = event.target.value.trim().toLowerCase();
+    apply();
+  });
   $('#f-failures').addEventListener('change', function (event) {
     filters.failures = event.target.checked;
     apply();
@@ -134,11 +151,16 @@
     return el('span', { className: 'badge s-' + state, text: record.status });
   }
   // Frames inside node_modules (the test runner's own) say nothing about the
-  // implementation; report.json and junit.xml keep the whole stack.
+  // implementation; report.json and junit.xml keep the whole stack. The suite's
+  // own frames stay, also when it runs from node_modules/session-conformance.
+  function runnerFrame(line) {
+    var match = /^\s+at .*node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(line);
+    return Boolean(match) && match[1] !== 'session-conformance';
+  }
   function stackText(stack) {
     var lines = stack.split('\n');
     var kept = lines.filter(function (line) {
-      return !/^\s+at .*node_modules/.test(line);
+      return !runnerFrame(line);
     });
     var hidden = lines.length - kept.length;
     return kept.join('\n') + (hidden ? '\n    (' + hidden + ' frames inside node_modules not shown)' : '');
@@ -148,7 +170,10 @@
     var text = 'session.md#' + doc.anchor + ' (' + doc.era + ')';
     return doc.url ? el('a', { href: doc.url, rel: 'noreferrer', text: text }) : el('span', { text: text });
   }
-  function testDetail(record, _run) {
+  function fragmentOf(col, id) {
+    return 'test=' + col + ':' + encodeURIComponent(id);
+  }
+  function testDetail(record, col) {
     var spec = data.specs[record.file];
     var expectedText = record.expectedStatuses ? record.expectedStatuses.join(' or ') : 'PASS (no expectation)';
     var verdict = record.stale
@@ -170,32 +195,44 @@
     field(dl, 'observed', record.status + ' · ' + verdict);
     field(dl, 'time', record.durationMs + ' ms');
     if (record.message) field(dl, 'message', pre(record.message));
+    if (record.assertion) {
+      field(dl, 'expected value', pre(record.assertion.expected));
+      field(dl, 'actual value', pre(record.assertion.actual));
+    }
     if (record.stack) field(dl, 'stack', pre(stackText(record.stack)));
     if (record.traffic && record.traffic.length) field(dl, 'traffic', pre(record.traffic.join('\n')));
     if (record.agentOutput) field(dl, 'agent stderr', pre(record.agentOutput));
     if (record.seed) field(dl, 'fast-check seed', el('code', { text: record.seed }));
     field(dl, 're-run', el('code', { className: 'rerun', text: record.rerun }));
+    field(dl, 'link', el('a', { className: 'test-link', href: '#' + fragmentOf(col, record.id), text: 'link to this test' }));
     var item = el('details', { 'data-id': record.id }, el('summary', {}, badge(record), record.title), dl);
     if (BAD[record.status] || record.stale) item.open = true;
     return item;
   }
-  function showDetail(rowKey, col) {
+  function showDetail(rowKey, col, linked) {
     var indexes = (data.cells[rowKey] || [])[col] || [];
     var run = data.runs[col];
     var records = indexes
       .map(function (i) {
         return data.records[col][i];
       })
-      .filter(recordShown);
+      .filter(function (record) {
+        return record === linked || recordShown(record);
+      });
     detail.textContent = '';
     var close = el('button', { type: 'button', className: 'close', 'aria-label': 'close', text: '×' });
     close.addEventListener('click', hideDetail);
     detail.appendChild(close);
     detail.appendChild(el('h2', { text: data.rows[rowKey] + ' · ' + run.label }));
-    detail.appendChild(el('p', { className: 'note', text: run.implementation + ' · ' + run.platform + ' · ' + records.length + ' of ' + indexes.length + ' tests shown' }));
+    detail.appendChild(
+      el('p', {
+        className: 'note',
+        text: run.implementation + ' · ' + run.platform + ' · ' + records.length + ' of ' + indexes.length + ' tests shown',
+      }),
+    );
     if (!records.length) detail.appendChild(el('p', { text: 'No test here matches the filters.' }));
     records.forEach(function (record) {
-      detail.appendChild(testDetail(record, run));
+      detail.appendChild(testDetail(record, col));
     });
     if (records.length === 1) $('details', detail).open = true;
     $$('td.cell.selected').forEach(function (td) {
@@ -232,4 +269,34 @@
   document.addEventListener('keydown', function (event) {
     if (event.key === 'Escape' && open) hideDetail();
   });
+
+  // Links to one test: the narrowest row holding it opens, with that test open and in view.
+  function openLinked() {
+    var match = /^#test=(\d+):(.+)$/.exec(location.hash);
+    if (!match || !data.records[Number(match[1])]) return;
+    var col = Number(match[1]);
+    var id = decodeURIComponent(match[2]);
+    var index = data.records[col].findIndex(function (record) {
+      return record.id === id;
+    });
+    if (index === -1) return;
+    var rowKey = Object.keys(data.cells)
+      .filter(function (key) {
+        return ((data.cells[key] || [])[col] || []).indexOf(index) !== -1;
+      })
+      .sort(function (a, b) {
+        return data.cells[a][col].length - data.cells[b][col].length;
+      })[0];
+    if (!rowKey) return;
+    showDetail(rowKey, col, data.records[col][index]);
+    var item = $$('details', detail).filter(function (node) {
+      return node.getAttribute('data-id') === id;
+    })[0];
+    if (!item) return;
+    item.open = true;
+    item.classList.add('linked');
+    item.scrollIntoView({ block: 'nearest' });
+  }
+  window.addEventListener('hashchange', openLinked);
+  openLinked();
 })();

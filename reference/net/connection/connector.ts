@@ -15,6 +15,7 @@ import type { NetLogBus, NetLogSource } from '../netlog/net-log-bus.ts';
 import type { CertVerifier } from '../tls/cert-verifier.ts';
 import type { SocketRegistry } from './socket-registry.ts';
 import type { WarmSockets } from './warm-sockets.ts';
+import { acceptLenientHeaders } from './lenient-headers.ts';
 
 export interface ConnectTarget {
   protocol: 'http:' | 'https:';
@@ -38,7 +39,8 @@ export interface ConnectorDeps {
 const ALPN = ['h2', 'http/1.1'];
 
 /** OpenSSL handshake failures Chromium reports as a version or cipher mismatch. */
-const MISMATCH = /HANDSHAKE_FAILURE|NO_CIPHERS|PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|NO_SHARED_CIPHER|VERSION_TOO_LOW/;
+const MISMATCH =
+  /HANDSHAKE_FAILURE|NO_CIPHERS|PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|NO_SHARED_CIPHER|VERSION_TOO_LOW/;
 
 export function originOf(target: ConnectTarget): string {
   const host = isIP(target.host) === 6 ? `[${target.host}]` : target.host;
@@ -52,6 +54,12 @@ function tlsError(error: unknown): NetError {
   if (code.startsWith('ERR_SSL_')) return netError('ERR_SSL_PROTOCOL_ERROR', error);
   if (code === 'ECONNRESET' || code === 'EPIPE') return netError('ERR_CONNECTION_RESET', error);
   return toNetError(error);
+}
+
+/** The socket, with undici's parser for it made as lenient as Chromium's (lenient-headers.ts). */
+function lenient<T extends object>(socket: T): T {
+  acceptLenientHeaders(socket);
+  return socket;
 }
 
 /** Chromium's limit on the TLS handshake of a connect, certificate verification included (SSLConnectJob). */
@@ -102,7 +110,7 @@ export class Connector {
     if (warm && !(warm instanceof Promise)) {
       // undici hangs the request when its connector answers within the call
       // (seen with a parked socket); a pool's connect job completes later anyway.
-      setImmediate(() => callback(null, warm));
+      setImmediate(() => callback(null, lenient(warm)));
       return;
     }
     const opening = options.httpSocket
@@ -111,7 +119,7 @@ export class Connector {
         ? warm.catch(() => this.open(target))
         : this.open(target);
     opening.then(
-      (socket) => callback(null, socket),
+      (socket) => callback(null, lenient(socket)),
       (error: unknown) => callback(toNetError(error), null),
     );
   };
@@ -267,4 +275,3 @@ export class Connector {
     return this.#sources.get(socket);
   }
 }
-

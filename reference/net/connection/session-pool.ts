@@ -8,6 +8,9 @@
 
 import { Client, Dispatcher } from 'undici';
 
+/** The largest response head (status line and headers) accepted, as Chromium's HttpStreamParser. */
+const MAX_RESPONSE_HEAD_BYTES = 256 * 1024;
+
 export interface SessionPoolOptions {
   connect: Client.Options['connect'];
   connectionsPerOrigin: number;
@@ -34,6 +37,8 @@ class OriginPool {
       const client = new Client(this.#origin, {
         connect: this.#options.connect,
         allowH2: true,
+        // Chromium's HttpStreamParser accepts response heads up to 256 KiB (kMaxHeaderBufSize).
+        maxHeaderSize: MAX_RESPONSE_HEAD_BYTES,
         keepAliveTimeout: this.#options.keepAliveTimeout,
         keepAliveMaxTimeout: this.#options.keepAliveMaxTimeout,
       });

@@ -25,7 +25,7 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 
 /** The WebAssembly memory ceiling of all sandboxes together: 128 MiB. */
 const WASM_PAGES = 2048;
 
-const ENTRY = new URL('./pac-worker-entry.mjs', import.meta.url);
+const ENTRY = new URL('./pac-worker-entry.js', import.meta.url);
 
 class PacThread {
   #worker: Worker | undefined;

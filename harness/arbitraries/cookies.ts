@@ -1,0 +1,125 @@
+// fast-check arbitraries for Set-Cookie traffic: scenarios of a few responses,
+// each from one host and path and carrying a few raw Set-Cookie header
+// values (as UTF-8 bytes), rich in the cases where cookie parsers disagree:
+// repeated and empty attributes, Max-Age and Expires forms, name prefixes in
+// every case, nameless cookies, oversized names, values and attributes, IDN
+// and public-suffix domains, IP literals, control characters, Secure
+// overwrites from insecure origins. Hosts come from a small pool so that
+// responses of one scenario meet each other's cookies.
+
+import fc from 'fast-check';
+
+/** Request hosts; every one resolves to the loopback fixture through host resolver rules. */
+export const COOKIE_HOSTS = [
+  'a.example.com',
+  'b.a.example.com',
+  'example.com',
+  'localhost',
+  '127.0.0.1',
+  'intranet',
+  'foo.co.uk',
+  'xn--bcher-kva.example',
+] as const;
+
+const PATHS = ['/', '/a/b', '/a/b/', '/dir%20x/page', '/a/%7Eb/c', '/deep/er/path/x'] as const;
+
+const NAMES = [
+  'a',
+  'b',
+  'sid',
+  '__Secure-s',
+  '__secure-s',
+  '__Host-h',
+  '__HOST-h',
+  '__host-x',
+  'sp ace',
+  'ü',
+  '$x',
+  'n\x01c',
+] as const;
+
+const VALUES = ['1', 'v', '', '"quoted"', 'ü', 'a b', '__Host-x', '__secure-y', 'v\x7f', 'v\x01w', 'x=y', 'a\tb'] as const;
+
+const DOMAINS = [
+  'example.com',
+  '.example.com',
+  '..example.com',
+  'a.example.com',
+  'EXAMPLE.COM',
+  'com',
+  'co.uk',
+  'foo.co.uk',
+  'intranet',
+  'localhost',
+  '127.0.0.1',
+  'other.com',
+  'bücher.example',
+  'xn--bcher-kva.example',
+  '',
+  'example.com.',
+] as const;
+
+const COOKIE_PATHS = ['/', '/a', '/a/b', '', 'relative', '/dir%20x', '/dir x', '/a/../b'] as const;
+
+const MAX_AGES = ['3600', '60.5', '+60', '-1', '0', '', 'abc', '99999999999', ' 120 ', '0x10'] as const;
+
+const EXPIRES = [
+  'Wed, 21 Oct 2037 07:28:00 GMT',
+  'Thu, 01 Jan 1970 00:00:00 GMT',
+  'Sun, 06 Nov 1994 08:49:37 GMT',
+  'Sunday, 06-Nov-94 08:49:37 GMT',
+  'Wed Oct 21 07:28:00 2037',
+  '21 Oct 2037 07:28:00',
+  'Fri, 31 Dec 9999 23:59:59 GMT',
+  'garbage',
+  '',
+] as const;
+
+const SAME_SITES = ['Strict', 'Lax', 'None', 'none', 'STRICT', '', 'bogus'] as const;
+
+const attribute = fc.oneof(
+  fc.constantFrom(...DOMAINS).map((d) => `Domain=${d}`),
+  fc.constantFrom(...COOKIE_PATHS).map((p) => `Path=${p}`),
+  fc.constantFrom(...MAX_AGES).map((m) => `Max-Age=${m}`),
+  fc.constantFrom(...EXPIRES).map((e) => `Expires=${e}`),
+  fc.constantFrom('Secure', 'secure', 'HttpOnly', 'httponly', 'Partitioned', 'Secure=1'),
+  fc.constantFrom(...SAME_SITES).map((s) => `SameSite=${s}`),
+  fc.constantFrom('Path=/' + 'p'.repeat(1100), 'Domain=' + 'd'.repeat(1030) + '.example.com', 'Unknown=1', '', ' ', 'Max-Age'),
+);
+
+/** A name=value pair: the usual form, a nameless one (no `=`), an empty name, or an oversized one. */
+const pair = fc.oneof(
+  { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...NAMES), fc.constantFrom(...VALUES)).map(([n, v]) => `${n}=${v}`) },
+  { weight: 1, arbitrary: fc.constantFrom(...VALUES).map((v) => v) },
+  { weight: 1, arbitrary: fc.constantFrom(...VALUES).map((v) => `=${v}`) },
+  { weight: 1, arbitrary: fc.constantFrom(4090, 4093, 4100).map((n) => `big=${'v'.repeat(n)}`) },
+);
+
+export const setCookieLineArbitrary = fc
+  .tuple(pair, fc.array(attribute, { maxLength: 5 }), fc.constantFrom('; ', ';', ' ;  '))
+  .map(([p, attrs, sep]) => [p, ...attrs].join(sep));
+
+export interface CookieStep {
+  host: string;
+  path: string;
+  /** Raw Set-Cookie header values, sent as UTF-8 bytes. */
+  setCookies: string[];
+}
+
+export type CookieScenario = CookieStep[];
+
+export const cookieStepArbitrary: fc.Arbitrary<CookieStep> = fc.record({
+  host: fc.constantFrom(...COOKIE_HOSTS),
+  path: fc.constantFrom(...PATHS),
+  setCookies: fc.array(setCookieLineArbitrary, { minLength: 1, maxLength: 3 }),
+});
+
+export const cookieScenarioArbitrary: fc.Arbitrary<CookieScenario> = fc.array(cookieStepArbitrary, {
+  minLength: 1,
+  maxLength: 4,
+});
+
+/** A fixed batch of scenarios for a seed. */
+export function cookieScenarios(seed: number, count: number): CookieScenario[] {
+  return fc.sample(cookieScenarioArbitrary, { seed, numRuns: count });
+}

@@ -1,0 +1,90 @@
+// Asks a real Chromium which cookies a sequence of responses leaves behind.
+// Each scenario gets a DevTools browser context of its own (an empty cookie
+// jar); its responses are loaded by top-level navigations, in order, and the
+// jar is then read with Storage.getCookies. Every host name maps to the
+// loopback fixture (--host-resolver-rules keeps the URL's port), and HTTPS
+// upgrades are off so each navigation is one plain HTTP request.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CdpBrowser } from './cdp-pipe.ts';
+
+/** A cookie as DevTools reports it (the fields the comparison uses). */
+export interface CdpCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  expires: number;
+  httpOnly: boolean;
+  secure: boolean;
+  session: boolean;
+  sameSite?: 'Strict' | 'Lax' | 'None';
+  partitionKey?: unknown;
+}
+
+export interface NavigationOutcome {
+  url: string;
+  errorText?: string;
+}
+
+export interface ScenarioResult {
+  cookies: CdpCookie[];
+  /** When the first response was requested (ms since the epoch): expiry is compared relative to it. */
+  startedMs: number;
+  navigations: NavigationOutcome[];
+}
+
+export interface CookieOracleOptions {
+  executable: string;
+}
+
+export const CHROMIUM_COOKIE_ARGS = [
+  '--host-resolver-rules=MAP * 127.0.0.1',
+  '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForTypicallySecureUsers',
+];
+
+/** Loads each scenario's URLs in order, in a fresh browser context per scenario, and returns its cookies. */
+export async function cookiesWithChromium(scenarios: string[][], options: CookieOracleOptions): Promise<ScenarioResult[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cookie-oracle-'));
+  const browser = await CdpBrowser.launch({
+    executable: options.executable,
+    userDataDir: dir,
+    isolateNetwork: false,
+    args: CHROMIUM_COOKIE_ARGS,
+  });
+  try {
+    const results: ScenarioResult[] = [];
+    for (const urls of scenarios) results.push(await runScenario(browser, urls));
+    return results;
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function runScenario(browser: CdpBrowser, urls: string[]): Promise<ScenarioResult> {
+  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', {
+    disposeOnDetach: true,
+  });
+  try {
+    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', {
+      url: 'about:blank',
+      browserContextId,
+    });
+    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    await browser.send('Page.enable', {}, sessionId);
+    const navigations: NavigationOutcome[] = [];
+    const startedMs = Date.now();
+    for (const url of urls) {
+      const answer = await browser.send<{ errorText?: string }>('Page.navigate', { url }, sessionId);
+      navigations.push(answer.errorText ? { url, errorText: answer.errorText } : { url });
+    }
+    const { cookies } = await browser.send<{ cookies: CdpCookie[] }>('Storage.getCookies', { browserContextId });
+    await browser.send('Target.closeTarget', { targetId });
+    return { cookies, startedMs, navigations };
+  } finally {
+    await browser.send('Target.disposeBrowserContext', { browserContextId }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,102 @@
+// The file name Chromium generates for a download (net::GenerateFileName,
+// net/base/filename_util_internal.cc), which `item.getFilename()` reports and
+// a save dialog proposes: the Content-Disposition file name, else the last
+// segment of the URL's path, else the default name ('download' in
+// Electron); dots trimmed from both ends, path separators and characters
+// illegal in file names replaced by '_'; then an extension from the MIME type
+// when the name has none (or came from a URL with a query, a generator whose
+// extension is unreliable). A name from Content-Disposition keeps exactly the
+// extension it has.
+
+import { parseContentDisposition } from './content-disposition.ts';
+import { extensionsOf, preferredExtension } from './mime-extensions.ts';
+
+const DOUBLE_EXTENSION_SUFFIXES = ['bz', 'bz2', 'gz', 'lz', 'lzma', 'lzo', 'xz', 'z', 'zst'];
+
+/** base::FilePath::Extension(): the last one, or two for `foo.tar.gz`; with the dot, '' for none. */
+export function extensionOf(name: string): string {
+  if (name === '.' || name === '..') return '';
+  const last = name.lastIndexOf('.');
+  if (last <= 0) return last === 0 ? name : '';
+  const penultimate = name.lastIndexOf('.', last - 1);
+  if (penultimate >= 0) {
+    if (name.slice(penultimate + 1).toLowerCase() === 'user.js') return name.slice(penultimate);
+    const suffix = name.slice(last + 1).toLowerCase();
+    if (DOUBLE_EXTENSION_SUFFIXES.includes(suffix) && last - penultimate <= 5 && last - penultimate > 1)
+      return name.slice(penultimate);
+  }
+  return name.slice(last);
+}
+
+function replaceExtension(name: string, extension: string): string {
+  const current = extensionOf(name);
+  const bare = current ? name.slice(0, name.length - current.length) : name;
+  return extension ? `${bare}.${extension}` : bare;
+}
+
+/** The extension the MIME type asks for, keeping one it already lists (GetCorrectedExtensionUnsafe). */
+function correctedExtension(name: string, mime: string, ignoreExtension: boolean): string {
+  const extension = extensionOf(name).replace(/^\./, '');
+  if (!mime || (extension && !ignoreExtension)) return extension;
+  const preferred = preferredExtension(mime);
+  if (preferred === undefined) return extension;
+  const all = extensionsOf(mime);
+  if (all.includes(extension.toLowerCase())) return extension;
+  const final = name.slice(name.lastIndexOf('.') + 1);
+  if (name.includes('.') && all.includes(final.toLowerCase())) return extension;
+  return preferred;
+}
+
+/** The last path segment of a URL, %-decoded as UTF-8; '' for data:, about: and unparsable URLs. */
+function fileNameFromUrl(url: string): { name: string; hasQuery: boolean } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { name: '', hasQuery: false };
+  }
+  if (parsed.protocol === 'data:' || parsed.protocol === 'about:') return { name: '', hasQuery: false };
+  // GURL leaves `;parameters` out of the file name.
+  const segment = (parsed.pathname.split('/').pop() ?? '').split(';')[0] ?? '';
+  let name: string;
+  try {
+    name = decodeURIComponent(segment);
+  } catch {
+    name = segment;
+  }
+  return { name, hasQuery: name !== '' && parsed.search !== '' };
+}
+
+// base::i18n's illegal characters: "*/:<>?\| ~ and controls, format characters and non-characters.
+const ILLEGAL_ANYWHERE = /["*/:<>?\\|~\p{Cc}\p{Cf}\uFDD0-\uFDEF\uFFFE\uFFFF]/gu;
+const ILLEGAL_AT_ENDS = /^[\s.]|[\s.]$/gu;
+
+function sanitize(name: string): string {
+  const trimmed = name.replace(/^\.+|\.+$/g, '');
+  return trimmed.replace(/[/\\]/g, '_');
+}
+
+export interface FilenameSources {
+  url: string;
+  contentDisposition: string;
+  mimeType: string;
+  /** The name used when no source gives one (Electron passes 'download'). */
+  defaultName?: string;
+}
+
+export function generateFilename({ url, contentDisposition, mimeType, defaultName = 'download' }: FilenameSources): string {
+  let name = contentDisposition ? parseContentDisposition(contentDisposition).filename : '';
+  const fromDisposition = name !== '';
+  let overwriteExtension = false;
+  if (!name) ({ name, hasQuery: overwriteExtension } = fileNameFromUrl(url));
+  name = sanitize(name);
+  if (!/[^-_]/.test(name)) {
+    name = defaultName;
+    overwriteExtension = false;
+  }
+  name = name.replace(ILLEGAL_ANYWHERE, '_').replace(ILLEGAL_AT_ENDS, '_');
+  const extension = fromDisposition
+    ? extensionOf(name).replace(/^\./, '')
+    : correctedExtension(name, mimeType, overwriteExtension);
+  return replaceExtension(name, extension);
+}

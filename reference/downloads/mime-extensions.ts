@@ -1,0 +1,78 @@
+// File extensions of MIME types, from Chromium's built-in tables
+// (net/base/mime_util.cc kPrimaryMappings, then kSecondaryMappings). The
+// first extension of a type is its preferred one. Chromium asks the
+// platform's MIME database first; the reference uses the built-in tables
+// only, so every machine names files alike.
+
+const PRIMARY: readonly [string, string][] = [
+  ['video/webm', 'webm'],
+  ['audio/mpeg', 'mp3'],
+  ['application/wasm', 'wasm'],
+  ['application/x-chrome-extension', 'crx'],
+  ['application/xhtml+xml', 'xhtml,xht,xhtm'],
+  ['audio/flac', 'flac'],
+  ['audio/mp3', 'mp3'],
+  ['audio/ogg', 'ogg,oga,opus'],
+  ['audio/wav', 'wav'],
+  ['audio/webm', 'webm'],
+  ['audio/x-m4a', 'm4a'],
+  ['image/avif', 'avif'],
+  ['image/gif', 'gif'],
+  ['image/jpeg', 'jpeg,jpg'],
+  ['image/png', 'png'],
+  ['image/apng', 'png,apng'],
+  ['image/svg+xml', 'svg,svgz'],
+  ['image/webp', 'webp'],
+  ['multipart/related', 'mht,mhtml'],
+  ['text/css', 'css'],
+  ['text/html', 'html,htm,shtml,shtm'],
+  ['text/javascript', 'js,mjs'],
+  ['text/xml', 'xml'],
+  ['video/mp4', 'mp4,m4v'],
+  ['video/ogg', 'ogv,ogm'],
+];
+
+const SECONDARY: readonly [string, string][] = [
+  ['image/x-icon', 'ico'],
+  ['application/epub+zip', 'epub'],
+  ['application/font-woff', 'woff'],
+  ['application/gzip', 'gz,tgz'],
+  ['application/javascript', 'js'],
+  ['application/json', 'json'],
+  ['application/msword', 'doc,dot'],
+  ['application/octet-stream', 'bin,exe,com'],
+  ['application/pdf', 'pdf'],
+  ['application/postscript', 'ps,eps,ai'],
+  ['application/rtf', 'rtf'],
+  ['application/vnd.ms-excel', 'xls'],
+  ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
+  ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+  ['application/x-gzip', 'gz,tgz'],
+  ['application/x-tar', 'tar'],
+  ['application/zip', 'zip'],
+  ['image/bmp', 'bmp'],
+  ['image/jpeg', 'jfif,pjpeg,pjp'],
+  ['image/tiff', 'tiff,tif'],
+  ['text/calendar', 'ics'],
+  ['text/html', 'ehtml'],
+  ['text/plain', 'txt,text'],
+  ['text/vtt', 'vtt'],
+  ['text/x-sh', 'sh'],
+  ['text/xml', 'xsl,xbl,xslt'],
+  ['video/mpeg', 'mpeg,mpg'],
+];
+
+/** The preferred extension of `mime` (without the dot), or undefined; octet-stream has none. */
+export function preferredExtension(mime: string): string | undefined {
+  if (mime === 'application/octet-stream') return undefined;
+  for (const table of [PRIMARY, SECONDARY]) {
+    const found = table.find(([type]) => type === mime);
+    if (found) return found[1].split(',')[0];
+  }
+  return undefined;
+}
+
+/** Every extension the tables give `mime`, lower case. */
+export function extensionsOf(mime: string): string[] {
+  return [...PRIMARY, ...SECONDARY].filter(([type]) => type === mime).flatMap(([, list]) => list.split(','));
+}

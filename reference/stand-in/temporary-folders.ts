@@ -1,0 +1,65 @@
+// The stand-in's temporary appData folders: made in the system's temp folder
+// with the process id in their name, removed when their app quits, at process
+// exit, and when the process is ended by SIGTERM or SIGINT (test runners stop
+// their workers that way; the signal is raised again once the folders are gone
+// unless someone else handles it). Folders of processes that are gone (killed
+// outright) are swept when the next stand-in starts.
+
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const PREFIX = 'session-conformance-app-';
+const folders = new Set<string>();
+let hooked = false;
+
+function removeAll(): void {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  folders.clear();
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  // Another listener decides what the signal means; without one the process ends now.
+  if (process.listenerCount(signal) > 0) return;
+  removeAll();
+  process.kill(process.pid, signal);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes folders left by stand-ins whose process no longer exists. */
+export function sweepAbandoned(root: string = os.tmpdir()): number {
+  let removed = 0;
+  for (const name of readdirSync(root)) {
+    const pid = Number(/^session-conformance-app-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    rmSync(path.join(root, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+export function createTemporaryFolder(): string {
+  if (!hooked) {
+    hooked = true;
+    sweepAbandoned();
+    process.once('exit', removeAll);
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+  const folder = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
+  folders.add(folder);
+  return folder;
+}
+
+export function removeTemporaryFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  folders.delete(folder);
+}

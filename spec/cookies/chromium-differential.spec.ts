@@ -1,0 +1,164 @@
+// Differential check against a real Chromium: generated Set-Cookie traffic
+// (harness/arbitraries/cookies.ts) is served by one loopback fixture to
+// headless Chromium, as top-level navigations in a fresh browser context per
+// scenario, and to the target, as ses.fetch calls in a fresh session per
+// scenario, in the same order; the jars (Storage.getCookies against
+// ses.cookies.get({})) must hold the same cookies, field by field. The batch
+// is fixed by COOKIE_DIFFERENTIAL_SEED and its size by
+// COOKIE_DIFFERENTIAL_CASES (a small batch by default, so CI stays quick).
+//
+// Chromium 156 runs here; Electron 39 embeds Chromium 142. Partitioned
+// cookies differ between them only in their partition key, which Electron's
+// Cookie object does not expose, so the key is not compared.
+
+import { writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HarnessError } from '../../harness/api/harness-error.ts';
+import { defineSpec } from '../../harness/api/spec-meta.ts';
+import { useTarget } from '../../harness/api/spec-runtime.ts';
+import { cookieScenarios, type CookieScenario } from '../../harness/arbitraries/cookies.ts';
+import { cookiesWithChromium, type CdpCookie } from '../../harness/chromium/cookie-oracle.ts';
+import { findChromium } from '../../harness/chromium/find-chromium.ts';
+import { startSetCookieServer, type SetCookieServer } from '../../fixtures/servers/set-cookie-server.ts';
+import { cookiesOf, getCookies } from './cookie-support.ts';
+
+export const meta = defineSpec({
+  members: ['ses.cookies', 'ses.fetch'],
+  eras: 'current',
+  requires: ['chromium', 'network'],
+  level: 'must',
+  basis: 'chromium',
+  summary: 'Generated Set-Cookie responses leave exactly the cookies a real Chromium stores for them.',
+});
+
+const SEED = Number(process.env.COOKIE_DIFFERENTIAL_SEED ?? 2026);
+const CASES = Number(process.env.COOKIE_DIFFERENTIAL_CASES ?? 24);
+const scenarios = cookieScenarios(SEED, CASES);
+let server: SetCookieServer | undefined;
+
+const t = useTarget(meta, {
+  prepare: async () => {
+    server = await startSetCookieServer();
+    for (const [i, scenario] of scenarios.entries())
+      for (const [j, step] of scenario.entries()) server.define(`${i}_${j}`, step.setCookies);
+    return { switches: { 'host-resolver-rules': 'MAP * 127.0.0.1' } };
+  },
+});
+
+/** The fields both sides report, in one shape. */
+interface Compared {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  session: boolean;
+  /**
+   * Seconds after the scenario started (both sides run at different times,
+   * and Max-Age and the 400-day cap count from the response); compared within a few seconds.
+   */
+  expires: number | null;
+  sameSite: string;
+}
+
+const SAME_SITE: Record<string, string> = { Strict: 'strict', Lax: 'lax', None: 'no_restriction' };
+
+function fromChromium(c: CdpCookie, startedMs: number): Compared {
+  return {
+    name: c.name,
+    value: c.value,
+    domain: c.domain,
+    path: c.path,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    session: c.session,
+    expires: c.session ? null : c.expires - startedMs / 1000,
+    sameSite: c.sameSite ? SAME_SITE[c.sameSite]! : 'unspecified',
+  };
+}
+
+function fromTarget(c: Record<string, unknown>, startedMs: number): Compared {
+  const session = c.session === true;
+  return {
+    name: String(c.name),
+    value: String(c.value),
+    domain: String(c.domain),
+    path: String(c.path),
+    secure: c.secure === true,
+    httpOnly: c.httpOnly === true,
+    session,
+    expires: session ? null : Number(c.expirationDate) - startedMs / 1000,
+    sameSite: String(c.sameSite ?? 'unspecified'),
+  };
+}
+
+const EXPIRY_SLACK_SECONDS = 5;
+
+function same(a: Compared, b: Compared): boolean {
+  const { expires: ea, ...ra } = a;
+  const { expires: eb, ...rb } = b;
+  if (JSON.stringify(ra) !== JSON.stringify(rb)) return false;
+  return ea === null || eb === null ? ea === eb : Math.abs(ea - eb) <= EXPIRY_SLACK_SECONDS;
+}
+
+/** The cookies of `from` that `other` has no equal of, as JSON text. */
+function missingFrom(from: Compared[], other: Compared[]): string[] {
+  return from.filter((c) => !other.some((o) => same(c, o))).map((c) => JSON.stringify(c));
+}
+
+function urlsOf(scenario: CookieScenario, index: number, port: number): string[] {
+  return scenario.map((step, j) => `http://${step.host}:${port}${step.path}?__c=${index}_${j}`);
+}
+
+function executable(): string {
+  const path = findChromium();
+  if (!path) throw new HarnessError('the target claims the chromium capability but no Chromium binary was found');
+  return path;
+}
+
+interface Disagreement {
+  scenario: number;
+  steps: CookieScenario;
+  onlyChromium: string[];
+  onlyTarget: string[];
+  targetErrors: string[];
+}
+
+describe('differential check against Chromium', () => {
+  afterAll(() => server?.close());
+
+  it('stores the cookies of generated Set-Cookie responses as Chromium does', async () => {
+    const port = server!.port;
+    const urls = scenarios.map((s, i) => urlsOf(s, i, port));
+    const chromium = await cookiesWithChromium(urls, { executable: executable() });
+    const disagreements: Disagreement[] = [];
+    for (const [i, scenario] of scenarios.entries()) {
+      const ses = t.session.fromPartition(`cookie-differential-${SEED}-${i}`) as { fetch(url: string): Promise<Response> };
+      const targetErrors: string[] = [];
+      const startedMs = Date.now();
+      for (const url of urls[i]!) {
+        try {
+          await (await ses.fetch(url)).arrayBuffer();
+        } catch (error) {
+          targetErrors.push(`${url}: ${(error as Error).message}`);
+        }
+      }
+      const expected = chromium[i]!.cookies.map((c) => fromChromium(c, chromium[i]!.startedMs));
+      const actual = (await getCookies(t, cookiesOf(ses), {})).map((c) =>
+        fromTarget(c as unknown as Record<string, unknown>, startedMs),
+      );
+      const onlyChromium = missingFrom(expected, actual);
+      const onlyTarget = missingFrom(actual, expected);
+      if (onlyChromium.length || onlyTarget.length || targetErrors.length)
+        disagreements.push({ scenario: i, steps: scenario, onlyChromium, onlyTarget, targetErrors });
+    }
+    const agreed = scenarios.length - disagreements.length;
+    const summary = `seed ${SEED}: ${agreed}/${scenarios.length} scenarios agree (replay with COOKIE_DIFFERENTIAL_SEED=${SEED} COOKIE_DIFFERENTIAL_CASES=${CASES})`;
+    console.log(`cookie differential: ${summary}`);
+    // COOKIE_DIFFERENTIAL_DUMP=<file> keeps every disagreement for inspection.
+    if (process.env.COOKIE_DIFFERENTIAL_DUMP)
+      writeFileSync(process.env.COOKIE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, disagreements }, null, 1));
+    expect(disagreements, summary).toEqual([]);
+  }, 300_000);
+});

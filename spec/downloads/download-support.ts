@@ -1,0 +1,202 @@
+// Helpers the download specs share, public API only: a fresh session, a
+// download started by a page's navigation (every era) or by downloadURL (9+),
+// the item 'will-download' hands out with its 'updated' states and its 'done'
+// state recorded from the listener on, and the files a directory holds.
+
+import { readdir, readFile } from 'node:fs/promises';
+import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+
+export { failureOf, thrown, until } from '../support/requests.ts';
+
+type Fn = (...args: unknown[]) => unknown;
+type Listener = (...args: unknown[]) => void;
+
+const ITEM_METHODS = [
+  'pause',
+  'isPaused',
+  'resume',
+  'canResume',
+  'cancel',
+  'getReceivedBytes',
+  'getTotalBytes',
+  'getPercentComplete',
+  'getCurrentBytesPerSecond',
+  'getMimeType',
+  'hasUserGesture',
+  'getFilename',
+  'getContentDisposition',
+  'getURL',
+  'getURLChain',
+  'getState',
+  'getLastModifiedTime',
+  'getETag',
+  'getStartTime',
+  'getEndTime',
+  'setSavePath',
+  'getSavePath',
+  'setSaveDialogOptions',
+  'getSaveDialogOptions',
+] as const;
+
+/** A DownloadItem as specs use it, loose enough to call with bad arguments. */
+export type Item = { [K in (typeof ITEM_METHODS)[number]]: Fn } & {
+  on(event: string, listener: Listener): unknown;
+  savePath?: unknown;
+};
+
+/** A Session as download specs use it. */
+export type Session = {
+  downloadURL: Fn;
+  createInterruptedDownload: Fn;
+  setDownloadPath: Fn;
+  once(event: string, listener: Listener): unknown;
+  on(event: string, listener: Listener): unknown;
+  removeListener(event: string, listener: Listener): unknown;
+  webRequest: Record<string, Fn>;
+  cookies: Record<string, Fn>;
+};
+
+export interface Started {
+  event: { preventDefault(): void; defaultPrevented?: boolean };
+  item: Item;
+  webContents: unknown;
+  /** 'updated' states, in order, from the will-download listener on. */
+  updates: string[];
+  /** 'done' states (one, normally). */
+  dones: string[];
+  /** Resolves with the first 'done' state. */
+  done: Promise<string>;
+  /**
+   * What the item's getters answered inside the first 'done' listener (in
+   * 1.x and 9 the item is destroyed a task later); a getter that threw holds
+   * its Error.
+   */
+  atDone: Record<string, unknown>;
+}
+
+/** Getters read inside 'done', where the era has them. */
+const SNAPSHOT = [
+  'getState',
+  'getURL',
+  'getURLChain',
+  'getReceivedBytes',
+  'getTotalBytes',
+  'getMimeType',
+  'getFilename',
+  'getContentDisposition',
+  'getETag',
+  'getLastModifiedTime',
+  'getStartTime',
+  'getSavePath',
+  'canResume',
+  'isPaused',
+  'getEndTime',
+  'getPercentComplete',
+  'getCurrentBytesPerSecond',
+] as const;
+
+function snapshot(item: Item): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name of SNAPSHOT) {
+    if (typeof item[name] !== 'function') continue;
+    try {
+      values[name] = item[name]();
+    } catch (error) {
+      values[name] = error;
+    }
+  }
+  return values;
+}
+
+let partitions = 0;
+
+export function freshSession(t: SpecHandle, label = 'downloads'): Session {
+  return t.session.fromPartition(`${label}-${++partitions}-${process.pid}`) as unknown as Session;
+}
+
+/**
+ * Resolves with the next download of `session`. `inListener` runs inside the
+ * will-download listener (set the save path there, or prevent the default).
+ */
+export function nextDownload(session: Session, inListener?: (started: Started) => void): Promise<Started> {
+  return new Promise((resolve) => {
+    session.once('will-download', (event: unknown, item: unknown, webContents: unknown) => {
+      const updates: string[] = [];
+      const dones: string[] = [];
+      let settle!: (state: string) => void;
+      const done = new Promise<string>((r) => (settle = r));
+      const it = item as Item;
+      const atDone: Record<string, unknown> = {};
+      it.on('updated', (_e: unknown, state: unknown) => updates.push(String(state)));
+      it.on('done', (_e: unknown, state: unknown) => {
+        if (!dones.length) Object.assign(atDone, snapshot(it));
+        dones.push(String(state));
+        settle(String(state));
+      });
+      const started: Started = { event: event as Started['event'], item: it, webContents, updates, dones, done, atDone };
+      inListener?.(started);
+      resolve(started);
+    });
+  });
+}
+
+/** A page of `session` navigates to `url`, which must become a download. */
+export async function navigateDownload(
+  t: SpecHandle,
+  session: Session,
+  url: string,
+  inListener?: (started: Started) => void,
+  hasUserGesture?: boolean,
+): Promise<Started> {
+  const next = nextDownload(session, inListener);
+  const { download } = await t.driver.downloads.navigate({
+    session,
+    url,
+    ...(hasUserGesture === undefined ? {} : { hasUserGesture }),
+  });
+  if (!download) throw new Error(`navigating to ${url} did not download`);
+  return next;
+}
+
+/** ses.downloadURL(url[, options]) and the item it gives. */
+export function urlDownload(
+  session: Session,
+  url: string,
+  inListener?: (started: Started) => void,
+  ...rest: unknown[]
+): Promise<Started> {
+  const next = nextDownload(session, inListener);
+  session.downloadURL(url, ...rest);
+  return next;
+}
+
+/** Sets the save path in the listener: the file goes straight there, no dialog. */
+export function saveTo(file: string): (started: Started) => void {
+  return ({ item }) => {
+    item.setSavePath(file);
+  };
+}
+
+export async function filesIn(dir: string): Promise<string[]> {
+  return (await readdir(dir)).sort();
+}
+
+export async function contentOf(file: string): Promise<Buffer> {
+  return readFile(file);
+}
+
+/** The save dialogs `session` has opened, once there are at least `count` (the driver's downloads.saveDialogs). */
+export async function dialogsShown(
+  t: SpecHandle,
+  session: Session,
+  count = 1,
+  limitMs = 10_000,
+): Promise<Record<string, unknown>[]> {
+  const start = Date.now();
+  for (;;) {
+    const { shown } = await t.driver.downloads.saveDialogs({ session });
+    if (shown.length >= count) return shown;
+    if (Date.now() - start > limitMs) throw new Error(`gave up waiting for save dialog ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

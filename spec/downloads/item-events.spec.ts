@@ -1,0 +1,102 @@
+// DownloadItem's 'updated' and 'done' events and getState: 'updated' with
+// 'progressing' while the download runs, 'done' once with how it ended, and
+// the file on disk with every byte. In 1.x and 9 the item is destroyed a
+// task after 'done'; from 12 it keeps answering.
+
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defineSpec } from '../../harness/api/spec-meta.ts';
+import { useTarget } from '../../harness/api/spec-runtime.ts';
+import { downloadRoutes, patternBytes } from '../../fixtures/servers/index.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
+import { contentOf, filesIn, freshSession, navigateDownload, saveTo, thrown, until } from './download-support.ts';
+
+export const meta = defineSpec({
+  members: ["downloadItem.on('updated')", "downloadItem.on('done')", 'downloadItem.getState'],
+  eras: '*',
+  requires: ['network', 'downloads'],
+  level: 'must',
+  basis: 'electron',
+  summary:
+    "A download reports 'updated' (progressing) while it runs and 'done' once with its end state, and leaves the whole file on disk.",
+});
+
+const t = useTarget(meta);
+const downloads = downloadRoutes();
+const server = useHttpServer({ routes: downloads.routes });
+
+describe("downloadItem.on('done')", () => {
+  it("is emitted once with 'completed' when every byte is on disk", async () => {
+    const dir = await t.tempDir();
+    const file = path.join(dir, 'a.bin');
+    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=200000`, saveTo(file));
+    expect(await started.done).toBe('completed');
+    expect(started.item.getState()).toBe('completed');
+    expect((await contentOf(file)).equals(patternBytes(200000))).toBe(true);
+    expect(await filesIn(dir)).toEqual(['a.bin']);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started.dones).toEqual(['completed']);
+  });
+
+  it("is emitted with 'cancelled' when the item is cancelled", async () => {
+    const dir = await t.tempDir();
+    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=4096`, ({ item }) => {
+      item.setSavePath(path.join(dir, 'c.bin'));
+      item.cancel();
+    });
+    expect(await started.done).toBe('cancelled');
+    expect(await filesIn(dir)).toEqual([]);
+  });
+});
+
+describe("downloadItem.on('updated')", () => {
+  it("reports 'progressing' while the body is still coming", async () => {
+    const dir = await t.tempDir();
+    const gate = `updated-${Date.now()}`;
+    const started = await navigateDownload(
+      t,
+      freshSession(t),
+      `${server.url}file?n=100000&first=1000&gate=${gate}`,
+      saveTo(path.join(dir, 'u.bin')),
+    );
+    await until(() => started.updates.length > 0, "an 'updated' event", 10_000);
+    expect(new Set(started.updates)).toEqual(new Set(['progressing']));
+    expect(started.item.getState()).toBe('progressing');
+    expect(started.dones).toEqual([]);
+    server.release(gate);
+    expect(await started.done).toBe('completed');
+  });
+});
+
+describe('downloadItem.getState', () => {
+  it("is 'progressing' when will-download is emitted", async () => {
+    let state: unknown;
+    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10`, ({ item }) => {
+      state = item.getState();
+      item.cancel();
+    });
+    await started.done;
+    expect(state).toBe('progressing');
+    expect(started.item.getState()).toBe('cancelled');
+  });
+
+  t.itInEras('legacy,e9', 'throws once the item is destroyed, a task after done', async () => {
+    const dir = await t.tempDir();
+    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10`, saveTo(path.join(dir, 'd.bin')));
+    await started.done;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setImmediate(resolve));
+    const error = thrown(() => started.item.getState());
+    expect(error?.message).toBe('Object has been destroyed');
+    expect(error?.constructor.name).toBe(t.era === 'legacy' ? 'Error' : 'TypeError');
+  });
+
+  t.itInEras('>=e12', 'keeps answering after done', async () => {
+    const dir = await t.tempDir();
+    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10`, saveTo(path.join(dir, 'd.bin')));
+    await started.done;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started.item.getState()).toBe('completed');
+    expect(started.item.getReceivedBytes()).toBe(10);
+  });
+});
