@@ -215,6 +215,11 @@ export class RemoteTarget implements Target {
     }
   }
 
+  notRunReason(): string | undefined {
+    const fault = this.#link.fault;
+    return fault && this.#link.faultReported ? `not run: an earlier test of this file lost the agent (${fault.message.split('\n')[0]})` : undefined;
+  }
+
   takeTestReport(): { output?: string; unsupported?: string; fault?: Error } {
     return this.#link.takeTestReport();
   }

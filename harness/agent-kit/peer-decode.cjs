@@ -49,6 +49,8 @@ class PeerDecode {
         return BigInt(value.v);
       case 'record':
         return this.decodeRecord(value.v);
+      case 'array':
+        return this.decodeHoles(value);
       case 'bytes':
         return this.decodeBytes(value);
       case 'date':
@@ -72,6 +74,23 @@ class PeerDecode {
     var out = {};
     var keys = Object.keys(record);
     for (var i = 0; i < keys.length; i++) setOwn(out, keys[i], this.decode(record[keys[i]]));
+    return out;
+  }
+
+  /** An array with holes: its length, and the elements it has by index. */
+  decodeHoles(value) {
+    var length = value.length;
+    if (typeof length !== 'number' || length !== length >>> 0 || !value.v || typeof value.v !== 'object') {
+      throw new AgentFailure('ProtocolError', 'an array tag needs a length (0 to 2^32-1) and v');
+    }
+    var out = [];
+    var keys = Object.keys(value.v);
+    for (var i = 0; i < keys.length; i++) {
+      var index = Number(keys[i]);
+      if (String(index >>> 0) !== keys[i] || index >= length) throw new AgentFailure('ProtocolError', 'array index out of range: ' + keys[i]);
+      out[index] = this.decode(value.v[keys[i]]);
+    }
+    out.length = length;
     return out;
   }
 

@@ -21,6 +21,17 @@ function isPlainObject(value) {
   return proto === Object.prototype || proto === null;
 }
 
+/** The array's own element indices, ascending (Object.keys lists integer keys first, in order). */
+function ownIndices(array) {
+  var keys = Object.keys(array);
+  var out = [];
+  for (var i = 0; i < keys.length; i++) {
+    var n = Number(keys[i]);
+    if (String(n >>> 0) === keys[i] && n < array.length) out.push(n);
+  }
+  return out;
+}
+
 function isError(value) {
   return value instanceof Error || Object.prototype.toString.call(value) === '[object Error]';
 }
@@ -83,6 +94,15 @@ class PeerEncode {
       stack.push(value);
       try {
         if (Array.isArray(value)) {
+          // An array with holes keeps them (APIs convert a hole and an undefined
+          // differently) and travels by its own indices: a length of 2^32-1
+          // with one element is one entry, not four billion.
+          var indices = ownIndices(value);
+          if (indices.length < value.length) {
+            var present = {};
+            for (var j = 0; j < indices.length; j++) present[indices[j]] = this.encodeValue(value[indices[j]], stack);
+            return { $: 'array', length: value.length, v: present };
+          }
           var items = [];
           for (var i = 0; i < value.length; i++) items.push(this.encodeValue(value[i], stack));
           return items;

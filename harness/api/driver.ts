@@ -61,3 +61,37 @@ export function createDriver(adapterName: string, impl: DriverImplementation): D
   }
   return Object.freeze({ ...namespaces, supported }) as unknown as Driver;
 }
+
+/** Rejection for a command whose capability the spec did not declare in `requires`. */
+export class UndeclaredCapability extends Error {
+  override readonly name = 'UndeclaredCapability';
+  readonly command: string;
+  readonly capability: Capability;
+  constructor(command: DriverCommand, capability: Capability) {
+    super(`driver command "${command}" needs capability ${capability}; the spec does not declare \`requires: ['${capability}']\``);
+    this.command = command;
+    this.capability = capability;
+  }
+}
+
+/**
+ * The driver a spec sees: each command first checks that the spec declared
+ * its capability, whatever the adapter supports, so a spec that would be
+ * skipped on a target without that capability says so in its metadata
+ * (otherwise it would ERROR only on such targets, long after it was written).
+ */
+export function declaredDriver(driver: Driver, requires: readonly Capability[]): Driver {
+  const namespaces: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {};
+  const source = driver as unknown as Record<string, Record<string, (args: unknown) => Promise<unknown>>>;
+  for (const command of Object.keys(DRIVER_COMMANDS) as DriverCommand[]) {
+    const [ns, name] = command.split('.') as [string, string];
+    const capability = DRIVER_COMMANDS[command];
+    const fn = source[ns]![name]!;
+    (namespaces[ns] ??= {})[name] = requires.includes(capability)
+      ? fn
+      : async () => {
+          throw new UndeclaredCapability(command, capability);
+        };
+  }
+  return Object.freeze({ ...namespaces, supported: driver.supported }) as unknown as Driver;
+}

@@ -13,7 +13,7 @@ import { eraInRange, type EraId } from '../../contract/eras/eras.ts';
 import { findExpectation } from '../expectations/expectations.ts';
 import type { Capability } from '../../contract/capabilities.ts';
 import { HarnessError } from './harness-error.ts';
-import type { Driver } from './driver.ts';
+import { declaredDriver, type Driver } from './driver.ts';
 import { parseEraModuleId, type RunContext } from './run-context.ts';
 import type { SpecMeta } from './spec-meta.ts';
 import type { AppSlice, SessionModule, Target, TargetOptions } from './target.ts';
@@ -122,6 +122,8 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
   const { file: specPath, era } = currentSpecFile();
   const file = path.relative(context.root, specPath).split(path.sep).join('/');
   let target: Target | undefined;
+  /** The target's driver as this spec may use it: only the capabilities it declared. */
+  const declaredDrivers = new WeakMap<Driver, Driver>();
   let gate: TestMeta['gate'] = gateFor(meta, era, null);
   const temps: string[] = [];
 
@@ -155,7 +157,9 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
   beforeEach((ctx) => {
     const testMeta: TestMeta = { members: meta.members, requires: meta.requires, level: meta.level, basis: meta.basis };
     const disabled = findExpectation(context.expectations, file, fullTitle(ctx.task))?.disabled;
-    testMeta.gate = gate ?? (disabled ? { status: 'SKIP', reason: `disabled: ${disabled}` } : undefined);
+    const notRun = target?.notRunReason?.();
+    testMeta.gate =
+      gate ?? (disabled ? { status: 'SKIP', reason: `disabled: ${disabled}` } : notRun ? { status: 'SKIP', reason: notRun } : undefined);
     (ctx.task.meta as { conformance?: TestMeta }).conformance = testMeta;
     if (testMeta.gate) ctx.skip(testMeta.gate.reason);
   });
@@ -187,7 +191,10 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
       return live().app;
     },
     get driver() {
-      return live().driver;
+      const raw = live().driver;
+      let guarded = declaredDrivers.get(raw);
+      if (!guarded) declaredDrivers.set(raw, (guarded = declaredDriver(raw, meta.requires)));
+      return guarded;
     },
     invoke<T>(object: object, member: string, ...args: unknown[]): Promise<T> {
       return invokeMember<T>(era, object, member, args);

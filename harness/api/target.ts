@@ -68,6 +68,11 @@ export interface Target {
    * could not serve, and the failure that broke the target (a dead agent).
    */
   takeTestReport?(): TestReport;
+  /**
+   * Why the remaining tests of the file cannot run (the agent died or was
+   * stopped during an earlier test, whose result already says so), if so.
+   */
+  notRunReason?(): string | undefined;
 }
 
 export interface TestReport {

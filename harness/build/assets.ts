@@ -1,5 +1,6 @@
 // The files compiled code reads beside itself (JSON Schemas and inventories,
-// the report page's style and script, the CommonJS agent kit and link worker):
+// the report page's style and script, the CommonJS agent kit and link worker,
+// the entry modules of worker threads):
 // copied into dist/ at the same relative paths, so `new URL('./x', import.meta.url)`
 // finds them from the compiled code as it does from the sources.
 
@@ -11,7 +12,7 @@ export const ASSET_ROOTS = ['contract', 'harness', 'reference', 'fixtures'];
 
 function isAsset(name: string): boolean {
   if (name.endsWith('.ts') || name.endsWith('.d.cts')) return false;
-  return ['.json', '.css', '.js', '.cjs'].includes(path.extname(name));
+  return ['.json', '.css', '.js', '.cjs', '.mjs'].includes(path.extname(name));
 }
 
 function walk(dir: string): string[] {

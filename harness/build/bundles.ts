@@ -2,12 +2,29 @@
 // left to require()), and the ES module wrappers that re-export them, so code
 // that imports and code that requires the stand-in share one app.
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 
-// Compiled to CommonJS, `import.meta.url` is this file's URL, computed at load.
+// In a bundle, each module's `import.meta.url` is the URL of its compiled twin
+// in dist/ (tsc's output, assets beside it), so what a module reads or starts
+// beside itself (a JSON file, a worker's entry) is found as from the sources.
+function twinUrls(root: string): Plugin {
+  return {
+    name: 'twin-import-meta-url',
+    setup(esbuild) {
+      esbuild.onLoad({ filter: /\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes('import.meta.url')) return undefined;
+        const twin = path.relative(root, args.path).split(path.sep).join('/').replace(/\.ts$/, '.js');
+        return { loader: 'ts', contents: source.replaceAll('import.meta.url', `__twin_url(${JSON.stringify(twin)})`) };
+      });
+    },
+  };
+}
+
+// Bundles live in dist/cjs/; their twins in dist/.
 const COMMON: BuildOptions = {
   bundle: true,
   platform: 'node',
@@ -16,8 +33,9 @@ const COMMON: BuildOptions = {
   packages: 'external',
   logLevel: 'warning',
   outExtension: { '.js': '.cjs' },
-  define: { 'import.meta.url': '__import_meta_url' },
-  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: "const __twin_url = (file) => require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', file)).href;",
+  },
 };
 
 // Vitest cannot be required; the CommonJS harness keeps its contracts and
@@ -75,7 +93,7 @@ export async function buildBundles(root: string, distDir: string): Promise<strin
       absWorkingDir: root,
       entryPoints: { [bundle.name]: bundle.entry },
       outdir: cjsDir,
-      plugins: bundle.name === 'harness' ? [vitestStub(vitestExports)] : [],
+      plugins: bundle.name === 'harness' ? [twinUrls(root), vitestStub(vitestExports)] : [twinUrls(root)],
     });
     written.push(`cjs/${bundle.name}.cjs`);
     if (bundle.esmWrapper) {

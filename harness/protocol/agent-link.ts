@@ -124,6 +124,11 @@ export class AgentLink {
     return this.peer.closed;
   }
 
+  /** Whether that failure was already reported with the test it broke (takeTestReport). */
+  get faultReported(): boolean {
+    return this.#faultReported;
+  }
+
   /** Waits (blocking this thread) for the agent's hello, checks its protocol version, answers welcome. */
   handshake(): Hello {
     const deadline = Date.now() + HANDSHAKE_MS;

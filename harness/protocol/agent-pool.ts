@@ -70,6 +70,11 @@ class Pool implements AgentPool {
     const link = new AgentLink({ endpoint: { connect: { address: first.socket } }, label: this.#label, validate });
     try {
       this.hello = await link.handshakeAsync();
+    } catch (error) {
+      // Garbage or silence instead of a hello: the run fails now, and the agent goes with it.
+      first.child.kill('SIGKILL');
+      this.#agents.delete(first);
+      throw error;
     } finally {
       await link.close('pool probe');
     }
@@ -101,10 +106,11 @@ class Pool implements AgentPool {
       child.stdout!.on('data', (chunk: string) => {
         agent.output = (agent.output + chunk).slice(-TAIL);
         for (const line of lines.push(chunk)) {
-          if (LISTENING.test(line.trim())) {
-            clearTimeout(timer);
-            resolve();
-          }
+          clearTimeout(timer);
+          // A first line that is not the listening notice (a hello on stdout, a log,
+          // garbage): not an agent that listens, and no reason to wait for one.
+          if (LISTENING.test(line.trim())) resolve();
+          else reject(new Error(`the agent wrote ${JSON.stringify(line.slice(0, 80))} instead of listening`));
         }
       });
       child.stderr!.setEncoding('utf8');

@@ -36,6 +36,35 @@ let writeLine = () => {};
 let endChannels = () => {};
 let kill = () => {};
 
+// The longest protocol line the runner takes from an agent (32 MiB): a longer
+// one (or a stream that never ends its line) ends the conversation and stops
+// the agent, rather than filling this process's memory.
+const MAX_LINE = 32 * 1024 * 1024;
+
+class BoundedLines {
+  constructor(onTooLong) {
+    this.splitter = new LineSplitter();
+    this.onTooLong = onTooLong;
+    this.over = false;
+  }
+  push(chunk) {
+    if (this.over) return [];
+    const lines = this.splitter.push(chunk);
+    if (this.splitter.rest.length > MAX_LINE || lines.some((l) => l.length > MAX_LINE)) {
+      this.over = true;
+      this.splitter.rest = '';
+      this.onTooLong();
+      return [];
+    }
+    return lines;
+  }
+}
+
+function lineTooLong() {
+  closed({ reason: `the agent sent a line longer than ${MAX_LINE} bytes; it was stopped` });
+  kill('SIGKILL');
+}
+
 function isHello(line) {
   if (!line.startsWith('{')) return false;
   try {
@@ -62,7 +91,7 @@ function startSpawned({ command, env, inheritEnv, cwd }) {
   for (const stream of [stdin, idle, nested]) stream.on('error', () => {});
   post({ kind: 'spawned', pid: child.pid });
 
-  const fdLines = new LineSplitter();
+  const fdLines = new BoundedLines(lineTooLong);
   nested.setEncoding('utf8');
   nested.on('data', (chunk) => {
     if (mode === 'pending') mode = 'fd';
@@ -70,7 +99,7 @@ function startSpawned({ command, env, inheritEnv, cwd }) {
     for (const line of fdLines.push(chunk)) post({ kind: 'line', line });
   });
 
-  const outLines = new LineSplitter();
+  const outLines = new BoundedLines(lineTooLong);
   stdout.setEncoding('utf8');
   stdout.on('data', (chunk) => {
     if (mode === 'fd') {
@@ -120,7 +149,7 @@ function startConnected({ address }, onEnd = () => {}, graceMs = 0) {
     return;
   }
   const socket = net.connect(target);
-  const lines = new LineSplitter();
+  const lines = new BoundedLines(lineTooLong);
   socket.setEncoding('utf8');
   socket.on('data', (chunk) => {
     for (const line of lines.push(chunk)) post({ kind: 'line', line });

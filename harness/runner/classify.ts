@@ -46,9 +46,13 @@ export function classify(observed: Observed): Classified {
       ? { status: 'SKIP', message: `${first.message} (the target claims ${first.capability})` }
       : { status: 'ERROR', message: `${first.message}; the spec does not declare \`requires: ['${first.capability}']\`` };
   }
+  if (first.name === 'UndeclaredCapability') return { status: 'ERROR', message };
   if (first.name === 'AgentUnsupported') return { status: 'SKIP', message: `the agent cannot serve this: ${first.message}` };
+  // An agent stopped because it did not answer in time also reads as dead
+  // (AgentCrashed); the cause was the timeout (IMPLEMENTERS.md: TIMEOUT).
+  const timedOut = errors.find((e) => e.name === 'AgentTimeout' || TIMEOUT.test(e.message ?? ''));
+  if (timedOut) return { status: 'TIMEOUT', message: [timedOut.name, timedOut.message].filter(Boolean).join(': ') };
   if (errors.some((e) => e.name === 'AgentCrashed')) return { status: 'CRASH', message };
-  if (errors.some((e) => TIMEOUT.test(e.message ?? ''))) return { status: 'TIMEOUT', message };
   if (errors.some((e) => CRASH.test(e.message ?? ''))) return { status: 'CRASH', message };
   // As in WPT: whatever the implementation does wrong inside a test (a failed
   // assertion or an exception it throws) is FAIL; ERROR is the harness or the

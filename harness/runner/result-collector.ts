@@ -5,7 +5,7 @@
 // are kept per era.
 
 import path from 'node:path';
-import type { Reporter, TestCase, TestModule, TestSpecification } from 'vitest/node';
+import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, TestSpecification } from 'vitest/node';
 import { parseEraModuleId } from '../api/run-context.ts';
 import type { TestMeta } from '../api/spec-runtime.ts';
 import type { EraId } from '../../contract/eras/eras.ts';
@@ -73,6 +73,11 @@ export class ResultCollector implements Reporter {
   readonly #root: string;
   readonly #expectations: ExpectationSet;
   readonly #onProgress: (era: EraId, p: Progress) => void;
+  /** Module ids the run was given, and those that ended: the rest died with their worker. */
+  readonly #planned = new Set<string>();
+  readonly #ended = new Set<string>();
+  /** Tests that produced a result (by module id and full name). */
+  readonly #reported = new Set<string>();
 
   constructor(root: string, expectations: ExpectationSet, onProgress: (era: EraId, p: Progress) => void) {
     this.#root = root;
@@ -98,6 +103,7 @@ export class ResultCollector implements Reporter {
     const eras = new Set<EraId>();
     for (const spec of specifications) {
       const { era } = splitModuleId(spec.moduleId);
+      this.#planned.add(spec.moduleId);
       this.era(era).progress.filesTotal++;
       eras.add(era);
     }
@@ -113,6 +119,7 @@ export class ResultCollector implements Reporter {
     const { file: full, era } = splitModuleId(testCase.module.moduleId);
     const file = this.#relative(full);
     const result = testCase.result();
+    this.#reported.add(`${testCase.module.moduleId}\0${testCase.fullName}`);
     const meta = (testCase.meta() as { conformance?: TestMeta }).conformance;
     const errors = 'errors' in result ? result.errors : undefined;
     const { status, message } = classify({
@@ -138,6 +145,8 @@ export class ResultCollector implements Reporter {
     const { file: full, era } = splitModuleId(testModule.moduleId);
     const file = this.#relative(full);
     const results = this.era(era);
+    this.#ended.add(testModule.moduleId);
+    this.#missing(testModule, 'its worker stopped before this test reported');
     const errors = testModule.errors();
     if (errors.length) {
       const observed = toObservedErrors(errors);
@@ -149,6 +158,41 @@ export class ResultCollector implements Reporter {
     results.progress.filesDone++;
     results.progress.lastFile = file;
     this.#onProgress(era, { ...results.progress });
+  }
+
+  onTestRunEnd(testModules: readonly TestModule[], unhandledErrors: readonly SerializedError[], _reason: TestRunEndReason): void {
+    // A worker that dies (killed, out of memory) takes its file's remaining
+    // tests with it, and vitest may never end that module: each such test,
+    // or the file when it was never collected, is a CRASH, never a silence.
+    const cause = unhandledErrors.map((e) => [e.name, e.message].filter(Boolean).join(': ')).join('\n');
+    const why = `the worker process died before this test reported${cause ? ` (${cause})` : ''}`;
+    const modules = new Map(testModules.map((m) => [m.moduleId, m]));
+    for (const moduleId of this.#planned) {
+      if (this.#ended.has(moduleId)) continue;
+      const { file: full, era } = splitModuleId(moduleId);
+      const testModule = modules.get(moduleId);
+      if (!testModule || !this.#missing(testModule, why)) {
+        this.#add(era, this.#relative(full), '(file)', 'CRASH', why, { members: [], durationMs: 0 });
+      }
+      const results = this.era(era);
+      results.endedAt = Date.now();
+      results.progress.filesDone++;
+      this.#onProgress(era, { ...results.progress });
+    }
+  }
+
+  /** Records CRASH for each collected test of the module that never reported; how many there were. */
+  #missing(testModule: TestModule, why: string): number {
+    const { file: full, era } = splitModuleId(testModule.moduleId);
+    let count = 0;
+    for (const testCase of testModule.children.allTests()) {
+      if (this.#reported.has(`${testModule.moduleId}\0${testCase.fullName}`)) continue;
+      if (testCase.result().state !== 'pending') continue;
+      count++;
+      const meta = (testCase.meta() as { conformance?: TestMeta }).conformance;
+      this.#add(era, this.#relative(full), testCase.fullName, 'CRASH', why, { members: meta?.members ?? [], level: meta?.level, basis: meta?.basis, durationMs: 0 });
+    }
+    return count;
   }
 
   #add(

@@ -17,6 +17,14 @@ describe('classify', () => {
     expect(classify({ state: 'failed', errors: [{ name: 'TypeError', message: 'x is not a function' }], meta: meta() }).status).toBe('FAIL');
     expect(classify({ state: 'failed', errors: [{ name: 'Error', message: 'Test timed out in 5000ms.' }], meta: meta() }).status).toBe('TIMEOUT');
     expect(classify({ state: 'failed', errors: [{ name: 'Error', message: 'Worker exited unexpectedly' }], meta: undefined }).status).toBe('CRASH');
+    // An agent stopped because it did not answer: TIMEOUT (IMPLEMENTERS.md), though the link reads it as dead.
+    const unanswered = [
+      { name: 'AgentTimeout', message: 'the agent did not answer call fromPartition within 25000 ms' },
+      { name: 'AgentCrashed', message: 'the agent died: it was stopped after it did not answer in time' },
+    ];
+    expect(classify({ state: 'failed', errors: unanswered, meta: meta() }).status).toBe('TIMEOUT');
+    expect(classify({ state: 'failed', errors: [unanswered[1]!], meta: meta() }).status).toBe('CRASH');
+    expect(classify({ state: 'failed', errors: [{ name: 'UndeclaredCapability', message: 'x' }], meta: meta() }).status).toBe('ERROR');
     expect(classify({ state: 'failed', errors: [{ name: 'HarnessError', message: 'could not create a target' }], meta: meta() }).status).toBe('ERROR');
   });
 

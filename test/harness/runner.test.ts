@@ -115,3 +115,21 @@ describe('worker processes', () => {
     }
   });
 });
+
+describe('a worker that dies', () => {
+  it('reports each test it never reported as CRASH: a killed or out-of-memory worker is never silent', async () => {
+    const report = await runSuite({
+      adapter: { kind: 'reference' },
+      eras: ['current'],
+      include: ['test/fixtures/crash-specs/*.spec.ts'],
+    });
+    const results = report.runs[0]!.results;
+    const byTitle = new Map(results.map((r) => [r.title, r]));
+    expect(byTitle.get('worker-dies > is never reached')?.status).toBe('CRASH');
+    expect(byTitle.get('worker-dies > kills its worker')?.status).toBe('CRASH');
+    expect(byTitle.get('worker-dies > kills its worker')?.message).toMatch(/worker process died/);
+    // Results the worker had not yet sent are lost with it; none may read as a pass.
+    expect(results.filter((r) => r.status === 'PASS').length).toBeLessThanOrEqual(1);
+    expect(unexpectedResults(report).length).toBeGreaterThanOrEqual(2);
+  });
+});

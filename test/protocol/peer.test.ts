@@ -99,13 +99,28 @@ describe('values', () => {
   it('round-trip any JSON-like value with dates, bigints, typed arrays and odd keys (generated)', () => {
     fc.assert(
       fc.property(
-        fc.anything({ withBigInt: true, withDate: true, withTypedArray: true, withNullPrototype: false, withMap: false, withSet: false, withBoxedValues: false, withObjectString: false, withSparseArray: false }),
+        fc.anything({ withBigInt: true, withDate: true, withTypedArray: true, withNullPrototype: false, withMap: false, withSet: false, withBoxedValues: false, withObjectString: false, withSparseArray: true }),
         (value) => {
           expect(echo(value)).toStrictEqual(value);
         },
       ),
       { numRuns: 300, seed: 7 },
     );
+  });
+
+  it('keep the holes of an array and its length, however long, without walking it', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    const holes = echo([, 'b', , undefined]) as unknown[];
+    expect(holes).toHaveLength(4);
+    expect(0 in holes).toBe(false);
+    expect(holes[1]).toBe('b');
+    expect(3 in holes).toBe(true);
+    const huge: string[] = ['x'];
+    huge.length = 2 ** 32 - 1;
+    const back = echo(huge) as string[];
+    expect(back.length).toBe(2 ** 32 - 1);
+    expect(back[0]).toBe('x');
+    expect(Object.keys(back)).toEqual(['0']);
   });
 
   it('keep a __proto__ key as data', () => {

@@ -3,7 +3,7 @@
 
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,4 +135,28 @@ describe("the stand-in's temporary folders", () => {
     expect(sweepAbandoned()).toBeGreaterThanOrEqual(1);
     expect(existsSync(appData)).toBe(false);
   });
+});
+
+describe('a process using the stand-in', () => {
+  it('ends by itself once the app quits, also after a PAC script ran', async () => {
+    // A file, not -e: a worker thread inherits the process's flags, and -e is not one it takes.
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sc-exit-')), 'app.mjs');
+    writeFileSync(
+      file,
+      `const { app, session } = await import(${JSON.stringify(new URL('../../reference/electron.ts', import.meta.url).href)});
+      await app.whenReady();
+      const pac = 'function FindProxyForURL(url, host) { return "PROXY proxy.test:8080"; }';
+      await session.defaultSession.setProxy({ pacScript: 'data:application/x-ns-proxy-autoconfig,' + encodeURIComponent(pac) });
+      console.log(await session.defaultSession.resolveProxy('http://a.test/'));
+      app.quit();`,
+    );
+    const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const [code, signal] = await once(child, 'exit');
+    clearTimeout(timer);
+    expect(output.trim()).toBe('PROXY proxy.test:8080');
+    expect([code, signal]).toEqual([0, null]);
+  }, 60_000);
 });

@@ -52,11 +52,15 @@ class PacThread {
   #start(): Promise<void> {
     if (this.#ready) return this.#ready;
     const worker = new Worker(ENTRY, { workerData: { wasmPages: WASM_PAGES }, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
-    worker.unref();
     this.#worker = worker;
     const generation = this.#generation;
     this.#ready = new Promise<void>((resolve, reject) => {
-      worker.once('message', (first: PacReady) => (first.ready ? resolve() : reject(new Error('the PAC thread did not start'))));
+      worker.once('message', (first: PacReady) => {
+        if (!first.ready) return reject(new Error('the PAC thread did not start'));
+        // An idle PAC thread must not keep the process alive; a request refs it again.
+        if (!this.#pending.size) worker.unref();
+        resolve();
+      });
       worker.once('error', reject);
       worker.once('exit', () => reject(new Error('the PAC thread exited while starting')));
     });
@@ -67,6 +71,7 @@ class PacThread {
       if (!pending) return;
       this.#pending.delete(message.id);
       clearTimeout(pending.timer);
+      if (!this.#pending.size) worker.unref();
       pending.resolve(message);
       if (!message.clean) this.#replace(generation, 'its runtime failed');
     });
@@ -103,6 +108,8 @@ class PacThread {
     return new Promise<ThreadAnswer>((resolve) => {
       const timer = setTimeout(() => this.#replace(generation, 'a script ran past its time limit', id), budgetMs + GRACE_MS);
       this.#pending.set(id, { resolve, timer });
+      // A request in flight keeps the process alive until its answer comes.
+      this.#worker!.ref();
       this.#worker!.postMessage({ ...request, id } as PacRequest);
     });
   }

@@ -11,6 +11,10 @@ app.whenReady().then(async () => {
     ['n'],
   );
   assert.throws(() => new BrowserWindow(), /does not model electron\.BrowserWindow/);
+  // A PAC script runs in its worker thread, started from the package's build.
+  const pac = 'function FindProxyForURL(url, host) { return "PROXY proxy.test:8080"; }';
+  await ses.setProxy({ pacScript: `data:application/x-ns-proxy-autoconfig,${encodeURIComponent(pac)}` });
+  assert.strictEqual(await ses.resolveProxy('http://a.test/'), 'PROXY proxy.test:8080');
   const appData = app.getPath('appData');
   app.on('quit', () => {
     assert.ok(!existsSync(appData), 'the temporary appData is removed when the app quits');
