@@ -66,9 +66,36 @@ export async function suiteRun(name: SuiteRunName, timeoutMs = 900_000): Promise
   }
 }
 
+/** The test files that read the whole runs (through suiteRun). */
+const SUITE_READERS = ['test/harness/suite.test.ts', 'test/protocol/remote-suite.test.ts'];
+
+/**
+ * Whether this vitest invocation may run a file that reads the whole runs:
+ * with no file filters on the command line, yes; with filters (`vitest run
+ * test/x.test.ts`), only if one of them matches such a file, so that running
+ * one test file does not start two runs of the whole suite behind it.
+ */
+function suiteRunsWanted(argv: readonly string[]): boolean {
+  const start = argv.findIndex((a) => a === 'run' || a.endsWith('vitest.mjs') || a.endsWith('/vitest'));
+  const filters: string[] = [];
+  for (let i = start + 1; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === 'run') continue;
+    if (arg.startsWith('-')) {
+      // Options that take a separate value (the rest are flags or --x=value).
+      if (/^(?:-c|--config|-r|--root|--project|--dir|-t|--testNamePattern|--reporter|--outputFile|--pool|--maxWorkers)$/.test(arg)) i++;
+      continue;
+    }
+    filters.push(arg);
+  }
+  return filters.length === 0 || filters.some((f) => SUITE_READERS.some((file) => file.includes(f.replace(/^\.\//, ''))));
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'suite-reports-'));
   const folders = { reference: path.join(dir, 'reference'), remote: path.join(dir, 'remote') };
+  project.provide('suiteRuns', folders);
+  if (!suiteRunsWanted(process.argv)) return async () => rm(dir, { recursive: true, force: true });
   const runs = (Object.keys(SUITE_RUNS) as SuiteRunName[]).map(async (name) => {
     const reports = folders[name];
     mkdirSync(reports, { recursive: true });
@@ -77,7 +104,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     writeFileSync(path.join(reports, `${DONE}.tmp`), JSON.stringify(run));
     renameSync(path.join(reports, `${DONE}.tmp`), path.join(reports, DONE));
   });
-  project.provide('suiteRuns', folders);
   return async () => {
     await Promise.all(runs);
     await rm(dir, { recursive: true, force: true });
