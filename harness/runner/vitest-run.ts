@@ -33,7 +33,13 @@ export interface SpecRunOptions {
  * Spec files wait on sockets and timers more than they compute, so two
  * workers keep even a single core busy; beyond the cores they only compete.
  */
+/**
+ * Worker processes for the run: SESSION_CONFORMANCE_WORKERS when set, else
+ * one per core and at least two.
+ */
 function workerCount(): number {
+  const asked = Number(process.env.SESSION_CONFORMANCE_WORKERS);
+  if (Number.isInteger(asked) && asked > 0) return asked;
   return Math.max(2, os.availableParallelism());
 }
 
