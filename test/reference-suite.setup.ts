@@ -1,9 +1,11 @@
 // The whole conformance suite runs twice per `npm test`, through the CLI as
 // the README does: in-process against the reference (checked by
 // test/harness/suite.test.ts) and through `remote:` with the bundled Node
-// agent (compared with it by test/protocol/remote-suite.test.ts). Both start
-// here, in the background, so the other test files run meanwhile; a test
-// that needs a run's result waits for it (suiteRun below).
+// agent (compared with it by test/protocol/remote-suite.test.ts). They run
+// here, one after the other, in the background while the other test files
+// run; a test that needs a run's result waits for it (suiteRun below). One
+// at a time: two whole runs beside the test files would starve the specs
+// that wait on timers of CPU on a two-core machine.
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -99,16 +101,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const folders = { reference: path.join(dir, 'reference'), remote: path.join(dir, 'remote') };
   project.provide('suiteRuns', folders);
   if (!suiteRunsWanted(process.argv)) return async () => rm(dir, { recursive: true, force: true });
-  const runs = (Object.keys(SUITE_RUNS) as SuiteRunName[]).map(async (name) => {
-    const reports = folders[name];
-    mkdirSync(reports, { recursive: true });
-    const run = await runCli(SUITE_RUNS[name], reports);
-    // Written whole, then renamed: a waiting test never reads half a file.
-    writeFileSync(path.join(reports, `${DONE}.tmp`), JSON.stringify(run));
-    renameSync(path.join(reports, `${DONE}.tmp`), path.join(reports, DONE));
-  });
+  const runs = (async () => {
+    for (const name of Object.keys(SUITE_RUNS) as SuiteRunName[]) {
+      const reports = folders[name];
+      mkdirSync(reports, { recursive: true });
+      const run = await runCli(SUITE_RUNS[name], reports);
+      // Written whole, then renamed: a waiting test never reads half a file.
+      writeFileSync(path.join(reports, `${DONE}.tmp`), JSON.stringify(run));
+      renameSync(path.join(reports, `${DONE}.tmp`), path.join(reports, DONE));
+    }
+  })();
   return async () => {
-    await Promise.all(runs);
+    await runs;
     await rm(dir, { recursive: true, force: true });
   };
 }
