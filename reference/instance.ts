@@ -4,7 +4,7 @@
 
 import type { EraId } from '../contract/eras/eras.ts';
 import { App, type AppOptions } from './app/app.ts';
-import { appEvent } from './app/quit.ts';
+import { createElectronEvent } from './events/electron-event.ts';
 import { createNetModule, type ReferenceNetModule } from './net/net-module.ts';
 import { PartitionRegistry } from './partitions/registry.ts';
 import { createProtocolModule, type ReferenceProtocolModule } from './protocol/protocol-module.ts';
@@ -40,7 +40,7 @@ export function createReferenceElectron(options: ReferenceOptions = {}): Referen
     protocol: createProtocolModule(app.era, session),
     async quit({ crash = false } = {}) {
       // The harness's quit is not cancellable: 'before-quit' is news, not a question.
-      if (!crash && !app.quitSequence.hasQuit) app.emit('before-quit', appEvent());
+      if (!crash && !app.quitSequence.hasQuit) app.emit('before-quit', createElectronEvent());
       await app.quitSequence.shutdown(crash);
     },
   };

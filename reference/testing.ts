@@ -8,6 +8,7 @@ import type { DriverImplementation } from '../contract/driver-commands.ts';
 import type { EraId } from '../contract/eras/eras.ts';
 import { AREAS } from './areas.ts';
 import { createReferenceElectron, type ReferenceElectron } from './instance.ts';
+import { servicesOf } from './session/binding.ts';
 
 export type { ReferenceElectron } from './instance.ts';
 export { createReferenceElectron } from './instance.ts';
@@ -53,6 +54,14 @@ export const REFERENCE_DRIVER_COMMANDS: DriverImplementation = (() => {
   }
   return merged as DriverImplementation;
 })();
+
+/**
+ * Writes every store of a session to disk and resolves when it is there
+ * (for crash-durability tests: what has resolved is acknowledged).
+ */
+export function flushSessionStores(session: object): Promise<void> {
+  return servicesOf(session).flushStores();
+}
 
 // Tools the harness shares with the reference: atomic writes for reports and
 // expectation files, and the proxy area's explanations for `proxy-check`.

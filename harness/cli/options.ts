@@ -17,8 +17,11 @@ export function parseAdapter(text: string): AdapterSpec {
 export function parseEras(text: string | undefined, fallback: EraId[]): EraId[] {
   if (text === undefined) return fallback;
   if (text === 'all') return [...ERA_IDS];
-  if (isEraId(text)) return [text];
-  throw new UsageError(`unknown era "${text}" (use ${ERA_IDS.join(', ')} or all)`);
+  const eras = text.split(',').map((e) => e.trim());
+  const unknown = eras.find((e) => !isEraId(e));
+  if (unknown !== undefined || !eras.length) throw new UsageError(`unknown era "${unknown ?? text}" (use ${ERA_IDS.join(', ')}, a comma-separated list of them, or all)`);
+  // In the order of the eras, each once.
+  return ERA_IDS.filter((e) => eras.includes(e));
 }
 
 /** `--shard <index>/<count>`: 1 <= index <= count. */

@@ -55,6 +55,8 @@ function classifyTable(facts: Facts): string {
     ['the harness failed (e.g. no target could be created)', { state: 'failed', errors: [err('HarnessError', 'could not create a target')], meta: TEST_META }],
     ['a driver command is unsupported, capability declared in `requires`', { state: 'failed', errors: [err('DriverUnsupported', 'driver command "page.fetch" is not supported', 'network')], meta: TEST_META }],
     ['a driver command is unsupported, capability not declared', { state: 'failed', errors: [err('DriverUnsupported', 'driver command "hid.plug" is not supported', 'devices.hid')], meta: TEST_META }],
+    ['a driver command whose capability the spec did not declare, on any target', { state: 'failed', errors: [err('UndeclaredCapability', 'driver command "hid.plug" needs capability devices.hid', 'devices.hid')], meta: TEST_META }],
+    ['an agent stopped because it did not answer in time', { state: 'failed', errors: [err('AgentTimeout', 'the agent did not answer call x within 25000 ms'), err('AgentCrashed', 'the agent died: it was stopped after it did not answer in time')], meta: TEST_META }],
   ];
   const rows = probes.map(([what, observed]) => {
     const { status } = classify(observed);

@@ -5,23 +5,7 @@
 // emits 'quit' with the exit code once the sessions have flushed what they hold.
 
 import type { EventEmitter } from 'node:events';
-
-export interface AppEvent {
-  preventDefault(): void;
-  readonly defaultPrevented: boolean;
-}
-
-export function appEvent(): AppEvent {
-  let prevented = false;
-  return {
-    preventDefault() {
-      prevented = true;
-    },
-    get defaultPrevented() {
-      return prevented;
-    },
-  };
-}
+import { createElectronEvent } from '../events/electron-event.ts';
 
 /** What shutting down does beyond the app itself: the instance closes its sessions here. */
 export type ShutdownHandler = (crash: boolean) => Promise<void>;
@@ -47,7 +31,7 @@ export class QuitSequence {
   }
 
   #emitCancellable(name: 'before-quit' | 'will-quit'): boolean {
-    const event = appEvent();
+    const event = createElectronEvent();
     this.#app.emit(name, event);
     return !event.defaultPrevented;
   }
@@ -76,7 +60,7 @@ export class QuitSequence {
     this.#shutdown ??= (async () => {
       this.#quitting = true;
       for (const handler of this.#handlers) await handler(crash);
-      if (!crash) this.#app.emit('quit', appEvent(), this.#exitCode);
+      if (!crash) this.#app.emit('quit', createElectronEvent(), this.#exitCode);
     })();
     return this.#shutdown;
   }

@@ -1,12 +1,13 @@
 // What the three device choosers share: emitting a session event with
 // Electron's event object (the select event's listener must call
 // preventDefault() to keep the chooser open), the one answer a chooser
-// gives its page, and watching the bus only while the chooser is open.
+// gives its page, and watching the bus (its virtual devices, and its real
+// ones where that backend is on) only while the chooser is open.
 
 import type { EventEmitter } from 'node:events';
 import { createElectronEvent } from '../events/electron-event.ts';
+import { watchDevices } from './connected-devices.ts';
 import type { BusListener, PluggedDevice } from './device-bus.ts';
-import { virtualBus } from './device-bus.ts';
 import type { Bus } from './device-era.ts';
 
 /** Emits `name` on the session with a fresh event first; true if a listener prevented the default. */
@@ -40,7 +41,7 @@ export class OpenChooser<R> {
   }
 
   watch(bus: Bus, listener: BusListener<PluggedDevice>): void {
-    this.#stop = virtualBus(bus).watch(listener);
+    this.#stop = watchDevices(bus, listener);
   }
 
   answer(result: R): void {

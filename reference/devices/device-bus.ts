@@ -5,7 +5,7 @@
 // serialport library's bindings for serial, node-hid's HID.devices() or
 // usb's getDeviceList() for the others) lists what the OS reports; the
 // reference combines the virtual devices with the real ones where a real
-// backend is enabled (see real-serial.ts).
+// backend is switched on (real-backends.ts, connected-devices.ts).
 //
 // Buses are process-wide like the hardware they stand for: every session
 // sees the same devices.

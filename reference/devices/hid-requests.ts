@@ -19,7 +19,7 @@ import { permissionService } from '../permissions/permission-service.ts';
 import { openPage } from '../permissions/web-contents.ts';
 import { servicesOf } from '../session/binding.ts';
 import { emitOnSession, emitProcessWarning, nextTask, OpenChooser } from './chooser.ts';
-import { virtualBus } from './device-bus.ts';
+import { connectedDevices } from './connected-devices.ts';
 import { deviceEra, requireBus } from './device-era.ts';
 import { deviceService } from './device-service.ts';
 import {
@@ -41,7 +41,7 @@ export interface HidPageArgs {
 }
 
 async function connected(): Promise<HidDeviceInfo[]> {
-  return (await virtualBus('hid').list()).map(hidDeviceOf);
+  return (await connectedDevices('hid')).map(hidDeviceOf);
 }
 
 export async function requestHidDevice(args: HidPageArgs & { filters?: unknown[] }): Promise<HidRequestOutcome> {
@@ -114,9 +114,8 @@ export async function forgetHidDevice(args: HidPageArgs & { deviceId: string }):
   requireBus(services.era, 'hid');
   if (!deviceEra(services.era).revocation) throw new Error(`HIDDevice.forget() does not exist in era ${services.era}`);
   const page = openPage(args.session, args.url, args.frameUrl);
-  const plugged = virtualBus('hid').get(args.deviceId);
-  if (!plugged) return;
-  const device = hidDeviceOf(plugged);
+  const device = (await connected()).find((d) => d.guid === args.deviceId);
+  if (!device) return;
   const origin = topOrigin(page);
   services.use(deviceService).revoke('hid', origin, hidDeviceRef(device));
   emitOnSession(args.session, 'hid-device-revoked', { device: electronHidDevice(device), origin });

@@ -20,7 +20,7 @@ import { permissionService } from '../permissions/permission-service.ts';
 import { openPage } from '../permissions/web-contents.ts';
 import { servicesOf } from '../session/binding.ts';
 import { emitOnSession, emitProcessWarning, nextTask, OpenChooser } from './chooser.ts';
-import { virtualBus } from './device-bus.ts';
+import { connectedDevice, connectedDevices } from './connected-devices.ts';
 import { requireBus } from './device-era.ts';
 import { deviceService } from './device-service.ts';
 import { topOrigin } from './serial-requests.ts';
@@ -58,7 +58,7 @@ export interface UsbPageArgs {
 }
 
 async function connected(): Promise<UsbDeviceInfo[]> {
-  return (await virtualBus('usb').list()).map(usbDeviceOf);
+  return (await connectedDevices('usb')).map(usbDeviceOf);
 }
 
 export async function requestUsbDevice(args: UsbPageArgs & { filters?: unknown[] }): Promise<UsbRequestOutcome> {
@@ -86,7 +86,7 @@ export async function requestUsbDevice(args: UsbPageArgs & { filters?: unknown[]
       if (chooser.done) return;
       const [deviceId] = answer;
       if (typeof deviceId !== 'string' || deviceId === '') return chooser.answer(failed);
-      const plugged = virtualBus('usb').get(deviceId);
+      const plugged = connectedDevice('usb', deviceId);
       if (!plugged) {
         emitProcessWarning(`The device id ${deviceId} was not found.`, 'UnknownUsbDeviceId');
         return chooser.answer(failed);
@@ -110,13 +110,12 @@ export async function getUsbDevices(args: UsbPageArgs): Promise<PageDevice[]> {
 }
 
 /** The device a page of the origin holds; a page cannot hold one it has no permission for. */
-function heldDevice(args: UsbPageArgs & { deviceId: string }) {
+async function heldDevice(args: UsbPageArgs & { deviceId: string }) {
   const services = servicesOf(args.session as object);
   requireBus(services.era, 'usb');
   const page = openPage(args.session, args.url, args.frameUrl);
-  const plugged = virtualBus('usb').get(args.deviceId);
-  if (!plugged) throw new Error(`no USB device ${String(args.deviceId)} is connected`);
-  const device = usbDeviceOf(plugged);
+  const device = (await connected()).find((d) => d.guid === args.deviceId);
+  if (!device) throw new Error(`no USB device ${String(args.deviceId)} is connected`);
   const origin = topOrigin(page);
   if (!services.use(deviceService).hasPermission('usb', origin, usbDeviceRef(device))) {
     throw new Error(`a page of ${origin} holds no USBDevice ${device.guid}: it has no permission for it`);
@@ -125,7 +124,7 @@ function heldDevice(args: UsbPageArgs & { deviceId: string }) {
 }
 
 export async function forgetUsbDevice(args: UsbPageArgs & { deviceId: string }): Promise<void> {
-  const { services, device, origin } = heldDevice(args);
+  const { services, device, origin } = await heldDevice(args);
   services.use(deviceService).revoke('usb', origin, usbDeviceRef(device));
   emitOnSession(args.session, 'usb-device-revoked', { device: electronUsbDevice(device), origin });
 }
@@ -133,7 +132,7 @@ export async function forgetUsbDevice(args: UsbPageArgs & { deviceId: string }):
 export async function claimUsbInterface(
   args: UsbPageArgs & { deviceId: string; interfaceNumber: number },
 ): Promise<PageError | null> {
-  const { services, page, device } = heldDevice(args);
+  const { services, page, device } = await heldDevice(args);
   const iface = device.interfaces.find((i) => i.interfaceNumber === args.interfaceNumber);
   if (!iface) return NO_INTERFACE;
   const guarded = protectedClassesFor(services.use(deviceService), page);

@@ -21,11 +21,11 @@
 // A value the type cannot use fails with net::ERR_FAILED (1.x: mostly
 // net::ERR_NOT_IMPLEMENTED or an empty body).
 
-import { readFile, stat } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
 import type { EraId } from '../../contract/eras/eras.ts';
-import { isInt32, NetError, netError, netErrorFromCode } from '../net/net-error.ts';
+import { isInt32, netError, netErrorFromCode } from '../net/net-error.ts';
+import { openFileBody, type FileBody } from '../net/http/file-body.ts';
 import { bodyFromNodeStream, isStreamLike, looksLikeStream } from './node-stream-body.ts';
 import { PROTOCOL_ERAS } from './protocol-era.ts';
 
@@ -114,14 +114,13 @@ function bytesOf(value: ArrayBufferView): Uint8Array {
 /** Exactly the file the handler named; the request's URL plays no part. */
 async function fileResponse(head: Head, filePath: string): Promise<Response> {
   if (!path.isAbsolute(filePath) || filePath.includes('\0')) throw netError('ERR_FILE_NOT_FOUND');
-  let data: Buffer;
+  let file: FileBody;
   try {
-    if ((await stat(filePath)).isDirectory()) throw netError('ERR_FILE_NOT_FOUND');
-    data = await readFile(filePath);
+    file = await openFileBody(filePath);
   } catch (error) {
-    throw error instanceof NetError ? error : netError('ERR_FILE_NOT_FOUND', error);
+    throw netError('ERR_FILE_NOT_FOUND', error);
   }
-  return makeResponse({ status: head.status, headers: [...head.headers, CORS_HEADER] }, data);
+  return makeResponse({ status: head.status, headers: [...head.headers, CORS_HEADER] }, file.body);
 }
 
 function contentsResponse(head: Head, data: string | Uint8Array): Response {

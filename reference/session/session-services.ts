@@ -7,6 +7,7 @@
 // so no area imports another to force an order of construction.
 
 import { mkdirSync } from 'node:fs';
+import { sweepStaleTemps } from '../storage/atomic-file.ts';
 import { warnStoreWrite } from '../storage/store-file.ts';
 import type { EventEmitter } from 'node:events';
 import type { EraId } from '../../contract/eras/eras.ts';
@@ -57,6 +58,8 @@ export class PreloadList {
 export interface SessionService {
   /** Called on quit; `crash` means nothing may be flushed. May be async on graceful quit. */
   shutdown?(crash: boolean): void | Promise<void>;
+  /** A service that keeps data on disk: resolves once every change made so far is written. */
+  flush?(): Promise<void>;
 }
 
 export type ServiceFactory<T extends SessionService> = (services: SessionServices) => T;
@@ -92,6 +95,8 @@ export class SessionServices {
       } catch (error) {
         warnStoreWrite(identity.storagePath, error);
       }
+      // Temp files of writers killed mid-write, in every store of the session (not other sessions' folders).
+      sweepStaleTemps(identity.storagePath, ['Partitions']);
     }
     const fallbackAtCreation = app.userAgentFallback;
     const followsFallback = SESSION_ERAS[this.era].userAgentFollowsFallback;
@@ -139,6 +144,16 @@ export class SessionServices {
       this.#areas.set(factory, service);
     }
     return service;
+  }
+
+  /**
+   * Writes what every store of the session holds and resolves when it is on
+   * disk (DOM storage and each service that has a `flush`): what a test of
+   * crash durability takes as acknowledged.
+   */
+  async flushStores(): Promise<void> {
+    await this.domStorage.flush();
+    await Promise.all([...this.#areas.values()].map((s) => s.flush?.()));
   }
 
   /** A graceful quit writes what is pending; a crash loses it. */

@@ -104,6 +104,10 @@ export class SpellcheckService implements SessionService {
     return misspelledWords(text, loaded, new Set(this.#custom.words()));
   }
 
+  async flush(): Promise<void> {
+    await Promise.all([this.#prefs.flushed(), this.#custom.flushed()]);
+  }
+
   async shutdown(crash: boolean): Promise<void> {
     for (const dictionary of this.#dictionaries) dictionary.dispose();
     if (!crash) await Promise.all([this.#prefs.flushed(), this.#custom.flushed()]);

@@ -31,6 +31,34 @@ export function removeStaleTemps(file: string): void {
   }
 }
 
+/** Whether `name` is a temp file of writeFileAtomic whose writer is gone. */
+function isStaleTemp(name: string): boolean {
+  const pid = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name)?.[1];
+  return pid !== undefined && Number(pid) !== process.pid && !isAlive(Number(pid));
+}
+
+/**
+ * Deletes, anywhere under `dir`, the temp files of writers that were killed
+ * before their rename (every store writes through writeFileAtomic, so this
+ * covers them all, whichever opens first); `skip` names top-level folders
+ * that belong to someone else (other sessions' Partitions).
+ */
+export function sweepStaleTemps(dir: string, skip: readonly string[] = []): void {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.isDirectory()) {
+      if (!skip.includes(entry.name)) sweepStaleTemps(path.join(dir, entry.name));
+    } else if (isStaleTemp(entry.name)) {
+      rmSync(path.join(dir, entry.name), { force: true });
+    }
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

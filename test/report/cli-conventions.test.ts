@@ -60,6 +60,7 @@ describe('usage errors', () => {
       [['run', '--shard', '5/4'], /got "5\/4"/],
       [['run', '--shard', 'two'], /--shard/],
       [['run', '--era', 'e99'], /unknown era "e99"/],
+      [['run', '--era', 'legacy,e99'], /unknown era "e99"/],
       [['run', '--bogus'], /Unknown option '--bogus'/],
       [['run', '--expectations', path.join(os.tmpdir(), 'no-such-expectations.yaml')], /no such file/],
       [['proxy-check', '--rules', 'http=p:80', 'not a url'], /"not a url" is not a URL/],

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../harness/cli/main.ts';
 import { parseExpectations } from '../../harness/expectations/expectations.ts';
 import { validateReport, type Report } from '../../harness/report/model.ts';
+import { CONTRACT_VERSION } from '../../harness/api/contract.ts';
 import { rerunCommand } from '../../harness/report/rerun.ts';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';
 import { record, report, run } from './sample-report.ts';
@@ -71,7 +72,7 @@ describe('run --reporter', () => {
     expect(out.stdout).toMatch(/\[legacy\] files 1\/1 · tests \d+ · unexpected 0 · \d+s · spec\/session\/from-partition\.spec\.ts/);
     expect(readFileSync(path.join(dir, 'run', 'summary.md'), 'utf8')).toMatch(/✅ no unexpected results/);
     expect(readFileSync(path.join(dir, 'step-summary.md'), 'utf8')).toMatch(/^## session-conformance: ✅/);
-    expect(readReport(path.join(dir, 'run', 'report.json')).runs[0]!.info.contractVersion).toBe(1);
+    expect(readReport(path.join(dir, 'run', 'report.json')).runs[0]!.info.contractVersion).toBe(CONTRACT_VERSION);
   });
 
   it('prints a re-run line that runs exactly that test again', () => {

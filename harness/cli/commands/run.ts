@@ -141,7 +141,7 @@ export const runCommand: Command = {
                                         remote:node harness/agent/reference-agent.mjs
              --adapter attach:<address> an agent already listening (host:port or socket path)
              --validate-protocol        check every agent message against its JSON Schema
-             --era <id>|all             era to run (default: current)
+             --era <ids>|all            eras to run: one, a comma-separated list, or all (default: current)
              --shard <i>/<n>            run one shard of the spec files
              --grep <text>              only tests whose id contains text
              --expectations <file>      known failures (default: expectations/<implementation>.yaml

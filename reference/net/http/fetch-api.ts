@@ -7,6 +7,7 @@
 // describe the exchange). Redirect modes other than 'follow' fail the way
 // Electron's ClientRequest fails them.
 
+import { types } from 'node:util';
 import { netError } from '../net-error.ts';
 import type { NetworkService } from '../network-service.ts';
 import type { LoadedResponse } from './url-loader.ts';
@@ -41,7 +42,39 @@ export function toResponse(loaded: LoadedResponse): Response {
   return new Response(body, { status: loaded.status, statusText: loaded.statusText, headers });
 }
 
+/**
+ * The Request constructor turns arrays into strings with Array.prototype.join
+ * (the URL, the method, the referrer, a string body). V8 joins element by
+ * element, holes included: an array of 2^32 - 1 holes keeps the thread busy
+ * for minutes and then fails with "Invalid string length". Arrays whose
+ * joining would walk more than 2^24 elements fail with that error at once.
+ */
+const LONGEST_JOIN = 2 ** 24;
+
+function refuseEndlessJoin(value: unknown): void {
+  let walked = 0;
+  const seen = new Set<unknown>();
+  const walk = (v: unknown, depth: number): void => {
+    if (!Array.isArray(v) || seen.has(v) || depth > 64) return;
+    seen.add(v);
+    walked += v.length;
+    if (walked > LONGEST_JOIN) throw new RangeError('Invalid string length');
+    for (const key of Object.keys(v)) walk((v as unknown[])[Number(key)], depth + 1);
+  };
+  walk(value, 0);
+}
+
+function plainMember(init: unknown, key: string): unknown {
+  if (typeof init !== 'object' || init === null) return undefined;
+  const descriptor = Object.getOwnPropertyDescriptor(init, key);
+  return descriptor && 'value' in descriptor ? descriptor.value : undefined;
+}
+
 export async function sessionFetch(network: NetworkService, input: unknown, init: unknown): Promise<Response> {
+  refuseEndlessJoin(input);
+  if (!(typeof init === 'object' && init !== null && types.isProxy(init))) {
+    for (const key of ['method', 'body', 'referrer']) refuseEndlessJoin(plainMember(init, key));
+  }
   const request = new Request(input as string | Request, init as RequestInit);
   if (request.signal.aborted) throw abortReason(request.signal);
   const origin = request.headers.get('origin');

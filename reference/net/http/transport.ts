@@ -4,11 +4,11 @@
 // leaves the URL to the loader it would have had without one. Waiting for a
 // handler, and reading a body no socket carries, end at the request's abort.
 
-import { readFile, stat } from 'node:fs/promises';
 import { STATUS_CODES } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { NetError, netError } from '../net-error.ts';
+import { netError } from '../net-error.ts';
 import { abortableBody, untilAborted } from './abort.ts';
+import { openFileBody, type FileBody } from './file-body.ts';
 import { linesOf } from './header-lines.ts';
 import { fromNetwork, type WireRequest } from './network-transport.ts';
 import type { Exchange, HopResponse } from './stages/stage.ts';
@@ -20,29 +20,14 @@ async function loadFile(url: URL, signal: AbortSignal | null): Promise<HopRespon
   } catch {
     throw netError('ERR_INVALID_URL');
   }
-  let data: Buffer;
+  let file: FileBody;
   try {
-    if ((await stat(path)).isDirectory()) throw netError('ERR_FILE_NOT_FOUND');
-    data = await readFile(path);
+    file = await openFileBody(path);
   } catch (error) {
-    throw error instanceof NetError ? error : netError('ERR_FILE_NOT_FOUND', error);
+    throw netError('ERR_FILE_NOT_FOUND', error);
   }
-  const headers = { 'content-length': String(data.length) };
-  return {
-    status: 200,
-    statusText: 'OK',
-    headers,
-    lines: linesOf(headers),
-    body: abortableBody(
-      new ReadableStream<Uint8Array>({
-        start(controller) {
-          controller.enqueue(data);
-          controller.close();
-        },
-      }),
-      signal,
-    ),
-  };
+  const headers: Record<string, string> = file.size === null ? {} : { 'content-length': String(file.size) };
+  return { status: 200, statusText: 'OK', headers, lines: linesOf(headers), body: abortableBody(file.body, signal) };
 }
 
 /** One hop answered by the session's protocol handler. */

@@ -8,6 +8,8 @@
 // and the scripts load again into the new one (`generation` tells). The app's
 // event loop never waits for a script.
 
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PacReady, PacReply, PacRequest } from './pac-thread-messages.ts';
 
@@ -25,7 +27,10 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 
 /** The WebAssembly memory ceiling of all sandboxes together: 128 MiB. */
 const WASM_PAGES = 2048;
 
-const ENTRY = new URL('./pac-worker-entry.mjs', import.meta.url);
+/** Beside this file in the sources and in dist/; from dist/cjs/'s bundle, in dist/reference/proxy/pac/. */
+const ENTRY = [new URL('./pac-worker-entry.js', import.meta.url), new URL('../reference/proxy/pac/pac-worker-entry.js', import.meta.url)].find((url) =>
+  existsSync(fileURLToPath(url)),
+)!;
 
 class PacThread {
   #worker: Worker | undefined;

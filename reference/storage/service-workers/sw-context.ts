@@ -169,6 +169,10 @@ export class ServiceWorkerContext implements SessionService {
     return this.registrations.all().filter((r) => r.origin === origin).map((r) => r.scope);
   }
 
+  flush(): Promise<void> {
+    return this.registrations.flush();
+  }
+
   async shutdown(crash: boolean): Promise<void> {
     for (const worker of this.#running.values()) worker.sandbox.dispose();
     this.#running.clear();

@@ -1,0 +1,143 @@
+// The stores a crash-durability trial writes and checks, each through the
+// API or a page stimulus: cookies (acknowledged by cookies.flushStore),
+// local storage (by ses.flushStorageData), and the stores without a flush
+// of their own in the API — the custom spelling dictionary, IndexedDB, Cache
+// Storage, service-worker registrations — acknowledged when the session's
+// stores report everything written (flushSessionStores). Stores a probe
+// does not name are still checked by every trial: the next start opens,
+// nothing is left damaged, no temp file remains.
+
+import { flushSessionStores, REFERENCE_DRIVER_COMMANDS } from '../reference/testing.ts';
+
+/** What a probe wrote and had acknowledged: checked after the next start. */
+export interface Acked {
+  probe: string;
+  key: string;
+  value: string;
+  /** Acknowledged as removed: it must be gone. */
+  removed?: boolean;
+}
+
+export interface ProbeContext {
+  /** The persistent session the trial writes to. */
+  session: Record<string, any>;
+  /** A loopback HTTP fixture (origin, no trailing slash). */
+  origin: string;
+  /** Items acknowledged so far in this userData (a probe may remove one). */
+  acked: readonly Acked[];
+}
+
+export interface DurabilityProbe {
+  name: string;
+  /** The change to make next (number n of the trial). */
+  plan(ctx: ProbeContext, n: number): Acked;
+  /** Makes the change; resolves true once it is acknowledged (false: the page's request failed, nothing is). */
+  apply(ctx: ProbeContext, item: Acked): Promise<boolean>;
+  /** Whether the item is held (or, for a removal, gone) after a restart. */
+  holds(ctx: ProbeContext, item: Acked): Promise<boolean>;
+}
+
+const command = (name: string, args: unknown): Promise<any> =>
+  Promise.resolve((REFERENCE_DRIVER_COMMANDS as unknown as Record<string, (a: unknown) => unknown>)[name]!(args));
+
+export const PROBES: DurabilityProbe[] = [
+  {
+    name: 'cookies',
+    plan({ acked }, n) {
+      const present = new Map<string, Acked>();
+      for (const a of acked) if (a.probe === 'cookies') a.removed ? present.delete(a.key) : present.set(a.key, a);
+      const earlier = [...present.values()];
+      if (earlier.length && n % 4 === 3) return { ...earlier[n % earlier.length]!, removed: true };
+      return { probe: 'cookies', key: `c${n}`, value: `v${n}` };
+    },
+    async apply({ session }, item) {
+      if (item.removed) await session.cookies.remove('https://durable.example/', item.key);
+      else await session.cookies.set({ url: 'https://durable.example/', name: item.key, value: item.value, expirationDate: Date.now() / 1000 + 86_400 });
+      await session.cookies.flushStore();
+      return true;
+    },
+    async holds({ session }, item) {
+      const found = (await session.cookies.get({ name: item.key })) as { value: string }[];
+      return item.removed ? found.length === 0 : found.some((c) => c.value === item.value);
+    },
+  },
+  {
+    name: 'local-storage',
+    plan: (_ctx, n) => ({ probe: 'local-storage', key: `k${n}`, value: `v${n}` }),
+    async apply({ session, origin }, item) {
+      await command('storage.setLocalStorage', { session, origin, key: item.key, value: item.value });
+      session.flushStorageData();
+      return true;
+    },
+    async holds({ session, origin }, item) {
+      return (await command('storage.getLocalStorage', { session, origin, key: item.key })) === item.value;
+    },
+  },
+  {
+    name: 'dictionary',
+    plan: (_ctx, n) => ({ probe: 'dictionary', key: `durableword${n}`, value: '' }),
+    async apply({ session }, item) {
+      session.addWordToSpellCheckerDictionary(item.key);
+      await flushSessionStores(session);
+      return true;
+    },
+    async holds({ session }, item) {
+      return ((await session.listWordsInSpellCheckerDictionary()) as string[]).includes(item.key);
+    },
+  },
+  {
+    name: 'indexeddb',
+    plan: (_ctx, n) => ({ probe: 'indexeddb', key: `i${n}`, value: `v${n}` }),
+    async apply({ session, origin }, item) {
+      await command('storage.indexedDBPut', { session, origin, database: 'durable', store: 'items', key: item.key, value: item.value });
+      await flushSessionStores(session);
+      return true;
+    },
+    async holds({ session, origin }, item) {
+      return (await command('storage.indexedDBGet', { session, origin, database: 'durable', store: 'items', key: item.key })) === item.value;
+    },
+  },
+  {
+    name: 'cache-storage',
+    plan: ({ origin }, n) => ({ probe: 'cache-storage', key: `${origin}/cached/${n}`, value: `body ${n}` }),
+    async apply({ session, origin }, item) {
+      await command('storage.cachePut', { session, origin, cacheName: 'durable', url: item.key, body: item.value });
+      await flushSessionStores(session);
+      return true;
+    },
+    async holds({ session, origin }, item) {
+      return (await command('storage.cacheMatch', { session, origin, cacheName: 'durable', url: item.key })) === item.value;
+    },
+  },
+  {
+    name: 'service-workers',
+    plan: ({ origin }, n) => ({ probe: 'service-workers', key: `${origin}/scope${n}/`, value: String(n) }),
+    async apply({ session, origin }, item) {
+      try {
+        await command('serviceWorkers.register', { session, scriptURL: `${origin}/headers?Content-Type=text/javascript&n=${item.value}`, scope: item.key });
+      } catch {
+        return false;
+      }
+      await flushSessionStores(session);
+      return true;
+    },
+    async holds({ session, origin }, item) {
+      return ((await command('serviceWorkers.getRegistrations', { session, origin })) as string[]).includes(item.key);
+    },
+  },
+  {
+    // The HTTP cache has nothing to ask after a restart but a request: its writes under a kill are
+    // checked by what every trial checks (the store opens, nothing damaged, no temp files).
+    name: 'http-cache',
+    plan: (_ctx, n) => ({ probe: 'http-cache', key: String(n), value: '' }),
+    async apply({ session, origin }, item) {
+      const response = (await session.fetch(`${origin}/headers?Cache-Control=max-age%3D3600&n=${item.key}`)) as Response;
+      await response.arrayBuffer();
+      await flushSessionStores(session);
+      return true;
+    },
+    async holds() {
+      return true;
+    },
+  },
+];

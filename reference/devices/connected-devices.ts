@@ -1,0 +1,29 @@
+// The devices of a bus as the choosers and pages see them: the driver's
+// virtual devices, then, where the bus's real backend is switched on
+// (real-backends.ts), the OS's devices through the real library. Watching
+// follows both while the watcher lasts.
+
+import type { BusListener, PluggedDevice } from './device-bus.ts';
+import { virtualBus } from './device-bus.ts';
+import type { Bus } from './device-era.ts';
+import { enabledRealBus } from './real-backends.ts';
+
+export async function connectedDevices(bus: Bus): Promise<PluggedDevice[]> {
+  const virtual = await virtualBus(bus).list();
+  const real = enabledRealBus(bus);
+  return real ? [...virtual, ...(await real.list())] : virtual;
+}
+
+/** A device connected now: a virtual one, or one of the real backend's last listing. */
+export function connectedDevice(bus: Bus, deviceId: string): PluggedDevice | undefined {
+  return virtualBus(bus).get(deviceId) ?? enabledRealBus(bus)?.get(deviceId);
+}
+
+export function watchDevices(bus: Bus, listener: BusListener<PluggedDevice>): () => void {
+  const stops = [virtualBus(bus).watch(listener)];
+  const real = enabledRealBus(bus);
+  if (real) stops.push(real.watch(listener));
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
