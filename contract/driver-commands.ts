@@ -46,6 +46,9 @@ export type UsbRequestOutcome = { device: PageDevice | null; error: PageError | 
 /** a login request as the app's login event gets it (Electron's authInfo) */
 export type AuthInfo = { isProxy: boolean; scheme: string; host: string; port: number; realm: string };
 
+/** what a page saw of its WebSocket: whether it opened, the protocol the server chose ('' for none) and the text messages it received, in order */
+export type WebSocketOutcome = { opened: boolean; protocol: string; messages: string[] };
+
 /** Every command with its capability, arguments and result. `session` arguments are Session objects. */
 export interface DriverCommandMap {
   /** opens a page of the session at url */
@@ -54,6 +57,8 @@ export interface DriverCommandMap {
   'page.close': { capability: 'renderer'; args: { page: PageRef }; result: void };
   /** a page's fetch() through the session's stack (webRequest sees resourceType xhr) */
   'page.fetch': { capability: 'network'; args: { session: unknown; url: string; method?: string; headers?: Record<string, string>; body?: string }; result: FetchedResponse };
+  /** a page of the session opens a WebSocket to url (ws: or wss:) asking for the protocols, sends each text message once it is open, waits for `receive` text messages (default: as many as it sent), then closes it with 1000; a handshake that fails is opened: false */
+  'page.webSocket': { capability: 'network'; args: { session: unknown; url: string; protocols?: string[]; send?: string[]; receive?: number }; result: WebSocketOutcome };
   /** a page writes localStorage of origin */
   'storage.setLocalStorage': { capability: 'storage'; args: { session: unknown; origin: string; key: string; value: string }; result: void };
   /** a page reads localStorage of origin */
@@ -149,6 +154,7 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'page.open': 'renderer',
   'page.close': 'renderer',
   'page.fetch': 'network',
+  'page.webSocket': 'network',
   'storage.setLocalStorage': 'storage',
   'storage.getLocalStorage': 'storage',
   'storage.indexedDBPut': 'storage',

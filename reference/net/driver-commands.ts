@@ -1,12 +1,13 @@
 // The network stack: real sockets, TLS with the launch CAs, host resolution
 // with rules, cache and DoH, net logs. Driver commands stand in for what a
 // page of the session does: fetch() (through the same stack as ses.fetch,
-// with the page's `login` step), a <link rel=preconnect> hint, the app's
+// with the page's `login` step), a WebSocket, a <link rel=preconnect> hint, the app's
 // answer to the next login request, and the login requests pages made.
 
 import type { DriverImplementation, FetchedResponse } from '../../contract/driver-commands.ts';
 import { createElectronEvent } from '../events/electron-event.ts';
 import { servicesOf } from '../session/binding.ts';
+import { pageWebSocket } from './websocket/page-websocket.ts';
 
 async function pageFetch(args: {
   session: unknown;
@@ -41,6 +42,7 @@ async function pageFetch(args: {
 
 export const NET_DRIVER_COMMANDS: DriverImplementation = {
   'page.fetch': pageFetch,
+  'page.webSocket': ({ session, ...request }) => pageWebSocket(servicesOf(session as object).network, request),
   'hints.preconnect': ({ session, url, allowCredentials }) => {
     // Electron only reports the hint; opening sockets is up to the app's listener.
     const origin = new URL(url).origin;

@@ -122,7 +122,7 @@ function ginDetails(era: EraId, event: WebRequestEvent, details: StageDetails): 
       out.redirectURL = details.redirectURL;
       break;
     case 'onCompleted':
-      out.error = 'net::OK';
+      out.error = details.error ?? 'net::OK';
       break;
     case 'onErrorOccurred':
       out.error = details.error;

@@ -2,6 +2,7 @@
 // works with (LoaderContext), one request as its caller describes it
 // (LoadOptions) and the answer it hands back (LoadedResponse).
 
+import type { Duplex } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import type { AuthCache } from '../auth/auth-cache.ts';
 import type { LoginBroker } from '../auth/login-broker.ts';
@@ -69,6 +70,8 @@ export interface LoadOptions {
    * in order (`body` is their concatenation). webRequest shows blobs as such.
    */
   upload?: UploadElement[];
+  /** A WebSocket opening handshake: the request asks to upgrade, and a 101 hands back the connection. */
+  upgrade?: 'websocket';
 }
 
 /** One element of a request body: bytes, or a Blob's bytes. */
@@ -81,4 +84,6 @@ export interface LoadedResponse {
   body: ReadableStream<Uint8Array> | null;
   url: string;
   redirected: boolean;
+  /** The connection a 101 answer to an upgrade request handed over (the caller owns it). */
+  upgraded?: Duplex;
 }

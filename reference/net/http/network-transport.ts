@@ -20,6 +20,14 @@ export interface WireRequest {
   headers: [string, string][];
   body: Uint8Array | null;
   signal: AbortSignal | null;
+  /** A WebSocket handshake: undici sends its own Upgrade and Connection lines and hands over the connection on 101. */
+  upgrade?: 'websocket';
+}
+
+/** The request's own header lines as undici takes them for an upgrade (it writes Upgrade and Connection itself). */
+function dispatchHeaders(headers: [string, string][], upgrade: string | undefined): string[] {
+  const lines = upgrade ? headers.filter(([name]) => !/^(?:upgrade|connection)$/i.test(name)) : headers;
+  return lines.flat();
 }
 
 /**
@@ -56,7 +64,7 @@ function finalError(error: unknown): unknown {
 async function send(
   ctx: LoaderContext,
   source: NetLogSource,
-  { url, method, headers, body, signal }: WireRequest,
+  { url, method, headers, body, signal, upgrade }: WireRequest,
 ): Promise<{ response: ReceivedResponse; receiver: ResponseReceiver; server: Route['server'] }> {
   // The proxy resolver (a PAC script) may take its time; an abort does not wait for it.
   const routes = await untilAborted(ctx.routesFor(url), signal);
@@ -74,11 +82,13 @@ async function send(
     signal?.addEventListener('abort', onAbort, { once: true });
     dispatcher.dispatch(
       {
-        origin: url.origin,
+        // A WebSocket's ws:/wss: origin is reached as http:/https:.
+        origin: upgrade ? url.origin.replace(/^ws/, 'http') : url.origin,
         path: `${url.pathname}${url.search}`,
         method: method as Dispatcher.HttpMethod,
-        headers: headers.flat(),
+        headers: dispatchHeaders(headers, upgrade),
         body: body ? Buffer.from(body.buffer, body.byteOffset, body.byteLength) : null,
+        ...(upgrade ? { upgrade } : {}),
       },
       receiver,
     );
@@ -128,7 +138,8 @@ export async function fromNetwork(ctx: LoaderContext, source: NetLogSource, requ
     statusText: response.statusText,
     headers: response.headers,
     lines: response.rawHeaders ?? linesOf(response.headers),
-    body: response.body,
+    body: response.socket ? null : response.body,
+    ...(response.socket ? { socket: response.socket } : {}),
     whenDone: (listener) => receiver.whenDone(listener),
     // An HTTP(S) proxy carried the request itself (absolute-form), not a tunnel to the server.
     ...((server.scheme === 'http' || server.scheme === 'https') && url.protocol === 'http:'

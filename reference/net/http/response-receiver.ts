@@ -7,6 +7,7 @@
 // HttpStreamParser names it: a chunked body that never got its last chunk,
 // or fewer bytes than Content-Length promised.
 
+import type { Duplex } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { netError, toNetError } from '../net-error.ts';
 
@@ -20,6 +21,8 @@ export interface ReceivedResponse {
   /** Header lines in arrival order with their names' case, when the connection kept it (HTTP/1.1). */
   rawHeaders?: [string, string][];
   body: ReadableStream<Uint8Array>;
+  /** The connection a 101 to an upgrade request handed over. */
+  socket?: Duplex;
 }
 
 /** undici's controller carries the raw header list (Buffers or strings, name then value). */
@@ -118,6 +121,15 @@ export class ResponseReceiver implements Dispatcher.DispatchHandler {
     );
     const rawHeaders = headerLines(controller);
     this.#resolve({ status: statusCode, statusText: statusMessage ?? '', headers, ...(rawHeaders ? { rawHeaders } : {}), body });
+  }
+
+  /** A 101 to an upgrade request: the connection is the caller's now, and the exchange is over. */
+  onRequestUpgrade(_controller: Controller, statusCode: number, headers: RawHeaders, socket: Duplex): void {
+    this.#started = true;
+    this.#done = true;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => c.close() });
+    this.#resolve({ status: statusCode, statusText: 'Switching Protocols', headers, body, socket });
+    this.#end();
   }
 
   onResponseData(controller: Controller, chunk: Buffer): void {

@@ -60,7 +60,14 @@ async function fromHandler(exchange: Exchange, wire: WireRequest): Promise<HopRe
 
 /** The answer to the hop `exchange` is on. */
 export function transport(exchange: Exchange): Promise<HopResponse> {
-  const wire: WireRequest = { url: exchange.url, method: exchange.method, headers: exchange.sent, body: exchange.body, signal: exchange.signal };
+  const wire: WireRequest = {
+    url: exchange.url,
+    method: exchange.method,
+    headers: exchange.sent,
+    body: exchange.body,
+    signal: exchange.signal,
+    ...(exchange.options.upgrade ? { upgrade: exchange.options.upgrade } : {}),
+  };
   if (exchange.loadedBy === 'network') return fromNetwork(exchange.ctx, exchange.source, wire);
   if (exchange.loadedBy === 'file') return loadFile(exchange.url, exchange.signal);
   return fromHandler(exchange, wire);

@@ -69,6 +69,7 @@ export class UrlLoader {
         body: response.body,
         url: exchange.url.href,
         redirected: exchange.redirects > 0,
+        ...(response.socket ? { upgraded: response.socket } : {}),
       };
     } catch (error) {
       const failure = error instanceof NetError ? error : error instanceof Error ? error : toNetError(error);

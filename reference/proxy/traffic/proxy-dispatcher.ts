@@ -124,7 +124,8 @@ export class ProxyDispatcher extends Dispatcher {
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     const origin = new URL(String(options.origin));
-    if (this.forward && origin.protocol === 'http:') {
+    // A WebSocket handshake goes through a tunnel even to an http: origin, as Chromium sends it.
+    if (this.forward && origin.protocol === 'http:' && !options.upgrade) {
       let headers = withHeader(options.headers, 'host', origin.host);
       headers = withHeader(headers, 'proxy-connection', 'keep-alive');
       const path = `${origin.origin}${options.path}`;

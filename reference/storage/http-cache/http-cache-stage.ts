@@ -27,7 +27,8 @@ export function httpCacheStage(service: () => HttpCacheService): LoaderStage {
   return {
     name: 'http-cache',
     async run(exchange: Exchange, next) {
-      const cache = exchange.loadedBy === 'network' ? service().cache : null;
+      // A WebSocket handshake is never cached.
+      const cache = exchange.loadedBy === 'network' && !exchange.options.upgrade ? service().cache : null;
       if (!cache) return next();
       const answer = await cache.transact<HopResponse>(
         {

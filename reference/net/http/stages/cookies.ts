@@ -35,11 +35,13 @@ export const cookies: LoaderStage = {
       initiator: options.initiator,
       siteForCookies: exchange.urlChain[0]!.href,
     };
-    const cookie = await ctx.hooks.cookies.cookieHeader(url, context);
+    // A WebSocket's cookies are its http(s) URL's.
+    const cookieUrl = /^wss?:$/.test(url.protocol) ? new URL(url.href.replace(/^ws/, 'http')) : url;
+    const cookie = await ctx.hooks.cookies.cookieHeader(cookieUrl, context);
     if (cookie) exchange.sent.push(['Cookie', cookie]);
     const response = await next();
     const setCookies = headerValues(response.headers, 'set-cookie').map(asUtf8);
-    if (setCookies.length) await ctx.hooks.cookies.storeResponseCookies(url, setCookies, context);
+    if (setCookies.length) await ctx.hooks.cookies.storeResponseCookies(cookieUrl, setCookies, context);
     return response;
   },
 };

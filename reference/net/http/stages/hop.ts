@@ -17,7 +17,9 @@ function loadedBy({ ctx, options, url }: Exchange): LoadedBy {
     return protocols.route?.(url) === 'intercepted' ? 'intercepted-protocol' : 'registered-protocol';
   }
   if (url.protocol === 'file:') return 'file';
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw netError('ERR_UNKNOWN_URL_SCHEME');
+  // ws: and wss: are the network's for a WebSocket handshake only.
+  const webSocket = options.upgrade === 'websocket' && (url.protocol === 'ws:' || url.protocol === 'wss:');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:' && !webSocket) throw netError('ERR_UNKNOWN_URL_SCHEME');
   if (!isPortAllowed(url)) throw netError('ERR_UNSAFE_PORT');
   return 'network';
 }

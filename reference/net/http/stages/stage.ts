@@ -94,6 +94,8 @@ export interface HopResponse {
    * redirectURL becomes (Chromium's internal redirect).
    */
   webRequestRedirect?: boolean;
+  /** The connection a 101 handed over for an upgrade request. */
+  socket?: import('node:stream').Duplex;
   /** The HTTP or HTTPS proxy that forwarded the request (absolute-form); absent for direct hops and tunnels. */
   viaProxy?: { scheme: 'http' | 'https'; host: string; port: number };
 }

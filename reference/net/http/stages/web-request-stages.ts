@@ -113,6 +113,11 @@ export const webRequestEnd: LoaderStage = {
     const { hook } = exchange.webRequest;
     const details = exchange.webRequest.response as WebRequestResponseDetails;
     hook.onResponseStarted?.(details);
+    if (response.socket) {
+      // Electron's WebSocket proxy reports the handshake's end as net::ERR_WS_UPGRADE.
+      hook.onCompleted?.({ ...details, error: 'net::ERR_WS_UPGRADE' } as typeof details);
+      return response;
+    }
     if (hasNullBody(response.status, exchange.method, response.body)) {
       void response.body?.cancel();
       hook.onCompleted?.(details);
