@@ -43,6 +43,9 @@ export type HidRequestOutcome = { devices: PageDevice[] };
 /** what usb.requestDevice() gives the page: the device, or the DOMException it rejects with */
 export type UsbRequestOutcome = { device: PageDevice | null; error: PageError | null };
 
+/** a login request as the app's login event gets it (Electron's authInfo) */
+export type AuthInfo = { isProxy: boolean; scheme: string; host: string; port: number; realm: string };
+
 /** Every command with its capability, arguments and result. `session` arguments are Session objects. */
 export interface DriverCommandMap {
   /** opens a page of the session at url */
@@ -87,6 +90,8 @@ export interface DriverCommandMap {
   'downloads.answerSaveDialog': { capability: 'downloads.dialog'; args: { session: unknown; filePath?: string; cancel?: boolean }; result: boolean };
   /** the app's answer to the next login request of the session */
   'auth.respond': { capability: 'network'; args: { session: unknown; username?: string; password?: string; cancel?: boolean }; result: void };
+  /** the login requests the session's pages made since the last call, oldest first, each answered by a queued auth.respond or cancelled */
+  'auth.takeRequests': { capability: 'network'; args: { session: unknown }; result: AuthInfo[] };
   /** a serial port appears on the machine (every session sees it; a chooser that is open fires its added event) */
   'serial.plug': { capability: 'devices.serial'; args: { device: VirtualDevice }; result: void };
   /** a serial port disappears from the machine */
@@ -162,6 +167,7 @@ export const DRIVER_COMMANDS: { [C in DriverCommand]: DriverCommandMap[C]['capab
   'downloads.saveDialogs': 'downloads.dialog',
   'downloads.answerSaveDialog': 'downloads.dialog',
   'auth.respond': 'network',
+  'auth.takeRequests': 'network',
   'serial.plug': 'devices.serial',
   'serial.unplug': 'devices.serial',
   'hid.plug': 'devices.hid',

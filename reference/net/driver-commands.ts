@@ -1,8 +1,8 @@
 // The network stack: real sockets, TLS with the launch CAs, host resolution
 // with rules, cache and DoH, net logs. Driver commands stand in for what a
 // page of the session does: fetch() (through the same stack as ses.fetch,
-// with the page's `login` step), a <link rel=preconnect> hint, and the
-// app's answer to the next login request.
+// with the page's `login` step), a <link rel=preconnect> hint, the app's
+// answer to the next login request, and the login requests pages made.
 
 import type { DriverImplementation, FetchedResponse } from '../../contract/driver-commands.ts';
 import { createElectronEvent } from '../events/electron-event.ts';
@@ -51,4 +51,5 @@ export const NET_DRIVER_COMMANDS: DriverImplementation = {
       cancel ? { cancel: true } : { username: username ?? '', password: password ?? '' },
     );
   },
+  'auth.takeRequests': ({ session }) => servicesOf(session as object).network.login.takeAsked(),
 };

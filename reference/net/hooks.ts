@@ -45,6 +45,12 @@ export interface DirectStack {
   secure(socket: import('node:net').Socket, options: { host: string; port: number; alpn?: readonly string[] }): Promise<import('node:net').Socket>;
   /** IPv4 addresses of a host from the session's resolver (SOCKS4 sends an address). */
   resolveIPv4(host: string): Promise<string[]>;
+  /**
+   * The Proxy-Authorization value for one request to `proxy` (`uri` as its
+   * request line names the target), from the session's auth cache, if the
+   * session has credentials for that proxy.
+   */
+  proxyAuthorization(proxy: { scheme: string; host: string; port: number }, method: string, uri: string): string | undefined;
 }
 
 export const DIRECT_ONLY: ProxyResolverHook = {
@@ -58,6 +64,12 @@ export interface CookieContext {
   method: string;
   /** The page's URL for page requests, null for ses.fetch and other browser requests. */
   initiator: string | null;
+  /**
+   * The URL whose site the request counts as first-party to (Chromium's
+   * site_for_cookies) when it has no initiator: the URL first asked for,
+   * which a redirect does not change. Absent: the request's own URL.
+   */
+  siteForCookies?: string;
 }
 
 export interface CookieHook {

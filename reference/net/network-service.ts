@@ -19,6 +19,7 @@ import { conversionStyle } from '../era/arguments.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { AuthCache } from './auth/auth-cache.ts';
 import { LoginBroker } from './auth/login-broker.ts';
+import { proxyAuthorization } from './auth/proxy-credentials.ts';
 import { Connector, originOf, type ConnectTarget } from './connection/connector.ts';
 import { SessionPool } from './connection/session-pool.ts';
 import { SocketRegistry } from './connection/socket-registry.ts';
@@ -35,6 +36,7 @@ import { UrlLoader, type LoadedResponse, type LoadOptions, type Route } from './
 import { netError, toNetError } from './net-error.ts';
 import { NetLogBus } from './netlog/net-log-bus.ts';
 import { NetLogCapture } from './netlog/net-log.ts';
+import { switchNetLogOf } from './netlog/switch-log.ts';
 import { CertVerifier, type VerifyProc } from './tls/cert-verifier.ts';
 import type { SslConfig } from './tls/ssl-config.ts';
 import { TlsSettings } from './tls/tls-settings.ts';
@@ -99,6 +101,8 @@ export class NetworkService implements SessionService {
     });
     this.#agent = this.#newAgent();
     this.#dispatcher = this.#agent.compose(emulationInterceptor(this.emulation));
+    const switchLog = switchNetLogOf(app, { name: 'Electron', version: app.versions.electron });
+    if (switchLog) this.netLog.attach(switchLog);
     this.netLogCapture = new NetLogCapture({
       era: services.era,
       bus: this.netLog,
@@ -145,6 +149,7 @@ export class NetworkService implements SessionService {
           return [];
         }
       },
+      proxyAuthorization: (proxy, method, uri) => proxyAuthorization(this.authCache, proxy, method, uri),
     };
   }
 

@@ -2,7 +2,9 @@
 // (case-sensitive) and absolute paths live in separate maps, the default
 // session is the empty partition, and a key always yields the same object.
 
+import { randomUUID } from 'node:crypto';
 import type { App } from '../app/app.ts';
+import { provideBrowserContexts } from './browser-contexts.ts';
 import {
   defaultIdentity,
   partitionIdentity,
@@ -22,6 +24,10 @@ export class PartitionRegistry {
 
   constructor(app: App) {
     this.#app = app;
+    provideBrowserContexts(app, {
+      defaultSession: () => this.defaultSession(),
+      independent: () => this.#create(partitionIdentity(randomUUID(), this.#app.getPath('sessionData'), true), { announce: false }),
+    });
   }
 
   defaultSession(): ReferenceSession {
@@ -48,10 +54,10 @@ export class PartitionRegistry {
     return session;
   }
 
-  #create(identity: SessionIdentity): ReferenceSession {
+  #create(identity: SessionIdentity, { announce = true } = {}): ReferenceSession {
     const { session, services } = composeSession(this.#app, identity);
     this.#services.add(services);
-    this.#app.emit('session-created', session);
+    if (announce) this.#app.emit('session-created', session);
     return session;
   }
 

@@ -13,6 +13,12 @@ export interface ProtocolEra {
   readonly legacyHandlerAnswers: boolean;
   /** uploadData entries carry `type: 'rawData'`. */
   readonly typedUploadData: boolean;
+  /**
+   * Where an HTTP answer without a session loads its URL: the handler's own
+   * session (1.x's fetch job kept the request's context) or the default
+   * session (the network-service factory uses From("", false)).
+   */
+  readonly httpAnswerSession: 'own' | 'default';
 }
 
 const NETWORK_SERVICE: ProtocolEra = {
@@ -20,10 +26,11 @@ const NETWORK_SERVICE: ProtocolEra = {
   builtInSchemesRegistered: false,
   legacyHandlerAnswers: false,
   typedUploadData: true,
+  httpAnswerSession: 'default',
 };
 
 export const PROTOCOL_ERAS: Readonly<Record<EraId, ProtocolEra>> = {
-  legacy: { outcome: 'promise', builtInSchemesRegistered: true, legacyHandlerAnswers: true, typedUploadData: false },
+  legacy: { outcome: 'promise', builtInSchemesRegistered: true, legacyHandlerAnswers: true, typedUploadData: false, httpAnswerSession: 'own' },
   e9: { ...NETWORK_SERVICE, outcome: 'completion' },
   e12: NETWORK_SERVICE,
   e17: NETWORK_SERVICE,

@@ -33,7 +33,11 @@ type ResponseBody = NonNullable<ConstructorParameters<typeof Response>[0]>;
 
 export type ProtocolType = 'string' | 'buffer' | 'file' | 'http' | 'stream' | 'free';
 
-/** Loads `url` for an http handler: through `session` when given, else the handler's own session. */
+/**
+ * Loads `url` for an http handler: through the Session `session` names,
+ * a new independent session for null, else the era's default (the
+ * handler's own session in 1.x, the default session since).
+ */
 export type HttpLoader = (options: {
   url: URL;
   method: string;

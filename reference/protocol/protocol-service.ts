@@ -9,6 +9,7 @@ import type { EraId } from '../../contract/eras/eras.ts';
 import type { ProtocolHook } from '../net/hooks.ts';
 import { netError, NetError } from '../net/net-error.ts';
 import { toResponse } from '../net/http/fetch-api.ts';
+import { browserContextsOf } from '../partitions/browser-contexts.ts';
 import { servicesOf } from '../session/binding.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { responseFor, type HttpLoader, type ProtocolType } from './protocol-response.ts';
@@ -93,14 +94,7 @@ export class ProtocolService implements SessionService {
 
   /** An http handler's load, through the session it names or this one. */
   readonly #loadHttp: HttpLoader = async ({ url, method, headers, body, session }) => {
-    let services = this.#services;
-    if (session !== null && session !== undefined) {
-      try {
-        services = servicesOf(session as object);
-      } catch {
-        services = this.#services;
-      }
-    }
+    const services = this.#httpAnswerServices(session);
     const loaded = await services.network.load({
       url,
       method,
@@ -113,6 +107,20 @@ export class ProtocolService implements SessionService {
     });
     return toResponse(loaded);
   };
+
+  /** The session an HTTP answer loads through (see HttpLoader). */
+  #httpAnswerServices(session: unknown): SessionServices {
+    const own = this.#services;
+    if (session === null) return servicesOf(browserContextsOf(own.app).independent());
+    if (typeof session === 'object') {
+      try {
+        return servicesOf(session);
+      } catch {
+        // Not a Session: the era's default below.
+      }
+    }
+    return PROTOCOL_ERAS[own.era].httpAnswerSession === 'own' ? own : servicesOf(browserContextsOf(own.app).defaultSession());
+  }
 
   async #answer(registration: Registration, request: Request): Promise<Response> {
     const handlerRequest = await this.#handlerRequest(request);

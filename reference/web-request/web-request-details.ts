@@ -6,6 +6,7 @@
 // and the stage (requestHeaders, redirectURL, error); Electron 1.x's
 // network delegate added the response fields per event instead.
 
+import { parseContentDisposition } from '../downloads/content-disposition.ts';
 import { holdBlob } from '../storage/blob-registry.ts';
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { WebRequestDetails, WebRequestResponseDetails } from '../net/hooks.ts';
@@ -39,10 +40,34 @@ function hasResponse(details: StageDetails): details is WebRequestResponseDetail
   return typeof (details as WebRequestResponseDetails).statusCode === 'number';
 }
 
+/** The binding's Content-Disposition: the type and the file name HttpContentDisposition decodes, in the era's form. */
+function decodedDisposition(value: string, style: 'unquoted' | 'quoted'): string {
+  const parsed = parseContentDisposition(value);
+  if (style === 'unquoted') return `${parsed.type === 'attachment' ? ' attachement' : ' inline'}; filename=${parsed.filename}`;
+  return `${parsed.type === 'attachment' ? ' attachment' : ' inline'}; filename="${parsed.filename}"`;
+}
+
+/**
+ * A header value as the binding hands it to JavaScript: the header's bytes
+ * (one character each here) read as UTF-8, as gin and native_mate convert a
+ * std::string, with U+FFFD for what is not UTF-8.
+ */
+function asBindingString(value: string): string {
+  if (!/[\x80-\xff]/.test(value) || /[^\x00-\xff]/.test(value)) return value;
+  return Buffer.from(value, 'latin1').toString('utf8');
+}
+
 /** A copy the listener may change freely. */
-function copyHeaders(headers: Record<string, string[]>): Record<string, string[]> {
+function copyHeaders(era: EraId, headers: Record<string, string[]>): Record<string, string[]> {
+  const style = WEB_REQUEST_ERAS[era].decodedContentDisposition;
   const copy: Record<string, string[]> = {};
-  for (const name in headers) copy[name] = [...headers[name]!];
+  for (const name in headers) {
+    const values = headers[name]!;
+    copy[name] =
+      style !== 'as-sent' && name.toLowerCase() === 'content-disposition'
+        ? values.map((v) => (v ? decodedDisposition(v, style) : v))
+        : values.map(asBindingString);
+  }
   return copy;
 }
 
@@ -79,7 +104,7 @@ function ginDetails(era: EraId, event: WebRequestEvent, details: StageDetails): 
     out.fromCache = details.fromCache ?? false;
     out.statusLine = details.statusLine;
     out.statusCode = details.statusCode;
-    out.responseHeaders = copyHeaders(details.responseHeaders);
+    out.responseHeaders = copyHeaders(era, details.responseHeaders);
   }
   out.referrer = details.referrer ?? '';
   const upload = uploadData(era, details);
@@ -118,7 +143,7 @@ function legacyDetails(event: WebRequestEvent, details: StageDetails): Record<st
   const response = hasResponse(details) ? details : undefined;
   const responseFields = () => {
     if (!response) return;
-    out.responseHeaders = copyHeaders(response.responseHeaders);
+    out.responseHeaders = copyHeaders('legacy', response.responseHeaders);
     out.statusLine = response.statusLine;
     out.statusCode = response.statusCode;
   };

@@ -17,6 +17,13 @@ export interface WebRequestEra {
   readonly seesInterceptedRequests: boolean;
   /** onHeadersReceived header values: lists of strings only (1.x) or any value converted to strings. */
   readonly headerValues: 'string-lists-only' | 'converted';
+  /**
+   * Listeners see a Content-Disposition value re-made from Chromium's parse
+   * of it, so non-UTF-8 file names reach JavaScript decoded: from Electron 12
+   * as ` attachement; filename=<name>` (its spelling), from 17 as
+   * ` attachment; filename="<name>"`; before 12 as it came.
+   */
+  readonly decodedContentDisposition: 'as-sent' | 'unquoted' | 'quoted';
 }
 
 const GIN: WebRequestEra = {
@@ -26,6 +33,7 @@ const GIN: WebRequestEra = {
   filterExcludesAndTypes: false,
   seesInterceptedRequests: false,
   headerValues: 'converted',
+  decodedContentDisposition: 'quoted',
 };
 
 export const WEB_REQUEST_ERAS: Readonly<Record<EraId, WebRequestEra>> = {
@@ -36,9 +44,10 @@ export const WEB_REQUEST_ERAS: Readonly<Record<EraId, WebRequestEra>> = {
     filterExcludesAndTypes: false,
     seesInterceptedRequests: true,
     headerValues: 'string-lists-only',
+    decodedContentDisposition: 'as-sent',
   },
-  e9: GIN,
-  e12: GIN,
+  e9: { ...GIN, decodedContentDisposition: 'as-sent' },
+  e12: { ...GIN, decodedContentDisposition: 'unquoted' },
   e17: GIN,
   current: { ...GIN, redirectUrlInBeforeRequest: true, filterExcludesAndTypes: true },
 };

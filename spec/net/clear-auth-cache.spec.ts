@@ -2,11 +2,13 @@
 // the `login` step of its pages (answered through the driver) and answers
 // later challenges (Basic and Digest) without asking again; clearing it
 // makes the server's challenge come back. ses.fetch uses the cache but
-// never prompts. The cache belongs to one session.
+// never prompts. The cache belongs to one session, and holds what a proxy
+// was given as well.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
+import { startHttpProxy, type HttpProxyFixture } from '../../fixtures/proxies/http-proxy.ts';
 import { startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
 
 export const meta = defineSpec({
@@ -21,13 +23,17 @@ export const meta = defineSpec({
 const t = useTarget(meta);
 
 let http: FixtureServer;
+let proxy: HttpProxyFixture;
 
 beforeAll(async () => {
-  http = await startHttpServer();
+  [http, proxy] = await Promise.all([
+    startHttpServer(),
+    startHttpProxy({ hosts: { 'origin.fixture.test': '127.0.0.1' }, auth: { realm: 'proxy', username: 'ada', password: 'lovelace' } }),
+  ]);
 });
 
 afterAll(async () => {
-  await http?.close();
+  await Promise.all([http?.close(), proxy?.close()]);
 });
 
 const basic = (realm: string) => `/basic?realm=${realm}&user=ada&pass=lovelace`;
@@ -83,6 +89,18 @@ describe('ses.clearAuthCache', () => {
     await t.driver.auth.respond({ session: t.session.fromPartition('ac-wrong'), cancel: true });
     expect((await page('ac-wrong', path)).status).toBe(401);
     expect(requestsTo(path).every((r) => !r.headers.authorization || r.headers.authorization !== `Basic ${Buffer.from('ada:lovelace').toString('base64')}`)).toBe(true);
+  });
+
+  it('forgets the credentials a proxy was given too', async () => {
+    const ses = t.session.fromPartition('ac-proxy');
+    await t.invoke(ses, 'ses.setProxy', { proxyRules: `127.0.0.1:${proxy.port}` });
+    const url = `http://origin.fixture.test:${http.port}/proxied`;
+    await answer('ac-proxy');
+    expect((await t.driver.page.fetch({ session: ses, url })).status).toBe(200);
+    expect((await t.driver.page.fetch({ session: ses, url })).status).toBe(200);
+    await clear('ac-proxy');
+    expect((await t.driver.page.fetch({ session: ses, url })).status).toBe(407);
+    expect(proxy.records.filter((r) => r.target === url).map((r) => !!r.headers['proxy-authorization'])).toEqual([false, true, true, false]);
   });
 
   t.itInEras('current', "ses.fetch uses the cached credentials (unless credentials: 'omit') but never asks for new ones", async () => {

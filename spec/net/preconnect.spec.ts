@@ -60,6 +60,14 @@ describe('ses.preconnect', () => {
     expect(s.log.requests).toHaveLength(0);
   });
 
+  it('opens no connection unless asked: a plain page request of a session uses exactly one', async () => {
+    const s = await server();
+    const res = await t.driver.page.fetch({ session: t.session.fromPartition('pc-none'), url: `${s.url}echo?plain` });
+    expect(res.status).toBe(200);
+    expect(s.log.connections).toHaveLength(1);
+    expect(s.log.requests).toHaveLength(1);
+  });
+
   it('opens one connection by default, and the next request of the session uses it', async () => {
     const s = await server();
     session('pc-one').preconnect({ url: s.url });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startHttpServer, type FixtureServer, type LeafKind } from '../../fixtures/servers/index.ts';
+import { until } from '../support/requests.ts';
 
 export const meta = defineSpec({
   members: ['ses.setCertificateVerifyProc'],
@@ -216,6 +217,16 @@ describe('ses.setCertificateVerifyProc', () => {
     session('cv-own').setCertificateVerifyProc(trustEverything());
     expect((await visit('cv-own', 'self-signed', 'own.fixture.test')).status).toBe(200);
     await expect(visit('cv-other', 'self-signed', 'own.fixture.test')).rejects.toThrow('net::ERR_CERT_AUTHORITY_INVALID');
+  });
+
+  it("leaves another session's request in flight alone when a proc is set", async () => {
+    session('cv-flight-1').setCertificateVerifyProc(trustEverything());
+    const pending = t.driver.page.fetch({ session: t.session.fromPartition('cv-flight-1'), url: servers['self-signed'].urlFor('/stream', 'flight.fixture.test') });
+    await until(() => servers['self-signed'].log.requests.some((r) => r.url === '/stream'), 'the request to reach the server');
+    session('cv-flight-2').setCertificateVerifyProc(trustEverything());
+    servers['self-signed'].release('stream');
+    const res = await pending;
+    expect(res).toMatchObject({ status: 200, body: 'first;second' });
   });
 
   it("throws 'Must pass null or function' for anything else (an Error up to Electron 9, a TypeError after)", () => {

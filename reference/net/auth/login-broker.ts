@@ -3,7 +3,9 @@
 // app's callback. Headless, the answers come from the test driver
 // (`auth.respond`), queued ahead of the challenge they answer; a challenge
 // with no answer waiting is cancelled, as Electron cancels it when no
-// listener handles `login`, and the page gets the 401 response.
+// listener handles `login`, and the page gets the 401 response. The
+// requests are kept for the driver to report, as the app's listener would
+// have seen them.
 
 export interface AuthInfo {
   isProxy: boolean;
@@ -17,15 +19,20 @@ export type LoginAnswer = { cancel: true } | { cancel?: false; username: string;
 
 export class LoginBroker {
   readonly #answers: LoginAnswer[] = [];
-  /** Challenges seen, oldest first, for diagnostics. */
-  readonly asked: AuthInfo[] = [];
+  /** Challenges seen and not yet taken by takeAsked(), oldest first. */
+  readonly #asked: AuthInfo[] = [];
 
   queue(answer: LoginAnswer): void {
     this.#answers.push(answer);
   }
 
+  /** The login requests made since the last call (what the app's `login` event would have been given). */
+  takeAsked(): AuthInfo[] {
+    return this.#asked.splice(0);
+  }
+
   take(info: AuthInfo): LoginAnswer {
-    this.asked.push(info);
+    this.#asked.push(info);
     return this.#answers.shift() ?? { cancel: true };
   }
 }

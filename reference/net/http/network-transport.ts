@@ -9,7 +9,7 @@ import { NET_ERRORS, NetError, netError, netErrorName, toNetError } from '../net
 import { headerLine, type NetLogSource } from '../netlog/net-log-bus.ts';
 import { untilAborted } from './abort.ts';
 import { linesOf } from './header-lines.ts';
-import type { LoaderContext, SkippedRoute } from './loader-types.ts';
+import type { LoaderContext, Route, SkippedRoute } from './loader-types.ts';
 import { ResponseReceiver, type ReceivedResponse } from './response-receiver.ts';
 import type { HopResponse } from './stages/stage.ts';
 
@@ -57,7 +57,7 @@ async function send(
   ctx: LoaderContext,
   source: NetLogSource,
   { url, method, headers, body, signal }: WireRequest,
-): Promise<{ response: ReceivedResponse; receiver: ResponseReceiver }> {
+): Promise<{ response: ReceivedResponse; receiver: ResponseReceiver; server: Route['server'] }> {
   // The proxy resolver (a PAC script) may take its time; an abort does not wait for it.
   const routes = await untilAborted(ctx.routesFor(url), signal);
   const skipped: SkippedRoute[] = [];
@@ -85,7 +85,7 @@ async function send(
     try {
       const response = await receiver.response;
       if (skipped.length) ctx.routesSkipped(skipped);
-      return { response, receiver };
+      return { response, receiver, server };
     } catch (error) {
       signal?.removeEventListener('abort', onAbort);
       lastError = error;
@@ -107,8 +107,9 @@ export async function fromNetwork(ctx: LoaderContext, source: NetLogSource, requ
   }));
   let response: ReceivedResponse;
   let receiver: ResponseReceiver;
+  let server: Route['server'];
   try {
-    ({ response, receiver } = await send(ctx, source, request));
+    ({ response, receiver, server } = await send(ctx, source, request));
   } catch (error) {
     ctx.netLog.end('URL_REQUEST_START_JOB', source, () => ({ net_error: toNetError(error).code }));
     throw error;
@@ -129,5 +130,9 @@ export async function fromNetwork(ctx: LoaderContext, source: NetLogSource, requ
     lines: response.rawHeaders ?? linesOf(response.headers),
     body: response.body,
     whenDone: (listener) => receiver.whenDone(listener),
+    // An HTTP(S) proxy carried the request itself (absolute-form), not a tunnel to the server.
+    ...((server.scheme === 'http' || server.scheme === 'https') && url.protocol === 'http:'
+      ? { viaProxy: { scheme: server.scheme, host: server.host, port: server.port } }
+      : {}),
   };
 }

@@ -2,7 +2,10 @@
 // and a WHATWG ReadableStream body. Reading drives the socket: when the
 // stream's queue is full the connection is paused, and resumed when the
 // reader pulls again, so a slow consumer slows the server down rather than
-// filling memory. Cancelling the stream aborts the exchange.
+// filling memory. Cancelling the stream aborts the exchange. A connection
+// the server closes mid-body fails the body the way Chromium's
+// HttpStreamParser names it: a chunked body that never got its last chunk,
+// or fewer bytes than Content-Length promised.
 
 import type { Dispatcher } from 'undici';
 import { netError, toNetError } from '../net-error.ts';
@@ -38,6 +41,8 @@ export class ResponseReceiver implements Dispatcher.DispatchHandler {
   #controller: Controller | undefined;
   #stream: ReadableStreamDefaultController<Uint8Array> | undefined;
   #started = false;
+  /** How the body's end is known: its last chunk, Content-Length, or the connection closing. */
+  #framing: 'chunked' | 'length' | 'close' = 'close';
   #done = false;
   #pendingAbort: unknown;
   #ended: { error?: unknown } | undefined;
@@ -96,6 +101,7 @@ export class ResponseReceiver implements Dispatcher.DispatchHandler {
 
   onResponseStart(controller: Controller, statusCode: number, headers: RawHeaders, statusMessage?: string): void {
     this.#started = true;
+    this.#framing = framingOf(headers);
     const body = new ReadableStream<Uint8Array>(
       {
         start: (c) => {
@@ -143,7 +149,7 @@ export class ResponseReceiver implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Controller | null, error: Error): void {
     if (this.#done) return;
     this.#done = true;
-    const failure = isAbortReason(error) ? error : toNetError(error);
+    const failure = isAbortReason(error) ? error : this.#bodyCutShort(error) ?? toNetError(error);
     if (!this.#started) {
       this.#reject(failure);
     } else {
@@ -155,6 +161,21 @@ export class ResponseReceiver implements Dispatcher.DispatchHandler {
     }
     this.#end(failure);
   }
+
+  /** The error of a body whose connection closed before the body's framing said it was over. */
+  #bodyCutShort(error: Error): Error | undefined {
+    if (!this.#started || this.#framing === 'close' || (error as { code?: unknown }).code !== 'UND_ERR_SOCKET') return undefined;
+    return netError(this.#framing === 'chunked' ? 'ERR_INCOMPLETE_CHUNKED_ENCODING' : 'ERR_CONTENT_LENGTH_MISMATCH', error);
+  }
+}
+
+function framingOf(headers: RawHeaders): 'chunked' | 'length' | 'close' {
+  const value = (name: string) => {
+    const v = headers[name];
+    return Array.isArray(v) ? v.join(',') : v;
+  };
+  if (/(?:^|,)\s*chunked\s*$/i.test(value('transfer-encoding') ?? '')) return 'chunked';
+  return value('content-length') !== undefined ? 'length' : 'close';
 }
 
 /** An abort reason from the caller's AbortSignal passes through untouched. */

@@ -25,6 +25,8 @@ export interface DirectStackLike {
   secure?(socket: net.Socket, options: { host: string; port: number; alpn?: readonly string[] }): Promise<net.Socket>;
   /** The session's IPv4 lookups, for SOCKS4. */
   resolveIPv4?(host: string): Promise<string[]>;
+  /** The session's cached credentials for `proxy`, as a Proxy-Authorization value for one request. */
+  proxyAuthorization?(proxy: ProxyEndpoint, method: string, uri: string): string | undefined;
 }
 
 export type RouteEntry = { scheme: 'direct' } | (ProxyEndpoint & { scheme: 'http' | 'https' | 'socks4' | 'socks5' });
@@ -49,9 +51,11 @@ export function createProxyHook(service: ProxyConfigService, options: ProxyHookO
     dispatcherFor(proxy: Exclude<RouteEntry, { scheme: 'direct' }>, direct: DirectStackLike): ProxyDispatcher {
       const resolveIPv4 = direct.resolveIPv4 ?? options.resolveIPv4 ?? systemProxyConnector().resolveIPv4;
       const secure = direct.secure;
+      const authorization = direct.proxyAuthorization;
       return new ProxyDispatcher(proxy, { connect: (o) => direct.connect(o), resolveIPv4: (host) => resolveIPv4(host) }, {
         ...(options.destinationCa ? { ca: options.destinationCa } : {}),
         ...(secure ? { secure: (socket: net.Socket, d: { host: string; port: number; alpn: readonly string[] }) => secure(socket, d) } : {}),
+        ...(authorization ? { proxyAuthorization: (method: string, uri: string) => authorization(proxy, method, uri) } : {}),
       });
     },
     reportSuccess(skipped: readonly { server: RouteEntry; netError: string }[]): void {

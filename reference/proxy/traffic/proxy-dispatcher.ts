@@ -4,7 +4,9 @@
 // everything else (https:// through any proxy, anything through SOCKS) goes
 // through a tunnel, with TLS to the destination inside it. The network stack
 // creates one per proxy (its `dispatcherFor` hook) and falls over to the next
-// entry of the proxy list on the ProxyConnectionError this raises.
+// entry of the proxy list on the ProxyConnectionError this raises. Both ways
+// carry the session's cached credentials for the proxy, when it has some
+// (Proxy-Authorization on the forwarded request, or on the CONNECT).
 
 import net from 'node:net';
 import tls from 'node:tls';
@@ -23,6 +25,8 @@ export interface DestinationTls {
   secure?(socket: net.Socket, destination: { host: string; port: number; alpn: readonly string[] }): Promise<net.Socket>;
   /** Told about every failure that lets Chromium fall over to the next proxy. */
   onProxyFailure?(proxy: ProxyEndpoint, netError: string): void;
+  /** The Proxy-Authorization value for a request to the proxy (`uri` as the request line names it), if any. */
+  proxyAuthorization?(method: string, uri: string): string | undefined;
 }
 
 interface ConnectOptions {
@@ -74,6 +78,7 @@ export class ProxyDispatcher extends Dispatcher {
   private readonly tunnels: Agent;
   private readonly forward: Pool | undefined;
   private readonly forwardOrigin: string;
+  private readonly proxyAuthorization: DestinationTls['proxyAuthorization'];
 
   constructor(proxy: ProxyEndpoint, connector: ProxyConnector, destination: DestinationTls = {}) {
     super();
@@ -81,7 +86,7 @@ export class ProxyDispatcher extends Dispatcher {
     const connectTunnel = (options: ConnectOptions, callback: ConnectCallback) => {
       const host = unbracket(options.hostname);
       const port = Number(options.port) || DEFAULT_PORTS[options.protocol] || 80;
-      openTunnel(proxy, host, port, connector)
+      openTunnel(proxy, host, port, connector, destination.proxyAuthorization?.bind(destination))
         .catch((error: unknown) => {
           if (error instanceof ProxyConnectionError) destination.onProxyFailure?.(proxy, error.netError);
           throw error;
@@ -101,6 +106,7 @@ export class ProxyDispatcher extends Dispatcher {
     this.tunnels = new Agent({ connect: connectTunnel as never });
     const hostForUrl = proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host;
     this.forwardOrigin = `${proxy.scheme === 'https' ? 'https' : 'http'}://${hostForUrl}:${proxy.port}`;
+    this.proxyAuthorization = destination.proxyAuthorization?.bind(destination);
     if (proxy.scheme === 'http' || proxy.scheme === 'https') {
       const connectProxy = (_options: ConnectOptions, callback: ConnectCallback) => {
         connector.connect({ host: proxy.host, port: proxy.port, tls: proxy.scheme === 'https', servername: proxy.host }).then(
@@ -121,7 +127,10 @@ export class ProxyDispatcher extends Dispatcher {
     if (this.forward && origin.protocol === 'http:') {
       let headers = withHeader(options.headers, 'host', origin.host);
       headers = withHeader(headers, 'proxy-connection', 'keep-alive');
-      return this.forward.dispatch({ ...options, origin: this.forwardOrigin, path: `${origin.origin}${options.path}`, headers }, handler);
+      const path = `${origin.origin}${options.path}`;
+      const authorization = this.proxyAuthorization?.(String(options.method), path);
+      if (authorization) headers = withHeader(headers, 'proxy-authorization', authorization);
+      return this.forward.dispatch({ ...options, origin: this.forwardOrigin, path, headers }, handler);
     }
     return this.tunnels.dispatch(options, handler);
   }

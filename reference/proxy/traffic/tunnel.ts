@@ -2,7 +2,10 @@
 // connect jobs do: an HTTP CONNECT tunnel through an HTTP proxy (over TLS to
 // the proxy for an HTTPS proxy), SOCKS4 with the name resolved locally
 // (IPv4 only, as Chromium's SOCKS4 client does), or SOCKS5 with the name sent
-// for the proxy to resolve. Failures carry Chromium's net error names.
+// for the proxy to resolve. Failures carry Chromium's net error names. A
+// CONNECT may carry the session's Proxy-Authorization; a 407 answer is a
+// ProxyAuthRequired that hands the proxy's challenges to whoever can answer
+// them (the network stack's proxy-auth stage).
 
 import net from 'node:net';
 import { SocksClient } from 'socks';
@@ -27,6 +30,37 @@ export class ProxyConnectionError extends Error {
   }
 }
 
+/**
+ * The proxy answered CONNECT with 407. The stack answers the challenges and
+ * opens the tunnel again, or gives the 407 head to the caller (whose body
+ * it never reads: ERR_TUNNEL_CONNECTION_FAILED, as Chromium blocks it).
+ */
+export class ProxyAuthRequired extends ProxyConnectionError {
+  constructor(
+    readonly proxy: ProxyEndpoint,
+    readonly statusText: string,
+    /** The 407's header lines, names as the proxy sent them. */
+    readonly headerLines: [string, string][],
+  ) {
+    super('ERR_PROXY_AUTH_REQUESTED', `proxy ${bracketed(proxy.host)}:${proxy.port} asks for authentication`);
+  }
+
+  /** The Proxy-Authenticate values, in order. */
+  get challenges(): string[] {
+    return this.headerLines.filter(([name]) => name.toLowerCase() === 'proxy-authenticate').map(([, value]) => value);
+  }
+}
+
+function headLines(head: string): { statusText: string; lines: [string, string][] } {
+  const [statusLine = '', ...rest] = head.split(/\r?\n/);
+  const lines: [string, string][] = [];
+  for (const line of rest) {
+    const colon = line.indexOf(':');
+    if (colon > 0) lines.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return { statusText: /^HTTP\/\d\.\d \d{3} ?(.*)$/.exec(statusLine)?.[1] ?? '', lines };
+}
+
 function bracketed(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
@@ -47,8 +81,8 @@ async function connectToProxy(proxy: ProxyEndpoint, connector: ProxyConnector): 
   }
 }
 
-/** Sends CONNECT and waits for the proxy's answer head. */
-function httpConnect(socket: net.Socket, host: string, port: number): Promise<net.Socket> {
+/** Sends CONNECT (with the session's Proxy-Authorization, if any) and waits for the proxy's answer head. */
+function httpConnect(proxy: ProxyEndpoint, socket: net.Socket, host: string, port: number, authorization?: string): Promise<net.Socket> {
   const authority = `${bracketed(host)}:${port}`;
   return new Promise((resolve, reject) => {
     let head = Buffer.alloc(0);
@@ -67,7 +101,12 @@ function httpConnect(socket: net.Socket, host: string, port: number): Promise<ne
       cleanup();
       const status = Number(/^HTTP\/\d\.\d (\d{3})/.exec(head.subarray(0, end).toString('latin1'))?.[1] ?? 0);
       const rest = head.subarray(end + 4);
-      if (status === 407) return fail('ERR_PROXY_AUTH_UNSUPPORTED', 'the proxy asks for authentication');
+      if (status === 407) {
+        cleanup();
+        socket.destroy();
+        const { statusText, lines } = headLines(head.subarray(0, end).toString('latin1'));
+        return reject(new ProxyAuthRequired(proxy, statusText, lines));
+      }
       if (status !== 200) return fail('ERR_TUNNEL_CONNECTION_FAILED', `the proxy answered CONNECT with ${status}`);
       if (rest.length) socket.unshift(rest);
       resolve(socket);
@@ -82,7 +121,8 @@ function httpConnect(socket: net.Socket, host: string, port: number): Promise<ne
     socket.on('data', onData);
     socket.once('close', onClose);
     socket.once('error', onError);
-    socket.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\nProxy-Connection: keep-alive\r\n\r\n`);
+    const credentials = authorization ? `Proxy-Authorization: ${authorization}\r\n` : '';
+    socket.write(`CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\nProxy-Connection: keep-alive\r\n${credentials}\r\n`);
   });
 }
 
@@ -110,13 +150,22 @@ async function socksConnect(proxy: ProxyEndpoint, socket: net.Socket, host: stri
   }
 }
 
-/** A connected stream to host:port through `proxy` (TLS to the destination is the caller's). */
-export async function openTunnel(proxy: ProxyEndpoint, host: string, port: number, connector: ProxyConnector): Promise<net.Socket> {
+/**
+ * A connected stream to host:port through `proxy` (TLS to the destination is
+ * the caller's). `authorization` gives the Proxy-Authorization for a CONNECT.
+ */
+export async function openTunnel(
+  proxy: ProxyEndpoint,
+  host: string,
+  port: number,
+  connector: ProxyConnector,
+  authorization?: (method: string, uri: string) => string | undefined,
+): Promise<net.Socket> {
   const socket = await connectToProxy(proxy, connector);
   if (proxy.scheme === 'socks4' || proxy.scheme === 'socks5') return socksConnect(proxy, socket, host, port, connector);
   if (proxy.scheme === 'quic') {
     socket.destroy();
     throw new ProxyConnectionError('ERR_NO_SUPPORTED_PROXIES', 'QUIC proxies are not supported');
   }
-  return httpConnect(socket, host, port);
+  return httpConnect(proxy, socket, host, port, authorization?.('CONNECT', `${bracketed(host)}:${port}`));
 }

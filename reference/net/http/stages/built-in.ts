@@ -5,6 +5,7 @@ import { auth, authorization } from './auth.ts';
 import { contentDecoding } from './content-decoding.ts';
 import { cookies } from './cookies.ts';
 import { hop } from './hop.ts';
+import { proxyAuth } from './proxy-auth.ts';
 import { redirects } from './redirects.ts';
 import { contentLength, requestDefaults } from './request-defaults.ts';
 import type { LoaderStage } from './stage.ts';
@@ -14,6 +15,7 @@ export const BUILT_IN_STAGES: readonly LoaderStage[] = [
   webRequestEnd,
   contentDecoding,
   auth,
+  proxyAuth,
   redirects,
   hop,
   webRequestBefore,

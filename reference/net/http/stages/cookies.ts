@@ -1,7 +1,9 @@
 // The session's cookies on every network hop, redirects included: the
 // Cookie header on the way down, each answer's Set-Cookie headers stored on
 // the way up (as onHeadersReceived left them, before the redirect is
-// followed). Requests with credentials 'omit' neither send nor store.
+// followed). Requests with credentials 'omit' neither send nor store. Each
+// hop is judged against the site of the URL first asked for, so a redirect
+// to another site is a cross-site request.
 // Header bytes arrive as Latin-1 text; Chromium keeps a cookie's bytes as
 // they are and they are UTF-8, so Set-Cookie values are read as UTF-8.
 
@@ -26,8 +28,13 @@ export const cookies: LoaderStage = {
   async run(exchange, next) {
     const { ctx, options, url } = exchange;
     if (exchange.loadedBy !== 'network' || options.credentials === 'omit') return next();
-    // The context of the request as it was made, on every hop.
-    const context: CookieContext = { credentials: options.credentials, method: options.method, initiator: options.initiator };
+    // The context of the request as it was made, on every hop; redirects keep the first URL's site for cookies.
+    const context: CookieContext = {
+      credentials: options.credentials,
+      method: options.method,
+      initiator: options.initiator,
+      siteForCookies: exchange.urlChain[0]!.href,
+    };
     const cookie = await ctx.hooks.cookies.cookieHeader(url, context);
     if (cookie) exchange.sent.push(['Cookie', cookie]);
     const response = await next();

@@ -9,6 +9,8 @@
 //   content-decoding     up: gzip, deflate, br bodies of network answers
 //   auth                 up: a final 401 answered with cached or `login`
 //                        credentials (the request again)
+//   proxy-auth           up: a proxy's 407 (forwarded, or to CONNECT) answered
+//                        with cached or `login` credentials (the request again)
 //   redirects            up: 3xx and webRequest's redirectURL followed (the next hop)
 //   hop                  down: each hop starts: abort check, which loader answers
 //   web-request-before   down: onBeforeRequest (cancel, redirect)
@@ -92,6 +94,8 @@ export interface HopResponse {
    * redirectURL becomes (Chromium's internal redirect).
    */
   webRequestRedirect?: boolean;
+  /** The HTTP or HTTPS proxy that forwarded the request (absolute-form); absent for direct hops and tunnels. */
+  viaProxy?: { scheme: 'http' | 'https'; host: string; port: number };
 }
 
 /** The answer of the stages below (and of the transport under them). */
