@@ -39,6 +39,8 @@ export interface FuzzTotals {
   stalls: number;
   wrongForm: number;
   uncaught: number;
+  /** Gaps in the event loop the loaded machine caused (not stalls). */
+  descheduled: number;
   findings: Finding[];
 }
 
@@ -103,7 +105,7 @@ export function replayArgs(plan: FuzzPlan, era: EraId, childSeed: number, path?:
 
 export async function runFuzz(plan: FuzzPlan, log: (line: string) => void = () => undefined): Promise<FuzzTotals> {
   const queue = childrenOf(plan);
-  const totals: FuzzTotals = { calls: 0, callbacks: 0, children: 0, crashes: 0, hangs: 0, stalls: 0, wrongForm: 0, uncaught: 0, findings: [] };
+  const totals: FuzzTotals = { calls: 0, callbacks: 0, children: 0, crashes: 0, hangs: 0, stalls: 0, wrongForm: 0, uncaught: 0, descheduled: 0, findings: [] };
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const outcome = await runChild(next.era, next.seed, plan);
@@ -113,6 +115,7 @@ export async function runFuzz(plan: FuzzPlan, log: (line: string) => void = () =
         const r = outcome.result;
         totals.calls += r.calls + r.callbacks;
         totals.callbacks += r.callbacks;
+        totals.descheduled += r.descheduled ?? 0;
         for (const f of r.findings) {
           totals.findings.push(f);
           if (f.type === 'hang' || f.type === 'quit-hang') totals.hangs++;
@@ -138,7 +141,7 @@ export async function runFuzz(plan: FuzzPlan, log: (line: string) => void = () =
 }
 
 export function summary(t: FuzzTotals): string {
-  return `fuzz: ${t.children} children, ${t.calls} calls (${t.callbacks} callbacks answered), ${t.crashes} crashes, ${t.hangs} hangs, ${t.stalls} stalls, ${t.wrongForm} wrong-form errors, ${t.uncaught} uncaught`;
+  return `fuzz: ${t.children} children, ${t.calls} calls (${t.callbacks} callbacks answered), ${t.crashes} crashes, ${t.hangs} hangs, ${t.stalls} stalls, ${t.wrongForm} wrong-form errors, ${t.uncaught} uncaught (${t.descheduled} longer gaps spent waiting for a core, not stalls)`;
 }
 
 /** The plan the command line asks for (seed: the run's, drawn at random when not given). */
