@@ -55,7 +55,8 @@ process.on('unhandledRejection', (reason) => {
 let watching = false;
 const { StallWatch } = await import('./stall-watch.ts');
 const stalls = new StallWatch((gap, startedAt) => {
-  if (watching) findings.add('stall', `the event loop stood still for ${gap} ms`, findings.activeAt(performance.now() - (Date.now() - startedAt) + 1));
+  const queued = gap.queuedMs !== undefined ? ` (${gap.queuedMs} ms of it waiting for a core)` : '';
+  if (watching) findings.add('stall', `the event loop stood still for ${gap.gapMs} ms${queued}`, findings.activeAt(performance.now() - (Date.now() - startedAt) + 1));
 });
 
 const debug = process.env.FUZZ_DEBUG ? (m: string) => process.stderr.write(`[fuzz ${era}] ${m}\n`) : () => undefined;

@@ -26,6 +26,8 @@ export interface DurabilityTotals {
   tempFiles: number;
   damaged: number;
   failedStarts: number;
+  /** Writers that ended before the kill (a crash of the reference while writing). */
+  writerFailures: number;
   problems: string[];
 }
 
@@ -37,11 +39,22 @@ function lcg(seed: number): () => number {
   };
 }
 
-/** Runs the writer until it is killed `killAfterMs` after it is ready; resolves with what it acknowledged and what was in flight. */
-function killedWriter(userData: string, origin: string, seed: number, acked: Acked[], first: number, killAfterMs: number): Promise<{ acked: Acked[]; inFlight: Acked | null }> {
+/**
+ * Runs the writer until it is killed `killAfterMs` after it is ready;
+ * resolves with what it acknowledged, what was in flight, and why it ended
+ * on its own if it did.
+ */
+function killedWriter(
+  userData: string,
+  origin: string,
+  seed: number,
+  acked: Acked[],
+  first: number,
+  killAfterMs: number,
+): Promise<{ acked: Acked[]; inFlight: Acked | null; endedOnItsOwn?: string }> {
   const ackedFile = path.join(userData, '..', `acked-${seed}.json`);
   writeFileSync(ackedFile, JSON.stringify(acked));
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, userData, origin, String(seed), ackedFile, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const got: Acked[] = [];
     let inFlight: Acked | null = null;
@@ -64,7 +77,7 @@ function killedWriter(userData: string, origin: string, seed: number, acked: Ack
     const guard = setTimeout(() => child.kill('SIGKILL'), killAfterMs + 60_000);
     child.on('exit', (_code, signal) => {
       clearTimeout(guard);
-      if (signal !== 'SIGKILL') reject(new Error(`the writer ended on its own: ${errors.trim().split('\n').slice(-25).join('\n')}`));
+      if (signal !== 'SIGKILL') resolve({ acked: got, inFlight, endedOnItsOwn: errors.trim().split('\n').slice(-25).join('\n') });
       else resolve({ acked: got, inFlight });
     });
   });
@@ -85,7 +98,7 @@ export async function runDurability(options: { trials: number; chains: number; s
   const log = options.log ?? (() => undefined);
   const server = await startHttpServer();
   const origin = server.origin;
-  const totals: DurabilityTotals = { trials: 0, acknowledged: 0, losses: 0, tempFiles: 0, damaged: 0, failedStarts: 0, problems: [] };
+  const totals: DurabilityTotals = { trials: 0, acknowledged: 0, losses: 0, tempFiles: 0, damaged: 0, failedStarts: 0, writerFailures: 0, problems: [] };
   const perChain = Math.ceil(options.trials / options.chains);
   const chain = async (c: number) => {
     const random = lcg(options.seed + c * 7919);
@@ -101,6 +114,10 @@ export async function runDurability(options: { trials: number; chains: number; s
         acked = [...acked, ...run.acked];
         totals.acknowledged += run.acked.length;
         const where = `chain ${c} trial ${t} (seed ${options.seed}, killed ${killAfter} ms after start)`;
+        if (run.endedOnItsOwn !== undefined) {
+          totals.writerFailures++;
+          totals.problems.push(`${where}: the writer ended before the kill: ${run.endedOnItsOwn}`);
+        }
         const leftovers = filesUnder(userData);
         const temps = leftovers.filter((f) => f.endsWith('.tmp'));
         // Opening the stores removes what killed writers left; check after the start below.
@@ -150,7 +167,7 @@ export async function runDurability(options: { trials: number; chains: number; s
 }
 
 export function durabilitySummary(t: DurabilityTotals): string {
-  return `durability: ${t.trials} trials, ${t.acknowledged} changes acknowledged, ${t.losses} losses, ${t.tempFiles} temp files left, ${t.damaged} damaged stores, ${t.failedStarts} failed starts`;
+  return `durability: ${t.trials} trials, ${t.acknowledged} changes acknowledged, ${t.losses} losses, ${t.tempFiles} temp files left, ${t.damaged} damaged stores, ${t.failedStarts} failed starts, ${t.writerFailures} writers that ended on their own`;
 }
 
 async function main(): Promise<void> {

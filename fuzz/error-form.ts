@@ -5,7 +5,11 @@
 // inside the implementation (reading a property of undefined, calling a
 // non-function, running out of stack), a Node system error (ENOENT, an
 // ERR_* code of Node's), a SyntaxError from parsing, a RangeError, or
-// anything thrown that is not an Error at all.
+// anything thrown that is not an Error at all. The WebIDL conversions of
+// Node's Request and Headers are Electron's form too: net.fetch and
+// ses.fetch build a Request from the caller's arguments first and reject
+// with what it throws (a header outside Latin-1 is "Cannot convert argument
+// to a ByteString ...").
 
 import { CallerError } from './values.ts';
 
@@ -35,6 +39,9 @@ const INTERNAL_MESSAGE = new RegExp(
   ].join('|'),
 );
 
+/** What the WebIDL converters of Request and Headers throw, in the same words in Electron's Node. */
+const WEBIDL_MESSAGE = /^Cannot convert argument to a ByteString because the character at index \d+ has a value of \d+ which is greater than 255\.$/;
+
 /** The caller's own error, possibly carried as a cause. */
 export function isCallersOwn(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -63,7 +70,7 @@ export function wrongForm(error: unknown): string | undefined {
     return `${error.name}: ${message}`;
   }
   if (error instanceof RangeError) return `RangeError: ${message}`;
-  if (INTERNAL_MESSAGE.test(message)) return `${error.name}: ${message}`;
+  if (INTERNAL_MESSAGE.test(message) && !WEBIDL_MESSAGE.test(message)) return `${error.name}: ${message}`;
   return undefined;
 }
 

@@ -25,6 +25,8 @@ export interface ChildResult {
   callersOwn: number;
   findings: Finding[];
   durationMs: number;
+  /** Event-loop gaps over the threshold that the machine caused (the thread waited for a core), not stalls. */
+  descheduled?: number;
 }
 
 export const RESULT_PREFIX = 'fuzz-result ';

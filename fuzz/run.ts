@@ -1,6 +1,7 @@
 // The fuzzing suite's runner: `tsx fuzz/run.ts [--budget short|long|<runs>]
-// [--era <id>|all] [--seed n] [--path i] [--jobs n]`. It runs fuzz children
-// (child.ts) for every era, a few at a time, each with its own seed and a
+// [--era <id>|all] [--seed n] [--jobs n]`, or, to replay one child, `--era
+// <id> --child-seed n [--path i]`. It runs fuzz children (child.ts) for every
+// era, a few at a time, each with its own seed derived from the run's and a
 // wall-clock limit, so a crash (a child dying without its result) and a
 // hang (a child killed at its limit) are seen from outside. It prints the
 // totals (calls, crashes, hangs, stalls, wrong-form errors) and, for every
@@ -14,6 +15,10 @@ import { RESULT_PREFIX, type ChildResult, type Finding } from './findings.ts';
 
 export interface FuzzPlan {
   eras: readonly EraId[];
+  /** The budget's name (or its number of runs), repeated in replay commands. */
+  budget?: string;
+  /** Replay: run one child per era with exactly this seed. */
+  childSeed?: number;
   /** Children per era, each with its own seed. */
   childrenPerEra: number;
   runs: number;
@@ -34,6 +39,8 @@ export interface FuzzTotals {
   stalls: number;
   wrongForm: number;
   uncaught: number;
+  /** Gaps in the event loop the loaded machine caused (not stalls). */
+  descheduled: number;
   findings: Finding[];
 }
 
@@ -78,36 +85,54 @@ function runChild(era: EraId, seed: number, plan: FuzzPlan): Promise<ChildOutcom
   });
 }
 
-export async function runFuzz(plan: FuzzPlan, log: (line: string) => void = () => undefined): Promise<FuzzTotals> {
+/** The children a plan runs: per era, each with its seed. */
+export function childrenOf(plan: FuzzPlan): { era: EraId; seed: number }[] {
   const queue: { era: EraId; seed: number }[] = [];
-  for (const era of plan.eras) for (let i = 0; i < plan.childrenPerEra; i++) queue.push({ era, seed: plan.seed + i * 7919 + ERA_IDS.indexOf(era) * 104_729 });
-  const totals: FuzzTotals = { calls: 0, callbacks: 0, children: 0, crashes: 0, hangs: 0, stalls: 0, wrongForm: 0, uncaught: 0, findings: [] };
+  for (const era of plan.eras) {
+    if (plan.childSeed !== undefined) queue.push({ era, seed: plan.childSeed });
+    else for (let i = 0; i < plan.childrenPerEra; i++) queue.push({ era, seed: plan.seed + i * 7919 + ERA_IDS.indexOf(era) * 104_729 });
+  }
+  return queue;
+}
+
+/** The arguments (after `npm run fuzz --`) that run one child of a plan again, with the same runs and actions. */
+export function replayArgs(plan: FuzzPlan, era: EraId, childSeed: number, path?: string): string[] {
+  const named = Object.entries(BUDGETS).find(([, b]) => b.runs === plan.runs && b.actions === plan.actions)?.[0];
+  const args = ['--budget', plan.budget ?? named ?? String(plan.runs), '--era', era, '--child-seed', String(childSeed)];
+  if (path !== undefined && path !== '') args.push('--path', path);
+  return args;
+}
+
+export async function runFuzz(plan: FuzzPlan, log: (line: string) => void = () => undefined): Promise<FuzzTotals> {
+  const queue = childrenOf(plan);
+  const totals: FuzzTotals = { calls: 0, callbacks: 0, children: 0, crashes: 0, hangs: 0, stalls: 0, wrongForm: 0, uncaught: 0, descheduled: 0, findings: [] };
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const outcome = await runChild(next.era, next.seed, plan);
       totals.children++;
-      const replay = `npm run fuzz -- --era ${outcome.era} --seed ${outcome.seed}`;
+      const replay = (path?: string) => `npm run fuzz -- ${replayArgs(plan, outcome.era, outcome.seed, path).join(' ')}`;
       if (outcome.result) {
         const r = outcome.result;
         totals.calls += r.calls + r.callbacks;
         totals.callbacks += r.callbacks;
+        totals.descheduled += r.descheduled ?? 0;
         for (const f of r.findings) {
           totals.findings.push(f);
           if (f.type === 'hang' || f.type === 'quit-hang') totals.hangs++;
           else if (f.type === 'stall') totals.stalls++;
           else if (f.type === 'wrong-form') totals.wrongForm++;
           else totals.uncaught++;
-          log(`FINDING ${f.type} [${f.era} seed ${f.seed} run ${f.path}] ${f.during}: ${f.detail.split('\n')[0]}\n  replay: ${replay} --path ${f.path}`);
+          log(`FINDING ${f.type} [${f.era} seed ${f.seed} run ${f.path}] ${f.during}: ${f.detail.split('\n')[0]}\n  replay: ${replay(f.path)}`);
         }
         log(`${outcome.era} seed ${outcome.seed}: ${r.calls} calls, ${r.callbacks} callbacks, ${r.findings.length} findings, ${Math.round(r.durationMs / 1000)} s`);
       } else if (outcome.hung) {
         totals.hangs++;
         totals.findings.push({ type: 'hang', era: outcome.era, seed: outcome.seed, path: '', during: 'child', detail: `the child did not finish within ${plan.childLimitMs} ms` });
-        log(`HANG ${outcome.era} seed ${outcome.seed}: killed after ${plan.childLimitMs} ms\n  replay: ${replay}`);
+        log(`HANG ${outcome.era} seed ${outcome.seed}: killed after ${plan.childLimitMs} ms\n  replay: ${replay()}`);
       } else {
         totals.crashes++;
         totals.findings.push({ type: 'crash', era: outcome.era, seed: outcome.seed, path: '', during: 'child', detail: outcome.crashed ?? '' });
-        log(`CRASH ${outcome.era} seed ${outcome.seed}: ${outcome.crashed}\n  replay: ${replay}`);
+        log(`CRASH ${outcome.era} seed ${outcome.seed}: ${outcome.crashed}\n  replay: ${replay()}`);
       }
     }
   };
@@ -116,28 +141,49 @@ export async function runFuzz(plan: FuzzPlan, log: (line: string) => void = () =
 }
 
 export function summary(t: FuzzTotals): string {
-  return `fuzz: ${t.children} children, ${t.calls} calls (${t.callbacks} callbacks answered), ${t.crashes} crashes, ${t.hangs} hangs, ${t.stalls} stalls, ${t.wrongForm} wrong-form errors, ${t.uncaught} uncaught`;
+  return `fuzz: ${t.children} children, ${t.calls} calls (${t.callbacks} callbacks answered), ${t.crashes} crashes, ${t.hangs} hangs, ${t.stalls} stalls, ${t.wrongForm} wrong-form errors, ${t.uncaught} uncaught (${t.descheduled} longer gaps spent waiting for a core, not stalls)`;
 }
 
-async function main(): Promise<void> {
+/** The plan the command line asks for (seed: the run's, drawn at random when not given). */
+export function planFrom(argv: string[], randomSeed = () => Math.floor(Math.random() * 2 ** 30)): FuzzPlan {
   const { values } = parseArgs({
+    args: argv,
     options: {
       budget: { type: 'string', default: 'short' },
       era: { type: 'string', default: 'all' },
       seed: { type: 'string' },
+      'child-seed': { type: 'string' },
       path: { type: 'string' },
       jobs: { type: 'string', default: '2' },
     },
   });
   const named = BUDGETS[values.budget as keyof typeof BUDGETS];
   const budget = named ?? { ...BUDGETS.short, runs: Number(values.budget) };
-  if (!named && !(budget.runs > 0)) throw new Error(`--budget: short, long or a number of runs, not ${values.budget}`);
+  if (!named && !(Number.isInteger(budget.runs) && budget.runs > 0)) throw new Error(`--budget: short, long or a number of runs, not ${values.budget}`);
   const eras = values.era === 'all' ? ERA_IDS : [values.era as EraId];
   for (const era of eras) if (!isEraId(era)) throw new Error(`--era: unknown era ${era}`);
-  const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 30);
-  const replaying = values.seed !== undefined;
-  const plan: FuzzPlan = { eras, ...budget, childrenPerEra: replaying ? 1 : budget.childrenPerEra, seed, jobs: Number(values.jobs), ...(values.path !== undefined ? { path: values.path } : {}) };
-  console.log(`fuzz: seed ${seed}, ${plan.childrenPerEra} children per era x ${plan.runs} runs x up to ${plan.actions} actions, eras ${eras.join(' ')}`);
+  const integer = (flag: string, text: string) => {
+    const n = Number(text);
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`--${flag}: a whole number, not ${text}`);
+    return n;
+  };
+  const childSeed = values['child-seed'] !== undefined ? integer('child-seed', values['child-seed']) : undefined;
+  if (values.path !== undefined && childSeed === undefined) throw new Error('--path replays a run of one child: give its --child-seed too');
+  return {
+    eras,
+    budget: values.budget,
+    ...budget,
+    seed: values.seed !== undefined ? integer('seed', values.seed) : randomSeed(),
+    jobs: Math.max(1, integer('jobs', values.jobs)),
+    ...(childSeed !== undefined ? { childSeed } : {}),
+    ...(values.path !== undefined ? { path: values.path } : {}),
+  };
+}
+
+async function main(): Promise<void> {
+  const plan = planFrom(process.argv.slice(2));
+  const what = plan.childSeed !== undefined ? `child seed ${plan.childSeed}${plan.path !== undefined ? ` run ${plan.path}` : ''}` : `seed ${plan.seed}, ${plan.childrenPerEra} children per era`;
+  console.log(`fuzz: ${what} x ${plan.runs} runs x up to ${plan.actions} actions, eras ${plan.eras.join(' ')}`);
   const totals = await runFuzz(plan, (line) => console.log(line));
   console.log(summary(totals));
   process.exitCode = totals.findings.length ? 1 : 0;

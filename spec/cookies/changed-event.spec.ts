@@ -73,7 +73,7 @@ describe("cookies.on('changed')", () => {
     const expiry = secondsFromNow(1);
     await setCookie(t, cookies, { url: URL, name: 'brief', value: '1', expirationDate: expiry });
     const { changes } = recordChanges(cookies);
-    await until(() => Date.now() / 1000 > expiry + 0.05, 'the cookie to expire', 5000);
+    await until(() => Date.now() / 1000 > expiry + 0.05, 'the cookie to expire');
     expect(await getCookies(t, cookies, { url: URL })).toEqual([]);
     await until(() => changes.length >= 1, 'the changed event');
     expect(changes.map((c) => [c.cookie.name, c.cause, c.removed])).toEqual([['brief', 'expired', true]]);

@@ -190,13 +190,13 @@ export async function dialogsShown(
   t: SpecHandle,
   session: Session,
   count = 1,
-  limitMs = 10_000,
 ): Promise<Record<string, unknown>[]> {
   const start = Date.now();
   for (;;) {
     const { shown } = await t.driver.downloads.saveDialogs({ session });
     if (shown.length >= count) return shown;
-    if (Date.now() - start > limitMs) throw new Error(`gave up waiting for save dialog ${count}`);
+    // Just under the test timeout: the test's own time is the only bound.
+    if (Date.now() - start > 25_000) throw new Error(`gave up waiting for save dialog ${count}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

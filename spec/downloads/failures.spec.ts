@@ -88,7 +88,7 @@ describe('a download that can be resumed', () => {
         `http://127.0.0.1:${port}/file`,
         saveTo(path.join(await t.tempDir(), 'x.bin')),
       );
-      await until(() => started.updates.includes('interrupted'), "'updated' with 'interrupted'", 10_000);
+      await until(() => started.updates.includes('interrupted'), "'updated' with 'interrupted'");
       expect(started.item.getState()).toBe('interrupted');
       expect(started.item.canResume()).toBe(true);
       expect(started.item.getReceivedBytes()).toBe(0);
@@ -103,7 +103,7 @@ describe('a download that can be resumed', () => {
     const file = path.join(dir, 's.bin');
     const url = `${server.url}file?n=3000&status=503&key=server-error-${Date.now()}`;
     const started = await urlDownload(freshSession(t), url, saveTo(file));
-    await until(() => started.item.getState() === 'interrupted', 'the interruption', 10_000);
+    await until(() => started.item.getState() === 'interrupted', 'the interruption');
     expect(started.dones).toEqual([]);
     expect(started.item.canResume()).toBe(true);
     started.item.resume();

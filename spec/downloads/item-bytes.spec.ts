@@ -43,7 +43,7 @@ describe('downloadItem.getTotalBytes', () => {
       `${server.url}file?n=6000&chunked=1&first=500&gate=${gate}`,
       saveTo(path.join(await t.tempDir(), 't.bin')),
     );
-    await until(() => started.item.getReceivedBytes() === 500, 'the first bytes', 10_000);
+    await until(() => started.item.getReceivedBytes() === 500, 'the first bytes');
     expect(started.item.getTotalBytes()).toBe(0);
     server.release(gate);
     await started.done;
@@ -60,7 +60,7 @@ describe('downloadItem.getReceivedBytes', () => {
       `${server.url}file?n=9000&first=3000&gate=${gate}`,
       saveTo(path.join(await t.tempDir(), 'r.bin')),
     );
-    await until(() => started.item.getReceivedBytes() === 3000, '3000 bytes', 10_000);
+    await until(() => started.item.getReceivedBytes() === 3000, '3000 bytes');
     server.release(gate);
     expect(await started.done).toBe('completed');
     expect([started.atDone.getReceivedBytes, started.atDone.getTotalBytes]).toEqual([9000, 9000]);

@@ -33,7 +33,7 @@ describe('downloadItem.cancel', () => {
       `${server.url}file?n=100000&first=4000&gate=${gate}`,
       saveTo(path.join(dir, 'x.bin')),
     );
-    await until(() => started.item.getReceivedBytes() === 4000, 'the first bytes', 10_000);
+    await until(() => started.item.getReceivedBytes() === 4000, 'the first bytes');
     started.item.cancel();
     expect(await started.done).toBe('cancelled');
     expect(started.atDone.getReceivedBytes).toBe(0);
@@ -65,7 +65,7 @@ describe('downloadItem.cancel', () => {
     const dir = await t.tempDir();
     const url = `${server.url}file?n=50000&chunked=1&drop=9000&key=cancel-${Date.now()}`;
     const started = await navigateDownload(t, freshSession(t), url, saveTo(path.join(dir, 'kept.bin')));
-    await until(() => started.item.getState() === 'interrupted', 'the interruption', 10_000);
+    await until(() => started.item.getState() === 'interrupted', 'the interruption');
     started.item.cancel();
     expect(await started.done).toBe('cancelled');
     expect(await filesIn(dir)).toEqual([]);

@@ -31,7 +31,7 @@ async function halfway(n: number): Promise<{ started: Started; gate: string; fil
   const gate = `pause-${++gates}`;
   const file = path.join(await t.tempDir(), 'p.bin');
   const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=${n}&first=1000&gate=${gate}`, saveTo(file));
-  await until(() => started.item.getReceivedBytes() === 1000, 'the first 1000 bytes', 10_000);
+  await until(() => started.item.getReceivedBytes() === 1000, 'the first 1000 bytes');
   return { started, gate, file };
 }
 
@@ -40,7 +40,7 @@ describe('downloadItem.pause', () => {
     const { started, gate, file } = await halfway(65_000);
     started.item.pause();
     server.release(gate);
-    await until(() => downloads.flushed(gate), 'the server to send the rest', 10_000);
+    await until(() => downloads.flushed(gate), 'the server to send the rest');
     expect(started.item.getReceivedBytes()).toBe(1000);
     expect(started.item.getState()).toBe('progressing');
     expect(started.dones).toEqual([]);
@@ -89,7 +89,7 @@ describe('downloadItem.resume', () => {
     const file = path.join(await t.tempDir(), 'r.bin');
     const url = `${server.url}file?n=${n}&chunked=1&drop=20000&key=resume-${Date.now()}`;
     const started = await navigateDownload(t, freshSession(t), url, saveTo(file));
-    await until(() => started.updates.includes('interrupted'), "'updated' with 'interrupted'", 10_000);
+    await until(() => started.updates.includes('interrupted'), "'updated' with 'interrupted'");
     expect(started.item.getState()).toBe('interrupted');
     expect(started.item.getReceivedBytes()).toBe(20_000);
     expect(started.dones).toEqual([]);
@@ -128,7 +128,7 @@ describe('downloadItem.canResume', () => {
   t.itInEras('>=e9', 'is true for a download interrupted by a network failure that it can continue', async () => {
     const url = `${server.url}file?n=50000&chunked=1&drop=10000&key=can-${Date.now()}`;
     const started = await navigateDownload(t, freshSession(t), url, saveTo(path.join(await t.tempDir(), 'c.bin')));
-    await until(() => started.item.getState() === 'interrupted', 'the interruption', 10_000);
+    await until(() => started.item.getState() === 'interrupted', 'the interruption');
     expect(started.item.canResume()).toBe(true);
     started.item.cancel();
     expect(await started.done).toBe('cancelled');

@@ -33,7 +33,7 @@ async function partly(query: string, first: number) {
     `${server.url}file?${query}&first=${first}&gate=${gate}`,
     saveTo(path.join(await t.tempDir(), 'p.bin')),
   );
-  await until(() => started.item.getReceivedBytes() === first, `${first} bytes`, 10_000);
+  await until(() => started.item.getReceivedBytes() === first, `${first} bytes`);
   return { started, gate };
 }
 

@@ -57,7 +57,7 @@ describe('downloadItem.setSavePath', () => {
     const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=300`, ({ item }) =>
       item.setSavePath(path.join(dir, 'missing', 'x.bin')),
     );
-    await until(() => started.item.getState() === 'interrupted', 'the interruption', 10_000);
+    await until(() => started.item.getState() === 'interrupted', 'the interruption');
     expect(started.item.getReceivedBytes()).toBe(0);
     expect(await filesIn(dir)).toEqual([]);
     started.item.cancel();

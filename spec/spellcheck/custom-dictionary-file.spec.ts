@@ -93,7 +93,7 @@ describe('Custom Dictionary.txt', () => {
     const ses = sessionOf(t, 'persist:many');
     const words = Array.from({ length: 1400 }, (_, i) => `word${String(i).padStart(4, '0')}`);
     for (const word of words) expect(ses.addWordToSpellCheckerDictionary(word)).toBe(true);
-    await until(() => read(path.join(partitionDir('many'), FILE)) === fileText(words), 'the file', 20_000);
+    await until(() => read(path.join(partitionDir('many'), FILE)) === fileText(words), 'the file');
     await restart();
     expect(await list('persist:many')).toEqual(words);
   }, 60_000);

@@ -44,7 +44,7 @@ const fileName = () => dictionaryFileName(t.era, 'en-US').toLowerCase();
 async function download(ses: ReturnType<typeof freshSession>): Promise<string[]> {
   const events = recordDictionaryEvents(ses);
   ses.setSpellCheckerLanguages(['en-US']);
-  await until(() => events.includes('initialized:en-US') || events.includes('download-failure:en-US'), 'the download', 15_000);
+  await until(() => events.includes('initialized:en-US') || events.includes('download-failure:en-US'), 'the download');
   return events;
 }
 

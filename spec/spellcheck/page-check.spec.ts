@@ -42,7 +42,7 @@ async function ready(label: string, languages: string[], persistent = true): Pro
   const ses = freshSession(t, label, persistent);
   const events = recordDictionaryEvents(ses);
   ses.setSpellCheckerLanguages(languages);
-  await until(() => languages.every((l) => events.includes(`initialized:${l}`)), 'the dictionaries', 20_000);
+  await until(() => languages.every((l) => events.includes(`initialized:${l}`)), 'the dictionaries');
   return ses;
 }
 

@@ -83,7 +83,7 @@ describe('ses.setSpellCheckerEnabled', () => {
     const ses = freshSession(t, 'check');
     const events = recordDictionaryEvents(ses);
     ses.setSpellCheckerLanguages(['en-US']);
-    await until(() => events.includes('initialized:en-US'), 'the dictionary', 15_000);
+    await until(() => events.includes('initialized:en-US'), 'the dictionary');
     const check = () => t.driver.spellcheck.check({ session: ses, text: 'a typograpy mistake' });
     expect(await check()).toEqual(['typograpy']);
     ses.setSpellCheckerEnabled(false);

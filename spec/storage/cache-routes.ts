@@ -7,7 +7,8 @@
 //          &cc=...           Cache-Control
 //          &cc304=...        Cache-Control of 304 answers (cc when absent)
 //          &etag=...         ETag; If-None-Match with it gets a 304
-//          &lm=-S            Last-Modified S seconds ago; If-Modified-Since at or after it gets a 304
+//          &lm=-S            Last-Modified S seconds before X's first answer (fixed from then on, as a
+//                            real resource's is); If-Modified-Since at or after it gets a 304
 //          &expires=S        Expires S seconds from now (negative: in the past)
 //          &pragma=...       Pragma
 //          &vary=...         Vary
@@ -24,6 +25,8 @@ import type { SeenRequest } from '../../fixtures/servers/traffic-log.ts';
 
 export function cacheRoutes(): Record<string, RouteHandler> {
   const served = new Map<string, number>();
+  /** When each resource was first asked for: its Last-Modified does not move with the clock. */
+  const firstAsked = new Map<string, number>();
   const cached: RouteHandler = (req, res) => {
     const q = new URL(req.url ?? '/', 'http://x').searchParams;
     const id = q.get('id') ?? 'resource';
@@ -36,7 +39,8 @@ export function cacheRoutes(): Record<string, RouteHandler> {
     const etag = q.get('etag');
     if (etag !== null) headers.etag = etag;
     const lmOffset = q.get('lm');
-    const lastModified = lmOffset === null ? undefined : Math.floor((now + Number(lmOffset) * 1000) / 1000) * 1000;
+    if (!firstAsked.has(id)) firstAsked.set(id, now);
+    const lastModified = lmOffset === null ? undefined : Math.floor((firstAsked.get(id)! + Number(lmOffset) * 1000) / 1000) * 1000;
     if (lastModified !== undefined) headers['last-modified'] = new Date(lastModified).toUTCString();
     const ifNoneMatch = req.headers['if-none-match'];
     const ifModifiedSince = req.headers['if-modified-since'];

@@ -35,11 +35,18 @@ export function thrown(fn: () => unknown): Error | undefined {
   return undefined;
 }
 
+/**
+ * How long `until` waits before it fails naming what it waited for: just
+ * under the test timeout (docs/INTERPRETING.md), so the test's time is the
+ * only bound and a slow machine is never a failure.
+ */
+const UNTIL_LIMIT_MS = 25_000;
+
 /** Waits until `done()` holds; events may be delivered after the call that caused them settles. */
-export async function until(done: () => boolean, what: string, limitMs = 5000): Promise<void> {
+export async function until(done: () => boolean, what: string): Promise<void> {
   const start = Date.now();
   while (!done()) {
-    if (Date.now() - start > limitMs) throw new Error(`gave up waiting for ${what}`);
+    if (Date.now() - start > UNTIL_LIMIT_MS) throw new Error(`gave up waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

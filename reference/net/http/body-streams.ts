@@ -12,6 +12,16 @@ export function hasNullBody(status: number, method: string, body: ReadableStream
   return NULL_BODY_STATUSES.has(status) || method === 'HEAD' || !body;
 }
 
+/**
+ * Cancels a body nobody will read. A stream that already failed (a request
+ * aborted by its caller or by the session's shutdown) answers a cancel with
+ * its error; that is no one's concern here, and left alone it would surface
+ * as an unhandled rejection.
+ */
+export function discard(body: ReadableStream<Uint8Array> | null | undefined): void {
+  body?.cancel().catch(() => undefined);
+}
+
 /** Reads a body to its end, ignoring how it ends. */
 export async function drain(body: ReadableStream<Uint8Array> | null): Promise<void> {
   if (!body) return;

@@ -11,6 +11,7 @@ import { types } from 'node:util';
 import { netError } from '../net-error.ts';
 import type { NetworkService } from '../network-service.ts';
 import type { LoadedResponse } from './url-loader.ts';
+import { discard } from './body-streams.ts';
 
 function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
@@ -26,7 +27,7 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
  */
 export function toResponse(loaded: LoadedResponse): Response {
   if (loaded.status < 200 || loaded.status > 599) {
-    void loaded.body?.cancel();
+    discard(loaded.body);
     throw netError('ERR_INVALID_RESPONSE');
   }
   const headers = new Headers();
@@ -36,7 +37,7 @@ export function toResponse(loaded: LoadedResponse): Response {
   }
   let body = loaded.body;
   if (body && NULL_BODY_STATUSES.has(loaded.status)) {
-    void body.cancel();
+    discard(body);
     body = null;
   }
   return new Response(body, { status: loaded.status, statusText: loaded.statusText, headers });

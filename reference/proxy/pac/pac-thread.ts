@@ -106,7 +106,13 @@ class PacThread {
     }
     const generation = this.#generation;
     return new Promise<ThreadAnswer>((resolve) => {
-      const timer = setTimeout(() => this.#replace(generation, 'a script ran past its time limit', id), budgetMs + GRACE_MS);
+      // On a starved event loop the timer phase comes before the poll phase that
+      // would deliver an answer already sent: look once more (setImmediate runs
+      // after that poll) before blaming the script.
+      const timer = setTimeout(
+        () => setImmediate(() => this.#pending.has(id) && this.#replace(generation, 'a script ran past its time limit', id)),
+        budgetMs + GRACE_MS,
+      );
       this.#pending.set(id, { resolve, timer });
       // A request in flight keeps the process alive until its answer comes.
       this.#worker!.ref();

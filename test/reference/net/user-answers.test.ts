@@ -157,4 +157,33 @@ describe('quitting', () => {
     await app.quit();
     expect(await Promise.all(pending)).toEqual(['net::ERR_ABORTED', 'net::ERR_ABORTED', 'net::ERR_ABORTED', 'net::ERR_ABORTED']);
   });
+
+  it('leaves no unhandled rejection behind when a body an onHeadersReceived listener held is thrown away', async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const app = launch();
+      await app.app.whenReady();
+      const ses = app.session.fromPartition('quitting-headers') as unknown as AnyRecord;
+      let asked = 0;
+      let bothAsked!: () => void;
+      const waiting = new Promise<void>((r) => (bothAsked = r));
+      ses.webRequest.onHeadersReceived(() => {
+        if (++asked === 2) bothAsked();
+      });
+      const controller = new AbortController();
+      const aborted = failure(ses.fetch(`${http.url}stream`, { signal: controller.signal }));
+      const quitting = failure(pageFetch(ses, `${http.url}stream`));
+      await waiting;
+      controller.abort();
+      expect(await aborted).toBe('This operation was aborted');
+      await app.quit();
+      expect(await quitting).toBe('net::ERR_ABORTED');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', record);
+    }
+  });
 });

@@ -12,7 +12,7 @@
 // method, headers and credentials.
 
 import { netError } from '../../net-error.ts';
-import { drain } from '../body-streams.ts';
+import { discard, drain } from '../body-streams.ts';
 import { headerValues, originOf, withoutHeaders } from '../header-lines.ts';
 import type { LoaderStage } from './stage.ts';
 import { notifyRedirect } from './web-request-events.ts';
@@ -29,7 +29,7 @@ export const redirects: LoaderStage = {
       const location = headerValues(response.headers, 'location')[0];
       if (!REDIRECTS.has(response.status) || location === undefined) return response;
       const fail = (error: Error): Error => {
-        void response.body?.cancel();
+        discard(response.body);
         return error;
       };
       const fromServer = !response.webRequestRedirect;

@@ -8,7 +8,7 @@
 
 import { NO_WEB_REQUEST, type HeadersReceivedResult, type WebRequestResponseDetails } from '../../hooks.ts';
 import { netError } from '../../net-error.ts';
-import { hasNullBody, reportingEnd } from '../body-streams.ts';
+import { discard, hasNullBody, reportingEnd } from '../body-streams.ts';
 import { overridden } from './header-override.ts';
 import type { HopResponse, LoaderStage } from './stage.ts';
 import { untilAborted } from '../abort.ts';
@@ -81,18 +81,18 @@ export const webRequestHeaders: LoaderStage = {
     try {
       override = await untilAborted(hook.onHeadersReceived?.(details), exchange.signal);
     } catch (error) {
-      void response.body?.cancel();
+      discard(response.body);
       throw error;
     }
     if (override?.cancel) {
-      void response.body?.cancel();
+      discard(response.body);
       throw netError('ERR_BLOCKED_BY_CLIENT');
     }
     if (override?.responseHeaders) {
       try {
         ({ response, details } = overridden(response, details, override.responseHeaders, override.statusLine));
       } catch (error) {
-        void response.body?.cancel();
+        discard(response.body);
         throw error;
       }
       state.response = details;
@@ -119,7 +119,7 @@ export const webRequestEnd: LoaderStage = {
       return response;
     }
     if (hasNullBody(response.status, exchange.method, response.body)) {
-      void response.body?.cancel();
+      discard(response.body);
       hook.onCompleted?.(details);
       return { ...response, body: null };
     }
