@@ -46,7 +46,9 @@ export function runCli(args: string[], reports?: string): Promise<CliRun> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['bin/session-conformance.js', ...args, ...(reports ? ['--reports', reports] : [])], {
       cwd: REPO_ROOT,
-      env: { ...process.env, CI: 'true' },
+      // One worker per core: the other test files run beside these runs
+      // (a run on its own takes two per core, harness/runner/vitest-run.ts).
+      env: { SESSION_CONFORMANCE_WORKERS: String(Math.max(2, os.availableParallelism())), ...process.env, CI: 'true' },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
