@@ -37,6 +37,9 @@ export interface DurabilityProbe {
   holds(ctx: ProbeContext, item: Acked): Promise<boolean>;
 }
 
+/** Live cookies the probe keeps at most, well under Chromium's 180 per registrable domain. */
+export const COOKIES_KEPT = 120;
+
 const command = (name: string, args: unknown): Promise<any> =>
   Promise.resolve((REFERENCE_DRIVER_COMMANDS as unknown as Record<string, (a: unknown) => unknown>)[name]!(args));
 
@@ -47,7 +50,8 @@ export const PROBES: DurabilityProbe[] = [
       const present = new Map<string, Acked>();
       for (const a of acked) if (a.probe === 'cookies') a.removed ? present.delete(a.key) : present.set(a.key, a);
       const earlier = [...present.values()];
-      if (earlier.length && n % 4 === 3) return { ...earlier[n % earlier.length]!, removed: true };
+      // Chromium keeps at most 180 cookies of a registrable domain (cookie-store.ts evicts the oldest): stay under it.
+      if (earlier.length && (n % 4 === 3 || earlier.length >= COOKIES_KEPT)) return { ...earlier[n % earlier.length]!, removed: true };
       return { probe: 'cookies', key: `c${n}`, value: `v${n}` };
     },
     async apply({ session }, item) {

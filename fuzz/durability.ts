@@ -105,6 +105,8 @@ export async function runDurability(options: { trials: number; chains: number; s
     const root = mkdtempSync(path.join(os.tmpdir(), 'durability-'));
     const userData = path.join(root, 'userData');
     let acked: Acked[] = [];
+    // A loss stays lost in the trials after it: each is counted once.
+    const lost = new Set<string>();
     try {
       for (let t = 0; t < perChain && totals.trials < options.trials; t++) {
         totals.trials++;
@@ -131,17 +133,15 @@ export async function runDurability(options: { trials: number; chains: number; s
             // The one change under way at the kill may or may not have landed.
             if (run.inFlight && run.inFlight.probe === item.probe && run.inFlight.key === item.key) continue;
             const probe = PROBES.find((p) => p.name === item.probe)!;
-            if (!(await probe.holds(ctx, item))) {
+            const id = JSON.stringify(item);
+            if (!lost.has(id) && !(await probe.holds(ctx, item))) {
+              lost.add(id);
               totals.losses++;
               totals.problems.push(`${where}: lost ${item.removed ? 'the removal of ' : ''}${item.probe} ${item.key}`);
             }
           }
-          // Whichever way the change under way went, later trials expect that:
-          // a removal that landed unacknowledged is no loss of the cookie.
-          if (run.inFlight) {
-            const probe = PROBES.find((p) => p.name === run.inFlight!.probe)!;
-            if (await probe.holds(ctx, run.inFlight)) acked = [...acked, run.inFlight];
-          }
+          // Whichever way the change under way went, later trials expect it to stay so.
+          if (run.inFlight && (await PROBES.find((p) => p.name === run.inFlight!.probe)!.holds(ctx, run.inFlight))) acked = [...acked, run.inFlight];
           await electron.quit();
         } catch (error) {
           totals.failedStarts++;

@@ -9,7 +9,8 @@
 // Node's Request and Headers are Electron's form too: net.fetch and
 // ses.fetch build a Request from the caller's arguments first and reject
 // with what it throws (a header outside Latin-1 is "Cannot convert argument
-// to a ByteString ...").
+// to a ByteString ...", an input without a string form is the engine's
+// "Cannot convert object to primitive value" from inside the constructor).
 
 import { CallerError } from './values.ts';
 
@@ -42,6 +43,9 @@ const INTERNAL_MESSAGE = new RegExp(
 /** What the WebIDL converters of Request and Headers throw, in the same words in Electron's Node. */
 const WEBIDL_MESSAGE = /^Cannot convert argument to a ByteString because the character at index \d+ has a value of \d+ which is greater than 255\.$/;
 
+/** A stack that passes through the constructors of Node's Request or Headers (converting the caller's arguments). */
+const REQUEST_CONSTRUCTOR = /\n\s+at new (Request|Headers) \(node:internal\/deps\/undici\//;
+
 /** The caller's own error, possibly carried as a cause. */
 export function isCallersOwn(error: unknown): boolean {
   const seen = new Set<unknown>();
@@ -70,7 +74,7 @@ export function wrongForm(error: unknown): string | undefined {
     return `${error.name}: ${message}`;
   }
   if (error instanceof RangeError) return `RangeError: ${message}`;
-  if (INTERNAL_MESSAGE.test(message) && !WEBIDL_MESSAGE.test(message)) return `${error.name}: ${message}`;
+  if (INTERNAL_MESSAGE.test(message) && !WEBIDL_MESSAGE.test(message) && !REQUEST_CONSTRUCTOR.test(error.stack ?? '')) return `${error.name}: ${message}`;
   return undefined;
 }
 

@@ -5,9 +5,12 @@
 // wall-clock limit, so a crash (a child dying without its result) and a
 // hang (a child killed at its limit) are seen from outside. It prints the
 // totals (calls, crashes, hangs, stalls, wrong-form errors) and, for every
-// finding, the command that replays it; it exits 1 when there is any.
+// finding, the command that replays it; it exits 1 when there is any. A
+// child whose memory grows past CHILD_MEMORY_LIMIT is killed and counted as
+// a crash (on a real machine it would have died, and taken others along).
 
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ERA_IDS, isEraId, type EraId } from '../contract/eras/eras.ts';
@@ -52,6 +55,17 @@ export const BUDGETS = {
 } as const;
 
 const CHILD = fileURLToPath(new URL('./child.ts', import.meta.url));
+const CHILD_MEMORY_LIMIT = 4 * 1024 ** 3;
+
+/** Resident memory of a process in bytes, where the system says (Linux). */
+function residentBytes(pid: number): number | undefined {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1];
+    return kb === undefined ? undefined : Number(kb) * 1024;
+  } catch {
+    return undefined;
+  }
+}
 
 interface ChildOutcome {
   era: EraId;
@@ -71,12 +85,22 @@ function runChild(era: EraId, seed: number, plan: FuzzPlan): Promise<ChildOutcom
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out = (out + chunk).slice(-1_000_000)));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err = (err + chunk).slice(-20_000)));
     let hung = false;
+    let overMemory = 0;
     const timer = setTimeout(() => {
       hung = true;
       child.kill('SIGKILL');
     }, plan.childLimitMs);
+    const memoryWatch = setInterval(() => {
+      const resident = child.pid !== undefined ? residentBytes(child.pid) : undefined;
+      if (resident !== undefined && resident > CHILD_MEMORY_LIMIT) {
+        overMemory = resident;
+        child.kill('SIGKILL');
+      }
+    }, 500);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(memoryWatch);
+      if (overMemory) err += `\nkilled: resident memory ${Math.round(overMemory / 1024 ** 2)} MiB, over the limit of ${CHILD_MEMORY_LIMIT / 1024 ** 2} MiB`;
       const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
       if (line) resolve({ era, seed, result: JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult });
       else if (hung) resolve({ era, seed, hung: true });
@@ -110,7 +134,7 @@ export async function runFuzz(plan: FuzzPlan, log: (line: string) => void = () =
     for (let next = queue.shift(); next; next = queue.shift()) {
       const outcome = await runChild(next.era, next.seed, plan);
       totals.children++;
-      const replay = (path?: string) => `npm run fuzz -- ${replayArgs(plan, outcome.era, outcome.seed, path).join(' ')}`;
+      const replay = (path = plan.path) => `npm run fuzz -- ${replayArgs(plan, outcome.era, outcome.seed, path).join(' ')}`;
       if (outcome.result) {
         const r = outcome.result;
         totals.calls += r.calls + r.callbacks;

@@ -2,12 +2,33 @@
 // with rules, cache and DoH, net logs. Driver commands stand in for what a
 // page of the session does: fetch() (through the same stack as ses.fetch,
 // with the page's `login` step), a WebSocket, a <link rel=preconnect> hint, the app's
-// answer to the next login request, and the login requests pages made.
+// answer to the next login request, and the login requests pages made. A
+// page holds at most PAGE_BODY_LIMIT of a body: past it, as a renderer out of
+// room, the read fails (an endless body from a handler never takes the app's memory).
 
 import type { DriverImplementation, FetchedResponse } from '../../contract/driver-commands.ts';
 import { createElectronEvent } from '../events/electron-event.ts';
 import { servicesOf } from '../session/binding.ts';
+import { netError } from './net-error.ts';
 import { pageWebSocket } from './websocket/page-websocket.ts';
+
+const PAGE_BODY_LIMIT = 128 * 1024 * 1024;
+
+async function pageBody(body: ReadableStream<Uint8Array>): Promise<string> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return Buffer.concat(chunks).toString('utf8');
+    size += value.byteLength;
+    if (size > PAGE_BODY_LIMIT) {
+      reader.cancel().catch(() => undefined);
+      throw netError('ERR_INSUFFICIENT_RESOURCES');
+    }
+    chunks.push(value);
+  }
+}
 
 async function pageFetch(args: {
   session: unknown;
@@ -36,7 +57,7 @@ async function pageFetch(args: {
   for (const [name, value] of Object.entries(loaded.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const body = loaded.body ? Buffer.from(await new Response(loaded.body).arrayBuffer()).toString('utf8') : '';
+  const body = loaded.body ? await pageBody(loaded.body) : '';
   return { status: loaded.status, headers, body };
 }
 

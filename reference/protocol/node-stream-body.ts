@@ -2,7 +2,11 @@
 // Readable, or any object that emits 'data', 'end' and 'error' (Electron's
 // NodeStreamLoader accepts both). The consumer's pace drives the source
 // (paused while the body's queue is full) and cancelling the body destroys
-// the source, as Electron does when a request is aborted.
+// the source, as Electron does when a request is aborted. The source is
+// resumed from a task of its own, as NodeStreamLoader reads again only when
+// its write into the body's pipe completes: a source that pushes without
+// pause (an in-memory stream, an endless one) then never keeps timers and
+// I/O from running while its body is read.
 
 import { netError } from '../net/net-error.ts';
 
@@ -37,10 +41,11 @@ function toBytes(chunk: unknown): Uint8Array {
 
 export function bodyFromNodeStream(source: StreamLike): ReadableStream<Uint8Array> {
   let detach = () => {};
+  let finished = false;
+  let resuming: NodeJS.Immediate | undefined;
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        let finished = false;
         const onData = (chunk: unknown) => {
           if (finished) return;
           controller.enqueue(toBytes(chunk));
@@ -59,6 +64,8 @@ export function bodyFromNodeStream(source: StreamLike): ReadableStream<Uint8Arra
           controller.error(netError('ERR_FAILED', error));
         };
         detach = () => {
+          if (resuming) clearImmediate(resuming);
+          resuming = undefined;
           source.removeListener('data', onData);
           source.removeListener('end', onEnd);
           source.removeListener('error', onError);
@@ -69,9 +76,13 @@ export function bodyFromNodeStream(source: StreamLike): ReadableStream<Uint8Arra
         source.resume?.();
       },
       pull() {
-        source.resume?.();
+        resuming ??= setImmediate(() => {
+          resuming = undefined;
+          if (!finished) source.resume?.();
+        });
       },
       cancel() {
+        finished = true;
         detach();
         source.destroy?.();
       },

@@ -22,6 +22,13 @@ describe('error form', () => {
     expect(wrongForm(thrownBy(() => new Request('http://a.test/', { method: '\uDCFD' })))).toBeUndefined();
   });
 
+  it("accepts the engine's conversion errors when Node's Request constructor converts the caller's input", () => {
+    const noStringForm = Object.create(null) as string;
+    expect(wrongForm(thrownBy(() => new Request(noStringForm)))).toBeUndefined();
+    expect(wrongForm(thrownBy(() => new Request('http://a.test/', { headers: { 'x-a': noStringForm } })))).toBeUndefined();
+    expect(wrongForm(thrownBy(() => `${noStringForm}`))).toMatch(/^TypeError: Cannot convert object to primitive value/);
+  });
+
   it('accepts net errors and Electron-style messages', () => {
     expect(wrongForm(new Error('net::ERR_ABORTED'))).toBeUndefined();
     expect(wrongForm(new TypeError("Failed to parse URL from 'x'"))).toBeUndefined();
