@@ -2,7 +2,7 @@
 // session's `cookies` object, its methods through the spec handle, and its
 // 'changed' event.
 
-import type { Cookie } from 'electron';
+import type { Cookie, Session } from 'electron';
 import { ERA_BY_ID, type EraId } from '../../contract/eras/eras.ts';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
 
@@ -25,7 +25,7 @@ export function cookiesOf(session: unknown): CookiesLike {
 let partitions = 0;
 
 /** A fresh in-memory session, so each test starts without cookies. */
-export function freshSession(t: SpecHandle, label = 'cookies'): { session: unknown; cookies: CookiesLike } {
+export function freshSession(t: SpecHandle, label = 'cookies'): { session: Session; cookies: CookiesLike } {
   const session = t.session.fromPartition(`${label}-${++partitions}-${process.pid}`);
   return { session, cookies: cookiesOf(session) };
 }
