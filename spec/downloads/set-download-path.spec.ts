@@ -43,6 +43,23 @@ async function dialogDownload(session: Session, query = NAMED): Promise<{ starte
   return { started, dialog: (await dialogsShown(t, session, before + 1))[before]! };
 }
 
+/** A download whose dialog the user answers with a file in a new directory: that directory. */
+async function chooseDirectoryInDialog(session: Session): Promise<string> {
+  const { started } = await dialogDownload(session);
+  const chosenDir = await t.tempDir();
+  await t.driver.downloads.answerSaveDialog({ session, filePath: path.join(chosenDir, 'one.txt') });
+  await started.done;
+  return chosenDir;
+}
+
+/** The default path of the dialog the next download opens; the user cancels it. */
+async function nextDialogDefaultPath(session: Session): Promise<unknown> {
+  const { started, dialog } = await dialogDownload(session);
+  await t.driver.downloads.answerSaveDialog({ session, cancel: true });
+  await started.done;
+  return dialog.defaultPath;
+}
+
 describe('ses.setDownloadPath', () => {
   it('is where the save dialog of a download without a save path opens, with the generated name and the URL as title', async () => {
     const ses = freshSession(t);
@@ -88,35 +105,19 @@ describe('ses.setDownloadPath', () => {
   t.itInEras('>=e12', 'is overridden by the directory last chosen in a dialog while that exists', async () => {
     const ses = freshSession(t);
     ses.setDownloadPath(await t.tempDir());
-    const first = await dialogDownload(ses);
-    const chosenDir = await t.tempDir();
-    await t.driver.downloads.answerSaveDialog({ session: ses, filePath: path.join(chosenDir, 'one.txt') });
-    await first.started.done;
-    const later = await t.tempDir();
-    ses.setDownloadPath(later);
-    const second = await dialogDownload(ses);
-    expect(second.dialog.defaultPath).toBe(path.join(chosenDir, 'report.txt'));
-    await t.driver.downloads.answerSaveDialog({ session: ses, cancel: true });
-    await second.started.done;
+    const chosenDir = await chooseDirectoryInDialog(ses);
+    ses.setDownloadPath(await t.tempDir());
+    expect(await nextDialogDefaultPath(ses)).toBe(path.join(chosenDir, 'report.txt'));
   });
 
   t.itInEras('legacy,e9', 'is replaced by the directory chosen in a dialog, and can be set again', async () => {
     const ses = freshSession(t);
     ses.setDownloadPath(await t.tempDir());
-    const first = await dialogDownload(ses);
-    const chosenDir = await t.tempDir();
-    await t.driver.downloads.answerSaveDialog({ session: ses, filePath: path.join(chosenDir, 'one.txt') });
-    await first.started.done;
-    const second = await dialogDownload(ses);
-    expect(second.dialog.defaultPath).toBe(path.join(chosenDir, 'report.txt'));
-    await t.driver.downloads.answerSaveDialog({ session: ses, cancel: true });
-    await second.started.done;
+    const chosenDir = await chooseDirectoryInDialog(ses);
+    expect(await nextDialogDefaultPath(ses)).toBe(path.join(chosenDir, 'report.txt'));
     const later = await t.tempDir();
     ses.setDownloadPath(later);
-    const third = await dialogDownload(ses);
-    expect(third.dialog.defaultPath).toBe(path.join(later, 'report.txt'));
-    await t.driver.downloads.answerSaveDialog({ session: ses, cancel: true });
-    await third.started.done;
+    expect(await nextDialogDefaultPath(ses)).toBe(path.join(later, 'report.txt'));
   });
 
   it('throws a TypeError for a path that is no string', () => {
