@@ -5,6 +5,7 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+import { until } from '../support/requests.ts';
 
 export { failureOf, thrown, until } from '../support/requests.ts';
 
@@ -191,12 +192,10 @@ export async function dialogsShown(
   session: Session,
   count = 1,
 ): Promise<Record<string, unknown>[]> {
-  const start = Date.now();
-  for (;;) {
-    const { shown } = await t.driver.downloads.saveDialogs({ session });
-    if (shown.length >= count) return shown;
-    // Just under the test timeout: the test's own time is the only bound.
-    if (Date.now() - start > 25_000) throw new Error(`gave up waiting for save dialog ${count}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  let shown: Record<string, unknown>[] = [];
+  await until(async () => {
+    shown = (await t.driver.downloads.saveDialogs({ session })).shown;
+    return shown.length >= count;
+  }, `save dialog ${count}`);
+  return shown;
 }

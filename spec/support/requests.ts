@@ -42,10 +42,13 @@ export function thrown(fn: () => unknown): Error | undefined {
  */
 const UNTIL_LIMIT_MS = 25_000;
 
-/** Waits until `done()` holds; events may be delivered after the call that caused them settles. */
-export async function until(done: () => boolean, what: string): Promise<void> {
+/**
+ * Waits until `done()` holds (it may answer through a promise, e.g. a driver
+ * query); events may be delivered after the call that caused them settles.
+ */
+export async function until(done: () => boolean | Promise<boolean>, what: string): Promise<void> {
   const start = Date.now();
-  while (!done()) {
+  while (!(await done())) {
     if (Date.now() - start > UNTIL_LIMIT_MS) throw new Error(`gave up waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
