@@ -171,6 +171,33 @@ export function urlDownload(
   return next;
 }
 
+/**
+ * A download of `url` by a page of a fresh session whose 'will-download'
+ * listener runs `read` on the item (where the getters answer before the
+ * download goes on) and cancels it; resolves once the item is done, with what
+ * `read` returned and the download.
+ */
+export async function readAndCancel<T = undefined>(
+  t: SpecHandle,
+  url: string,
+  read?: (item: Item) => T,
+  hasUserGesture?: boolean,
+): Promise<{ value: T; started: Started }> {
+  let value!: T;
+  const started = await navigateDownload(
+    t,
+    freshSession(t),
+    url,
+    ({ item }) => {
+      if (read) value = read(item);
+      item.cancel();
+    },
+    hasUserGesture,
+  );
+  await started.done;
+  return { value, started };
+}
+
 /** Sets the save path in the listener: the file goes straight there, no dialog. */
 export function saveTo(file: string): (started: Started) => void {
   return ({ item }) => {

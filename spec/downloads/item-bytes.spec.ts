@@ -8,7 +8,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { freshSession, navigateDownload, saveTo, until } from './download-support.ts';
+import { freshSession, navigateDownload, readAndCancel, saveTo, until } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getTotalBytes', 'downloadItem.getReceivedBytes'],
@@ -26,12 +26,7 @@ let gates = 0;
 
 describe('downloadItem.getTotalBytes', () => {
   it("is the answer's Content-Length from 'will-download' on", async () => {
-    let inListener: unknown;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=12345`, ({ item }) => {
-      inListener = item.getTotalBytes();
-      item.cancel();
-    });
-    await started.done;
+    const { value: inListener } = await readAndCancel(t, `${server.url}file?n=12345`, (item) => item.getTotalBytes());
     expect(inListener).toBe(12345);
   });
 
@@ -67,12 +62,7 @@ describe('downloadItem.getReceivedBytes', () => {
   });
 
   it("is 0 in 'will-download'", async () => {
-    let inListener: unknown;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=100`, ({ item }) => {
-      inListener = item.getReceivedBytes();
-      item.cancel();
-    });
-    await started.done;
+    const { value: inListener } = await readAndCancel(t, `${server.url}file?n=100`, (item) => item.getReceivedBytes());
     expect(inListener).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { freshSession, navigateDownload, type Started } from './download-support.ts';
+import { readAndCancel, type Started } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getMimeType', 'downloadItem.getContentDisposition'],
@@ -23,9 +23,7 @@ const downloads = downloadRoutes();
 const server = useHttpServer({ routes: downloads.routes });
 
 async function downloadOf(query: string): Promise<Started> {
-  const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10&${query}`, ({ item }) => item.cancel());
-  await started.done;
-  return started;
+  return (await readAndCancel(t, `${server.url}file?n=10&${query}`)).started;
 }
 
 describe('downloadItem.getMimeType', () => {

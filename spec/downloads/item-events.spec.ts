@@ -9,7 +9,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes, patternBytes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { contentOf, filesIn, freshSession, navigateDownload, saveTo, thrown, until } from './download-support.ts';
+import { contentOf, filesIn, freshSession, navigateDownload, readAndCancel, saveTo, thrown, until } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ["downloadItem.on('updated')", "downloadItem.on('done')", 'downloadItem.getState'],
@@ -72,12 +72,7 @@ describe("downloadItem.on('updated')", () => {
 
 describe('downloadItem.getState', () => {
   it("is 'progressing' when will-download is emitted", async () => {
-    let state: unknown;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10`, ({ item }) => {
-      state = item.getState();
-      item.cancel();
-    });
-    await started.done;
+    const { value: state, started } = await readAndCancel(t, `${server.url}file?n=10`, (item) => item.getState());
     expect(state).toBe('progressing');
     expect(started.atDone.getState).toBe('cancelled');
   });

@@ -10,7 +10,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { freshSession, navigateDownload } from './download-support.ts';
+import { readAndCancel } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getFilename'],
@@ -35,13 +35,7 @@ const server = useHttpServer({
 
 /** The filename of a download of `pathAndQuery` on the fixture server. */
 async function filenameOf(pathAndQuery: string): Promise<string> {
-  let name: unknown;
-  const started = await navigateDownload(t, freshSession(t), `${server.url}${pathAndQuery}`, ({ item }) => {
-    name = item.getFilename();
-    item.cancel();
-  });
-  await started.done;
-  return name as string;
+  return (await readAndCancel(t, `${server.url}${pathAndQuery}`, (item) => item.getFilename())).value as string;
 }
 
 const cd = (value: string) => `cd=${encodeURIComponent(value)}`;

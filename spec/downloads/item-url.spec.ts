@@ -6,7 +6,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { freshSession, navigateDownload } from './download-support.ts';
+import { readAndCancel } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getURL', 'downloadItem.getURLChain'],
@@ -24,8 +24,7 @@ const server = useHttpServer({ routes: downloads.routes });
 describe('downloadItem.getURLChain', () => {
   it('is the one URL of a download that was not redirected', async () => {
     const url = `${server.url}file?n=10&plain=1`;
-    const started = await navigateDownload(t, freshSession(t), url, ({ item }) => item.cancel());
-    await started.done;
+    const { started } = await readAndCancel(t, url);
     expect(started.atDone.getURLChain).toEqual([url]);
   });
 
@@ -33,8 +32,7 @@ describe('downloadItem.getURLChain', () => {
     const final = `${server.url}file?n=10&final=1`;
     const middle = `${server.url}redirect?code=301&to=${encodeURIComponent(final)}`;
     const first = `${server.url}redirect?code=302&to=${encodeURIComponent(middle)}`;
-    const started = await navigateDownload(t, freshSession(t), first, ({ item }) => item.cancel());
-    await started.done;
+    const { started } = await readAndCancel(t, first);
     expect(started.atDone.getURLChain).toEqual([first, middle, final]);
   });
 });
@@ -43,12 +41,7 @@ describe('downloadItem.getURL', () => {
   it('is the last URL of the chain', async () => {
     const final = `${server.url}file?n=10&last=1`;
     const first = `${server.url}redirect?to=${encodeURIComponent(final)}`;
-    let inListener: unknown;
-    const started = await navigateDownload(t, freshSession(t), first, ({ item }) => {
-      inListener = item.getURL();
-      item.cancel();
-    });
-    await started.done;
+    const { value: inListener, started } = await readAndCancel(t, first, (item) => item.getURL());
     expect(inListener).toBe(final);
     expect(started.atDone.getURL).toBe(final);
   });

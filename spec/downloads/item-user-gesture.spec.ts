@@ -6,7 +6,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { freshSession, navigateDownload, urlDownload } from './download-support.ts';
+import { freshSession, readAndCancel, urlDownload } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.hasUserGesture'],
@@ -24,18 +24,7 @@ const server = useHttpServer({ routes: downloads.routes });
 describe('downloadItem.hasUserGesture', () => {
   it('is true for a navigation a user gesture started, false otherwise', async () => {
     for (const gesture of [true, false]) {
-      let seen: unknown;
-      const started = await navigateDownload(
-        t,
-        freshSession(t),
-        `${server.url}file?n=10&gesture=${gesture}`,
-        ({ item }) => {
-          seen = item.hasUserGesture();
-          item.cancel();
-        },
-        gesture,
-      );
-      await started.done;
+      const { value: seen } = await readAndCancel(t, `${server.url}file?n=10&gesture=${gesture}`, (item) => item.hasUserGesture(), gesture);
       expect(seen, String(gesture)).toBe(gesture);
     }
   });

@@ -8,7 +8,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { freshSession, navigateDownload, type Started } from './download-support.ts';
+import { readAndCancel, type Started } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getETag', 'downloadItem.getLastModifiedTime'],
@@ -24,9 +24,7 @@ const downloads = downloadRoutes();
 const server = useHttpServer({ routes: downloads.routes });
 
 async function downloadOf(query: string): Promise<{ started: Started }> {
-  const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10&${query}`, ({ item }) => item.cancel());
-  await started.done;
-  return { started };
+  return readAndCancel(t, `${server.url}file?n=10&${query}`);
 }
 
 describe('downloadItem.getETag', () => {

@@ -13,7 +13,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { dialogsShown, freshSession, navigateDownload, thrown, type Item } from './download-support.ts';
+import { dialogsShown, freshSession, navigateDownload, readAndCancel, thrown, type Item } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.setSaveDialogOptions', 'downloadItem.getSaveDialogOptions'],
@@ -42,13 +42,7 @@ const DEFAULTS = {
 
 /** What the item's listener code gets back, read inside 'will-download'. */
 async function inListener<T>(run: (item: Item) => T): Promise<T> {
-  let result!: T;
-  const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10`, ({ item }) => {
-    result = run(item);
-    item.cancel();
-  });
-  await started.done;
-  return result;
+  return (await readAndCancel(t, `${server.url}file?n=10`, run)).value;
 }
 
 describe('downloadItem.getSaveDialogOptions', () => {

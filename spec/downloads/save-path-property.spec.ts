@@ -7,7 +7,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes, patternBytes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { contentOf, freshSession, navigateDownload } from './download-support.ts';
+import { contentOf, freshSession, navigateDownload, readAndCancel, thrown } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.savePath'],
@@ -33,30 +33,23 @@ describe('downloadItem.savePath', () => {
   });
 
   it('is the path setSavePath sets, and the other way round', async () => {
-    const seen: unknown[] = [];
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10`, ({ item }) => {
-      seen.push(item.savePath);
+    const { value: seen } = await readAndCancel(t, `${server.url}file?n=10`, (item) => {
+      const read = [item.savePath];
       item.setSavePath('/a/b.bin');
-      seen.push(item.savePath);
+      read.push(item.savePath);
       item.savePath = '/c/d.bin';
-      seen.push(item.getSavePath());
-      item.cancel();
+      read.push(item.getSavePath());
+      return read;
     });
-    await started.done;
     expect(seen).toEqual(['', '/a/b.bin', '/c/d.bin']);
   });
 
   it('throws a TypeError when set to a value that is no path', async () => {
-    let error: Error | undefined;
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10`, ({ item }) => {
-      try {
+    const { value: error } = await readAndCancel(t, `${server.url}file?n=10`, (item) =>
+      thrown(() => {
         item.savePath = 5;
-      } catch (e) {
-        error = e as Error;
-      }
-      item.cancel();
-    });
-    await started.done;
+      }),
+    );
     const detail = t.era === 'e9' ? '5' : '';
     expect([error?.name, error?.message]).toEqual([
       'TypeError',

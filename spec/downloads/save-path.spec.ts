@@ -10,7 +10,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes, patternBytes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { contentOf, filesIn, freshSession, navigateDownload, thrown, until } from './download-support.ts';
+import { contentOf, filesIn, freshSession, navigateDownload, readAndCancel, thrown, until } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.setSavePath', 'downloadItem.getSavePath'],
@@ -64,12 +64,10 @@ describe('downloadItem.setSavePath', () => {
   });
 
   it('throws a TypeError for a path that is no string', async () => {
-    let errors: (Error | undefined)[] = [];
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10`, ({ item }) => {
-      errors = [thrown(() => item.setSavePath(5)), thrown(() => item.setSavePath())];
-      item.cancel();
-    });
-    await started.done;
+    const { value: errors } = await readAndCancel(t, `${server.url}file?n=10`, (item) => [
+      thrown(() => item.setSavePath(5)),
+      thrown(() => item.setSavePath()),
+    ]);
     const detail = t.era === 'legacy' || t.era === 'e9' ? '5' : '';
     expect(errors.map((e) => [e?.name, e?.message])).toEqual([
       ['TypeError', `Error processing argument at index 0, conversion failure from ${detail}`],
@@ -80,16 +78,14 @@ describe('downloadItem.setSavePath', () => {
 
 describe('downloadItem.getSavePath', () => {
   it("is '' until a path is set, then that path; null sets the empty path", async () => {
-    const seen: unknown[] = [];
-    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=10`, ({ item }) => {
-      seen.push(item.getSavePath());
+    const { value: seen } = await readAndCancel(t, `${server.url}file?n=10`, (item) => {
+      const read = [item.getSavePath()];
       item.setSavePath('/some/where/file.bin');
-      seen.push(item.getSavePath());
+      read.push(item.getSavePath());
       item.setSavePath(null);
-      seen.push(item.getSavePath());
-      item.cancel();
+      read.push(item.getSavePath());
+      return read;
     });
-    await started.done;
     expect(seen).toEqual(['', '/some/where/file.bin', '']);
   });
 });
