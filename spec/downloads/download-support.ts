@@ -4,6 +4,7 @@
 // state recorded from the listener on, and the files a directory holds.
 
 import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
 import { until } from '../support/requests.ts';
 
@@ -196,6 +197,28 @@ export async function readAndCancel<T = undefined>(
   );
   await started.done;
   return { value, started };
+}
+
+let gates = 0;
+
+/**
+ * A download of `file?${query}` on the downloads fixture `server` by a page of
+ * a fresh session, saved into a new directory, once its first `first` bytes
+ * are in: the server holds the rest back until `gate` is released.
+ */
+export async function heldDownload(
+  t: SpecHandle,
+  server: { url: string },
+  query: string,
+  first: number,
+): Promise<{ started: Started; gate: string; dir: string; file: string }> {
+  const gate = `held-${++gates}`;
+  const dir = await t.tempDir();
+  const file = path.join(dir, 'held.bin');
+  const url = `${server.url}file?${query}&first=${first}&gate=${gate}`;
+  const started = await navigateDownload(t, freshSession(t), url, saveTo(file));
+  await until(() => started.item.getReceivedBytes() === first, `the first ${first} bytes`);
+  return { started, gate, dir, file };
 }
 
 /** Sets the save path in the listener: the file goes straight there, no dialog. */

@@ -2,13 +2,12 @@
 // Content-Length (0 when unknown, then the size once every byte is in), the
 // received count what has reached the file.
 
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { freshSession, navigateDownload, readAndCancel, saveTo, until } from './download-support.ts';
+import { heldDownload, readAndCancel } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getTotalBytes', 'downloadItem.getReceivedBytes'],
@@ -22,7 +21,6 @@ export const meta = defineSpec({
 const t = useTarget(meta);
 const downloads = downloadRoutes();
 const server = useHttpServer({ routes: downloads.routes });
-let gates = 0;
 
 describe('downloadItem.getTotalBytes', () => {
   it("is the answer's Content-Length from 'will-download' on", async () => {
@@ -31,14 +29,7 @@ describe('downloadItem.getTotalBytes', () => {
   });
 
   it('is 0 while the size is unknown, then the size once the download is complete', async () => {
-    const gate = `total-${++gates}`;
-    const started = await navigateDownload(
-      t,
-      freshSession(t),
-      `${server.url}file?n=6000&chunked=1&first=500&gate=${gate}`,
-      saveTo(path.join(await t.tempDir(), 't.bin')),
-    );
-    await until(() => started.item.getReceivedBytes() === 500, 'the first bytes');
+    const { started, gate } = await heldDownload(t, server, 'n=6000&chunked=1', 500);
     expect(started.item.getTotalBytes()).toBe(0);
     server.release(gate);
     await started.done;
@@ -48,14 +39,7 @@ describe('downloadItem.getTotalBytes', () => {
 
 describe('downloadItem.getReceivedBytes', () => {
   it('counts the bytes written so far, and every byte at the end', async () => {
-    const gate = `received-${++gates}`;
-    const started = await navigateDownload(
-      t,
-      freshSession(t),
-      `${server.url}file?n=9000&first=3000&gate=${gate}`,
-      saveTo(path.join(await t.tempDir(), 'r.bin')),
-    );
-    await until(() => started.item.getReceivedBytes() === 3000, '3000 bytes');
+    const { started, gate } = await heldDownload(t, server, 'n=9000', 3000);
     server.release(gate);
     expect(await started.done).toBe('completed');
     expect([started.atDone.getReceivedBytes, started.atDone.getTotalBytes]).toEqual([9000, 9000]);

@@ -8,7 +8,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { contentOf, filesIn, freshSession, navigateDownload, saveTo, until } from './download-support.ts';
+import { contentOf, filesIn, freshSession, heldDownload, navigateDownload, saveTo, until } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.cancel'],
@@ -25,15 +25,7 @@ const server = useHttpServer({ routes: downloads.routes });
 
 describe('downloadItem.cancel', () => {
   it('stops a download under way and deletes its partial file', async () => {
-    const dir = await t.tempDir();
-    const gate = `cancel-${Date.now()}`;
-    const started = await navigateDownload(
-      t,
-      freshSession(t),
-      `${server.url}file?n=100000&first=4000&gate=${gate}`,
-      saveTo(path.join(dir, 'x.bin')),
-    );
-    await until(() => started.item.getReceivedBytes() === 4000, 'the first bytes');
+    const { started, gate, dir } = await heldDownload(t, server, 'n=100000', 4000);
     started.item.cancel();
     expect(await started.done).toBe('cancelled');
     expect(started.atDone.getReceivedBytes).toBe(0);

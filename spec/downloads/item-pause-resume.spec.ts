@@ -9,7 +9,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes, patternBytes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { contentOf, freshSession, navigateDownload, saveTo, until, type Started } from './download-support.ts';
+import { contentOf, freshSession, heldDownload, navigateDownload, saveTo, until } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.pause', 'downloadItem.isPaused', 'downloadItem.resume', 'downloadItem.canResume'],
@@ -24,16 +24,8 @@ export const meta = defineSpec({
 const t = useTarget(meta);
 const downloads = downloadRoutes();
 const server = useHttpServer({ routes: downloads.routes });
-let gates = 0;
-
 /** A download whose first 1000 bytes are in and whose rest waits for the returned gate. */
-async function halfway(n: number): Promise<{ started: Started; gate: string; file: string }> {
-  const gate = `pause-${++gates}`;
-  const file = path.join(await t.tempDir(), 'p.bin');
-  const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=${n}&first=1000&gate=${gate}`, saveTo(file));
-  await until(() => started.item.getReceivedBytes() === 1000, 'the first 1000 bytes');
-  return { started, gate, file };
-}
+const halfway = (n: number) => heldDownload(t, server, `n=${n}`, 1000);
 
 describe('downloadItem.pause', () => {
   it('stops the transfer: bytes the server sends meanwhile do not reach the file', async () => {

@@ -3,13 +3,12 @@
 // unknown), the current rate (0 while paused and once complete), and when
 // the download completed (0 until then), in seconds.
 
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { freshSession, navigateDownload, saveTo, until } from './download-support.ts';
+import { heldDownload } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getPercentComplete', 'downloadItem.getCurrentBytesPerSecond', 'downloadItem.getEndTime'],
@@ -23,19 +22,7 @@ export const meta = defineSpec({
 const t = useTarget(meta);
 const downloads = downloadRoutes();
 const server = useHttpServer({ routes: downloads.routes });
-let gates = 0;
-
-async function partly(query: string, first: number) {
-  const gate = `progress-${++gates}`;
-  const started = await navigateDownload(
-    t,
-    freshSession(t),
-    `${server.url}file?${query}&first=${first}&gate=${gate}`,
-    saveTo(path.join(await t.tempDir(), 'p.bin')),
-  );
-  await until(() => started.item.getReceivedBytes() === first, `${first} bytes`);
-  return { started, gate };
-}
+const partly = (query: string, first: number) => heldDownload(t, server, query, first);
 
 describe('downloadItem.getPercentComplete', () => {
   it('is the share of the total received, rounded down, and 100 at the end', async () => {
