@@ -50,16 +50,20 @@ export function freshSession(t: SpecHandle, label = 'web-request'): { session: u
 
 
 
+/** What a blocking listener of recordAll answers, by event (`{}` where none is given). */
+export type Answers = Partial<Record<(typeof BLOCKING_EVENTS)[number], (details: Details) => Record<string, unknown>>>;
+
 /**
  * Listens to every event of `webRequest`, recording [event, details] in
- * order; blocking events are let through unchanged.
+ * order; blocking events are let through unchanged, or with what `answers`
+ * gives for them.
  */
-export function recordAll(webRequest: WebRequestLike): [WebRequestEvent, Details][] {
+export function recordAll(webRequest: WebRequestLike, answers: Answers = {}): [WebRequestEvent, Details][] {
   const seen: [WebRequestEvent, Details][] = [];
   for (const event of BLOCKING_EVENTS) {
     webRequest[event]((details: Details, callback: Callback) => {
       seen.push([event, details]);
-      callback({});
+      callback(answers[event]?.(details) ?? {});
     });
   }
   for (const event of SIMPLE_EVENTS) webRequest[event]((details: Details) => seen.push([event, details]));

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startWebSocketServer, type WebSocketFixture } from '../../fixtures/servers/index.ts';
-import { freshSession, pageFetch, type Callback, type Details, type WebRequestLike } from './web-request-support.ts';
+import { freshSession, pageFetch, recordAll, type Callback, type Details, type WebRequestLike } from './web-request-support.ts';
 
 export const meta = defineSpec({
   members: [
@@ -39,25 +39,11 @@ afterAll(async () => {
 });
 
 /** Records every stage; onBeforeSendHeaders adds `foo: bar`. */
-function listen(webRequest: WebRequestLike): [string, Details][] {
-  const seen: [string, Details][] = [];
-  webRequest.onBeforeRequest((details: Details, callback: Callback) => {
-    seen.push(['onBeforeRequest', details]);
-    callback({});
+const listen = (webRequest: WebRequestLike) =>
+  recordAll(webRequest, {
+    onBeforeSendHeaders: (details) => ({ requestHeaders: { ...(details.requestHeaders as Record<string, string>), foo: 'bar' } }),
+    onHeadersReceived: () => ({ cancel: false }),
   });
-  webRequest.onBeforeSendHeaders((details: Details, callback: Callback) => {
-    seen.push(['onBeforeSendHeaders', details]);
-    callback({ requestHeaders: { ...(details.requestHeaders as Record<string, string>), foo: 'bar' } });
-  });
-  webRequest.onHeadersReceived((details: Details, callback: Callback) => {
-    seen.push(['onHeadersReceived', details]);
-    callback({ cancel: false });
-  });
-  for (const event of ['onSendHeaders', 'onResponseStarted', 'onCompleted', 'onErrorOccurred'] as const) {
-    webRequest[event]((details: Details) => seen.push([event, details]));
-  }
-  return seen;
-}
 
 const header = (headers: unknown, name: string) =>
   Object.entries(headers as Record<string, unknown>).find(([k]) => k.toLowerCase() === name)?.[1];
