@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { failureOf, freshSession, mustChange, pageFetch, type ProtocolCallback, type ProtocolRequest } from './protocol-support.ts';
+import { failureOf, freshSession, headerOf, mustChange, pageFetch, type ProtocolCallback, type ProtocolRequest } from './protocol-support.ts';
 
 export const meta = defineSpec({
   members: [
@@ -116,6 +116,6 @@ describe('intercepting handlers and their answers', () => {
     });
     await pageFetch(t, session, 'http://fake-host/', { headers: { 'X-Probe': 'on' } });
     expect(seen).toHaveLength(1);
-    expect(Object.entries(seen[0]!.headers).find(([k]) => k.toLowerCase() === 'x-probe')?.[1]).toBe('on');
+    expect(headerOf(seen[0]!.headers, 'x-probe')).toBe('on');
   });
 });

@@ -4,7 +4,7 @@
 
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
 
-export { failureOf, pageFetch, thrown } from '../support/requests.ts';
+export { failureOf, headerOf, pageFetch, thrown } from '../support/requests.ts';
 
 export type ProtocolLike = Record<string, (...args: unknown[]) => unknown>;
 export type ProtocolCallback = (response?: unknown) => void;

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { failureOf, freshSession, mustChange, pageFetch, type ProtocolCallback, type ProtocolRequest } from './protocol-support.ts';
+import { failureOf, freshSession, headerOf, mustChange, pageFetch, type ProtocolCallback, type ProtocolRequest } from './protocol-support.ts';
 
 export const meta = defineSpec({
   members: ['protocol.registerFileProtocol', 'protocol.registerHttpProtocol', 'protocol.registerStreamProtocol'],
@@ -103,7 +103,7 @@ describe('registered handlers and their answers', () => {
     await pageFetch(t, session, url, { headers: { 'X-Probe': 'on' } });
     expect(seen).toHaveLength(1);
     expect(typeof seen[0]!.headers).toBe('object');
-    expect(Object.entries(seen[0]!.headers).find(([k]) => k.toLowerCase() === 'x-probe')?.[1]).toBe('on');
+    expect(headerOf(seen[0]!.headers, 'x-probe')).toBe('on');
   });
 
   // Which session loads the URL shows in its cookies: the handler's session holds one, the others none.

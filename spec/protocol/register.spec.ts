@@ -16,6 +16,7 @@ import {
   failure,
   failureOf,
   freshSession,
+  headerOf,
   mustChange,
   pageFetch,
   thrown,
@@ -85,7 +86,7 @@ describe('protocol.registerStringProtocol', () => {
     await pageFetch(t, session, `${scheme}://host/form`, { method: 'POST', body: 'a=1&b=2', headers: { 'X-Probe': 'yes' } });
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ url: `${scheme}://host/form`, method: 'POST' });
-    expect(Object.entries(seen[0]!.headers).find(([k]) => k.toLowerCase() === 'x-probe')?.[1]).toBe('yes');
+    expect(headerOf(seen[0]!.headers, 'x-probe')).toBe('yes');
     expect(seen[0]!.uploadData).toHaveLength(1);
     expect(Buffer.from(seen[0]!.uploadData![0]!.bytes).toString()).toBe('a=1&b=2');
   });

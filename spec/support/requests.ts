@@ -1,6 +1,7 @@
 // Helpers every area's specs share, public API only: a page's request through
-// the driver (every era has it), the message of a request or call that must
-// fail, and waiting for events that arrive after the call causing them settles.
+// the driver (every era has it), a header whatever its case, the message of a
+// request or call that must fail, and waiting for events that arrive after the
+// call causing them settles.
 
 import type { FetchedResponse } from '../../harness/api/driver.ts';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
@@ -13,6 +14,11 @@ export function pageFetch(
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<FetchedResponse> {
   return t.driver.page.fetch({ session, url, ...init });
+}
+
+/** The value of header `name` in `headers`, whatever the case its name has there. */
+export function headerOf<V>(headers: Record<string, V>, name: string): V | undefined {
+  return Object.entries(headers).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
 }
 
 /** The failure message of a request that must fail. */

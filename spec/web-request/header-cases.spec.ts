@@ -16,7 +16,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
 import { mustChange, protocolOf, type ProtocolCallback, type ProtocolRequest } from '../protocol/protocol-support.ts';
-import { freshSession, pageFetch, type Callback, type Details } from './web-request-support.ts';
+import { freshSession, headerOf, pageFetch, type Callback, type Details } from './web-request-support.ts';
 
 export const meta = defineSpec({
   members: ['webRequest.onBeforeSendHeaders', 'webRequest.onSendHeaders', 'webRequest.onHeadersReceived'],
@@ -75,7 +75,7 @@ describe('header listeners in particular cases', () => {
     const { session, webRequest } = freshSession(t, 'header-cases');
     const seen: string[] = [];
     await mustChange(t, protocolOf(session), 'registerStringProtocol', 'no-cors', (request: ProtocolRequest, cb: ProtocolCallback) => {
-      const accept = Object.entries(request.headers).find(([k]) => k.toLowerCase() === 'accept')?.[1] ?? '';
+      const accept = headerOf(request.headers, 'accept') ?? '';
       seen.push(`${request.url} ${accept}`);
       if (request.url === 'no-cors://fake-host/redirect') cb({ statusCode: 302, headers: { Location: 'no-cors://fake-host/' } });
       else cb(accept === '*/*;test/header' ? 'header-received' : 'no header');
@@ -130,7 +130,7 @@ describe('header listeners in particular cases', () => {
     const seen: string[][] = [];
     webRequest.onHeadersReceived((details: Details, callback: Callback) => {
       // Names keep the case the server sent.
-      seen.push(Object.entries(details.responseHeaders as Record<string, string[]>).find(([k]) => k.toLowerCase() === 'content-disposition')![1]);
+      seen.push(headerOf(details.responseHeaders as Record<string, string[]>, 'content-disposition')!);
       callback({});
     });
     const res = await pageFetch(t, session, `${server.url}disposition`);

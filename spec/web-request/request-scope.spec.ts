@@ -12,7 +12,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
 import { mustChange, protocolOf, type ProtocolCallback, type ProtocolRequest } from '../protocol/protocol-support.ts';
-import { failureOf, freshSession, pageFetch, type Callback, type Details } from './web-request-support.ts';
+import { failureOf, freshSession, headerOf, pageFetch, type Callback, type Details } from './web-request-support.ts';
 
 export const meta = defineSpec({
   members: ['webRequest.onBeforeRequest', 'webRequest.onBeforeSendHeaders', 'ses.protocol'],
@@ -54,7 +54,7 @@ describe('webRequest beyond http', () => {
     const { session, webRequest } = freshSession(t, 'scope-custom');
     const seenByHandler: string[] = [];
     await mustChange(t, protocolOf(session), 'registerStringProtocol', 'scope-scheme', (request: ProtocolRequest, cb: ProtocolCallback) => {
-      const accept = Object.entries(request.headers).find(([k]) => k.toLowerCase() === 'accept')?.[1];
+      const accept = headerOf(request.headers, 'accept');
       seenByHandler.push(accept ?? '');
       cb('custom body');
     });

@@ -4,7 +4,7 @@
 
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
 
-export { failureOf, pageFetch, thrown, until } from '../support/requests.ts';
+export { failureOf, headerOf, pageFetch, thrown, until } from '../support/requests.ts';
 
 export type Details = Record<string, unknown> & {
   id: number;

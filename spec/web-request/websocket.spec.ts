@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startWebSocketServer, type WebSocketFixture } from '../../fixtures/servers/index.ts';
-import { freshSession, pageFetch, recordAll, type Callback, type Details, type WebRequestLike } from './web-request-support.ts';
+import { freshSession, headerOf, pageFetch, recordAll, type Callback, type Details, type WebRequestLike } from './web-request-support.ts';
 
 export const meta = defineSpec({
   members: [
@@ -45,8 +45,7 @@ const listen = (webRequest: WebRequestLike) =>
     onHeadersReceived: () => ({ cancel: false }),
   });
 
-const header = (headers: unknown, name: string) =>
-  Object.entries(headers as Record<string, unknown>).find(([k]) => k.toLowerCase() === name)?.[1];
+const header = (headers: unknown, name: string) => headerOf(headers as Record<string, unknown>, name);
 
 describe("webRequest and a page's WebSocket", () => {
   it('shows the handshake to every stage, sends the headers a listener set, and completes with net::ERR_WS_UPGRADE', async () => {
