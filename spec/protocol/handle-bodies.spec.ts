@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { failureOf, freshSession } from './protocol-support.ts';
+import { failureOf, freshHandleSession } from './protocol-support.ts';
+import { streamOf } from '../support/requests.ts';
 
 export const meta = defineSpec({
   members: ['protocol.handle'],
@@ -22,27 +23,7 @@ export const meta = defineSpec({
 
 const t = useTarget(meta);
 
-interface FetchSession {
-  fetch(input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean; duplex?: 'half' }): Promise<Response>;
-  protocol: { handle(scheme: string, handler: (request: Request) => Response | Promise<Response> | unknown): void };
-}
-
-function fresh() {
-  const session = freshSession(t, 'handle-bodies').session as FetchSession;
-  return { session, protocol: session.protocol };
-}
-
-/** A stream that hands out `parts` one pull at a time. */
-function streamOf(parts: string[]): ReadableStream<Uint8Array> {
-  const queue = [...parts];
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = queue.shift();
-      if (next === undefined) controller.close();
-      else controller.enqueue(new TextEncoder().encode(next));
-    },
-  });
-}
+const fresh = () => freshHandleSession(t, 'handle-bodies');
 
 const server = useHttpServer();
 

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { freshSession } from './protocol-support.ts';
+import { freshHandleSession } from './protocol-support.ts';
 
 export const meta = defineSpec({
   members: ['protocol.handle'],
@@ -21,8 +21,7 @@ const t = useTarget(meta);
 
 describe('protocol.handle with a page Blob upload', () => {
   it("reads the bytes of a page's Blob body in the handler of that page's session", async () => {
-    const { session } = freshSession(t, 'handle-blob');
-    const protocol = (session as { protocol: { handle(scheme: string, handler: (req: Request) => Promise<Response>): void } }).protocol;
+    const { session, protocol } = freshHandleSession(t, 'handle-blob');
     protocol.handle('cors', async (req: Request) => {
       expect(req.body).toBeInstanceOf(ReadableStream);
       return new Response(`hello to ${await req.text()}`, { status: 200 });

@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { failureOf, freshSession, pageFetch, thrown } from './protocol-support.ts';
+import { failureOf, freshHandleSession, pageFetch, thrown } from './protocol-support.ts';
 
 export const meta = defineSpec({
   members: ['protocol.handle', 'protocol.unhandle'],
@@ -24,19 +24,7 @@ export const meta = defineSpec({
 
 const t = useTarget(meta);
 
-interface HandleProtocol {
-  handle(scheme: unknown, handler: unknown): void;
-  unhandle(scheme: unknown): void;
-}
-interface FetchSession {
-  fetch(input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }): Promise<Response>;
-  protocol: HandleProtocol;
-}
-
-function fresh(label = 'handle') {
-  const { session } = freshSession(t, label);
-  return { session: session as FetchSession, protocol: (session as FetchSession).protocol };
-}
+const fresh = (label = 'handle') => freshHandleSession(t, label);
 
 const server = useHttpServer();
 let dir: string;

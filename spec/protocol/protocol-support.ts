@@ -29,6 +29,24 @@ export function freshSession(t: SpecHandle, label = 'protocol'): { session: unkn
   return { session, protocol: protocolOf(session) };
 }
 
+/** protocol.handle / protocol.unhandle (Electron 25+), loose enough to pass bad schemes and handlers. */
+export interface HandleProtocol {
+  handle(scheme: unknown, handler: unknown): void;
+  unhandle(scheme: unknown): void;
+}
+
+/** A session of the eras with protocol.handle, as its specs use it: ses.fetch and that protocol. */
+export interface HandleSession {
+  fetch(input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }): Promise<Response>;
+  protocol: HandleProtocol;
+}
+
+/** A fresh in-memory session for protocol.handle specs. */
+export function freshHandleSession(t: SpecHandle, label = 'handle'): { session: HandleSession; protocol: HandleProtocol } {
+  const session = freshSession(t, label).session as HandleSession;
+  return { session, protocol: session.protocol };
+}
+
 export interface Outcome {
   /** What the call returned (Electron 12+: whether it succeeded). */
   returned: unknown;

@@ -1,7 +1,7 @@
 // Helpers every area's specs share, public API only: a page's request through
-// the driver (every era has it), a header whatever its case, the message of a
-// request or call that must fail, and waiting for events that arrive after the
-// call causing them settles.
+// the driver (every era has it), a request body streamed in parts, a header
+// whatever its case, the message of a request or call that must fail, and
+// waiting for events that arrive after the call causing them settles.
 
 import type { FetchedResponse } from '../../harness/api/driver.ts';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
@@ -14,6 +14,18 @@ export function pageFetch(
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<FetchedResponse> {
   return t.driver.page.fetch({ session, url, ...init });
+}
+
+/** A request body that hands out `parts` one pull at a time (send it with duplex 'half'). */
+export function streamOf(parts: string[]): ReadableStream<Uint8Array> {
+  const queue = [...parts];
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = queue.shift();
+      if (next === undefined) controller.close();
+      else controller.enqueue(new TextEncoder().encode(next));
+    },
+  });
 }
 
 /** The value of header `name` in `headers`, whatever the case its name has there. */

@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startHttpServer, type FixtureServer } from '../../fixtures/servers/index.ts';
+import type { HandleSession } from '../protocol/protocol-support.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
+import { streamOf } from '../support/requests.ts';
 import { freshSession, type Callback, type Details } from './web-request-support.ts';
 
 export const meta = defineSpec({
@@ -21,11 +23,6 @@ export const meta = defineSpec({
 });
 
 const t = useTarget(meta, { trustFixtureCa: true });
-
-interface FetchSession {
-  fetch(url: string, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean; duplex?: 'half' }): Promise<Response>;
-  protocol: { handle(scheme: string, handler: (request: Request) => Response): void };
-}
 
 const server = useHttpServer({
   routes: {
@@ -46,7 +43,7 @@ afterAll(async () => {
 describe('webRequest and ses.fetch', () => {
   it('runs onBeforeRequest for a request that bypasses custom protocol handlers', async () => {
     const { session, webRequest } = freshSession(t, 'fetch-requests');
-    const ses = session as FetchSession;
+    const ses = session as HandleSession;
     ses.protocol.handle('http', () => new Response('custom'));
     const seen: Details[] = [];
     webRequest.onBeforeRequest((details: Details, callback: Callback) => {
@@ -65,15 +62,8 @@ describe('webRequest and ses.fetch', () => {
       listened.push(details.method);
       callback({});
     });
-    const parts = ['hello', ' ', 'world'];
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        const next = parts.shift();
-        if (next === undefined) controller.close();
-        else controller.enqueue(new TextEncoder().encode(next));
-      },
-    });
-    const res = await (session as FetchSession).fetch(`${h2.url}echo`, { method: 'POST', body, duplex: 'half' });
+    const body = streamOf(['hello', ' ', 'world']);
+    const res = await (session as HandleSession).fetch(`${h2.url}echo`, { method: 'POST', body, duplex: 'half' });
     const echoed = (await res.json()) as { body: string; httpVersion: string };
     expect(echoed).toMatchObject({ body: 'hello world', httpVersion: '2.0' });
     expect(listened).toEqual(['POST']);
