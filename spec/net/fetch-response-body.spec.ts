@@ -52,7 +52,7 @@ const server = useHttpServer({
   },
 });
 
-const ses = (name: string) => t.session.fromPartition(name) as unknown as { fetch(url: string): Promise<Response> };
+const ses = (name: string) => t.session.fromPartition(name);
 
 describe('ses.fetch response bodies', () => {
   it('resolves with the status of a chunked response the server drops mid-body, then rejects the body read with net::ERR_INCOMPLETE_CHUNKED_ENCODING', async () => {

@@ -31,14 +31,6 @@ afterAll(async () => {
 
 const server = useHttpServer();
 
-interface NetLog {
-  startLogging(path: string): Promise<void>;
-  stopLogging(): Promise<unknown>;
-}
-interface LogSession {
-  netLog: NetLog;
-}
-
 /** The URLs of the requests a NetLog file recorded (REQUEST_ALIVE begin params). */
 function loggedUrls(file: string): string[] {
   const log = JSON.parse(readFileSync(file, 'utf8')) as { constants: object; events: { params?: { url?: string } }[] };
@@ -54,11 +46,11 @@ describe('net logs across the app lifetime', () => {
     const dynamic = path.join(dir, 'dynamic.json');
     const left = path.join(dir, 'left-running.json');
     expect((await visit('nl-switch', '/echo?before-capture')).status).toBe(200);
-    const ses = t.session.fromPartition('nl-switch') as unknown as LogSession;
+    const ses = t.session.fromPartition('nl-switch');
     await ses.netLog.startLogging(dynamic);
     expect((await visit('nl-switch', '/echo?during-capture')).status).toBe(200);
     await ses.netLog.stopLogging();
-    const other = t.session.fromPartition('nl-left') as unknown as LogSession;
+    const other = t.session.fromPartition('nl-left');
     await other.netLog.startLogging(left);
     expect((await visit('nl-left', '/echo?left-running')).status).toBe(200);
 

@@ -119,7 +119,7 @@ describe('session.fromPath', () => {
     const dir = await t.tempDir();
     await writeFile(path.join(dir, 'a-file'), 'not a directory');
     for (const refused of [path.join(dir, 'a-file', 'sub'), path.join(dir, 'n'.repeat(300))]) {
-      const ses = fromPath(refused) as unknown as { cookies: object };
+      const ses = fromPath(refused);
       await t.invoke(ses.cookies, 'cookies.set', { url: 'https://refused.example/', name: 'kept', value: 'in-memory' });
       const cookies = (await t.invoke(ses.cookies, 'cookies.get', { name: 'kept' })) as { value: string }[];
       expect(cookies.map((c) => c.value), refused).toEqual(['in-memory']);
