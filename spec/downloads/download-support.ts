@@ -237,11 +237,7 @@ export async function contentOf(file: string): Promise<Buffer> {
 }
 
 /** The save dialogs `session` has opened, once there are at least `count` (the driver's downloads.saveDialogs). */
-export async function dialogsShown(
-  t: SpecHandle,
-  session: Session,
-  count = 1,
-): Promise<Record<string, unknown>[]> {
+export async function dialogsShown(t: SpecHandle, session: Session, count = 1): Promise<Record<string, unknown>[]> {
   let shown: Record<string, unknown>[] = [];
   await until(async () => {
     shown = (await t.driver.downloads.saveDialogs({ session })).shown;

@@ -24,7 +24,12 @@ const server = useHttpServer({ routes: downloads.routes });
 describe('downloadItem.hasUserGesture', () => {
   it('is true for a navigation a user gesture started, false otherwise', async () => {
     for (const gesture of [true, false]) {
-      const { value: seen } = await readAndCancel(t, `${server.url}file?n=10&gesture=${gesture}`, (item) => item.hasUserGesture(), gesture);
+      const { value: seen } = await readAndCancel(
+        t,
+        `${server.url}file?n=10&gesture=${gesture}`,
+        (item) => item.hasUserGesture(),
+        gesture,
+      );
       expect(seen, String(gesture)).toBe(gesture);
     }
   });
