@@ -5,6 +5,7 @@
 import type { Cookie, Session } from 'electron';
 import { ERA_BY_ID, type EraId } from '../../contract/eras/eras.ts';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+import { uniquePartition } from '../support/partitions.ts';
 
 export { until } from '../support/requests.ts';
 
@@ -22,11 +23,9 @@ export function cookiesOf(session: unknown): CookiesLike {
   return (session as { cookies: CookiesLike }).cookies;
 }
 
-let partitions = 0;
-
 /** A fresh in-memory session, so each test starts without cookies. */
 export function freshSession(t: SpecHandle, label = 'cookies'): { session: Session; cookies: CookiesLike } {
-  const session = t.session.fromPartition(`${label}-${++partitions}-${process.pid}`);
+  const session = t.session.fromPartition(uniquePartition(label));
   return { session, cookies: cookiesOf(session) };
 }
 

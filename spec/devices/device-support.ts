@@ -6,6 +6,7 @@
 
 import { onTestFinished } from 'vitest';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+import { uniquePartition } from '../support/partitions.ts';
 
 export { thrown, until } from '../support/requests.ts';
 
@@ -26,11 +27,10 @@ export interface DeviceSession {
   setBluetoothPairingHandler(...args: unknown[]): void;
 }
 
-let partitions = 0;
 let devices = 0;
 
 export function freshSession(t: SpecHandle): DeviceSession {
-  return t.session.fromPartition(`devices-${++partitions}-${process.pid}`) as unknown as DeviceSession;
+  return t.session.fromPartition(uniquePartition('devices')) as unknown as DeviceSession;
 }
 
 /** An id no other test (or spec process) uses. */

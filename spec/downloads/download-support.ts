@@ -6,6 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+import { uniquePartition } from '../support/partitions.ts';
 import { until } from '../support/requests.ts';
 
 export { failureOf, thrown, until } from '../support/requests.ts';
@@ -110,10 +111,8 @@ function snapshot(item: Item): Record<string, unknown> {
   return values;
 }
 
-let partitions = 0;
-
 export function freshSession(t: SpecHandle, label = 'downloads'): Session {
-  return t.session.fromPartition(`${label}-${++partitions}-${process.pid}`) as unknown as Session;
+  return t.session.fromPartition(uniquePartition(label)) as unknown as Session;
 }
 
 /**

@@ -9,6 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+import { uniquePartition } from '../support/partitions.ts';
 
 export { failureOf, thrown, until } from '../support/requests.ts';
 
@@ -36,15 +37,13 @@ export interface ExtensionSession extends NodeJS.EventEmitter {
   getAllExtensions(...args: unknown[]): ExtensionInfo[];
 }
 
-let partitions = 0;
-
 /** A fresh persistent session (extensions cannot be loaded into in-memory ones). */
 export function persistentSession(t: SpecHandle, label = 'ext'): ExtensionSession {
-  return t.session.fromPartition(`persist:${label}-${++partitions}-${process.pid}`) as unknown as ExtensionSession;
+  return t.session.fromPartition(`persist:${uniquePartition(label)}`) as unknown as ExtensionSession;
 }
 
 export function inMemorySession(t: SpecHandle, label = 'ext-memory'): ExtensionSession {
-  return t.session.fromPartition(`${label}-${++partitions}-${process.pid}`) as unknown as ExtensionSession;
+  return t.session.fromPartition(uniquePartition(label)) as unknown as ExtensionSession;
 }
 
 /** Chromium's id alphabet: the first 16 bytes of SHA-256, each hex digit moved to a-p. */

@@ -9,6 +9,7 @@
 
 import type { PermissionRequestOutcome } from '../../harness/api/driver.ts';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+import { uniquePartition } from '../support/partitions.ts';
 
 export { thrown, until } from '../support/requests.ts';
 
@@ -27,11 +28,9 @@ export interface PermissionSession {
   setDisplayMediaRequestHandler(...args: unknown[]): void;
 }
 
-let partitions = 0;
-
 /** A fresh in-memory session, so each test starts without handlers. */
 export function freshSession(t: SpecHandle, label = 'permissions'): PermissionSession {
-  return t.session.fromPartition(`${label}-${++partitions}-${process.pid}`) as unknown as PermissionSession;
+  return t.session.fromPartition(uniquePartition(label)) as unknown as PermissionSession;
 }
 
 /** The WebContents a handler receives, as far as the specs read it. */

@@ -3,6 +3,7 @@
 // effect, and page fetches (every era) of the session.
 
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+import { uniquePartition } from '../support/partitions.ts';
 
 export { failureOf, headerOf, pageFetch, thrown } from '../support/requests.ts';
 
@@ -21,11 +22,9 @@ export function protocolOf(session: unknown): ProtocolLike {
   return (session as { protocol: ProtocolLike }).protocol;
 }
 
-let partitions = 0;
-
 /** A fresh in-memory session, so each test starts without handlers. */
 export function freshSession(t: SpecHandle, label = 'protocol'): { session: unknown; protocol: ProtocolLike } {
-  const session = t.session.fromPartition(`${label}-${++partitions}-${process.pid}`);
+  const session = t.session.fromPartition(uniquePartition(label));
   return { session, protocol: protocolOf(session) };
 }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { eraInRange, type EraId } from '../../contract/eras/eras.ts';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
 import { startDictionaryServer, type DictionaryServer } from '../../fixtures/servers/index.ts';
+import { uniquePartition } from '../support/partitions.ts';
 
 export { until, thrown } from '../support/requests.ts';
 
@@ -27,11 +28,9 @@ export interface SpellcheckSession {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
 }
 
-let sessions = 0;
-
 /** A session no other test has used: `persist:` when `persistent`. */
 export function freshSession(t: SpecHandle, label: string, persistent = true): SpellcheckSession {
-  const name = `${label}-${++sessions}-${process.pid}`;
+  const name = uniquePartition(label);
   return t.session.fromPartition(persistent ? `persist:${name}` : name) as unknown as SpellcheckSession;
 }
 

@@ -3,6 +3,7 @@
 // ses.fetch (eras that have it), and what fixture servers saw.
 
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+import { uniquePartition } from '../support/partitions.ts';
 
 export { failureOf, headerOf, pageFetch, thrown, until } from '../support/requests.ts';
 
@@ -39,11 +40,9 @@ export function webRequestOf(session: unknown): WebRequestLike {
   return (session as { webRequest: WebRequestLike }).webRequest;
 }
 
-let partitions = 0;
-
 /** A fresh in-memory session, so each test starts without listeners. */
 export function freshSession(t: SpecHandle, label = 'web-request'): { session: unknown; webRequest: WebRequestLike } {
-  const session = t.session.fromPartition(`${label}-${++partitions}-${process.pid}`);
+  const session = t.session.fromPartition(uniquePartition(label));
   return { session, webRequest: webRequestOf(session) };
 }
 
