@@ -26,14 +26,7 @@ const t = useTarget(meta, {
   switches: { 'host-resolver-rules': 'MAP notfound.fixture.test ~NOTFOUND, MAP *.fixture.test 127.0.0.1' },
 });
 
-interface FetchSession {
-  fetch(input: string | Request, init?: RequestInit & { bypassCustomProtocolHandlers?: boolean }): Promise<Response>;
-  protocol: { handle(scheme: string, handler: (request: Request) => Promise<Response>): void };
-  setCertificateVerifyProc(proc: (request: unknown, callback: (result: number) => void) => void): void;
-  setUserAgent(userAgent: string, acceptLanguages?: string): void;
-}
-
-const session = (name: string) => t.session.fromPartition(name) as unknown as FetchSession;
+const session = (name: string) => t.session.fromPartition(name);
 
 let http: FixtureServer;
 let https: FixtureServer;
