@@ -62,7 +62,8 @@ export function sweepStaleTemps(dir: string, skip: readonly string[] = []): void
   }
 }
 
-async function fsyncDirectory(dir: string): Promise<void> {
+/** fsync a directory, so a rename in it survives a crash. */
+export async function fsyncDirectory(dir: string): Promise<void> {
   const handle = await fs.open(dir, 'r');
   try {
     await handle.sync();
