@@ -5,6 +5,7 @@
 
 import { requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
+import { stringVector } from '../era/gin-array.ts';
 import { isGinDictionary } from '../era/gin-dictionary.ts';
 import { servicesOf } from '../session/binding.ts';
 import { downloadService, type DownloadService } from './download-service.ts';
@@ -70,7 +71,7 @@ export const SESSION_DOWNLOAD_MEMBERS: MemberTable = {
       if (!isGinDictionary(options)) throwArgumentError(0, options, service.era.argumentStyle);
       const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : '');
       const chain = options.urlChain;
-      const urlChain = Array.isArray(chain) && chain.every((u) => typeof u === 'string') ? chain.map(canonicalUrl) : [];
+      const urlChain = stringVector(chain)?.map(canonicalUrl) ?? [];
       const offset = int64(options.offset, 0);
       const length = int64(options.length, 0);
       const path = text('path');
