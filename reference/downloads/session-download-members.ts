@@ -7,6 +7,7 @@ import { requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
 import { stringVector } from '../era/gin-array.ts';
 import { isGinDictionary } from '../era/gin-dictionary.ts';
+import { canonicalUrl } from '../era/gurl.ts';
 import { servicesOf } from '../session/binding.ts';
 import { downloadService, type DownloadService } from './download-service.ts';
 
@@ -23,15 +24,6 @@ function stringMap(value: unknown): [string, string][] | undefined {
 function int64(value: unknown, fallback: number): number {
   if (typeof value !== 'number') return fallback;
   return Number.isFinite(value) ? Math.trunc(value) : Number.isNaN(value) ? 0 : value;
-}
-
-/** A GURL made from a string, reported by its canonical spec ('' when invalid). */
-function canonicalUrl(text: string): string {
-  try {
-    return new URL(text).href;
-  } catch {
-    return '';
-  }
 }
 
 export const SESSION_DOWNLOAD_MEMBERS: MemberTable = {
@@ -71,7 +63,7 @@ export const SESSION_DOWNLOAD_MEMBERS: MemberTable = {
       if (!isGinDictionary(options)) throwArgumentError(0, options, service.era.argumentStyle);
       const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : '');
       const chain = options.urlChain;
-      const urlChain = stringVector(chain)?.map(canonicalUrl) ?? [];
+      const urlChain = stringVector(chain)?.map((url) => canonicalUrl(url) ?? '') ?? [];
       const offset = int64(options.offset, 0);
       const length = int64(options.length, 0);
       const path = text('path');
