@@ -10,6 +10,7 @@
 
 import type { NetworkService } from '../net/network-service.ts';
 import type { LoadedResponse } from '../net/http/url-loader.ts';
+import { discard } from '../net/http/body-streams.ts';
 import type { RawHeaders } from '../net/http/response-receiver.ts';
 import { NetError, netErrorName } from '../net/net-error.ts';
 import { parseHttpDate } from '../storage/http-cache/header-values.ts';
@@ -167,9 +168,9 @@ function answerOf(response: LoadedResponse, urlChain: string[], request: Downloa
     abort: () => {
       abort();
       if (body) body.cancel();
-      else void response.body?.cancel().catch(() => undefined);
+      else discard(response.body);
     },
   };
-  if (!body) void response.body?.cancel().catch(() => undefined);
+  if (!body) discard(response.body);
   return answer;
 }

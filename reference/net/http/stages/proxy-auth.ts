@@ -18,7 +18,7 @@ import { parseChallenges, preferredChallenge, realmOf } from '../../auth/challen
 import type { LoginBroker } from '../../auth/login-broker.ts';
 import { proxyAuthKey, proxyEntry, type ProxyIdentityTarget } from '../../auth/proxy-credentials.ts';
 import { netError } from '../../net-error.ts';
-import { drain } from '../body-streams.ts';
+import { discard, drain } from '../body-streams.ts';
 import { headerValues, rawHeadersOf } from '../header-lines.ts';
 import type { HopResponse, LoaderStage } from './stage.ts';
 
@@ -111,7 +111,7 @@ export const proxyAuth: LoaderStage = {
       }
       if (response.status !== 407 || exchange.loadedBy !== 'network') return response;
       if (!response.viaProxy) {
-        void response.body?.cancel();
+        discard(response.body);
         throw netError('ERR_UNEXPECTED_PROXY_AUTH');
       }
       const outcome =
