@@ -7,7 +7,7 @@
 import type { DriverImplementation } from '../../contract/driver-commands.ts';
 import { openPage } from '../permissions/web-contents.ts';
 import { servicesOf } from '../session/binding.ts';
-import { parseContentDisposition } from './content-disposition.ts';
+import { parseContentDisposition } from '../net/http/content-disposition.ts';
 import { requestDownload, type DownloadAnswer } from './download-request.ts';
 import { downloadService } from './download-service.ts';
 import { isRenderedMimeType } from './rendered-types.ts';

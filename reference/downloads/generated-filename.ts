@@ -8,7 +8,7 @@
 // extension is unreliable). A name from Content-Disposition keeps exactly the
 // extension it has.
 
-import { parseContentDisposition } from './content-disposition.ts';
+import { parseContentDisposition } from '../net/http/content-disposition.ts';
 import { extensionsOf, preferredExtension } from './mime-extensions.ts';
 
 const DOUBLE_EXTENSION_SUFFIXES = ['bz', 'bz2', 'gz', 'lz', 'lzma', 'lzo', 'xz', 'z', 'zst'];
