@@ -35,7 +35,7 @@ const ENTRY = [new URL('./pac-worker-entry.js', import.meta.url), new URL('../re
 class PacThread {
   #worker: Worker | undefined;
   /** What the current thread is doing (pac-thread-messages.ts PROGRESS), and the epoch of its clock. */
-  #progress = new Int32Array(0);
+  #progress = new Int32Array(new SharedArrayBuffer(0));
   #epoch = 0;
   #ready: Promise<void> | undefined;
   #generation = 0;
