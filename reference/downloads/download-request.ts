@@ -13,7 +13,7 @@ import type { LoadedResponse } from '../net/http/url-loader.ts';
 import { discard } from '../net/http/body-streams.ts';
 import type { RawHeaders } from '../net/http/response-receiver.ts';
 import { NetError, netErrorName } from '../net/net-error.ts';
-import { parseHttpDate } from '../storage/http-cache/header-values.ts';
+import { parseHttpDate } from '../net/http/http-date.ts';
 import { reasonForRequestFailure, reasonForResponse, type InterruptReason } from './interrupt-reasons.ts';
 import { PrefetchedBody } from './prefetched-body.ts';
 import { loadWithChain } from './download-chain-stage.ts';
