@@ -9,7 +9,7 @@
 // extension it has.
 
 import { parseContentDisposition } from '../net/http/content-disposition.ts';
-import { extensionsOf, preferredExtension } from './mime-extensions.ts';
+import { extensionsOf, preferredExtension } from '../net/mime-types.ts';
 
 const DOUBLE_EXTENSION_SUFFIXES = ['bz', 'bz2', 'gz', 'lz', 'lzma', 'lzo', 'xz', 'z', 'zst'];
 
