@@ -5,7 +5,7 @@
 // dialog was opened with, and an answer for the oldest one still open.
 
 import type { DriverImplementation } from '../../contract/driver-commands.ts';
-import { openPage } from '../permissions/web-contents.ts';
+import { openPage } from '../app/web-contents.ts';
 import { servicesOf } from '../session/binding.ts';
 import { parseContentDisposition } from '../net/http/content-disposition.ts';
 import { requestDownload, type DownloadAnswer } from './download-request.ts';
@@ -38,7 +38,7 @@ export const DOWNLOAD_DRIVER_COMMANDS: DriverImplementation = {
     }
     services
       .use(downloadService)
-      // The page that navigated (the stand-in pages of permissions/web-contents.ts): a navigation
+      // The page that navigated (the stand-in pages of app/web-contents.ts): a navigation
       // that becomes a download never commits, so the page keeps its blank start.
       .adoptNavigation(answer, { webContents: openPage(session, 'about:blank').webContents, hasUserGesture: hasUserGesture ?? false });
     return { download: true };

@@ -7,7 +7,7 @@
 // the callback, and the page's request fails as a capture failure.
 
 import type { CapturedTrack, DisplayMediaOutcome, PageError } from '../../contract/driver-commands.ts';
-import { isWebFrameMain, pageOf, type WebFrameMain } from './web-contents.ts';
+import { isWebFrameMain, pageOf, type WebFrameMain } from '../app/web-contents.ts';
 import { isGinDictionary } from '../era/gin-dictionary.ts';
 
 /** What Chromium's getDisplayMedia() rejects with for each request result (user_media_processor.cc). */
