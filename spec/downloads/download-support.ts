@@ -1,7 +1,9 @@
 // Helpers the download specs share, public API only: a fresh session, a
 // download started by a page's navigation (every era) or by downloadURL (9+),
 // the item 'will-download' hands out with its 'updated' states and its 'done'
-// state recorded from the listener on, and the files a directory holds.
+// state recorded from the listener on, the common shapes of a download (read
+// and cancelled in the listener; held after its first bytes), the save
+// dialogs shown, and the files a directory holds.
 
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
