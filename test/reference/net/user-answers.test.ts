@@ -47,8 +47,7 @@ function launch(): ReferenceElectron {
 }
 
 const fresh = (): AnyRecord => electron.session.fromPartition(`answers-${++partitions}`) as unknown as AnyRecord;
-const pageFetch = (session: unknown, url: string) =>
-  (REFERENCE_DRIVER_COMMANDS as unknown as Record<string, (a: unknown) => Promise<{ status: number; headers: Record<string, string> }>>)['page.fetch']!({ session, url });
+const pageFetch = async (session: unknown, url: string) => REFERENCE_DRIVER_COMMANDS['page.fetch']!({ session, url });
 const failure = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: Error) => error.message);
 
 describe('onHeadersReceived answers', () => {
