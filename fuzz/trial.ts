@@ -127,9 +127,9 @@ export async function runTrial(
       const url = env.urls[action.url % env.urls.length]!;
       const fetch = session.fetch as ((input: string, init: object) => Promise<Response>) | undefined;
       const signal = AbortSignal.timeout(Math.floor(env.boundMs / 3));
-      const request = fetch
+      const request: Promise<unknown> = fetch
         ? fetch.call(session, url, { signal }).then((r) => sample(r.body))
-        : (REFERENCE_DRIVER_COMMANDS as unknown as Record<string, (args: unknown) => Promise<unknown>>)['page.fetch']!({ session, url });
+        : Promise.resolve(REFERENCE_DRIVER_COMMANDS['page.fetch']!({ session, url }));
       if (process.env.FUZZ_DEBUG) request.then(() => process.stderr.write(`    ${label} ${url} ok\n`), (e: Error) => process.stderr.write(`    ${label} ${url} ${e?.message}\n`));
       track(label, request);
       // Let it get as far as it will (handlers, listeners, verify procs answer), but no longer than a moment.
