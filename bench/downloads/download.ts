@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises';
 import { Agent, request } from 'undici';
 import { startHttpServer } from '../../fixtures/servers/index.ts';
 import { createReferenceElectron } from '../../reference/instance.ts';
+import { median } from '../median.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => Number(argv[argv.indexOf(name) + 1]) || fallback;
@@ -74,11 +75,6 @@ async function viaUndici(): Promise<number> {
   const seconds = (performance.now() - start) / 1000;
   check(file);
   return size / 1024 / 1024 / seconds;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const ours: number[] = [];
