@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Agent, request } from 'undici';
-import { startHttpServer } from '../../fixtures/servers/index.ts';
+import { downloadRoutes, startHttpServer } from '../../fixtures/servers/index.ts';
 import { createReferenceElectron } from '../../reference/instance.ts';
 import { median } from '../median.ts';
 
@@ -23,16 +23,9 @@ const rounds = option('--rounds', 5);
 const size = option('--mib', 64) * 1024 * 1024;
 const asJson = argv.includes('--json');
 
-const blob = Buffer.alloc(size, 97);
-const server = await startHttpServer({
-  routes: {
-    '/blob': (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(blob.length) });
-      res.end(blob);
-    },
-  },
-});
-const url = `${server.origin}/blob`;
+// The download specs' own route: the body is built once (up to 64 MiB) and served from memory.
+const server = await startHttpServer({ routes: downloadRoutes().routes });
+const url = `${server.origin}/file?n=${size}`;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-downloads-'));
 const electron = createReferenceElectron({ era: 'current', userData: path.join(dir, 'userData') });
 await electron.app.whenReady();
