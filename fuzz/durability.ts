@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { startHttpServer } from '../fixtures/servers/index.ts';
 import { createReferenceElectron } from '../reference/instance.ts';
 import { PROBES, type Acked } from './durability-probes.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const WRITER = fileURLToPath(new URL('./durability-writer.ts', import.meta.url));
 
@@ -29,14 +30,6 @@ export interface DurabilityTotals {
   /** Writers that ended before the kill (a crash of the reference while writing). */
   writerFailures: number;
   problems: string[];
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 /**
@@ -101,7 +94,7 @@ export async function runDurability(options: { trials: number; chains: number; s
   const totals: DurabilityTotals = { trials: 0, acknowledged: 0, losses: 0, tempFiles: 0, damaged: 0, failedStarts: 0, writerFailures: 0, problems: [] };
   const perChain = Math.ceil(options.trials / options.chains);
   const chain = async (c: number) => {
-    const random = lcg(options.seed + c * 7919);
+    const random = seededRandom(options.seed + c * 7919);
     const root = mkdtempSync(path.join(os.tmpdir(), 'durability-'));
     const userData = path.join(root, 'userData');
     let acked: Acked[] = [];
