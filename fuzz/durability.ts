@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startHttpServer } from '../fixtures/servers/index.ts';
+import { LineSplitter } from '../harness/protocol/peer.ts';
 import { createReferenceElectron } from '../reference/instance.ts';
 import { PROBES, type Acked } from './durability-probes.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -51,14 +52,12 @@ function killedWriter(
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, userData, origin, String(seed), ackedFile, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const got: Acked[] = [];
     let inFlight: Acked | null = null;
-    let buffered = '';
     let errors = '';
     child.stderr.setEncoding('utf8').on('data', (c: string) => (errors = (errors + c).slice(-4000)));
+    // Whole lines only: the kill may cut the last one short.
+    const lines = new LineSplitter();
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      buffered += chunk;
-      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
-        const line = buffered.slice(0, nl);
-        buffered = buffered.slice(nl + 1);
+      for (const line of lines.push(chunk)) {
         if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
         else if (line.startsWith('intent ')) inFlight = JSON.parse(line.slice(7)) as Acked;
         else if (line.startsWith('ack ')) {
