@@ -10,8 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type FixtureServer } from '../../../fixtures/servers/index.ts';
-import { createReferenceElectron, type ReferenceElectron } from '../../../reference/instance.ts';
-import { REFERENCE_DRIVER_COMMANDS } from '../../../reference/testing.ts';
+import { launchReference, REFERENCE_DRIVER_COMMANDS, type ReferenceElectron } from '../../../reference/testing.ts';
 
 type Callback = (answer?: unknown) => void;
 interface AnyRecord {
@@ -38,12 +37,7 @@ afterAll(async () => {
 });
 
 function launch(): ReferenceElectron {
-  return createReferenceElectron({
-    era: 'current',
-    userData,
-    switches: { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' },
-    network: { extraCaCertificates: [], dnsServers: [], secureDnsServers: [] },
-  });
+  return launchReference({ era: 'current', userDataDir: userData, switches: { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' } });
 }
 
 const fresh = (): AnyRecord => electron.session.fromPartition(`answers-${++partitions}`) as unknown as AnyRecord;
