@@ -27,7 +27,14 @@ export default defineConfig({
     root,
     maxWorkers: 2,
     projects: [
-      { test: { ...common, name: 'units', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SUITE_READERS] } },
+      {
+        test: {
+          ...common,
+          name: 'units',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SUITE_READERS],
+        },
+      },
       // The whole suite in-process and through remote:, once each, in the background while the other files run.
       { test: { ...common, name: 'suite', include: SUITE_READERS, globalSetup: ['test/reference-suite.setup.ts'] } },
     ],
