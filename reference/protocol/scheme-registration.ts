@@ -33,7 +33,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** std::vector<CustomScheme> from `value`, reading the era's privileges; undefined when it does not convert. */
-function customSchemes(value: unknown, names: readonly (keyof SchemePrivileges)[]): { scheme: string; privileges: SchemePrivileges }[] | undefined {
+function customSchemes(
+  value: unknown,
+  names: readonly (keyof SchemePrivileges)[],
+): { scheme: string; privileges: SchemePrivileges }[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const out: { scheme: string; privileges: SchemePrivileges }[] = [];
   const length = value.length;
@@ -86,7 +89,11 @@ export function schemeRegistrationMembers(app: App): Record<string, ProtocolFunc
  * script would before ready. Electron 1.x can only register standard
  * schemes, all secure or none of them: other lists are refused.
  */
-export function registerLaunchSchemes(era: EraId, protocol: Readonly<Record<string, ProtocolFunction>>, schemes: readonly LaunchScheme[]): void {
+export function registerLaunchSchemes(
+  era: EraId,
+  protocol: Readonly<Record<string, ProtocolFunction>>,
+  schemes: readonly LaunchScheme[],
+): void {
   if (schemes.length === 0) return;
   if (PROTOCOL_ERAS[era].schemeRegistration === 'registerSchemesAsPrivileged') {
     protocol.registerSchemesAsPrivileged!(schemes);
@@ -94,9 +101,12 @@ export function registerLaunchSchemes(era: EraId, protocol: Readonly<Record<stri
   }
   const secure = schemes.map((s) => s.privileges?.secure === true);
   const onlyStandard = (s: LaunchScheme) =>
-    s.privileges?.standard === true && Object.entries(s.privileges).every(([name, on]) => !on || name === 'standard' || name === 'secure');
+    s.privileges?.standard === true &&
+    Object.entries(s.privileges).every(([name, on]) => !on || name === 'standard' || name === 'secure');
   if (!schemes.every(onlyStandard) || secure.some((s) => s !== secure[0])) {
-    throw new Error(`era ${era} registers standard schemes only, all secure or none (protocol.registerStandardSchemes): ${JSON.stringify(schemes)}`);
+    throw new Error(
+      `era ${era} registers standard schemes only, all secure or none (protocol.registerStandardSchemes): ${JSON.stringify(schemes)}`,
+    );
   }
   protocol.registerStandardSchemes!(
     schemes.map((s) => s.scheme),

@@ -16,7 +16,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'electron',
-  summary: 'A URL of a scheme registered as standard carries cookies in Electron 1.x, with its host as domain; later eras refuse the cookie and store nothing.',
+  summary:
+    'A URL of a scheme registered as standard carries cookies in Electron 1.x, with its host as domain; later eras refuse the cookie and store nothing.',
 });
 
 const t = useTarget(meta, { privilegedSchemes: [{ scheme: 'app', privileges: { standard: true, secure: true } }] });
@@ -24,13 +25,17 @@ const t = useTarget(meta, { privilegedSchemes: [{ scheme: 'app', privileges: { s
 const URL = 'app://fake-host';
 
 describe('cookies on a standard scheme', () => {
-  t.itInEras('legacy', 'stores a cookie for a URL of the scheme and returns it for that URL, with the host as domain', async () => {
-    const { cookies } = freshSession(t, 'standard-scheme');
-    await setCookie(t, cookies, { url: URL, name: 'custom', value: '1', expirationDate: secondsFromNow(120) });
-    const list = await getCookies(t, cookies, { url: URL });
-    expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ name: 'custom', value: '1', domain: 'fake-host' });
-  });
+  t.itInEras(
+    'legacy',
+    'stores a cookie for a URL of the scheme and returns it for that URL, with the host as domain',
+    async () => {
+      const { cookies } = freshSession(t, 'standard-scheme');
+      await setCookie(t, cookies, { url: URL, name: 'custom', value: '1', expirationDate: secondsFromNow(120) });
+      const list = await getCookies(t, cookies, { url: URL });
+      expect(list).toHaveLength(1);
+      expect(list[0]).toMatchObject({ name: 'custom', value: '1', domain: 'fake-host' });
+    },
+  );
 
   t.itInEras('>=e9', 'refuses a cookie for a URL of the scheme with the era message, and stores nothing', async () => {
     const { cookies } = freshSession(t, 'standard-scheme');

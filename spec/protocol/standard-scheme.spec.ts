@@ -15,7 +15,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: 'A scheme registered as standard before ready reaches handlers with its URL canonicalized like http but without a port; a URL of it with no host is invalid.',
+  summary:
+    'A scheme registered as standard before ready reaches handlers with its URL canonicalized like http but without a port; a URL of it with no host is invalid.',
 });
 
 const t = useTarget(meta, { privilegedSchemes: [{ scheme: 'app', privileges: { standard: true, secure: true } }] });

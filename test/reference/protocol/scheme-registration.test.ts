@@ -62,7 +62,9 @@ describe('protocol.registerSchemesAsPrivileged', () => {
 
   it('has no codeCache privilege before the current era', () => {
     const electron = app('e17');
-    expect(() => electron.protocol.registerSchemesAsPrivileged!([{ scheme: 'cc', privileges: { codeCache: true } }])).not.toThrow();
+    expect(() =>
+      electron.protocol.registerSchemesAsPrivileged!([{ scheme: 'cc', privileges: { codeCache: true } }]),
+    ).not.toThrow();
   });
 });
 
@@ -71,7 +73,9 @@ describe('protocol.registerStandardSchemes (1.x)', () => {
     const electron = app('legacy');
     expect(electron.protocol.registerSchemesAsPrivileged).toBeUndefined();
     expect(() => electron.protocol.registerStandardSchemes!(['a', 1])).toThrow(TypeError);
-    expect(() => electron.protocol.registerStandardSchemes!('a')).toThrow(new TypeError('Error processing argument at index 0, conversion failure from a'));
+    expect(() => electron.protocol.registerStandardSchemes!('a')).toThrow(
+      new TypeError('Error processing argument at index 0, conversion failure from a'),
+    );
     await electron.app.whenReady();
     expect(() => electron.protocol.registerStandardSchemes!(['a'])).toThrow(
       new Error('protocol.registerStandardSchemes should be called before app is ready'),
@@ -91,13 +95,22 @@ describe('protocol.registerStandardSchemes (1.x)', () => {
 
 describe('launch option', () => {
   it('registers through the era member, and 1.x takes standard schemes only, all secure or none', () => {
-    expect(app('e9', { privilegedSchemes: [{ scheme: 'app', privileges: { standard: true } }] }).app.urlSchemes.isStandard('app')).toBe(true);
+    expect(
+      app('e9', { privilegedSchemes: [{ scheme: 'app', privileges: { standard: true } }] }).app.urlSchemes.isStandard('app'),
+    ).toBe(true);
     const legacy = app('legacy', { privilegedSchemes: [{ scheme: 'app', privileges: { standard: true, secure: true } }] });
     expect(legacy.app.urlSchemes.standardSchemes()).toEqual(['app']);
     expect(() =>
-      app('legacy', { privilegedSchemes: [{ scheme: 'a', privileges: { standard: true } }, { scheme: 'b', privileges: { standard: true, secure: true } }] }),
+      app('legacy', {
+        privilegedSchemes: [
+          { scheme: 'a', privileges: { standard: true } },
+          { scheme: 'b', privileges: { standard: true, secure: true } },
+        ],
+      }),
     ).toThrow(/standard schemes only, all secure or none/);
-    expect(() => app('legacy', { privilegedSchemes: [{ scheme: 'a', privileges: { supportFetchAPI: true } }] })).toThrow(/standard schemes only/);
+    expect(() => app('legacy', { privilegedSchemes: [{ scheme: 'a', privileges: { supportFetchAPI: true } }] })).toThrow(
+      /standard schemes only/,
+    );
   });
 });
 
