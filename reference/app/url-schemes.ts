@@ -2,11 +2,11 @@
 // protocol.registerSchemesAsPrivileged (Electron 5+) and Electron 1.x's
 // protocol.registerStandardSchemes add to Chromium's process-wide url_util
 // lists (url::AddStandardScheme with SCHEME_WITH_HOST, url::AddSecureScheme,
-// ...). The one rule that follows from them lives here too: a URL of a
-// registered standard scheme is canonicalized as GURL canonicalizes it, like
-// an http URL without user info and port (`app://Foo:1234/a/../b` is
-// `app://foo/b`, `app:///foo` is `app://foo/`, `app://` is invalid). The
-// session's network stack and its cookies read URLs through it.
+// ...), and the rule that follows from them: a URL of a registered
+// standard scheme is held the way GURL canonicalizes it (era/gurl.ts). The
+// session's network stack and its cookies read URLs through `canonical`.
+
+import { canonicalStandardUrl } from '../era/gurl.ts';
 
 /** A scheme's privileges, as registerSchemesAsPrivileged reads them (absent ones are false). */
 export interface SchemePrivileges {
@@ -33,31 +33,6 @@ export const PRIVILEGE_NAMES: readonly (keyof SchemePrivileges)[] = [
 
 export function noPrivileges(): SchemePrivileges {
   return Object.fromEntries(PRIVILEGE_NAMES.map((name) => [name, false])) as unknown as SchemePrivileges;
-}
-
-/**
- * The canonical form of `href` for a standard scheme with a host and no
- * port (GURL's DoCanonicalizeStandardURL for SCHEME_WITH_HOST): any number
- * of slashes or backslashes before the authority, user info and port
- * dropped, the host and path canonicalized as for http; null when the host
- * is empty or does not canonicalize.
- */
-function canonicalStandard(scheme: string, href: string): URL | null {
-  const afterScheme = href.slice(scheme.length + 1);
-  const [, rawAuthority = '', rest = ''] = /^[/\\]*([^/\\?#]*)(.*)$/s.exec(afterScheme) ?? [];
-  let host = rawAuthority.slice(rawAuthority.lastIndexOf('@') + 1);
-  const bracket = host.lastIndexOf(']');
-  const colon = host.indexOf(':', bracket + 1);
-  if (colon >= 0) host = host.slice(0, colon);
-  if (host === '') return null;
-  let asHttp: URL;
-  try {
-    asHttp = new URL(`http://${host}${rest}`);
-  } catch {
-    return null;
-  }
-  if (asHttp.hostname === '') return null;
-  return new URL(`${scheme}://${asHttp.hostname}${asHttp.pathname}${asHttp.search}${asHttp.hash}`);
 }
 
 export class UrlSchemes {
@@ -113,6 +88,6 @@ export class UrlSchemes {
    */
   canonical(url: URL): URL | null {
     const scheme = url.protocol.slice(0, -1);
-    return this.#standard.has(scheme) ? canonicalStandard(scheme, url.href) : url;
+    return this.#standard.has(scheme) ? canonicalStandardUrl(url) : url;
   }
 }

@@ -18,6 +18,7 @@ import type { App } from '../app/app.ts';
 import { noPrivileges, type SchemePrivileges } from '../app/url-schemes.ts';
 import { requireArgument, throwArgumentError } from '../era/arguments.ts';
 import { stringVector } from '../era/gin-array.ts';
+import { isGinDictionary } from '../era/gin-dictionary.ts';
 import { PROTOCOL_ERAS } from './protocol-era.ts';
 
 /** A scheme a target is launched with, as registerSchemesAsPrivileged takes it. */
@@ -27,10 +28,6 @@ export interface LaunchScheme {
 }
 
 type ProtocolFunction = (...args: unknown[]) => unknown;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
 
 /** std::vector<CustomScheme> from `value`, reading the era's privileges; undefined when it does not convert. */
 function customSchemes(
@@ -42,12 +39,12 @@ function customSchemes(
   const length = value.length;
   for (let i = 0; i < length; i++) {
     const item: unknown = value[i];
-    if (!isObject(item)) return undefined;
+    if (!isGinDictionary(item)) return undefined;
     const scheme = item.scheme;
     if (typeof scheme !== 'string') return undefined;
     const privileges = noPrivileges();
     const options = item.privileges;
-    if (isObject(options)) for (const name of names) privileges[name] = Boolean(options[name]);
+    if (isGinDictionary(options)) for (const name of names) privileges[name] = Boolean(options[name]);
     out.push({ scheme, privileges });
   }
   return out;
@@ -74,7 +71,7 @@ function registerStandardSchemes(app: App): ProtocolFunction {
     if (!schemes) throwArgumentError(0, args[0], 'native_mate');
     if (app.isReady()) throw new Error('protocol.registerStandardSchemes should be called before app is ready');
     const options = args[1];
-    app.urlSchemes.replaceStandard(schemes, isObject(options) && options.secure === true);
+    app.urlSchemes.replaceStandard(schemes, isGinDictionary(options) && options.secure === true);
   };
 }
 
