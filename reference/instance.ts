@@ -8,6 +8,7 @@ import { createElectronEvent } from './events/electron-event.ts';
 import { createNetModule, type ReferenceNetModule } from './net/net-module.ts';
 import { PartitionRegistry } from './partitions/registry.ts';
 import { createProtocolModule, type ReferenceProtocolModule } from './protocol/protocol-module.ts';
+import { registerLaunchSchemes, type LaunchScheme } from './protocol/scheme-registration.ts';
 import { createSessionModule, type ReferenceSessionModule } from './session/module.ts';
 
 export interface ReferenceElectron {
@@ -26,6 +27,11 @@ export interface ReferenceElectron {
 
 export interface ReferenceOptions extends Partial<AppOptions> {
   era?: EraId;
+  /**
+   * Schemes the app's main script registers before ready, through the era's
+   * protocol member (registerSchemesAsPrivileged; registerStandardSchemes in 1.x).
+   */
+  privilegedSchemes?: readonly LaunchScheme[];
 }
 
 export function createReferenceElectron(options: ReferenceOptions = {}): ReferenceElectron {
@@ -33,11 +39,13 @@ export function createReferenceElectron(options: ReferenceOptions = {}): Referen
   const registry = new PartitionRegistry(app);
   const session = createSessionModule(app, registry);
   app.quitSequence.onShutdown((crash) => registry.shutdown(crash));
+  const protocol = createProtocolModule(app, session);
+  registerLaunchSchemes(app.era, protocol, options.privilegedSchemes ?? []);
   return {
     app,
     session,
     net: createNetModule(app.era, session),
-    protocol: createProtocolModule(app.era, session),
+    protocol,
     async quit({ crash = false } = {}) {
       // The harness's quit is not cancellable: 'before-quit' is news, not a question.
       if (!crash && !app.quitSequence.hasQuit) app.emit('before-quit', createElectronEvent());

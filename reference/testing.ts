@@ -8,6 +8,7 @@ import type { DriverImplementation } from '../contract/driver-commands.ts';
 import type { EraId } from '../contract/eras/eras.ts';
 import { AREAS } from './areas.ts';
 import { createReferenceElectron, type ReferenceElectron } from './instance.ts';
+import type { LaunchScheme } from './protocol/scheme-registration.ts';
 import { servicesOf } from './session/binding.ts';
 
 export type { ReferenceElectron } from './instance.ts';
@@ -22,6 +23,8 @@ export interface ReferenceLaunch {
   extraCaCertificates?: string[];
   secureDnsServers?: string[];
   dnsServers?: string[];
+  /** Schemes registered app-wide before ready, as protocol.registerSchemesAsPrivileged takes them. */
+  privilegedSchemes?: LaunchScheme[];
 }
 
 export function launchReference(options: ReferenceLaunch): ReferenceElectron {
@@ -29,6 +32,7 @@ export function launchReference(options: ReferenceLaunch): ReferenceElectron {
     era: options.era,
     userData: options.userDataDir,
     switches: options.switches,
+    privilegedSchemes: options.privilegedSchemes,
     env: options.env,
     network: {
       extraCaCertificates: options.extraCaCertificates ?? [],

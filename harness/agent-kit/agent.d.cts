@@ -5,6 +5,8 @@ export interface AgentTargetOptions {
   era: 'legacy' | 'e9' | 'e12' | 'e17' | 'current';
   userDataDir: string;
   switches?: Record<string, string>;
+  /** Schemes to register before ready, as `protocol.registerSchemesAsPrivileged` takes them. */
+  privilegedSchemes?: { scheme: string; privileges?: Record<string, boolean> }[];
   env?: Record<string, string>;
   extraCaCertificates?: string[];
   secureDnsServers?: string[];

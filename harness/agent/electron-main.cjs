@@ -19,14 +19,47 @@ var launch = agent.launchOptions();
 var described = electron.conformance || null;
 var version = process.versions.electron || (described && described.version) || '0.0.0';
 
-// Electron reads userData and switches when it gets ready: they must be set
-// by the main script, so the runner passes them at launch.
+/**
+ * Registers the launch's privileged schemes as an app's main script does:
+ * protocol.registerSchemesAsPrivileged (Electron 5+), or Electron 1.x's
+ * registerStandardSchemes, which takes standard schemes only, all secure or none.
+ */
+function registerSchemes(protocol, schemes) {
+  if (typeof protocol.registerSchemesAsPrivileged === 'function') {
+    protocol.registerSchemesAsPrivileged(schemes);
+    return;
+  }
+  var secure = !!(schemes[0].privileges && schemes[0].privileges.secure === true);
+  var names = schemes.map(function (entry) {
+    var privileges = entry.privileges || {};
+    var others = Object.keys(privileges).filter(function (name) {
+      return privileges[name] && name !== 'standard' && name !== 'secure';
+    });
+    if (privileges.standard !== true || (privileges.secure === true) !== secure || others.length) {
+      throw agent.unsupported('Electron ' + version + ' registers standard schemes only, all secure or none (protocol.registerStandardSchemes)');
+    }
+    return entry.scheme;
+  });
+  protocol.registerStandardSchemes(names, { secure: secure });
+}
+
+// Electron reads userData, switches and privileged schemes when it gets
+// ready: the main script sets them, so the runner passes them at launch. A
+// registration that fails fails the target's creation.
+var launchFailure = null;
 if (launch) {
   app.setPath('userData', launch.userDataDir);
   var switches = launch.switches || {};
   Object.keys(switches).forEach(function (name) {
     app.commandLine.appendSwitch(name, switches[name]);
   });
+  if (launch.privilegedSchemes && launch.privilegedSchemes.length) {
+    try {
+      registerSchemes(electron.protocol, launch.privilegedSchemes);
+    } catch (error) {
+      launchFailure = error;
+    }
+  }
 }
 // The agent opens windows only for the driver; closing them must not quit.
 app.on('window-all-closed', function () {});
@@ -255,13 +288,17 @@ agent.runAgent({
   restart: 'relaunch',
   targets: 'one',
   createTarget: function (options) {
+    if (launchFailure) throw launchFailure;
     if (launch && (options.userDataDir !== launch.userDataDir || options.era !== launch.era)) {
       throw agent.unsupported('this agent serves the one app it was launched for (userData ' + launch.userDataDir + ')');
     }
     if (!launch && app.isReady()) {
       throw agent.unsupported('the app is ready: its userData can no longer be set; launch the agent through remote:');
     }
-    if (!launch) app.setPath('userData', options.userDataDir);
+    if (!launch) {
+      app.setPath('userData', options.userDataDir);
+      if (options.privilegedSchemes && options.privilegedSchemes.length) registerSchemes(electron.protocol, options.privilegedSchemes);
+    }
     return whenReady().then(function () {
       // Electron configures DNS-over-HTTPS after ready (Electron >= 14).
       if (options.secureDnsServers && options.secureDnsServers.length && typeof app.configureHostResolver === 'function') {

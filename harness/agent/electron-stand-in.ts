@@ -1,7 +1,9 @@
 // An Electron-shaped module made of the reference, for running the Electron
-// agent (electron-main.cjs) without an Electron binary: `app`, `session`, and
-// the `conformance` description the Electron agent reads from modules that
-// are not Electron. `app.quit()` behaves like Electron's: a graceful quit,
+// agent (electron-main.cjs) without an Electron binary: `app`, `session`,
+// `protocol`, and the `conformance` description the Electron agent reads from
+// modules that are not Electron. The launch's privileged schemes are left to
+// the agent, which registers them through `protocol` before ready as it does
+// in Electron. `app.quit()` behaves like Electron's: a graceful quit,
 // then 'will-quit', then the process exits; `app.exit(code)` shuts the app
 // down and ends the process with that code.
 
@@ -16,7 +18,7 @@ import { isEraId } from '../../contract/eras/eras.ts';
  */
 export function createElectronStandIn(launch: TargetOptions | undefined): Record<string, unknown> {
   const era = launch && isEraId(launch.era) ? launch.era : 'current';
-  const electron = launch ? launchReference(launch) : createReferenceElectron({ era });
+  const electron = launch ? launchReference({ ...launch, privilegedSchemes: [] }) : createReferenceElectron({ era });
   const app = electron.app as unknown as Record<string, unknown> & { emit(event: string): boolean };
   app.quit = () => {
     void electron.quit().then(() => {
@@ -30,6 +32,7 @@ export function createElectronStandIn(launch: TargetOptions | undefined): Record
   return {
     app,
     session: electron.session,
+    protocol: electron.protocol,
     conformance: {
       name: 'session-conformance reference (as electron)',
       version: electron.app.versions.electron,

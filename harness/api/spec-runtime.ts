@@ -16,7 +16,7 @@ import { HarnessError } from './harness-error.ts';
 import { declaredDriver, type Driver } from './driver.ts';
 import { parseEraModuleId, type RunContext } from './run-context.ts';
 import type { SpecMeta } from './spec-meta.ts';
-import type { AppSlice, SessionModule, Target, TargetOptions } from './target.ts';
+import type { AppSlice, PrivilegedScheme, SessionModule, Target, TargetOptions } from './target.ts';
 
 /** Attached to every test as `task.meta.conformance`, read by the runner's reporter. */
 export interface TestMeta {
@@ -50,11 +50,15 @@ export interface SpecHandle {
 }
 
 /** TargetOptions a spec may set for its target (the runtime owns era and userData). */
-export type LaunchOptions = Partial<Pick<TargetOptions, 'switches' | 'env' | 'extraCaCertificates' | 'secureDnsServers' | 'dnsServers'>>;
+export type LaunchOptions = Partial<
+  Pick<TargetOptions, 'switches' | 'privilegedSchemes' | 'env' | 'extraCaCertificates' | 'secureDnsServers' | 'dnsServers'>
+>;
 
 export interface UseTargetOptions {
   /** Switches present at launch (before ready), e.g. `{ 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' }`. */
   switches?: Record<string, string>;
+  /** Schemes registered before ready, e.g. `[{ scheme: 'app', privileges: { standard: true, secure: true } }]`. */
+  privilegedSchemes?: PrivilegedScheme[];
   /** The app's environment at launch (e.g. proxy variables); the harness's own without its proxy variables when absent. */
   env?: Record<string, string>;
   /** Trust the fixtures' test CA (fixtures/servers/test-ca.ts) on top of the system store. */
@@ -85,6 +89,7 @@ function environmentWithoutProxies(): Record<string, string> {
 async function launchOptions(options: UseTargetOptions): Promise<LaunchOptions> {
   const launch: LaunchOptions = {};
   if (options.switches) launch.switches = { ...options.switches };
+  if (options.privilegedSchemes) launch.privilegedSchemes = [...options.privilegedSchemes];
   launch.env = options.env ? { ...options.env } : environmentWithoutProxies();
   if (options.trustFixtureCa) {
     // Loaded on demand so specs without TLS never build the test PKI.
@@ -93,6 +98,7 @@ async function launchOptions(options: UseTargetOptions): Promise<LaunchOptions> 
   }
   const prepared = (await options.prepare?.()) ?? {};
   if (prepared.switches) launch.switches = { ...launch.switches, ...prepared.switches };
+  if (prepared.privilegedSchemes) launch.privilegedSchemes = [...(launch.privilegedSchemes ?? []), ...prepared.privilegedSchemes];
   if (prepared.extraCaCertificates) launch.extraCaCertificates = [...(launch.extraCaCertificates ?? []), ...prepared.extraCaCertificates];
   if (prepared.secureDnsServers) launch.secureDnsServers = [...prepared.secureDnsServers];
   if (prepared.dnsServers) launch.dnsServers = [...prepared.dnsServers];

@@ -81,12 +81,33 @@ export interface TestReport {
   fault?: Error;
 }
 
+/** A scheme an app registers before ready, as `protocol.registerSchemesAsPrivileged` takes it. */
+export interface PrivilegedScheme {
+  scheme: string;
+  privileges?: {
+    standard?: boolean;
+    secure?: boolean;
+    bypassCSP?: boolean;
+    allowServiceWorkers?: boolean;
+    supportFetchAPI?: boolean;
+    corsEnabled?: boolean;
+    stream?: boolean;
+    codeCache?: boolean;
+  };
+}
+
 export interface TargetOptions {
   era: EraId;
   /** A fresh, empty directory the target uses as userData. */
   userDataDir: string;
   /** Command-line switches applied before ready, as `app.commandLine.appendSwitch` would. */
   switches?: Record<string, string>;
+  /**
+   * Schemes registered app-wide before ready, as the app's main script calls
+   * `protocol.registerSchemesAsPrivileged` (Electron 1.x: `protocol.registerStandardSchemes`,
+   * which takes standard schemes only, all secure or none).
+   */
+  privilegedSchemes?: PrivilegedScheme[];
   /**
    * The environment the app is launched with (proxy variables for `system`
    * mode); the harness's own environment when absent.

@@ -41,21 +41,16 @@ let kill = () => {};
 // the agent, rather than filling this process's memory.
 const MAX_LINE = 32 * 1024 * 1024;
 
+/** A line splitter that stops the agent at the first line over MAX_LINE. */
 class BoundedLines {
   constructor(onTooLong) {
-    this.splitter = new LineSplitter();
+    this.splitter = new LineSplitter(MAX_LINE);
     this.onTooLong = onTooLong;
-    this.over = false;
   }
   push(chunk) {
-    if (this.over) return [];
+    if (this.splitter.over) return [];
     const lines = this.splitter.push(chunk);
-    if (this.splitter.rest.length > MAX_LINE || lines.some((l) => l.length > MAX_LINE)) {
-      this.over = true;
-      this.splitter.rest = '';
-      this.onTooLong();
-      return [];
-    }
+    if (this.splitter.over) this.onTooLong();
     return lines;
   }
 }

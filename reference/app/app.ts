@@ -1,5 +1,6 @@
 // The reference's `app`: ready lifecycle, quitting, named paths, command-line
-// switches, the user agent fallback, locale, and the `session-created` event.
+// switches, the schemes registered before ready, the user agent fallback,
+// locale, and the `session-created` event.
 // The slice of Electron's app that sessions, and code setting them up, touch.
 
 import { EventEmitter } from 'node:events';
@@ -11,6 +12,7 @@ import { ERA_VERSIONS, type EraVersions } from '../era/versions.ts';
 import { CommandLine } from './command-line.ts';
 import { AppPaths, isPathName, type PathName } from './paths.ts';
 import { QuitSequence } from './quit.ts';
+import { UrlSchemes } from './url-schemes.ts';
 import { defaultUserAgent } from './user-agent.ts';
 import { SESSION_ERAS } from '../session/session-era.ts';
 
@@ -55,6 +57,8 @@ export class App extends EventEmitter {
   /** A snapshot of the environment at launch, as Chromium reads it once. */
   readonly environment: Readonly<Record<string, string | undefined>>;
   readonly networkOptions: AppNetworkOptions;
+  /** Schemes registered app-wide before ready (protocol.registerSchemesAsPrivileged). */
+  readonly urlSchemes = new UrlSchemes();
   readonly #paths: AppPaths;
   #name: string;
   readonly #version: string;

@@ -6,6 +6,7 @@
 // every creation failure as one parse failure; newer ones name the reason.
 
 import type { Cookie } from 'tough-cookie';
+import type { UrlSchemes } from '../app/url-schemes.ts';
 import { cookieDomainFor, hostOf, isIpAddress } from './cookie-domain.ts';
 import type { CookieEra, ElectronSameSite } from './cookie-era.ts';
 import { newCookie, secondsToMicros } from './cookie-record.ts';
@@ -97,9 +98,9 @@ export function readDetails(era: CookieEra, source: Record<string, unknown>): Re
 
 export type CreateResult = { cookie: Cookie; url: URL } | { status: CookieStatus };
 
-/** CreateSanitizedCookie: the cookie these details describe for their URL, or why there is none. */
-export function createCookie(era: CookieEra, d: CookieDetails, nowMs: number): CreateResult {
-  const url = parseUrl(d.url);
+/** CreateSanitizedCookie: the cookie these details describe for their URL (read with the app's `schemes`), or why there is none. */
+export function createCookie(era: CookieEra, d: CookieDetails, nowMs: number, schemes?: UrlSchemes): CreateResult {
+  const url = parseUrl(d.url, schemes);
   if (!url) return { status: new CookieStatus().exclude('EXCLUDE_INVALID_DOMAIN') };
   const status = new CookieStatus();
   if (parseTokenString(d.name) !== d.name || parseValueString(d.value) !== d.value || parseValueString(d.path) !== d.path) {
@@ -155,12 +156,19 @@ export function createCookie(era: CookieEra, d: CookieDetails, nowMs: number): C
 /**
  * The checks made when the cookie is stored (CookieMonster::SetCanonicalCookie
  * and CanonicalCookie::IsSetPermittedInContext), given the cookie it would
- * replace. The API sets cookies in a same-site context, and includes HttpOnly
- * only when the new cookie is HttpOnly itself.
+ * replace and the schemes carrying cookies beyond the defaults. The API sets
+ * cookies in a same-site context, and includes HttpOnly only when the new
+ * cookie is HttpOnly itself.
  */
-export function checkStorable(era: CookieEra, cookie: Cookie, url: URL, replaced: Cookie | undefined): CookieStatus {
+export function checkStorable(
+  era: CookieEra,
+  cookie: Cookie,
+  url: URL,
+  replaced: Cookie | undefined,
+  extraCookieableSchemes: readonly string[],
+): CookieStatus {
   const status = new CookieStatus();
-  if (!isCookieableScheme(url)) status.exclude('EXCLUDE_NONCOOKIEABLE_SCHEME');
+  if (!isCookieableScheme(url, extraCookieableSchemes)) status.exclude('EXCLUDE_NONCOOKIEABLE_SCHEME');
   if (era.secureSource === 'trustworthy' && cookie.secure && !isSecureSource(url, era.secureSource)) status.exclude('EXCLUDE_SECURE_ONLY');
   if (era.sameSiteByDefault && cookie.sameSite === 'none' && !cookie.secure) status.exclude('EXCLUDE_SAMESITE_NONE_INSECURE');
   if (cookie.sameSite === 'none' && !cookie.secure) status.warn('WARN_SAMESITE_NONE_INSECURE');

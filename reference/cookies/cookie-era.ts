@@ -43,6 +43,12 @@ export interface CookieEra {
   readsHttpOnlyFilter: boolean;
   /** Name prefixes are matched case-insensitively (newer Chromium). */
   caseInsensitivePrefixes: boolean;
+  /**
+   * The schemes the app registered as standard carry cookies too (1.x:
+   * AtomBrowserContext::GetCookieableSchemes; the network service's
+   * CookieManager keeps Chromium's defaults, so Electron 7+ refuses them).
+   */
+  standardSchemesCookieable: boolean;
 }
 
 const LEGACY: CookieEra = {
@@ -62,10 +68,12 @@ const LEGACY: CookieEra = {
   invertedSecureFilter: false,
   readsHttpOnlyFilter: false,
   caseInsensitivePrefixes: false,
+  standardSchemesCookieable: true,
 };
 
 const E9: CookieEra = {
   ...LEGACY,
+  standardSchemesCookieable: false,
   argumentStyle: 'gin',
   defaultSameSite: 'no_restriction',
   messages: 'short',

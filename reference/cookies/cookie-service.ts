@@ -83,6 +83,11 @@ export class CookieService implements SessionService {
     });
   }
 
+  /** Schemes carrying cookies beyond Chromium's defaults: the app's standard ones, in eras that allow them. */
+  #extraCookieableSchemes(): readonly string[] {
+    return this.era.standardSchemesCookieable ? this.#services.app.urlSchemes.standardSchemes() : [];
+  }
+
   /** Emits 'changed' for every change since the last call, in order. */
   #publish(): void {
     const changes = this.store.takeChanges();
@@ -99,8 +104,8 @@ export class CookieService implements SessionService {
    * as Electron's own lookups do.
    */
   async #cookiesFor(url: string, options: CookieRequestOptions & { touch: boolean }): Promise<Cookie[]> {
-    const parsed = parseUrl(url);
-    if (!parsed || !isCookieableScheme(parsed)) return [];
+    const parsed = parseUrl(url, this.#services.app.urlSchemes);
+    if (!parsed || !isCookieableScheme(parsed, this.#extraCookieableSchemes())) return [];
     // Like CookieMonster, a lookup first deletes every expired cookie of the host.
     this.store.collectExpired(Date.now(), this.store.cookiesForHost(hostOf(parsed)));
     const candidates = options.touch ? [] : this.store.cookiesForHost(hostOf(parsed), parsed.pathname || '/');
@@ -139,9 +144,10 @@ export class CookieService implements SessionService {
   async set(source: Record<string, unknown>): Promise<void> {
     const read = readDetails(this.era, source);
     if ('message' in read) throw new Error(read.message);
-    const created = createCookie(this.era, read.details, Date.now());
+    const created = createCookie(this.era, read.details, Date.now(), this.#services.app.urlSchemes);
     if ('status' in created) throw this.#rejection(created.status);
-    const status = checkStorable(this.era, created.cookie, created.url, this.store.equivalentOf(created.cookie));
+    const replaced = this.store.equivalentOf(created.cookie);
+    const status = checkStorable(this.era, created.cookie, created.url, replaced, this.#extraCookieableSchemes());
     if (!status.included) throw this.#rejection(status);
     this.store.insert(created.cookie);
     this.#publish();
@@ -177,8 +183,9 @@ export class CookieService implements SessionService {
   }
 
   async storeFromResponse(url: string, setCookieHeaders: readonly string[], options: CookieRequestOptions = {}): Promise<void> {
-    const parsed = parseUrl(url);
-    if (!parsed || !isCookieableScheme(parsed)) return;
+    const parsed = parseUrl(url, this.#services.app.urlSchemes);
+    const extraSchemes = this.#extraCookieableSchemes();
+    if (!parsed || !isCookieableScheme(parsed, extraSchemes)) return;
     for (const header of setCookieHeaders) {
       const now = Date.now();
       const cookie = cookieFromSetCookie(this.era, header, parsed, now);
@@ -187,7 +194,7 @@ export class CookieService implements SessionService {
       if (!http && cookie.httpOnly) continue;
       const replaced = this.store.equivalentOf(cookie);
       if (!http && replaced?.httpOnly) continue;
-      if (!admitsResponseCookie(this.era, cookie, parsed, options.sameSiteContext, this.store.all())) continue;
+      if (!admitsResponseCookie(this.era, cookie, parsed, options.sameSiteContext, this.store.all(), extraSchemes)) continue;
       this.store.insert(cookie, now);
     }
     this.#publish();

@@ -84,8 +84,9 @@ export function admitsResponseCookie(
   url: URL,
   context: ResponseSameSiteContext,
   existing: readonly Cookie[],
+  extraCookieableSchemes: readonly string[],
 ): boolean {
-  if (!checkStorable(era, cookie, url, undefined).included) return false;
+  if (!checkStorable(era, cookie, url, undefined, extraCookieableSchemes).included) return false;
   if (cookie.secure && !isSecureSource(url, era.secureSource)) return false;
   if (context === 'none') {
     if (cookie.sameSite === 'strict' || cookie.sameSite === 'lax') return false;

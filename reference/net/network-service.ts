@@ -15,6 +15,7 @@
 // installed; areas reach it as `services.network`.
 
 import type { Dispatcher } from 'undici';
+import type { UrlSchemes } from '../app/url-schemes.ts';
 import { conversionStyle } from '../era/arguments.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { AuthCache } from './auth/auth-cache.ts';
@@ -74,9 +75,11 @@ export class NetworkService implements SessionService {
   #dispatcher: Dispatcher;
   readonly #retired = new Set<SessionPool>();
   readonly #proxyDispatchers = new Map<string, Dispatcher>();
+  readonly #schemes: UrlSchemes;
 
   constructor(services: SessionServices) {
     const app = services.app;
+    this.#schemes = app.urlSchemes;
     const trust = new TrustStore(app.networkOptions.extraCaCertificates);
     this.#tls = new TlsSettings(trust);
     const dohServers = app.networkOptions.secureDnsServers;
@@ -184,13 +187,21 @@ export class NetworkService implements SessionService {
   }
 
   /** One request through the whole stack. */
+  /**
+   * One request through the stack. Its URL is first read as Chromium holds
+   * it (a scheme the app registered as standard canonicalizes like http); one
+   * that is then invalid fails as Electron's URL loader refuses it.
+   */
   load(request: LoadRequest): Promise<LoadedResponse> {
+    const url = this.#schemes.canonical(request.url);
+    if (!url) return Promise.reject(new TypeError('Invalid URL'));
     return this.#loader.load({
       redirectErrors: {
         error: () => new Error("Attempted to redirect, but redirect policy was 'error'"),
         manual: () => new Error('Redirect was cancelled'),
       },
       ...request,
+      url,
     });
   }
 

@@ -53,7 +53,7 @@ export type UnmodelledExport = (typeof UNMODELLED_EXPORTS)[number];
 /** Members of modelled modules that Electron has and the reference does not. */
 export const UNMODELLED_MEMBERS = {
   net: ['request', 'isOnline', 'online'],
-  protocol: ['registerSchemesAsPrivileged'],
+  protocol: [],
 } as const;
 
 const MODELLED = 'the stand-in models app, session, net, netLog and protocol: the main-process API of sessions';

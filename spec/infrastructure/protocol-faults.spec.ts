@@ -120,6 +120,14 @@ describe('agent protocol faults', () => {
     const second = await adapter.createTarget({ era: 'current', userDataDir: await mkdtemp(path.join(os.tmpdir(), 'protocol-crash-')) });
     targets.push(second);
     expect(second.session.fromPartition('after-the-crash').getUserAgent()).toMatch(/Electron/);
+    // Two agents start and load the reference one after the other: on a loaded
+    // machine that alone can pass the suite's 30 s default.
+  }, 90_000);
+
+  it('stops an agent that sends a line longer than 32 MiB, and says why', async () => {
+    const error = await failure(target(FAULTY_AGENT, 'endless-line'));
+    expect(error.message).toContain('the agent sent a line longer than 33554432 bytes; it was stopped');
+    expect(statusOf(error)).toBe('CRASH');
   });
 
   it("reports an agent that exits with its exit code and last output", async () => {

@@ -4,7 +4,8 @@
 // era (test/reference-suite.setup.ts says why not all five); and the Electron
 // agent, with `electron` resolved to the reference and every message checked
 // against the schemas, does the same on spec files that exercise its own
-// code: synchronous listeners, relaunch and crash restarts, errors, era shape.
+// code: synchronous listeners, relaunch and crash restarts, errors, era shape,
+// schemes registered before ready.
 // (Schema checks cost a compile per spec file, so the big run goes without.)
 
 import { readFileSync } from 'node:fs';
@@ -68,6 +69,7 @@ describe('the suite through an agent process', () => {
       'spec/session/flush-storage-data.spec.ts',
       'spec/session/from-partition.spec.ts',
       'spec/infrastructure/era-shape.spec.ts',
+      'spec/cookies/standard-scheme.spec.ts',
     ];
     const electron = await remoteRun('remote:node harness/agent/electron-stand-in.mjs', ['--era', 'legacy', ...files]);
     expect(electron.runs[0]!.info.implementation.name).toBe('session-conformance reference (as electron)');

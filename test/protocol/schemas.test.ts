@@ -46,6 +46,8 @@ describe('protocol schemas', () => {
     expect(check('agent-to-runner', { type: 'settle', promise: 'ap4', completion: 'rejected', value: { $: 'error', name: 'Error', message: '' } })).toBeNull();
     expect(check('agent-to-runner', { type: 'output', stream: 'stderr', text: 'warning\n' })).toBeNull();
     expect(check('runner-to-agent', { type: 'request', id: 1, op: 'target.create', options: { era: 'e9', userDataDir: '/tmp/u', switches: { a: 'b' } } })).toBeNull();
+    const schemes = [{ scheme: 'app', privileges: { standard: true, secure: true } }, { scheme: 'plain' }];
+    expect(check('runner-to-agent', { type: 'request', id: 1, op: 'target.create', options: { era: 'e9', userDataDir: '/tmp/u', privilegedSchemes: schemes } })).toBeNull();
   });
 
   it('rejects malformed messages and says where', () => {
@@ -55,6 +57,9 @@ describe('protocol schemas', () => {
     expect(check('agent-to-runner', { type: 'result', id: 1, completion: 'returned' })).toMatch(/"result" message is invalid/);
     expect(check('agent-to-runner', { type: 'result', id: 1, completion: 'returned', value: { $: 'bytes', kind: 'Buffer', v: 'not base64!' } })).toMatch(/invalid/);
     expect(check('agent-to-runner', { type: 'result', id: 1, completion: 'returned', value: { $: 'mystery' } })).toMatch(/invalid/);
+    const create = (privilegedSchemes: unknown) => ({ type: 'request', id: 1, op: 'target.create', options: { era: 'e9', userDataDir: '/u', privilegedSchemes } });
+    expect(check('runner-to-agent', create([{ privileges: { standard: true } }]))).toMatch(/privilegedSchemes\/0/);
+    expect(check('runner-to-agent', create([{ scheme: 'app', privileges: { standard: 'yes' } }]))).toMatch(/privilegedSchemes\/0\/privileges\/standard/);
     // Only the runner creates targets and drives.
     expect(check('agent-to-runner', { type: 'request', id: 1, op: 'target.dispose', target: 't1' })).toMatch(/invalid/);
     expect(check('runner-to-agent', hello)).toMatch(/invalid/);
