@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { freshSession } from './protocol-support.ts';
+import { freshHandleSession, type HandleSession } from './protocol-support.ts';
 
 export const meta = defineSpec({
   members: ['protocol.handle'],
@@ -21,16 +21,11 @@ export const meta = defineSpec({
 
 const t = useTarget(meta, { privilegedSchemes: [{ scheme: 'app', privileges: { standard: true, secure: true } }] });
 
-interface FetchSession {
-  fetch(input: string): Promise<Response>;
-  protocol: { handle(scheme: string, handler: (request: Request) => Response): void };
-}
-
 /** A fresh session whose `app` handler answers with the URL it was given, counting its calls. */
-function echoing(): { session: FetchSession; calls: () => number } {
-  const session = freshSession(t, 'standard-scheme').session as FetchSession;
+function echoing(): { session: HandleSession; calls: () => number } {
+  const { session, protocol } = freshHandleSession(t, 'standard-scheme');
   let calls = 0;
-  session.protocol.handle('app', (request) => {
+  protocol.handle('app', (request: Request) => {
     calls++;
     return new Response(request.url);
   });
