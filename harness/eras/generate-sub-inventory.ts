@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EraId } from '../../contract/eras/eras.ts';
 import { githubSlug, markdownHeadings } from './seed-headings.ts';
-import type { SubInventory, SubInventoryEra, SubMember, SubOwner } from '../../contract/eras/sub-inventory.ts';
+import { OWNER_PAGE, type SubInventory, type SubInventoryEra, type SubMember, type SubOwner } from '../../contract/eras/sub-inventory.ts';
 
 export const SUB_INVENTORY_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'contract', 'eras', 'sub-inventory.json');
 
@@ -31,13 +31,10 @@ export const ERA_TAGS: Readonly<Record<EraId, string>> = {
   current: 'v39.2.7',
 };
 
-export const OWNER_DOCS: Readonly<Record<SubOwner, string>> = {
-  cookies: 'docs/api/cookies.md',
-  webRequest: 'docs/api/web-request.md',
-  protocol: 'docs/api/protocol.md',
-  serviceWorkers: 'docs/api/service-workers.md',
-  downloadItem: 'docs/api/download-item.md',
-};
+/** The page of the Electron docs each sub-object is documented on. */
+export const OWNER_DOCS = Object.fromEntries(
+  Object.entries(OWNER_PAGE).map(([owner, page]) => [owner, `docs/api/${page}.md`]),
+) as Readonly<Record<SubOwner, string>>;
 
 /** Owners whose object an era may not have at all (ServiceWorkers came with Electron 9). */
 export const OPTIONAL_OWNERS: readonly SubOwner[] = ['serviceWorkers'];

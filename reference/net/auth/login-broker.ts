@@ -7,13 +7,7 @@
 // requests are kept for the driver to report, as the app's listener would
 // have seen them.
 
-export interface AuthInfo {
-  isProxy: boolean;
-  scheme: string;
-  host: string;
-  port: number;
-  realm: string;
-}
+import type { AuthInfo } from '../../../contract/driver-commands.ts';
 
 export type LoginAnswer = { cancel: true } | { cancel?: false; username: string; password: string };
 
