@@ -3,8 +3,12 @@
 // jar); its responses are loaded by top-level navigations, in order, and the
 // jar is then read with Storage.getCookies. Every host name maps to the
 // loopback fixture (--host-resolver-rules keeps the URL's port), and HTTPS
-// upgrades are off so each navigation is one plain HTTP request.
+// upgrades are off so each navigation is one request with the scheme it
+// names. An https fixture is trusted by pinning its certificate's public key
+// (--ignore-certificate-errors-spki-list, which needs --user-data-dir): only
+// that key is let through, every other certificate is still verified.
 
+import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,12 +42,24 @@ export interface ScenarioResult {
 
 export interface CookieOracleOptions {
   executable: string;
+  /** PEM certificates (the first of each chain counts) whose keys Chromium accepts without verification. */
+  trustedCertificates?: string[];
+}
+
+/** Base64 SHA-256 of a certificate's SubjectPublicKeyInfo, the form --ignore-certificate-errors-spki-list takes. */
+export function spkiFingerprint(certPem: string): string {
+  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
 }
 
 export const CHROMIUM_COOKIE_ARGS = [
   '--host-resolver-rules=MAP * 127.0.0.1',
   '--disable-features=HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,HttpsFirstModeV2ForTypicallySecureUsers',
 ];
+
+function spkiArgs(certificates: string[]): string[] {
+  return certificates.length ? [`--ignore-certificate-errors-spki-list=${certificates.map(spkiFingerprint).join(',')}`] : [];
+}
 
 /** Loads each scenario's URLs in order, in a fresh browser context per scenario, and returns its cookies. */
 export async function cookiesWithChromium(scenarios: string[][], options: CookieOracleOptions): Promise<ScenarioResult[]> {
@@ -52,7 +68,7 @@ export async function cookiesWithChromium(scenarios: string[][], options: Cookie
     executable: options.executable,
     userDataDir: dir,
     isolateNetwork: false,
-    args: CHROMIUM_COOKIE_ARGS,
+    args: [...CHROMIUM_COOKIE_ARGS, ...spkiArgs(options.trustedCertificates ?? [])],
   });
   try {
     const results: ScenarioResult[] = [];

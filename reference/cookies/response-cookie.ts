@@ -12,7 +12,7 @@ import { parseDate, type Cookie } from 'tough-cookie';
 import { checkStorable } from './cookie-details.ts';
 import { cookieDomainFor, hostOf, isDomainMatch, isIpAddress } from './cookie-domain.ts';
 import type { CookieEra, ElectronSameSite } from './cookie-era.ts';
-import { chromiumDomain, newCookie } from './cookie-record.ts';
+import { chromiumDomain, newCookie, parsePriority } from './cookie-record.ts';
 import { cookiePrefix, defaultPath, hasHiddenPrefix, prefixIsValid } from './cookie-syntax.ts';
 import { isSecureSource } from './cookie-url.ts';
 import { parseSetCookie } from './set-cookie-line.ts';
@@ -63,6 +63,7 @@ export function cookieFromSetCookie(era: CookieEra, line: string, url: URL, nowM
     sameSite: SAME_SITE[(attributes.get('samesite') ?? '').toLowerCase()] ?? 'unspecified',
     creationMs: nowMs,
     expiryMicros: expiryOf(attributes, nowMs),
+    priority: parsePriority(attributes.get('priority')),
   });
 }
 

@@ -1,11 +1,18 @@
 // Differential check against a real Chromium: generated Set-Cookie traffic
-// (harness/arbitraries/cookies.ts) is served by one loopback fixture to
-// headless Chromium, as top-level navigations in a fresh browser context per
-// scenario, and to the target, as ses.fetch calls in a fresh session per
-// scenario, in the same order; the jars (Storage.getCookies against
-// ses.cookies.get({})) must hold the same cookies, field by field. The batch
-// is fixed by COOKIE_DIFFERENTIAL_SEED and its size by
+// (harness/arbitraries/cookies.ts) is served by one loopback fixture, over
+// http and https, to headless Chromium, as top-level navigations in a fresh
+// browser context per scenario, and to the target, as ses.fetch calls in a
+// fresh session per scenario, in the same order; the jars (Storage.getCookies
+// against ses.cookies.get({})) must hold the same cookies, field by field.
+// The batch mixes random traffic, Secure cookies that insecure responses try
+// to replace, and responses that pass the per-domain and global cookie limits.
+// The batch is fixed by COOKIE_DIFFERENTIAL_SEED and its size by
 // COOKIE_DIFFERENTIAL_CASES (a small batch by default, so CI stays quick).
+//
+// The https listener's certificate comes from the fixtures' test CA, issued
+// for the scenario hosts: the target trusts the CA (trustFixtureCa) and
+// verifies as usual; Chromium is told to accept that one certificate's key
+// (harness/chromium/cookie-oracle.ts).
 //
 // Chromium 156 runs here; Electron 39 embeds Chromium 142. Partitioned
 // cookies differ between them only in their partition key, which Electron's
@@ -16,16 +23,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HarnessError } from '../../harness/api/harness-error.ts';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { cookieScenarios, type CookieScenario } from '../../harness/arbitraries/cookies.ts';
+import { COOKIE_HOSTS, cookieScenarios, type CookieScenario } from '../../harness/arbitraries/cookies.ts';
 import { cookiesWithChromium, type CdpCookie } from '../../harness/chromium/cookie-oracle.ts';
 import { findChromium } from '../../harness/chromium/find-chromium.ts';
 import { startSetCookieServer, type SetCookieServer } from '../../fixtures/servers/set-cookie-server.ts';
+import { testPki } from '../../fixtures/servers/test-ca.ts';
 import { cookiesOf, getCookies } from './cookie-support.ts';
 
 export const meta = defineSpec({
   members: ['ses.cookies', 'ses.fetch'],
   eras: 'current',
-  requires: ['chromium', 'network'],
+  requires: ['chromium', 'network', 'tls'],
   level: 'must',
   basis: 'chromium',
   summary: 'Generated Set-Cookie responses leave exactly the cookies a real Chromium stores for them.',
@@ -35,10 +43,14 @@ const SEED = Number(process.env.COOKIE_DIFFERENTIAL_SEED ?? 2026);
 const CASES = Number(process.env.COOKIE_DIFFERENTIAL_CASES ?? 24);
 const scenarios = cookieScenarios(SEED, CASES);
 let server: SetCookieServer | undefined;
+let certificate = '';
 
 const t = useTarget(meta, {
+  trustFixtureCa: true,
   prepare: async () => {
-    server = await startSetCookieServer();
+    const leaf = await (await testPki()).leaf('valid', { extraNames: COOKIE_HOSTS });
+    certificate = leaf.certPem;
+    server = await startSetCookieServer({ tls: leaf });
     for (const [i, scenario] of scenarios.entries())
       for (const [j, step] of scenario.entries()) server.define(`${i}_${j}`, step.setCookies);
     return { switches: { 'host-resolver-rules': 'MAP * 127.0.0.1' } };
@@ -102,13 +114,20 @@ function same(a: Compared, b: Compared): boolean {
   return ea === null || eb === null ? ea === eb : Math.abs(ea - eb) <= EXPIRY_SLACK_SECONDS;
 }
 
-/** The cookies of `from` that `other` has no equal of, as JSON text. */
+const identity = (c: Compared) => `${c.name}\0${c.domain}\0${c.path}`;
+
+/** The cookies of `from` that `other` has no equal of, as JSON text (by identity first: jars reach thousands). */
 function missingFrom(from: Compared[], other: Compared[]): string[] {
-  return from.filter((c) => !other.some((o) => same(c, o))).map((c) => JSON.stringify(c));
+  const byIdentity = new Map<string, Compared[]>();
+  for (const o of other) byIdentity.set(identity(o), [...(byIdentity.get(identity(o)) ?? []), o]);
+  return from.filter((c) => !byIdentity.get(identity(c))?.some((o) => same(c, o))).map((c) => JSON.stringify(c));
 }
 
-function urlsOf(scenario: CookieScenario, index: number, port: number): string[] {
-  return scenario.map((step, j) => `http://${step.host}:${port}${step.path}?__c=${index}_${j}`);
+function urlsOf(scenario: CookieScenario, index: number, server: SetCookieServer): string[] {
+  return scenario.map((step, j) => {
+    const port = step.scheme === 'https' ? server.httpsPort! : server.port;
+    return `${step.scheme}://${step.host}:${port}${step.path}?__c=${index}_${j}`;
+  });
 }
 
 function executable(): string {
@@ -123,15 +142,16 @@ interface Disagreement {
   onlyChromium: string[];
   onlyTarget: string[];
   targetErrors: string[];
+  /** Navigations Chromium failed: the oracle did not see the scenario, so it cannot agree. */
+  chromiumErrors: string[];
 }
 
 describe('differential check against Chromium', () => {
   afterAll(() => server?.close());
 
   it('stores the cookies of generated Set-Cookie responses as Chromium does', async () => {
-    const port = server!.port;
-    const urls = scenarios.map((s, i) => urlsOf(s, i, port));
-    const chromium = await cookiesWithChromium(urls, { executable: executable() });
+    const urls = scenarios.map((s, i) => urlsOf(s, i, server!));
+    const chromium = await cookiesWithChromium(urls, { executable: executable(), trustedCertificates: [certificate] });
     const disagreements: Disagreement[] = [];
     for (const [i, scenario] of scenarios.entries()) {
       const ses = t.session.fromPartition(`cookie-differential-${SEED}-${i}`) as { fetch(url: string): Promise<Response> };
@@ -150,8 +170,9 @@ describe('differential check against Chromium', () => {
       );
       const onlyChromium = missingFrom(expected, actual);
       const onlyTarget = missingFrom(actual, expected);
-      if (onlyChromium.length || onlyTarget.length || targetErrors.length)
-        disagreements.push({ scenario: i, steps: scenario, onlyChromium, onlyTarget, targetErrors });
+      const chromiumErrors = chromium[i]!.navigations.filter((n) => n.errorText).map((n) => `${n.url}: ${n.errorText}`);
+      if (onlyChromium.length || onlyTarget.length || targetErrors.length || chromiumErrors.length)
+        disagreements.push({ scenario: i, steps: scenario, onlyChromium, onlyTarget, targetErrors, chromiumErrors });
     }
     const agreed = scenarios.length - disagreements.length;
     const summary = `seed ${SEED}: ${agreed}/${scenarios.length} scenarios agree (replay with COOKIE_DIFFERENTIAL_SEED=${SEED} COOKIE_DIFFERENTIAL_CASES=${CASES})`;
