@@ -181,5 +181,5 @@ describe('differential check against Chromium', () => {
     if (process.env.COOKIE_DIFFERENTIAL_DUMP)
       writeFileSync(process.env.COOKIE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, disagreements }, null, 1));
     expect(disagreements, summary).toEqual([]);
-  }, 300_000);
+  }, Math.max(300_000, CASES * 2_000));
 });
