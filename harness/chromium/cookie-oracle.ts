@@ -1,7 +1,7 @@
 // Asks a real Chromium which cookies a sequence of responses leaves behind.
 // Each scenario gets a DevTools browser context of its own (an empty cookie
-// jar); its responses are loaded by top-level navigations, in order, and the
-// jar is then read with Storage.getCookies. Every host name maps to the
+// jar; a few scenarios run at once); its responses are loaded by top-level
+// navigations, in order, and the jar is then read with Storage.getCookies. Every host name maps to the
 // loopback fixture (--host-resolver-rules keeps the URL's port), and HTTPS
 // upgrades are off so each navigation is one request with the scheme it
 // names. An https fixture is trusted by pinning its certificate's public key
@@ -44,6 +44,8 @@ export interface CookieOracleOptions {
   executable: string;
   /** PEM certificates (the first of each chain counts) whose keys Chromium accepts without verification. */
   trustedCertificates?: string[];
+  /** Scenarios run at once, each in its own browser context (4 by default). */
+  concurrency?: number;
 }
 
 /** Base64 SHA-256 of a certificate's SubjectPublicKeyInfo, the form --ignore-certificate-errors-spki-list takes. */
@@ -71,8 +73,17 @@ export async function cookiesWithChromium(scenarios: string[][], options: Cookie
     args: [...CHROMIUM_COOKIE_ARGS, ...spkiArgs(options.trustedCertificates ?? [])],
   });
   try {
-    const results: ScenarioResult[] = [];
-    for (const urls of scenarios) results.push(await runScenario(browser, urls));
+    // Scenarios are independent (a browser context each): a few run at once,
+    // since most of a scenario's time is spent waiting on the browser.
+    const results: ScenarioResult[] = new Array(scenarios.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < scenarios.length) {
+        const i = next++;
+        results[i] = await runScenario(browser, scenarios[i]!);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
     return results;
   } finally {
     await browser.close();

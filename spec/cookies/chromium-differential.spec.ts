@@ -151,7 +151,10 @@ describe('differential check against Chromium', () => {
 
   it('stores the cookies of generated Set-Cookie responses as Chromium does', async () => {
     const urls = scenarios.map((s, i) => urlsOf(s, i, server!));
+    const chromiumStarted = Date.now();
     const chromium = await cookiesWithChromium(urls, { executable: executable(), trustedCertificates: [certificate] });
+    const chromiumMs = Date.now() - chromiumStarted;
+    const targetStarted = Date.now();
     const disagreements: Disagreement[] = [];
     for (const [i, scenario] of scenarios.entries()) {
       const ses = t.session.fromPartition(`cookie-differential-${SEED}-${i}`) as { fetch(url: string): Promise<Response> };
@@ -176,10 +179,11 @@ describe('differential check against Chromium', () => {
     }
     const agreed = scenarios.length - disagreements.length;
     const summary = `seed ${SEED}: ${agreed}/${scenarios.length} scenarios agree (replay with COOKIE_DIFFERENTIAL_SEED=${SEED} COOKIE_DIFFERENTIAL_CASES=${CASES})`;
-    console.log(`cookie differential: ${summary}`);
+    const timing = { chromiumMs, targetMs: Date.now() - targetStarted };
+    console.log(`cookie differential: ${summary} (Chromium ${timing.chromiumMs} ms, target ${timing.targetMs} ms)`);
     // COOKIE_DIFFERENTIAL_DUMP=<file> keeps every disagreement for inspection.
     if (process.env.COOKIE_DIFFERENTIAL_DUMP)
-      writeFileSync(process.env.COOKIE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, disagreements }, null, 1));
+      writeFileSync(process.env.COOKIE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, timing, disagreements }, null, 1));
     expect(disagreements, summary).toEqual([]);
   }, Math.max(300_000, CASES * 2_000));
 });
