@@ -30,6 +30,8 @@ export interface CdpCookie {
 
 export interface NavigationOutcome {
   url: string;
+  /** When the navigation was asked for (ms since the epoch). */
+  startedMs: number;
   errorText?: string;
 }
 
@@ -105,8 +107,9 @@ async function runScenario(browser: CdpBrowser, urls: string[]): Promise<Scenari
     const navigations: NavigationOutcome[] = [];
     const startedMs = Date.now();
     for (const url of urls) {
+      const at = Date.now();
       const answer = await browser.send<{ errorText?: string }>('Page.navigate', { url }, sessionId);
-      navigations.push(answer.errorText ? { url, errorText: answer.errorText } : { url });
+      navigations.push(answer.errorText ? { url, startedMs: at, errorText: answer.errorText } : { url, startedMs: at });
     }
     const { cookies } = await browser.send<{ cookies: CdpCookie[] }>('Storage.getCookies', { browserContextId });
     await browser.send('Target.closeTarget', { targetId });

@@ -6,7 +6,8 @@
 // empty or relative means the default path, taken from the request path as
 // sent (percent-encoded, not canonicalized); Max-Age (an integer, with an
 // optional sign) wins over Expires, and an unparsable one falls back to
-// Expires; an insecure URL may neither overwrite nor shadow a Secure cookie.
+// Expires; an insecure URL may neither overwrite nor shadow a Secure cookie;
+// a __Host- cookie names its path `/` in a Path attribute.
 
 import { parseDate, type Cookie } from 'tough-cookie';
 import { checkStorable } from './cookie-details.ts';
@@ -50,7 +51,8 @@ export function cookieFromSetCookie(era: CookieEra, line: string, url: URL, nowM
   const secureUrl = isSecureSource(url, era.secureSource);
   const host = hostOf(url);
   const prefix = cookiePrefix(name, era.caseInsensitivePrefixes);
-  if (!prefixIsValid(prefix, secureUrl, secure, domainAttribute, isIpAddress(host) ? host : null, path)) return undefined;
+  // A __Host- cookie needs a Path attribute of `/` (a default path of `/` is not enough).
+  if (!prefixIsValid(prefix, secureUrl, secure, domainAttribute, isIpAddress(host) ? host : null, pathAttribute)) return undefined;
   if (era.detailedValidation && name === '' && hasHiddenPrefix(value)) return undefined;
   if (attributes.has('partitioned') && !secure) return undefined;
   return newCookie({
