@@ -181,13 +181,14 @@ export const secureScenarioArbitrary: fc.Arbitrary<CookieScenario> = fc
 
 /**
  * A fixed batch of scenarios for a seed: one in eight evicts, one in four
- * is about Secure cookies, one in 24 passes the global cookie limit, the rest
- * are random traffic. Each kind is sampled from a seed of its own, so a
- * larger batch starts with the smaller batch's scenarios of each kind.
+ * is about Secure cookies, one in 48 passes the global cookie limit (19
+ * responses of ~177 cookies: none in the default batch of 24, to keep it
+ * quick), the rest are random traffic. Each kind is sampled from a seed of
+ * its own, so a larger batch starts with the smaller batch's scenarios of each kind.
  */
 export function cookieScenarios(seed: number, count: number): CookieScenario[] {
   const eviction = Math.ceil(count / 8);
-  const global = Math.floor(count / 24);
+  const global = Math.floor(count / 48);
   const secure = Math.min(Math.ceil(count / 4), count - eviction - global);
   const random = Math.max(0, count - eviction - global - secure);
   const sample = (arbitrary: fc.Arbitrary<CookieScenario>, offset: number, n: number) =>

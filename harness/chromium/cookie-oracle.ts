@@ -46,7 +46,7 @@ export interface CookieOracleOptions {
   executable: string;
   /** PEM certificates (the first of each chain counts) whose keys Chromium accepts without verification. */
   trustedCertificates?: string[];
-  /** Scenarios run at once, each in its own browser context (4 by default). */
+  /** Scenarios run at once, each in its own browser context (2 by default). */
   concurrency?: number;
 }
 
@@ -85,7 +85,7 @@ export async function cookiesWithChromium(scenarios: string[][], options: Cookie
         results[i] = await runScenario(browser, scenarios[i]!);
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
     return results;
   } finally {
     await browser.close();
@@ -103,7 +103,6 @@ async function runScenario(browser: CdpBrowser, urls: string[]): Promise<Scenari
       browserContextId,
     });
     const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
-    await browser.send('Page.enable', {}, sessionId);
     const navigations: NavigationOutcome[] = [];
     const startedMs = Date.now();
     for (const url of urls) {
