@@ -188,6 +188,8 @@ describe('differential check against Chromium', () => {
     const chromiumMs = Date.now() - chromiumStarted;
     const targetStarted = Date.now();
     const disagreements: Disagreement[] = [];
+    /** Cookies in each scenario's jar on Chromium's side (a scenario that evicted ends with 150-180 under one site). */
+    const jarSizes = chromium.map((r) => r.cookies.length);
     for (const [i, scenario] of scenarios.entries()) {
       const ses = t.session.fromPartition(`cookie-differential-${SEED}-${i}`) as { fetch(url: string): Promise<Response> };
       const targetErrors: string[] = [];
@@ -224,7 +226,7 @@ describe('differential check against Chromium', () => {
     console.log(`cookie differential: ${summary} (Chromium ${timing.chromiumMs} ms, target ${timing.targetMs} ms)`);
     // COOKIE_DIFFERENTIAL_DUMP=<file> keeps every disagreement for inspection.
     if (process.env.COOKIE_DIFFERENTIAL_DUMP)
-      writeFileSync(process.env.COOKIE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, timing, disagreements }, null, 1));
+      writeFileSync(process.env.COOKIE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, timing, jarSizes, disagreements }, null, 1));
     expect(disagreements, summary).toEqual([]);
   }, Math.max(300_000, CASES * 2_000));
 });
