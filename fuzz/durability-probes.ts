@@ -40,8 +40,7 @@ export interface DurabilityProbe {
 /** Live cookies the probe keeps at most, well under Chromium's 180 per registrable domain. */
 export const COOKIES_KEPT = 120;
 
-const command = (name: string, args: unknown): Promise<any> =>
-  Promise.resolve((REFERENCE_DRIVER_COMMANDS as unknown as Record<string, (a: unknown) => unknown>)[name]!(args));
+const driver = REFERENCE_DRIVER_COMMANDS;
 
 export const PROBES: DurabilityProbe[] = [
   {
@@ -69,12 +68,12 @@ export const PROBES: DurabilityProbe[] = [
     name: 'local-storage',
     plan: (_ctx, n) => ({ probe: 'local-storage', key: `k${n}`, value: `v${n}` }),
     async apply({ session, origin }, item) {
-      await command('storage.setLocalStorage', { session, origin, key: item.key, value: item.value });
+      await driver['storage.setLocalStorage']!({ session, origin, key: item.key, value: item.value });
       session.flushStorageData();
       return true;
     },
     async holds({ session, origin }, item) {
-      return (await command('storage.getLocalStorage', { session, origin, key: item.key })) === item.value;
+      return (await driver['storage.getLocalStorage']!({ session, origin, key: item.key })) === item.value;
     },
   },
   {
@@ -93,24 +92,24 @@ export const PROBES: DurabilityProbe[] = [
     name: 'indexeddb',
     plan: (_ctx, n) => ({ probe: 'indexeddb', key: `i${n}`, value: `v${n}` }),
     async apply({ session, origin }, item) {
-      await command('storage.indexedDBPut', { session, origin, database: 'durable', store: 'items', key: item.key, value: item.value });
+      await driver['storage.indexedDBPut']!({ session, origin, database: 'durable', store: 'items', key: item.key, value: item.value });
       await flushSessionStores(session);
       return true;
     },
     async holds({ session, origin }, item) {
-      return (await command('storage.indexedDBGet', { session, origin, database: 'durable', store: 'items', key: item.key })) === item.value;
+      return (await driver['storage.indexedDBGet']!({ session, origin, database: 'durable', store: 'items', key: item.key })) === item.value;
     },
   },
   {
     name: 'cache-storage',
     plan: ({ origin }, n) => ({ probe: 'cache-storage', key: `${origin}/cached/${n}`, value: `body ${n}` }),
     async apply({ session, origin }, item) {
-      await command('storage.cachePut', { session, origin, cacheName: 'durable', url: item.key, body: item.value });
+      await driver['storage.cachePut']!({ session, origin, cacheName: 'durable', url: item.key, body: item.value });
       await flushSessionStores(session);
       return true;
     },
     async holds({ session, origin }, item) {
-      return (await command('storage.cacheMatch', { session, origin, cacheName: 'durable', url: item.key })) === item.value;
+      return (await driver['storage.cacheMatch']!({ session, origin, cacheName: 'durable', url: item.key })) === item.value;
     },
   },
   {
@@ -118,7 +117,7 @@ export const PROBES: DurabilityProbe[] = [
     plan: ({ origin }, n) => ({ probe: 'service-workers', key: `${origin}/scope${n}/`, value: String(n) }),
     async apply({ session, origin }, item) {
       try {
-        await command('serviceWorkers.register', { session, scriptURL: `${origin}/headers?Content-Type=text/javascript&n=${item.value}`, scope: item.key });
+        await driver['serviceWorkers.register']!({ session, scriptURL: `${origin}/headers?Content-Type=text/javascript&n=${item.value}`, scope: item.key });
       } catch {
         return false;
       }
@@ -126,7 +125,7 @@ export const PROBES: DurabilityProbe[] = [
       return true;
     },
     async holds({ session, origin }, item) {
-      return ((await command('serviceWorkers.getRegistrations', { session, origin })) as string[]).includes(item.key);
+      return (await driver['serviceWorkers.getRegistrations']!({ session, origin })).includes(item.key);
     },
   },
   {

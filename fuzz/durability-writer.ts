@@ -7,13 +7,10 @@
 import { readFileSync, writeSync } from 'node:fs';
 import { createReferenceElectron } from '../reference/instance.ts';
 import { PROBES, type Acked } from './durability-probes.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const [userData, origin, seedText, ackedFile, firstText] = process.argv.slice(2) as [string, string, string, string, string];
-let seed = Number(seedText) >>> 0 || 1;
-const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) >>> 0;
-  return seed / 2 ** 32;
-};
+const random = seededRandom(Number(seedText));
 const acked = JSON.parse(readFileSync(ackedFile, 'utf8')) as Acked[];
 const electron = createReferenceElectron({ era: 'current', userData });
 await electron.app.whenReady();

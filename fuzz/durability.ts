@@ -14,8 +14,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startHttpServer } from '../fixtures/servers/index.ts';
+import { LineSplitter } from '../harness/protocol/peer.ts';
 import { createReferenceElectron } from '../reference/instance.ts';
 import { PROBES, type Acked } from './durability-probes.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const WRITER = fileURLToPath(new URL('./durability-writer.ts', import.meta.url));
 
@@ -29,14 +31,6 @@ export interface DurabilityTotals {
   /** Writers that ended before the kill (a crash of the reference while writing). */
   writerFailures: number;
   problems: string[];
-}
-
-function lcg(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (s * 1_664_525 + 1_013_904_223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 /**
@@ -58,14 +52,12 @@ function killedWriter(
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, userData, origin, String(seed), ackedFile, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
     const got: Acked[] = [];
     let inFlight: Acked | null = null;
-    let buffered = '';
     let errors = '';
     child.stderr.setEncoding('utf8').on('data', (c: string) => (errors = (errors + c).slice(-4000)));
+    // Whole lines only: the kill may cut the last one short.
+    const lines = new LineSplitter();
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      buffered += chunk;
-      for (let nl = buffered.indexOf('\n'); nl >= 0; nl = buffered.indexOf('\n')) {
-        const line = buffered.slice(0, nl);
-        buffered = buffered.slice(nl + 1);
+      for (const line of lines.push(chunk)) {
         if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), killAfterMs);
         else if (line.startsWith('intent ')) inFlight = JSON.parse(line.slice(7)) as Acked;
         else if (line.startsWith('ack ')) {
@@ -101,7 +93,7 @@ export async function runDurability(options: { trials: number; chains: number; s
   const totals: DurabilityTotals = { trials: 0, acknowledged: 0, losses: 0, tempFiles: 0, damaged: 0, failedStarts: 0, writerFailures: 0, problems: [] };
   const perChain = Math.ceil(options.trials / options.chains);
   const chain = async (c: number) => {
-    const random = lcg(options.seed + c * 7919);
+    const random = seededRandom(options.seed + c * 7919);
     const root = mkdtempSync(path.join(os.tmpdir(), 'durability-'));
     const userData = path.join(root, 'userData');
     let acked: Acked[] = [];

@@ -8,13 +8,10 @@ import dns from 'node:dns';
 import dnsPromises from 'node:dns/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
+import { loopbackTarget } from '../fixtures/proxies/loopback-targets.ts';
 
-function isLoopback(host: string): boolean {
-  const bare = host.replace(/^\[(.*)\]$/, '$1');
-  if (bare === 'localhost' || bare === '::1' || bare === '0:0:0:0:0:0:0:1') return true;
-  if (/^127\.\d+\.\d+\.\d+$/.test(bare)) return true;
-  return /^::ffff:127\.\d+\.\d+\.\d+$/i.test(bare);
-}
+/** The fixture proxies' rule: a loopback address, or localhost. */
+const isLoopback = (host: string): boolean => loopbackTarget(host) !== null;
 
 function refused(host: string): NodeJS.ErrnoException {
   const error: NodeJS.ErrnoException = new Error(`connect ECONNREFUSED ${host} (the fuzz guard allows loopback only)`);

@@ -10,8 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import { callbackMember } from '../contract/eras/callback-api.ts';
 import type { EraId } from '../contract/eras/eras.ts';
-import { createReferenceElectron, type ReferenceElectron } from '../reference/instance.ts';
-import { REFERENCE_DRIVER_COMMANDS } from '../reference/testing.ts';
+import { launchReference, REFERENCE_DRIVER_COMMANDS, type ReferenceElectron } from '../reference/testing.ts';
 import { describeAction, type Action } from './actions.ts';
 import { errorSummary, wrongForm } from './error-form.ts';
 import type { Findings } from './findings.ts';
@@ -71,11 +70,11 @@ export async function runTrial(
   findings: Findings,
 ): Promise<void> {
   const userData = mkdtempSync(path.join(env.sandbox, 'trial-'));
-  const app = createReferenceElectron({
+  const app = launchReference({
     era: env.era,
-    userData,
+    userDataDir: userData,
     switches: { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE ::1, EXCLUDE localhost' },
-    network: { extraCaCertificates: [env.caPem], dnsServers: [], secureDnsServers: [] },
+    extraCaCertificates: [env.caPem],
   });
   await app.app.whenReady();
   const module = app.session as unknown as Record<string, (...a: unknown[]) => unknown>;
@@ -127,9 +126,9 @@ export async function runTrial(
       const url = env.urls[action.url % env.urls.length]!;
       const fetch = session.fetch as ((input: string, init: object) => Promise<Response>) | undefined;
       const signal = AbortSignal.timeout(Math.floor(env.boundMs / 3));
-      const request = fetch
+      const request: Promise<unknown> = fetch
         ? fetch.call(session, url, { signal }).then((r) => sample(r.body))
-        : (REFERENCE_DRIVER_COMMANDS as unknown as Record<string, (args: unknown) => Promise<unknown>>)['page.fetch']!({ session, url });
+        : Promise.resolve(REFERENCE_DRIVER_COMMANDS['page.fetch']!({ session, url }));
       if (process.env.FUZZ_DEBUG) request.then(() => process.stderr.write(`    ${label} ${url} ok\n`), (e: Error) => process.stderr.write(`    ${label} ${url} ${e?.message}\n`));
       track(label, request);
       // Let it get as far as it will (handlers, listeners, verify procs answer), but no longer than a moment.

@@ -5,7 +5,9 @@
 // here, one after the other, in the background while the other test files
 // run; a test that needs a run's result waits for it (suiteRun below). One
 // at a time: two whole runs beside the test files would starve the specs
-// that wait on timers of CPU on a two-core machine.
+// that wait on timers of CPU on a two-core machine. This is the global setup
+// of the `suite` project (test/vitest.config.ts), which holds only those two
+// test files: vitest runs it only when one of them is to run.
 
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -73,36 +75,10 @@ export async function suiteRun(name: SuiteRunName, timeoutMs = 900_000): Promise
   }
 }
 
-/** The test files that read the whole runs (through suiteRun). */
-const SUITE_READERS = ['test/harness/suite.test.ts', 'test/protocol/remote-suite.test.ts'];
-
-/**
- * Whether this vitest invocation may run a file that reads the whole runs:
- * with no file filters on the command line, yes; with filters (`vitest run
- * test/x.test.ts`), only if one of them matches such a file, so that running
- * one test file does not start two runs of the whole suite behind it.
- */
-function suiteRunsWanted(argv: readonly string[]): boolean {
-  const start = argv.findIndex((a) => a === 'run' || a.endsWith('vitest.mjs') || a.endsWith('/vitest'));
-  const filters: string[] = [];
-  for (let i = start + 1; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === 'run') continue;
-    if (arg.startsWith('-')) {
-      // Options that take a separate value (the rest are flags or --x=value).
-      if (/^(?:-c|--config|-r|--root|--project|--dir|-t|--testNamePattern|--reporter|--outputFile|--pool|--maxWorkers)$/.test(arg)) i++;
-      continue;
-    }
-    filters.push(arg);
-  }
-  return filters.length === 0 || filters.some((f) => SUITE_READERS.some((file) => file.includes(f.replace(/^\.\//, ''))));
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'suite-reports-'));
   const folders = { reference: path.join(dir, 'reference'), remote: path.join(dir, 'remote') };
   project.provide('suiteRuns', folders);
-  if (!suiteRunsWanted(process.argv)) return async () => rm(dir, { recursive: true, force: true });
   const runs = (async () => {
     for (const name of Object.keys(SUITE_RUNS) as SuiteRunName[]) {
       const reports = folders[name];

@@ -13,8 +13,9 @@ import { performance } from 'node:perf_hooks';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Agent, request } from 'undici';
-import { startHttpServer } from '../../fixtures/servers/index.ts';
+import { downloadRoutes, startHttpServer } from '../../fixtures/servers/index.ts';
 import { createReferenceElectron } from '../../reference/instance.ts';
+import { median } from '../median.ts';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => Number(argv[argv.indexOf(name) + 1]) || fallback;
@@ -22,16 +23,9 @@ const rounds = option('--rounds', 5);
 const size = option('--mib', 64) * 1024 * 1024;
 const asJson = argv.includes('--json');
 
-const blob = Buffer.alloc(size, 97);
-const server = await startHttpServer({
-  routes: {
-    '/blob': (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(blob.length) });
-      res.end(blob);
-    },
-  },
-});
-const url = `${server.origin}/blob`;
+// The download specs' own route: the body is built once (up to 64 MiB) and served from memory.
+const server = await startHttpServer({ routes: downloadRoutes().routes });
+const url = `${server.origin}/file?n=${size}`;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-downloads-'));
 const electron = createReferenceElectron({ era: 'current', userData: path.join(dir, 'userData') });
 await electron.app.whenReady();
@@ -74,11 +68,6 @@ async function viaUndici(): Promise<number> {
   const seconds = (performance.now() - start) / 1000;
   check(file);
   return size / 1024 / 1024 / seconds;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const ours: number[] = [];

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { startHttpServer } from '../../fixtures/servers/index.ts';
 import { createReferenceElectron } from '../../reference/instance.ts';
+import { median } from '../median.ts';
 
 interface Case {
   name: string;
@@ -47,11 +48,6 @@ async function run(fetcher: Fetcher, url: string, c: Case): Promise<number> {
   const start = performance.now();
   await Promise.all(Array.from({ length: c.concurrency }, worker));
   return c.requests / ((performance.now() - start) / 1000);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const server = await startHttpServer({

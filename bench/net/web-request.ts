@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { startHttpServer } from '../../fixtures/servers/index.ts';
 import { createReferenceElectron } from '../../reference/instance.ts';
+import { median } from '../median.ts';
 
 const argv = process.argv.slice(2);
 const rounds = Number(argv[argv.indexOf('--rounds') + 1]) || 5;
@@ -42,8 +43,6 @@ async function run(fetcher: Fetcher): Promise<number> {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return REQUESTS / ((performance.now() - start) / 1000);
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const server = await startHttpServer({
   routes: {

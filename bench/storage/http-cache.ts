@@ -13,6 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startHttpServer } from '../../fixtures/servers/index.ts';
 import { createReferenceElectron } from '../../reference/instance.ts';
+import { median } from '../median.ts';
 
 interface Case {
   name: string;
@@ -44,11 +45,6 @@ async function run(fetcher: Fetcher, url: string, c: Case): Promise<number> {
   const start = performance.now();
   await Promise.all(Array.from({ length: c.concurrency }, worker));
   return c.requests / ((performance.now() - start) / 1000);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const blobs = new Map<number, Buffer>(CASES.map((c) => [c.kib, Buffer.alloc(c.kib * 1024, 97)]));

@@ -42,24 +42,32 @@ export class DriverUnsupported extends Error {
   }
 }
 
+type CommandFn = (args: unknown) => Promise<unknown>;
+
+/** A driver whose command `ns.name` is `commandOf(...)`: namespaces as specs call them. */
+function assemble(commandOf: (command: DriverCommand, ns: string, name: string) => CommandFn, supported: ReadonlySet<DriverCommand>): Driver {
+  const namespaces: Record<string, Record<string, CommandFn>> = {};
+  for (const command of Object.keys(DRIVER_COMMANDS) as DriverCommand[]) {
+    const [ns, name] = command.split('.') as [string, string];
+    (namespaces[ns] ??= {})[name] = commandOf(command, ns, name);
+  }
+  return Object.freeze({ ...namespaces, supported }) as unknown as Driver;
+}
+
 /**
  * Builds a driver from the commands an adapter implements. Everything else
  * is the base behaviour: reject at once with DriverUnsupported.
  */
 export function createDriver(adapterName: string, impl: DriverImplementation): Driver {
-  const namespaces: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {};
-  const supported = new Set<DriverCommand>();
-  for (const command of Object.keys(DRIVER_COMMANDS) as DriverCommand[]) {
-    const [ns, name] = command.split('.') as [string, string];
+  const supported = new Set((Object.keys(DRIVER_COMMANDS) as DriverCommand[]).filter((command) => impl[command]));
+  return assemble((command) => {
     const fn = impl[command] as ((args: unknown) => unknown) | undefined;
-    if (fn) supported.add(command);
-    (namespaces[ns] ??= {})[name] = fn
+    return fn
       ? async (args: unknown) => fn(args)
       : async () => {
           throw new DriverUnsupported(command, DRIVER_COMMANDS[command], adapterName);
         };
-  }
-  return Object.freeze({ ...namespaces, supported }) as unknown as Driver;
+  }, supported);
 }
 
 /** Rejection for a command whose capability the spec did not declare in `requires`. */
@@ -81,17 +89,13 @@ export class UndeclaredCapability extends Error {
  * (otherwise it would ERROR only on such targets, long after it was written).
  */
 export function declaredDriver(driver: Driver, requires: readonly Capability[]): Driver {
-  const namespaces: Record<string, Record<string, (args: unknown) => Promise<unknown>>> = {};
-  const source = driver as unknown as Record<string, Record<string, (args: unknown) => Promise<unknown>>>;
-  for (const command of Object.keys(DRIVER_COMMANDS) as DriverCommand[]) {
-    const [ns, name] = command.split('.') as [string, string];
+  const source = driver as unknown as Record<string, Record<string, CommandFn>>;
+  return assemble((command, ns, name) => {
     const capability = DRIVER_COMMANDS[command];
-    const fn = source[ns]![name]!;
-    (namespaces[ns] ??= {})[name] = requires.includes(capability)
-      ? fn
+    return requires.includes(capability)
+      ? source[ns]![name]!
       : async () => {
           throw new UndeclaredCapability(command, capability);
         };
-  }
-  return Object.freeze({ ...namespaces, supported: driver.supported }) as unknown as Driver;
+  }, driver.supported);
 }

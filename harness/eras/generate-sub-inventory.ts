@@ -64,6 +64,11 @@ function sectionOf(title: string): Section {
   return 'other';
 }
 
+/** The anchor GitHub gives a heading: the slug of the rendered text, whose emphasis marks (_Experimental_) are gone (code ticks are punctuation, which the slug drops). */
+function headingAnchor(text: string): string {
+  return githubSlug(text.replace(/\b_([^_]+)_\b/g, '$1'));
+}
+
 /** Parses one document's member headings for one owner. */
 export function parseOwnerDoc(doc: string, owner: SubOwner): { members: SubMember[]; moduleOnly: string[] } {
   const members: SubMember[] = [];
@@ -83,8 +88,7 @@ export function parseOwnerDoc(doc: string, owner: SubOwner): { members: SubMembe
         owner,
         kind: 'event',
         signature: `Event: '${event[1]}'`,
-        // GitHub slugs the rendered heading: emphasis marks (_Experimental_) are gone.
-        anchor: githubSlug(text.replace(/\b_([^_]+)_\b/g, '$1')),
+        anchor: headingAnchor(text),
       });
       continue;
     }
@@ -94,7 +98,7 @@ export function parseOwnerDoc(doc: string, owner: SubOwner): { members: SubMembe
         owner,
         kind: 'property',
         signature: `${owner}.${call[2]}`,
-        anchor: githubSlug(text.replace(/`/g, '').replace(/\b_([^_]+)_\b/g, '$1')),
+        anchor: headingAnchor(text),
       });
       continue;
     }
@@ -109,8 +113,7 @@ export function parseOwnerDoc(doc: string, owner: SubOwner): { members: SubMembe
       owner,
       kind: 'method',
       signature: `${owner}.${call[2]}${call[3] ?? '()'}`,
-      // GitHub slugs the rendered heading: code ticks and emphasis marks are gone.
-      anchor: githubSlug(text.replace(/`/g, '').replace(/\b_([^_]+)_\b/g, '$1')),
+      anchor: headingAnchor(text),
     };
     if (/_Deprecated_/.test(call[4] ?? '')) member.deprecated = true;
     members.push(member);

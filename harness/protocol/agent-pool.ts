@@ -100,7 +100,9 @@ class Pool implements AgentPool {
     const agent: PooledAgent = { id, child, socket, lease: null, dead: null, output: '', ready: Promise.resolve() };
     agent.ready = new Promise<void>((resolve, reject) => {
       const lines = new LineSplitter();
-      const timer = setTimeout(() => reject(new Error(`the agent did not start listening within ${START_MS} ms`)), START_MS);
+      // On a starved event loop the timer can run before the delivery of a notice
+      // already written: look once more (setImmediate runs after that poll) first.
+      const timer = setTimeout(() => setImmediate(() => reject(new Error(`the agent did not start listening within ${START_MS} ms`))), START_MS);
       timer.unref();
       child.stdout!.setEncoding('utf8');
       child.stdout!.on('data', (chunk: string) => {

@@ -80,6 +80,10 @@ export function suiteProjects(options: ProjectOptions, isolated: string[]): Test
     root: options.context.root,
     provide: { conformance: options.context },
     pool: 'forks' as const,
+    // The implementation's process warnings (extension load warnings, unknown
+    // device ids, ...) would be printed by every worker between the progress
+    // lines; specs that care observe them as 'warning' events, which still fire.
+    execArgv: ['--no-warnings'],
     testTimeout: options.testTimeout,
     hookTimeout: options.hookTimeout,
     // Failure messages and expected/actual values are kept whole in the report.

@@ -30,10 +30,6 @@ export interface SpecRunOptions {
 }
 
 /**
- * Spec files wait on sockets and timers more than they compute, so two
- * workers keep even a single core busy; beyond the cores they only compete.
- */
-/**
  * Worker processes for the run: SESSION_CONFORMANCE_WORKERS when set, else
  * two per core (at least two, at most one per GiB of memory). Specs spend
  * most of their time waiting on timers, sockets, disks and child processes

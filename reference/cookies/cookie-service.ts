@@ -30,6 +30,7 @@
 import { type Cookie, CookieJar } from 'tough-cookie';
 import path from 'node:path';
 import type { EraId } from '../../contract/eras/eras.ts';
+import { createElectronEvent } from '../events/electron-event.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
 import { hostOf } from './cookie-domain.ts';
 import { checkStorable, createCookie, MAX_EXPIRY_DAYS, readDetails } from './cookie-details.ts';
@@ -88,13 +89,7 @@ export class CookieService implements SessionService {
     const target = this.#services.existingPublicObject(COOKIES_OBJECT);
     if (!target) return;
     for (const { cookie, cause, removed } of changes) {
-      const event = {
-        defaultPrevented: false,
-        preventDefault(): void {
-          this.defaultPrevented = true;
-        },
-      };
-      target.emit('changed', event, toElectronCookie(cookie, this.era), cause, removed);
+      target.emit('changed', createElectronEvent(), toElectronCookie(cookie, this.era), cause, removed);
     }
   }
 

@@ -5,6 +5,7 @@
 import type { EraId } from '../../contract/eras/eras.ts';
 import { requireArgument, throwArgumentError, type ConversionStyle } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
+import { isDictionaryValue, isGinDictionary } from '../era/gin-dictionary.ts';
 import { serviceBehind } from '../session/public-object.ts';
 import type { CookieService } from './cookie-service.ts';
 import { COOKIE_ERAS } from './cookie-era.ts';
@@ -15,16 +16,6 @@ function style(era: EraId): ConversionStyle {
   return COOKIE_ERAS[era].argumentStyle;
 }
 
-/** What base::DictionaryValue accepts: an object that is neither an array nor a function. */
-function isDictionaryValue(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** What gin::Dictionary accepts: any object, functions and arrays included. */
-function isGinObject(value: unknown): value is Record<string, unknown> {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
-
 export const COOKIES_MEMBERS: MemberTable = {
   'cookies.get': {
     kind: 'method',
@@ -32,7 +23,7 @@ export const COOKIES_MEMBERS: MemberTable = {
       const service = cookieServiceOf(this);
       requireArgument(args, 0);
       const [filter] = args;
-      const accepted = service.eraId === 'legacy' ? isDictionaryValue(filter) : isGinObject(filter);
+      const accepted = service.eraId === 'legacy' ? isDictionaryValue(filter) : isGinDictionary(filter);
       if (!accepted) throwArgumentError(0, filter, style(service.eraId));
       return service.get(filter as Record<string, unknown>);
     },

@@ -9,7 +9,7 @@
 // gin's conversion TypeError.
 
 import { argumentError, requireArgument } from '../era/arguments.ts';
-import { openPage } from '../permissions/web-contents.ts';
+import { openPage } from '../app/web-contents.ts';
 import { servicesOf } from '../session/binding.ts';
 import { deviceService } from './device-service.ts';
 

@@ -3,15 +3,15 @@
 // Bluetooth pairing prompts, each implemented by its bus module.
 
 import type { DriverImplementation } from '../../contract/driver-commands.ts';
+import { processWarningReader } from '../app/process-warnings.ts';
 import { pair } from './bluetooth-pairing.ts';
 import { virtualBus, type PluggedDevice } from './device-bus.ts';
 import { forgetHidDevice, getHidDevices, requestHidDevice } from './hid-requests.ts';
-import { takeProcessWarnings, watchProcessWarnings } from './process-warnings.ts';
 import { forgetPort, getPorts, requestPort } from './serial-requests.ts';
 import { writeToPort } from './serial-write.ts';
 import { claimUsbInterface, forgetUsbDevice, getUsbDevices, requestUsbDevice } from './usb-requests.ts';
 
-watchProcessWarnings();
+const warnings = processWarningReader();
 
 export const DEVICE_DRIVER_COMMANDS: DriverImplementation = {
   'serial.plug': ({ device }) => virtualBus('serial').plug(device as PluggedDevice),
@@ -25,7 +25,7 @@ export const DEVICE_DRIVER_COMMANDS: DriverImplementation = {
   'hid.requestDevice': requestHidDevice,
   'hid.getDevices': getHidDevices,
   'hid.forget': forgetHidDevice,
-  'devices.takeWarnings': () => takeProcessWarnings(),
+  'devices.takeWarnings': () => warnings.take(),
   'usb.plug': ({ device }) => virtualBus('usb').plug(device as PluggedDevice),
   'usb.unplug': ({ deviceId }) => virtualBus('usb').unplug(deviceId),
   'usb.requestDevice': requestUsbDevice,

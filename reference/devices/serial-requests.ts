@@ -18,7 +18,7 @@
 import type { PageError } from '../../contract/driver-commands.ts';
 import { argumentError, requireArgument } from '../era/arguments.ts';
 import { permissionService } from '../permissions/permission-service.ts';
-import { openPage, type PageFrame } from '../permissions/web-contents.ts';
+import { openPage, type PageFrame } from '../app/web-contents.ts';
 import { servicesOf } from '../session/binding.ts';
 import { emitOnSession, nextTask, OpenChooser } from './chooser.ts';
 import { deviceEra, requireBus } from './device-era.ts';

@@ -5,7 +5,7 @@
 // a pseudo-terminal standing in for one.
 
 import type { PageError } from '../../contract/driver-commands.ts';
-import { openPage } from '../permissions/web-contents.ts';
+import { openPage } from '../app/web-contents.ts';
 import { servicesOf } from '../session/binding.ts';
 import { requireBus } from './device-era.ts';
 import { deviceService } from './device-service.ts';

@@ -5,7 +5,7 @@
 // names it does not know are dropped, and a value that is not an array of
 // strings keeps nothing protected. Without a handler all stay protected.
 
-import type { PageFrame } from '../permissions/web-contents.ts';
+import type { PageFrame } from '../app/web-contents.ts';
 import type { DeviceService } from './device-service.ts';
 import { PROTECTED_CLASSES } from './usb-shapes.ts';
 

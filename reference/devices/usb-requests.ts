@@ -17,7 +17,7 @@
 
 import type { PageDevice, PageError, UsbRequestOutcome } from '../../contract/driver-commands.ts';
 import { permissionService } from '../permissions/permission-service.ts';
-import { openPage } from '../permissions/web-contents.ts';
+import { openPage } from '../app/web-contents.ts';
 import { servicesOf } from '../session/binding.ts';
 import { emitOnSession, emitProcessWarning, nextTask, OpenChooser } from './chooser.ts';
 import { connectedDevice, connectedDevices } from './connected-devices.ts';

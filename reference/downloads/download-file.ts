@@ -9,6 +9,7 @@
 
 import { promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fsyncDirectory } from '../storage/atomic-file.ts';
 import { reasonForFileError, type InterruptReason } from './interrupt-reasons.ts';
 
 export class FileFailure extends Error {
@@ -105,12 +106,7 @@ export class PartialFile {
       await this.#handle.sync();
       await this.#close();
       await fs.rename(this.path, this.target);
-      const dir = await fs.open(path.dirname(this.target), 'r');
-      try {
-        await dir.sync();
-      } finally {
-        await dir.close();
-      }
+      await fsyncDirectory(path.dirname(this.target));
     } catch (error) {
       await this.#close();
       throw new FileFailure(reasonForFileError(error), error);

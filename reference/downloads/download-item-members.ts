@@ -6,6 +6,7 @@
 
 import { requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
+import { isGinDictionary } from '../era/gin-dictionary.ts';
 import { serviceBehind } from '../session/public-object.ts';
 import type { DownloadCore } from './download-core.ts';
 import type { DownloadItemBinding } from './download-item-binding.ts';
@@ -91,9 +92,8 @@ export const DOWNLOAD_ITEM_MEMBERS: MemberTable = {
       binding.checkWrapper();
       requireArgument(args, 0);
       const [options] = args;
-      const isObject = (typeof options === 'object' && options !== null) || typeof options === 'function';
-      if (!isObject) throwArgumentError(0, options, binding.era.argumentStyle);
-      binding.dialogOptions = readDialogSettings(options as Record<string, unknown>);
+      if (!isGinDictionary(options)) throwArgumentError(0, options, binding.era.argumentStyle);
+      binding.dialogOptions = readDialogSettings(options);
     },
   },
   'downloadItem.getSaveDialogOptions': {

@@ -10,8 +10,10 @@
 
 import type { NetworkService } from '../net/network-service.ts';
 import type { LoadedResponse } from '../net/http/url-loader.ts';
+import { discard } from '../net/http/body-streams.ts';
 import type { RawHeaders } from '../net/http/response-receiver.ts';
 import { NetError, netErrorName } from '../net/net-error.ts';
+import { parseHttpDate } from '../net/http/http-date.ts';
 import { reasonForRequestFailure, reasonForResponse, type InterruptReason } from './interrupt-reasons.ts';
 import { PrefetchedBody } from './prefetched-body.ts';
 import { loadWithChain } from './download-chain-stage.ts';
@@ -68,9 +70,9 @@ export function hasStrongValidators(etag: string, lastModified: string, date: st
     const slash = etag.indexOf('/');
     if (slash <= 0 || etag.slice(0, slash).trim().toLowerCase() !== 'w') return true;
   }
-  const modified = Date.parse(lastModified);
-  const served = Date.parse(date);
-  if (Number.isNaN(modified) || Number.isNaN(served)) return false;
+  const modified = parseHttpDate(lastModified);
+  const served = parseHttpDate(date);
+  if (modified === undefined || served === undefined) return false;
   return served - modified >= 60_000;
 }
 
@@ -166,9 +168,9 @@ function answerOf(response: LoadedResponse, urlChain: string[], request: Downloa
     abort: () => {
       abort();
       if (body) body.cancel();
-      else void response.body?.cancel().catch(() => undefined);
+      else discard(response.body);
     },
   };
-  if (!body) void response.body?.cancel().catch(() => undefined);
+  if (!body) discard(response.body);
   return answer;
 }

@@ -5,26 +5,12 @@
 // dialog was opened with, and an answer for the oldest one still open.
 
 import type { DriverImplementation } from '../../contract/driver-commands.ts';
+import { openPage } from '../app/web-contents.ts';
 import { servicesOf } from '../session/binding.ts';
-import { parseContentDisposition } from './content-disposition.ts';
+import { parseContentDisposition } from '../net/http/content-disposition.ts';
 import { requestDownload, type DownloadAnswer } from './download-request.ts';
 import { downloadService } from './download-service.ts';
 import { isRenderedMimeType } from './rendered-types.ts';
-
-/**
- * The webContents a navigation that became a download reports. The
- * reference has no renderer: this stands for the page, with its id and its
- * session.
- */
-export class WebContents {
-  static #nextId = 1;
-  readonly id = WebContents.#nextId++;
-  readonly session: object;
-
-  constructor(session: object) {
-    this.session = session;
-  }
-}
 
 /** Chromium's IsDownload for a navigation's answer. */
 function becomesDownload(answer: DownloadAnswer): boolean {
@@ -52,7 +38,9 @@ export const DOWNLOAD_DRIVER_COMMANDS: DriverImplementation = {
     }
     services
       .use(downloadService)
-      .adoptNavigation(answer, { webContents: new WebContents(session as object), hasUserGesture: hasUserGesture ?? false });
+      // The page that navigated (the stand-in pages of app/web-contents.ts): a navigation
+      // that becomes a download never commits, so the page keeps its blank start.
+      .adoptNavigation(answer, { webContents: openPage(session, 'about:blank').webContents, hasUserGesture: hasUserGesture ?? false });
     return { download: true };
   },
   'downloads.saveDialogs': ({ session }) => {

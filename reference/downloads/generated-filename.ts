@@ -8,8 +8,8 @@
 // extension is unreliable). A name from Content-Disposition keeps exactly the
 // extension it has.
 
-import { parseContentDisposition } from './content-disposition.ts';
-import { extensionsOf, preferredExtension } from './mime-extensions.ts';
+import { parseContentDisposition } from '../net/http/content-disposition.ts';
+import { extensionsOf, preferredExtension } from '../net/mime-types.ts';
 
 const DOUBLE_EXTENSION_SUFFIXES = ['bz', 'bz2', 'gz', 'lz', 'lzma', 'lzo', 'xz', 'z', 'zst'];
 

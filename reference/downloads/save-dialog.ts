@@ -8,6 +8,8 @@
 // their defaults; getSaveDialogOptions gives back the same keys Electron's
 // ToV8 gives (`properties` is read but never reported).
 
+import { stringVector } from '../era/gin-array.ts';
+
 export interface FileFilter {
   name: string;
   extensions: string[];
@@ -41,10 +43,6 @@ export function defaultDialogSettings(): DialogSettings {
   };
 }
 
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
-}
-
 /** A filter converts only with a string `name` and string `extensions`; one bad filter drops them all. */
 function readFilters(value: unknown): FileFilter[] | undefined {
   if (!Array.isArray(value)) return undefined;
@@ -52,8 +50,9 @@ function readFilters(value: unknown): FileFilter[] | undefined {
   for (const entry of value) {
     if (typeof entry !== 'object' || entry === null) return undefined;
     const { name, extensions } = entry as { name?: unknown; extensions?: unknown };
-    if (typeof name !== 'string' || !isStringArray(extensions)) return undefined;
-    filters.push({ name, extensions: [...extensions] });
+    const names = stringVector(extensions);
+    if (typeof name !== 'string' || !names) return undefined;
+    filters.push({ name, extensions: names });
   }
   return filters;
 }

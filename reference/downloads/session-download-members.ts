@@ -5,19 +5,17 @@
 
 import { requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
+import { stringVector } from '../era/gin-array.ts';
+import { isGinDictionary } from '../era/gin-dictionary.ts';
+import { canonicalUrl } from '../era/gurl.ts';
 import { servicesOf } from '../session/binding.ts';
 import { downloadService, type DownloadService } from './download-service.ts';
 
 const serviceOf = (session: object): DownloadService => servicesOf(session).use(downloadService);
 
-/** What gin's Dictionary converter takes: any object (arrays and functions too). */
-function isObject(value: unknown): value is Record<string, unknown> {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
-
 /** std::map<std::string, std::string>: an object whose own enumerable values are all strings. */
 function stringMap(value: unknown): [string, string][] | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isGinDictionary(value)) return undefined;
   const entries = Object.entries(value);
   return entries.every(([, v]) => typeof v === 'string') ? (entries as [string, string][]) : undefined;
 }
@@ -26,15 +24,6 @@ function stringMap(value: unknown): [string, string][] | undefined {
 function int64(value: unknown, fallback: number): number {
   if (typeof value !== 'number') return fallback;
   return Number.isFinite(value) ? Math.trunc(value) : Number.isNaN(value) ? 0 : value;
-}
-
-/** A GURL made from a string, reported by its canonical spec ('' when invalid). */
-function canonicalUrl(text: string): string {
-  try {
-    return new URL(text).href;
-  } catch {
-    return '';
-  }
 }
 
 export const SESSION_DOWNLOAD_MEMBERS: MemberTable = {
@@ -57,7 +46,7 @@ export const SESSION_DOWNLOAD_MEMBERS: MemberTable = {
       if (typeof url !== 'string') throwArgumentError(0, url, service.era.argumentStyle);
       let headers: [string, string][] = [];
       // A second argument that is no object is ignored; a `headers` key must hold strings.
-      if (service.era.downloadUrlOptions && isObject(options) && 'headers' in options) {
+      if (service.era.downloadUrlOptions && isGinDictionary(options) && 'headers' in options) {
         const read = stringMap(options.headers);
         if (!read) throw new TypeError('Invalid value for headers - must be an object');
         headers = read;
@@ -71,10 +60,10 @@ export const SESSION_DOWNLOAD_MEMBERS: MemberTable = {
       const service = serviceOf(this);
       requireArgument(args, 0);
       const [options] = args;
-      if (!isObject(options)) throwArgumentError(0, options, service.era.argumentStyle);
+      if (!isGinDictionary(options)) throwArgumentError(0, options, service.era.argumentStyle);
       const text = (key: string) => (typeof options[key] === 'string' ? (options[key] as string) : '');
       const chain = options.urlChain;
-      const urlChain = Array.isArray(chain) && chain.every((u) => typeof u === 'string') ? chain.map(canonicalUrl) : [];
+      const urlChain = stringVector(chain)?.map((url) => canonicalUrl(url) ?? '') ?? [];
       const offset = int64(options.offset, 0);
       const length = int64(options.length, 0);
       const path = text('path');

@@ -2,7 +2,7 @@
 // promise-returning member becomes `member(...args, callback)` with the
 // callback shape from contract/eras/callback-api.ts. A required callback that
 // is missing or not a function fails argument conversion, as native_mate did.
-// The callback runs in a task of its own, outside any promise reaction, so
+// The callback runs in a microtask of its own, outside any promise reaction, so
 // an exception it throws is an uncaught exception, as Electron 1.x reported
 // it, not a rejection nobody handles.
 

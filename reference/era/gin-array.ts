@@ -21,6 +21,16 @@ export function stringVector(value: unknown, options: { allowNull?: boolean } = 
   return out;
 }
 
+/** The indices an array has own elements at, in order, without visiting its holes one by one. */
+export function ownIndices(array: readonly unknown[]): number[] {
+  const indices: number[] = [];
+  for (const key of Object.keys(array)) {
+    const index = Number(key);
+    if (Number.isInteger(index) && index >= 0 && index < array.length && String(index) === key) indices.push(index);
+  }
+  return indices;
+}
+
 /**
  * The distinct values of a vector whose element conversion accepts anything
  * (a number via V8's IntegerValue), without visiting holes one by one: the
@@ -30,16 +40,13 @@ export function stringVector(value: unknown, options: { allowNull?: boolean } = 
 export function lenientVectorValues<T>(value: unknown, convert: (item: unknown) => T | undefined): T[] | undefined {
   if (!Array.isArray(value)) return undefined;
   const out: T[] = [];
-  let own = 0;
-  for (const key of Object.keys(value)) {
-    const index = Number(key);
-    if (!Number.isInteger(index) || index < 0 || index >= value.length || String(index) !== key) continue;
-    own++;
+  const own = ownIndices(value);
+  for (const index of own) {
     const converted = convert(value[index]);
     if (converted === undefined) return undefined;
     out.push(converted);
   }
-  if (own < value.length) {
+  if (own.length < value.length) {
     const hole = convert(undefined);
     if (hole === undefined) return undefined;
     out.push(hole);

@@ -4,18 +4,13 @@
 // the process's own 'warning' events, as an agent in Electron's main
 // process would; the log starts with the first load of the process.
 
+import { processWarningReader, type ProcessWarningReader } from '../app/process-warnings.ts';
+
 export const LOAD_WARNING_TYPE = 'ExtensionLoadWarning';
 
-const log: { type: string; message: string }[] = [];
-let listening = false;
-
-function listen(): void {
-  if (listening) return;
-  listening = true;
-  process.on('warning', (warning) => {
-    if (warning.name === LOAD_WARNING_TYPE) log.push({ type: warning.name, message: warning.message });
-  });
-}
+/** Read from the first load of the process on (a reader sees only what comes after it). */
+let reader: ProcessWarningReader | undefined;
+const listen = () => (reader ??= processWarningReader((warning) => warning.name === LOAD_WARNING_TYPE));
 
 export function emitLoadWarning(message: string): void {
   listen();
@@ -24,8 +19,5 @@ export function emitLoadWarning(message: string): void {
 
 /** The ExtensionLoadWarnings emitted since the last call, oldest first. */
 export async function takeLoadWarnings(): Promise<{ type: string; message: string }[]> {
-  listen();
-  // process.emitWarning delivers on a later tick.
-  await new Promise((resolve) => setImmediate(resolve));
-  return log.splice(0, log.length);
+  return (await listen().take()).map(({ name, message }) => ({ type: name, message }));
 }

@@ -11,32 +11,15 @@
 
 import { readFile } from 'node:fs/promises';
 import type { LoaderStage } from '../net/http/stages/stage.ts';
+import { mimeTypeOfExtension } from '../net/mime-types.ts';
 import { netError } from '../net/net-error.ts';
 import type { ExtensionService } from './extension-service.ts';
 import { resolveResource, safeRelativePath } from './resources.ts';
 import { isWebAccessible, webAccessibleRules } from './web-accessible.ts';
 
-const MIME_TYPES: Record<string, string> = {
-  css: 'text/css',
-  gif: 'image/gif',
-  htm: 'text/html',
-  html: 'text/html',
-  jpeg: 'image/jpeg',
-  jpg: 'image/jpeg',
-  js: 'text/javascript',
-  json: 'application/json',
-  mjs: 'text/javascript',
-  png: 'image/png',
-  svg: 'image/svg+xml',
-  txt: 'text/plain',
-  wasm: 'application/wasm',
-  webp: 'image/webp',
-  xml: 'text/xml',
-};
-
 function mimeTypeOf(path: string): string | undefined {
   const dot = path.lastIndexOf('.');
-  return dot < 0 ? undefined : MIME_TYPES[path.slice(dot + 1).toLowerCase()];
+  return dot < 0 ? undefined : mimeTypeOfExtension(path.slice(dot + 1));
 }
 
 /** The file a chrome-extension URL names (file_util::ExtensionURLToRelativeFilePath, then GetResource). */

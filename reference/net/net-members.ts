@@ -6,6 +6,7 @@
 import type { EraId } from '../../contract/eras/eras.ts';
 import { argumentError, conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
+import { isGinDictionary } from '../era/gin-dictionary.ts';
 import { servicesOf } from '../session/binding.ts';
 import type { SessionServices } from '../session/session-services.ts';
 import { serverAllowlistOf } from './auth/server-allowlist.ts';
@@ -23,18 +24,13 @@ function eraError(era: EraId, message: string): Error {
   return NET_ERAS[era].plainArgumentErrors ? new Error(message) : new TypeError(message);
 }
 
-/** gin/native_mate Dictionary conversion: any object (functions and arrays included). */
-function isDictionary(value: unknown): value is Record<string, unknown> {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
-
 /** An enum option Electron converts with a lookup table; a value that does not convert is ignored. */
 function pick<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
 function resolveOptions(value: unknown): ResolveOptions {
-  if (!isDictionary(value)) return {};
+  if (!isGinDictionary(value)) return {};
   const options: ResolveOptions = {};
   const queryType = pick<QueryType>(value.queryType, ['A', 'AAAA']);
   const source = pick<ResolveSource>(value.source, ['any', 'system', 'dns', 'mdns', 'localOnly']);
@@ -119,7 +115,7 @@ export const NET_MEMBERS: MemberTable = {
       const era = services.era;
       requireArgument(args, 0);
       const [options] = args;
-      if (!isDictionary(options)) throwArgumentError(0, options, conversionStyle(era));
+      if (!isGinDictionary(options)) throwArgumentError(0, options, conversionStyle(era));
       let url: URL | undefined;
       if (typeof options.url === 'string') {
         try {
@@ -153,7 +149,7 @@ export const NET_MEMBERS: MemberTable = {
       const services = servicesOf(this);
       requireArgument(args, 0);
       const [options] = args;
-      if (!isDictionary(options)) throwArgumentError(0, options, conversionStyle(services.era));
+      if (!isGinDictionary(options)) throwArgumentError(0, options, conversionStyle(services.era));
       services.network.setEmulation(conditionsFrom(services.era, options));
     },
   },

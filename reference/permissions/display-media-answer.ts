@@ -7,7 +7,8 @@
 // the callback, and the page's request fails as a capture failure.
 
 import type { CapturedTrack, DisplayMediaOutcome, PageError } from '../../contract/driver-commands.ts';
-import { isWebFrameMain, pageOf, type WebFrameMain } from './web-contents.ts';
+import { isWebFrameMain, pageOf, type WebFrameMain } from '../app/web-contents.ts';
+import { isGinDictionary } from '../era/gin-dictionary.ts';
 
 /** What Chromium's getDisplayMedia() rejects with for each request result (user_media_processor.cc). */
 export const CAPTURE_FAILURE: PageError = { name: 'AbortError', message: 'Error starting capture' };
@@ -24,14 +25,9 @@ export interface ChosenStreams {
   thrown?: TypeError;
 }
 
-/** gin_helper::Dictionary conversion: any object, functions and arrays included. */
-function isDictionary(value: unknown): value is Record<string, unknown> {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
-
 /** A DesktopCapturerSource-like answer: string `id` and `name`, read through getters and prototypes. */
 function asSource(value: unknown): CapturedTrack | undefined {
-  if (!isDictionary(value)) return undefined;
+  if (!isGinDictionary(value)) return undefined;
   const { id, name } = value;
   return typeof id === 'string' && typeof name === 'string' ? { deviceId: id, label: name } : undefined;
 }
@@ -48,7 +44,7 @@ function rejection(message: string): ChosenStreams {
 export function chooseStreams(args: readonly unknown[], audioRequested: boolean): ChosenStreams {
   const [result] = args;
   if (args.length === 0 || result === null || result === undefined) return { outcome: failed(CAPTURE_FAILURE) };
-  if (!isDictionary(result)) {
+  if (!isGinDictionary(result)) {
     return rejection('Display Media Request streams callback must be called with null or a valid object');
   }
   // getDisplayMedia() always asks for video.

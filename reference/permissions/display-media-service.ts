@@ -12,7 +12,7 @@ import type { SessionService, SessionServices } from '../session/session-service
 import { chooseStreams, failed, NOT_SUPPORTED, PERMISSION_DENIED } from './display-media-answer.ts';
 import { permissionService, type PermissionService } from './permission-service.ts';
 import { oneTime } from './response-callback.ts';
-import { originUrl, type PageFrame } from './web-contents.ts';
+import { originUrl, type PageFrame } from '../app/web-contents.ts';
 
 export interface DisplayMediaAsk {
   audio: boolean;

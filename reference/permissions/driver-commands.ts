@@ -26,7 +26,7 @@ import { displayMediaService } from './display-media-service.ts';
 import { permissionEra, type DeviceKind, type PermissionEra } from './permission-era.ts';
 import { MEDIA_TYPES, permissionName } from './permission-names.ts';
 import { permissionService } from './permission-service.ts';
-import { openPage, originUrl, type PageFrame } from './web-contents.ts';
+import { openPage, originUrl, type PageFrame } from '../app/web-contents.ts';
 
 /** Types a WebContentsPermissionHelper asks for on its own, one per request. */
 const HELPER_TYPES = new Set(['FULLSCREEN', 'POINTER_LOCK', 'KEYBOARD_LOCK', 'OPEN_EXTERNAL']);

@@ -6,7 +6,7 @@
 //
 //   requestPermissions(asking, types, details) -> Promise<PermissionStatus[]>
 //     Electron's RequestPermissionsWithDetails. `asking` is the frame the
-//     request is attributed to (a PageFrame from web-contents.ts), `types`
+//     request is attributed to (a PageFrame from app/web-contents.ts), `types`
 //     Chromium's permission types ('GEOLOCATION', ...; see
 //     permission-names.ts), `details` the extra fields the handler sees
 //     (mediaTypes, externalURL...). Without a request handler every type is
@@ -39,7 +39,7 @@ import { PendingRequest, type PermissionStatus } from './pending-request.ts';
 import { permissionName } from './permission-names.ts';
 import { permissionEra, type DeviceKind, type PermissionEra } from './permission-era.ts';
 import { permissionCallback } from './response-callback.ts';
-import { isMainFrame, originUrl, type PageFrame } from './web-contents.ts';
+import { isMainFrame, originUrl, type PageFrame } from '../app/web-contents.ts';
 
 export type { PermissionStatus } from './pending-request.ts';
 export type PermissionHandler = (...args: unknown[]) => unknown;

@@ -163,8 +163,14 @@ export class SessionServices {
   }
 }
 
+/** Computed once: the process's default locale does not change, and asking ICU for it costs milliseconds per session. */
+let acceptLanguages: string | undefined;
+
 function defaultAcceptLanguages(): string {
-  const locale = Intl.DateTimeFormat().resolvedOptions().locale || 'en-US';
-  const base = locale.split('-')[0];
-  return base && base !== locale ? `${locale},${base}` : locale;
+  if (acceptLanguages === undefined) {
+    const locale = Intl.DateTimeFormat().resolvedOptions().locale || 'en-US';
+    const base = locale.split('-')[0];
+    acceptLanguages = base && base !== locale ? `${locale},${base}` : locale;
+  }
+  return acceptLanguages;
 }

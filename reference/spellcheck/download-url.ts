@@ -12,15 +12,6 @@ export const DEFAULT_DOWNLOAD_BASE = 'https://redirector.gvt1.com/edgedl/chrome/
 
 const bases = new WeakMap<App, string>();
 
-/** GURL's canonical spelling of `input`, or null when GURL would hold it invalid. */
-export function canonicalUrl(input: string): string | null {
-  try {
-    return new URL(input).href;
-  } catch {
-    return null;
-  }
-}
-
 export function setDownloadBase(app: App, canonical: string): void {
   bases.set(app, canonical);
 }

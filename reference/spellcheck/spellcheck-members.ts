@@ -6,9 +6,10 @@
 
 import type { MemberTable } from '../era/shape.ts';
 import { conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
+import { canonicalUrl } from '../era/gurl.ts';
 import type { SessionServices } from '../session/session-services.ts';
 import { servicesOf } from '../session/binding.ts';
-import { canonicalUrl, setDownloadBase } from './download-url.ts';
+import { setDownloadBase } from './download-url.ts';
 import { correspondingSpellCheckLanguage, spellCheckLanguages } from './language-codes.ts';
 import { spellcheckService, type SpellcheckService } from './spellcheck-service.ts';
 

@@ -110,7 +110,7 @@ export class SpellcheckService implements SessionService {
 
   async shutdown(crash: boolean): Promise<void> {
     for (const dictionary of this.#dictionaries) dictionary.dispose();
-    if (!crash) await Promise.all([this.#prefs.flushed(), this.#custom.flushed()]);
+    if (!crash) await this.flush();
   }
 
   /** LoadDictionaries: one dictionary per distinct language, in sorted order. */

@@ -8,6 +8,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isProcessAlive } from '../storage/process-alive.ts';
 
 const PREFIX = 'session-conformance-app-';
 const folders = new Set<string>();
@@ -25,21 +26,12 @@ function onSignal(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes folders left by stand-ins whose process no longer exists. */
 export function sweepAbandoned(root: string = os.tmpdir()): number {
   let removed = 0;
   for (const name of readdirSync(root)) {
     const pid = Number(/^session-conformance-app-(\d+)-/.exec(name)?.[1]);
-    if (!pid || pid === process.pid || isAlive(pid)) continue;
+    if (!pid || pid === process.pid || isProcessAlive(pid)) continue;
     rmSync(path.join(root, name), { recursive: true, force: true });
     removed++;
   }

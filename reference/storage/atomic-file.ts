@@ -5,9 +5,16 @@
 import { promises as fs, mkdirSync, openSync, readdirSync, writeFileSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { isProcessAlive } from './process-alive.ts';
 
 function tempNameFor(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** The target and writer's process id of a temp file of writeFileAtomic; undefined for any other name. */
+function tempFileOf(name: string): { target: string; pid: number } | undefined {
+  const match = /^\.(.+)\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name);
+  return match ? { target: match[1]!, pid: Number(match[2]) } : undefined;
 }
 
 /**
@@ -17,7 +24,6 @@ function tempNameFor(file: string): string {
  */
 export function removeStaleTemps(file: string): void {
   const dir = path.dirname(file);
-  const temp = new RegExp(`^\\.${path.basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.[0-9a-f]+\\.tmp$`);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -25,16 +31,12 @@ export function removeStaleTemps(file: string): void {
     return;
   }
   for (const name of names) {
-    const pid = temp.exec(name)?.[1];
+    const temp = tempFileOf(name);
     // Another live process's temp file is a write under way, not a leftover.
-    if (pid !== undefined && (Number(pid) === process.pid || !isAlive(Number(pid)))) rmSync(path.join(dir, name), { force: true });
+    if (temp?.target === path.basename(file) && (temp.pid === process.pid || !isProcessAlive(temp.pid))) {
+      rmSync(path.join(dir, name), { force: true });
+    }
   }
-}
-
-/** Whether `name` is a temp file of writeFileAtomic whose writer is gone. */
-function isStaleTemp(name: string): boolean {
-  const pid = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/.exec(name)?.[1];
-  return pid !== undefined && Number(pid) !== process.pid && !isAlive(Number(pid));
 }
 
 /**
@@ -53,22 +55,15 @@ export function sweepStaleTemps(dir: string, skip: readonly string[] = []): void
   for (const entry of entries) {
     if (entry.isDirectory()) {
       if (!skip.includes(entry.name)) sweepStaleTemps(path.join(dir, entry.name));
-    } else if (isStaleTemp(entry.name)) {
-      rmSync(path.join(dir, entry.name), { force: true });
+      continue;
     }
+    const temp = tempFileOf(entry.name);
+    if (temp && temp.pid !== process.pid && !isProcessAlive(temp.pid)) rmSync(path.join(dir, entry.name), { force: true });
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function fsyncDirectory(dir: string): Promise<void> {
+/** fsync a directory, so a rename in it survives a crash. */
+export async function fsyncDirectory(dir: string): Promise<void> {
   const handle = await fs.open(dir, 'r');
   try {
     await handle.sync();

@@ -18,6 +18,7 @@ import { originOf } from './origin-files.ts';
 import { STORAGE_ERAS } from './storage-era.ts';
 import { serviceWorkerContext } from './service-workers/sw-context.ts';
 import { webStorages } from './web-storages.ts';
+import { isGinDictionary } from '../era/gin-dictionary.ts';
 
 export interface ClearStorageOptions {
   /**
@@ -27,10 +28,6 @@ export interface ClearStorageOptions {
   origin: string | null;
   storages: ReadonlySet<string>;
   quotas: ReadonlySet<string>;
-}
-
-function isDictionary(value: unknown): value is Record<string, unknown> {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
 function stringList(value: unknown): string[] | undefined {
@@ -47,7 +44,7 @@ function mask(known: readonly string[], every: readonly string[], names: string[
 }
 
 export function readClearStorageOptions(era: EraId, value: unknown): ClearStorageOptions {
-  const dict = isDictionary(value) ? value : {};
+  const dict = isGinDictionary(value) ? value : {};
   const origin = typeof dict.origin === 'string' ? originOf(dict.origin) : null;
   return {
     origin,

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { argumentError, conversionStyle, requireArgument, throwArgumentError } from '../era/arguments.ts';
 import type { MemberTable } from '../era/shape.ts';
+import { isGinDictionary } from '../era/gin-dictionary.ts';
 import { servicesOf } from '../session/binding.ts';
 import { readBlob } from './blob-registry.ts';
 import { clearStorageData, readClearStorageOptions } from './clear-storage-data.ts';
@@ -16,11 +17,6 @@ import { httpCacheService } from './http-cache/http-cache-service.ts';
 import { SERVICE_WORKERS_OBJECT } from './service-workers/service-workers-object.ts';
 import { serviceWorkerContext } from './service-workers/sw-context.ts';
 import { STORAGE_ERAS } from './storage-era.ts';
-
-/** gin's Dictionary conversion: any object, functions and arrays included. */
-function isDictionary(value: unknown): value is Record<string, unknown> {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
 
 /** std::set<GURL> from `urls`: an array of strings, each canonicalized; undefined when it does not convert. */
 function urlSet(value: unknown): Set<string> | undefined {
@@ -102,7 +98,7 @@ export const STORAGE_MEMBERS: MemberTable = {
       const services = servicesOf(this);
       requireArgument(args, 0);
       const [options] = args;
-      if (!isDictionary(options)) throwArgumentError(0, options, conversionStyle(services.era));
+      if (!isGinDictionary(options)) throwArgumentError(0, options, conversionStyle(services.era));
       const urls = urlSet(options.urls);
       return services.use(codeCache).clear(urls?.size ? urls : null);
     },

@@ -8,6 +8,7 @@
 // elements (holes are nulls). Lines are bounded the way Chromium bounds a
 // response's header block, so a hostile array cannot make the request hang.
 
+import { ownIndices } from '../era/gin-array.ts';
 import type { WebRequestEra } from './web-request-era.ts';
 import { NetError, netError } from '../net/net-error.ts';
 
@@ -22,16 +23,6 @@ function toV8String(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The own elements of an array in index order, without walking its holes. */
-function ownElements(array: unknown[]): unknown[] {
-  const out: unknown[] = [];
-  for (const key of Object.keys(array)) {
-    const index = Number(key);
-    if (Number.isInteger(index) && index >= 0 && index < array.length && String(index) === key) out.push(array[index]);
-  }
-  return out;
 }
 
 class HeaderBlock {
@@ -70,7 +61,10 @@ function legacyHeaders(given: object): Record<string, string[]> {
   for (const [name, value] of Object.entries(given)) {
     if (!Array.isArray(value)) continue;
     block.headers[name] = [];
-    for (const item of ownElements(value)) if (typeof item === 'string') block.add(name, item);
+    for (const index of ownIndices(value)) {
+      const item: unknown = value[index];
+      if (typeof item === 'string') block.add(name, item);
+    }
   }
   return block.headers;
 }

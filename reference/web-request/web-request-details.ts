@@ -6,7 +6,7 @@
 // and the stage (requestHeaders, redirectURL, error); Electron 1.x's
 // network delegate added the response fields per event instead.
 
-import { parseContentDisposition } from '../downloads/content-disposition.ts';
+import { parseContentDisposition } from '../net/http/content-disposition.ts';
 import { holdBlob } from '../storage/blob-registry.ts';
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { WebRequestDetails, WebRequestResponseDetails } from '../net/hooks.ts';

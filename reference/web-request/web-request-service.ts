@@ -23,15 +23,11 @@ import { filterMatches, readListenerArguments, type Listener, type RequestFilter
 import { convertResponseHeaders } from './response-headers.ts';
 import { listenerDetails, type StageDetails, type WebRequestEvent } from './web-request-details.ts';
 import { WEB_REQUEST_ERAS } from './web-request-era.ts';
+import { isGinDictionary } from '../era/gin-dictionary.ts';
 
 interface Registration {
   filter: RequestFilter;
   listener: Listener;
-}
-
-/** V8's IsObject: functions count. */
-function isObject(value: unknown): value is Record<string, unknown> {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
 /** A listener that throws never answers in Electron; here the request goes on unchanged and the error is reported. */
@@ -129,16 +125,16 @@ export class WebRequestService implements SessionService {
   }
 
   #beforeRequest(response: unknown): BeforeRequestResult {
-    if (!isObject(response)) return undefined;
+    if (!isGinDictionary(response)) return undefined;
     if (response.cancel === true) return { cancel: true };
     return typeof response.redirectURL === 'string' && response.redirectURL !== '' ? { redirectURL: response.redirectURL } : undefined;
   }
 
   #beforeSendHeaders(response: unknown): BeforeSendHeadersResult {
-    if (!isObject(response)) return undefined;
+    if (!isGinDictionary(response)) return undefined;
     if (response.cancel === true) return { cancel: true };
     const given = response.requestHeaders;
-    if (!isObject(given) || typeof given === 'function') return undefined;
+    if (!isGinDictionary(given) || typeof given === 'function') return undefined;
     // Only string values become headers.
     const requestHeaders: Record<string, string> = {};
     for (const [name, value] of Object.entries(given)) if (typeof value === 'string') requestHeaders[name] = value;
@@ -146,10 +142,10 @@ export class WebRequestService implements SessionService {
   }
 
   #headersReceived(response: unknown): HeadersReceivedResult {
-    if (!isObject(response)) return undefined;
+    if (!isGinDictionary(response)) return undefined;
     if (response.cancel === true) return { cancel: true };
     const given = response.responseHeaders;
-    if (!isObject(given)) return undefined;
+    if (!isGinDictionary(given)) return undefined;
     const responseHeaders = convertResponseHeaders(WEB_REQUEST_ERAS[this.era].headerValues, given);
     const statusLine = typeof response.statusLine === 'string' ? response.statusLine : undefined;
     return { responseHeaders, ...(statusLine !== undefined ? { statusLine } : {}) };

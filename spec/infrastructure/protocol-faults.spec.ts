@@ -120,7 +120,9 @@ describe('agent protocol faults', () => {
     const second = await adapter.createTarget({ era: 'current', userDataDir: await mkdtemp(path.join(os.tmpdir(), 'protocol-crash-')) });
     targets.push(second);
     expect(second.session.fromPartition('after-the-crash').getUserAgent()).toMatch(/Electron/);
-  });
+    // Two agents start and load the reference one after the other: on a loaded
+    // machine that alone can pass the suite's 30 s default.
+  }, 90_000);
 
   it("reports an agent that exits with its exit code and last output", async () => {
     const error = await failure(target(FAULTY_AGENT, 'dies'));

@@ -16,8 +16,7 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-const command = (name: string, args: unknown) =>
-  (REFERENCE_DRIVER_COMMANDS as unknown as Record<string, (a: unknown) => unknown>)[name]!(args);
+const driver = REFERENCE_DRIVER_COMMANDS;
 
 interface CookiesApi {
   set(details: object): Promise<void>;
@@ -38,7 +37,7 @@ async function populated(): Promise<{ userData: string; partition: string }> {
   const { electron, session } = await launch(userData);
   await session.cookies.set({ url: 'https://kept.example/', name: 'a', value: '1', expirationDate: Date.now() / 1000 + 3600 });
   await session.cookies.flushStore();
-  command('storage.setLocalStorage', { session, origin: 'https://kept.example', key: 'k', value: 'v' });
+  driver['storage.setLocalStorage']!({ session, origin: 'https://kept.example', key: 'k', value: 'v' });
   session.flushStorageData();
   await electron.quit();
   return { userData, partition: path.join(userData, 'Partitions', 'damaged') };
@@ -69,7 +68,7 @@ describe('a damaged store', () => {
     const storageFile = path.join(partition, 'Local Storage', 'local-storage.json');
     writeFileSync(storageFile, '{"https://kept.example": {"k": "v"');
     const { electron, session } = await launch(userData);
-    expect(command('storage.getLocalStorage', { session, origin: 'https://kept.example', key: 'k' })).toBeNull();
+    expect(driver['storage.getLocalStorage']!({ session, origin: 'https://kept.example', key: 'k' })).toBeNull();
     expect((await session.cookies.get({})).map((c) => c.name)).toEqual(['a']);
     await electron.quit();
     expect(existsSync(`${storageFile}.damaged`)).toBe(true);
@@ -80,7 +79,7 @@ describe('a damaged store', () => {
     writeFileSync(path.join(partition, 'Local Storage', 'local-storage.json'), '{"https://kept.example": {"k": 5}}');
     writeFileSync(path.join(partition, 'Cookies.json'), '[]');
     const { electron, session } = await launch(userData);
-    expect(command('storage.getLocalStorage', { session, origin: 'https://kept.example', key: 'k' })).toBeNull();
+    expect(driver['storage.getLocalStorage']!({ session, origin: 'https://kept.example', key: 'k' })).toBeNull();
     expect(await session.cookies.get({})).toEqual([]);
     await electron.quit();
   });
@@ -94,7 +93,7 @@ describe('a damaged store', () => {
     // Each store cleans up as it opens.
     expect((await session.cookies.get({})).map((c) => c.name)).toEqual(['a']);
     expect(files(partition).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-    expect(command('storage.getLocalStorage', { session, origin: 'https://kept.example', key: 'k' })).toBe('v');
+    expect(driver['storage.getLocalStorage']!({ session, origin: 'https://kept.example', key: 'k' })).toBe('v');
     await electron.quit();
   });
 });

@@ -9,6 +9,11 @@ export function abortReason(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
 }
 
+/** Whether `error` is an abort reason a caller's signal gave (passed through untouched, not a network failure). */
+export function isAbortReason(error: unknown): boolean {
+  return error instanceof DOMException || (error as { name?: unknown })?.name === 'AbortError';
+}
+
 /** Waits for `value`, but never past the signal's abort. */
 export function untilAborted<T>(value: Promise<T> | T, signal: AbortSignal | null): Promise<T> | T {
   if (!signal || !(value instanceof Promise)) return value;

@@ -11,11 +11,8 @@ import { types } from 'node:util';
 import { netError } from '../net-error.ts';
 import type { NetworkService } from '../network-service.ts';
 import type { LoadedResponse } from './url-loader.ts';
+import { abortReason } from './abort.ts';
 import { discard } from './body-streams.ts';
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError');
-}
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 

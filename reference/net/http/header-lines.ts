@@ -31,6 +31,17 @@ export function headerMap(lines: readonly [string, string][]): Record<string, st
   return map;
 }
 
+/** Response headers of header lines, as undici gives them: lower-case names, one value or many. */
+export function rawHeadersOf(lines: readonly [string, string][]): RawHeaders {
+  const headers: RawHeaders = {};
+  for (const [name, value] of lines) {
+    const key = name.toLowerCase();
+    const old = headers[key];
+    headers[key] = old === undefined ? value : [...(Array.isArray(old) ? old : [old]), value];
+  }
+  return headers;
+}
+
 /** Header lines of response headers, one per value. */
 export function linesOf(headers: RawHeaders): [string, string][] {
   return Object.entries(headers).flatMap(([k, v]) =>

@@ -7,7 +7,7 @@
 import type { Dispatcher } from 'undici';
 import { NET_ERRORS, NetError, netError, netErrorName, toNetError } from '../net-error.ts';
 import { headerLine, type NetLogSource } from '../netlog/net-log-bus.ts';
-import { untilAborted } from './abort.ts';
+import { abortReason, untilAborted } from './abort.ts';
 import { linesOf } from './header-lines.ts';
 import type { LoaderContext, Route, SkippedRoute } from './loader-types.ts';
 import { ResponseReceiver, type ReceivedResponse } from './response-receiver.ts';
@@ -78,7 +78,7 @@ async function send(
           mode === 'everything' ? { byte_count: chunk.length, bytes: chunk.toString('base64') } : { byte_count: chunk.length },
         ),
     });
-    const onAbort = () => receiver.abort(signal?.reason ?? new DOMException('The operation was aborted.', 'AbortError'));
+    const onAbort = () => receiver.abort(abortReason(signal!));
     signal?.addEventListener('abort', onAbort, { once: true });
     dispatcher.dispatch(
       {

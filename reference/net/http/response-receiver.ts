@@ -10,6 +10,7 @@
 import type { Duplex } from 'node:stream';
 import type { Dispatcher } from 'undici';
 import { netError, toNetError } from '../net-error.ts';
+import { isAbortReason } from './abort.ts';
 
 type Controller = Dispatcher.DispatchController;
 export type RawHeaders = Record<string, string | string[] | undefined>;
@@ -188,9 +189,4 @@ function framingOf(headers: RawHeaders): 'chunked' | 'length' | 'close' {
   };
   if (/(?:^|,)\s*chunked\s*$/i.test(value('transfer-encoding') ?? '')) return 'chunked';
   return value('content-length') !== undefined ? 'length' : 'close';
-}
-
-/** An abort reason from the caller's AbortSignal passes through untouched. */
-function isAbortReason(error: unknown): boolean {
-  return error instanceof DOMException || (error as { name?: unknown })?.name === 'AbortError';
 }

@@ -11,6 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import type { WebSocketOutcome } from '../../../contract/driver-commands.ts';
 import type { NetworkService } from '../network-service.ts';
+import { discard } from '../http/body-streams.ts';
 import { clientFrame, closePayload, FrameReader, OPCODES, type Frame } from './frames.ts';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
@@ -71,7 +72,7 @@ export async function pageWebSocket(network: NetworkService, request: PageWebSoc
   const protocol = headerOf(loaded.headers, 'sec-websocket-protocol');
   if (loaded.status !== 101 || !socket || headerOf(loaded.headers, 'sec-websocket-accept') !== expected || (protocol && !request.protocols?.includes(protocol))) {
     socket?.destroy();
-    void loaded.body?.cancel();
+    discard(loaded.body);
     return NOT_OPENED;
   }
   const messages = await converse(socket, request.send ?? [], request.receive ?? (request.send ?? []).length);

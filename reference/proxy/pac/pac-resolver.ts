@@ -143,11 +143,10 @@ export class PacResolver {
     for (;;) {
       const budget = attempts.remainingMs();
       if (budget <= 0) throw report(this.#options, failureOf({ kind: 'timeout' }, kind));
-      const generation = pacThread.generation;
       const answer = await send(attempts.answers.list(), budget);
       if ('terminated' in answer) {
         if (answer.own) throw report(this.#options, failureOf({ kind: 'timeout' }, kind));
-        throw new ThreadReplaced(answer.terminated, generation);
+        throw new ThreadReplaced(answer.terminated);
       }
       attempts.spent(answer.elapsedMs);
       for (const alert of answer.alerts) this.#options.onAlert?.(alert);
@@ -213,14 +212,7 @@ export class PacResolver {
 }
 
 /** The PAC thread was replaced under a request this script did not cause. */
-class ThreadReplaced extends Error {
-  constructor(
-    reason: string,
-    readonly generation: number,
-  ) {
-    super(reason);
-  }
-}
+class ThreadReplaced extends Error {}
 
 function asScriptError(options: PacResolverOptions, error: unknown, kind: PacFailure): PacScriptError {
   if (error instanceof PacScriptError) return error;

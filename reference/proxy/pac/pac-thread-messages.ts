@@ -1,5 +1,6 @@
-// What the main thread and the PAC thread (pac-worker.ts) say to each other.
-// Types only: both sides import them.
+// What the main thread and the PAC thread (pac-worker.ts) say to each other,
+// and the progress the PAC thread shares with the main thread's deadline
+// watch: which request it is running since when, and the last one it answered.
 
 import type { DnsQuestion } from './bindings.ts';
 import type { SandboxLimits, SandboxOutcome } from './sandbox.ts';
@@ -41,4 +42,17 @@ export interface PacReply {
 /** The first message of the thread, once QuickJS is ready. */
 export interface PacReady {
   ready: true;
+}
+
+/**
+ * The slots of the Int32Array (over a SharedArrayBuffer) the PAC thread
+ * writes as it works: the id of the request it runs (0 between requests),
+ * when it started it (progressClock), the id of the last request whose
+ * answer it has posted.
+ */
+export const PROGRESS = { running: 0, startedAt: 1, answered: 2 } as const;
+
+/** Milliseconds since the thread's epoch, wrapped to an int32 (differences stay right for 24 days). */
+export function progressClock(epoch: number): number {
+  return (Date.now() - epoch) | 0;
 }

@@ -2,7 +2,7 @@
 // process for every PAC script of every session, as Chromium runs PAC in one
 // proxy resolver service. It starts on first use, with V8 heap and stack
 // limits and a ceiling on the WebAssembly memory QuickJS lives in. A request
-// that does not come back in time gets the thread killed (QuickJS's own
+// the thread runs past its time gets the thread killed (QuickJS's own
 // deadline cannot interrupt a single long operation); a thread that fails,
 // runs out of memory or reports a runtime it would not reuse is replaced,
 // and the scripts load again into the new one (`generation` tells). The app's
@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { PacReady, PacReply, PacRequest } from './pac-thread-messages.ts';
+import { PROGRESS, progressClock, type PacReady, type PacReply, type PacRequest } from './pac-thread-messages.ts';
 
 /** An answer, or the thread died before it gave one (`own`: this request's deadline killed it). */
 export type ThreadAnswer = PacReply | { id: number; terminated: string; own: boolean };
@@ -34,6 +34,9 @@ const ENTRY = [new URL('./pac-worker-entry.js', import.meta.url), new URL('../re
 
 class PacThread {
   #worker: Worker | undefined;
+  /** What the current thread is doing (pac-thread-messages.ts PROGRESS), and the epoch of its clock. */
+  #progress = new Int32Array(new SharedArrayBuffer(0));
+  #epoch = 0;
   #ready: Promise<void> | undefined;
   #generation = 0;
   #nextId = 1;
@@ -51,8 +54,13 @@ class PacThread {
 
   #start(): Promise<void> {
     if (this.#ready) return this.#ready;
-    const worker = new Worker(ENTRY, { workerData: { wasmPages: WASM_PAGES }, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
+    const progress = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+    const epoch = Date.now();
+    const workerData = { wasmPages: WASM_PAGES, progress, epoch };
+    const worker = new Worker(ENTRY, { workerData, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
     this.#worker = worker;
+    this.#progress = progress;
+    this.#epoch = epoch;
     const generation = this.#generation;
     this.#ready = new Promise<void>((resolve, reject) => {
       worker.once('message', (first: PacReady) => {
@@ -105,15 +113,22 @@ class PacThread {
       return { id, terminated: `the PAC thread could not start: ${(error as Error).message}`, own: false };
     }
     const generation = this.#generation;
+    const progress = this.#progress;
+    const epoch = this.#epoch;
+    const limitMs = budgetMs + GRACE_MS;
     return new Promise<ThreadAnswer>((resolve) => {
-      // On a starved event loop the timer phase comes before the poll phase that
-      // would deliver an answer already sent: look once more (setImmediate runs
-      // after that poll) before blaming the script.
-      const timer = setTimeout(
-        () => setImmediate(() => this.#pending.has(id) && this.#replace(generation, 'a script ran past its time limit', id)),
-        budgetMs + GRACE_MS,
-      );
-      this.#pending.set(id, { resolve, timer });
+      const pending: Pending = { resolve, timer: undefined };
+      // The limit counts the thread's own time on this request, read from
+      // what the thread shares: not the time it waits behind other requests,
+      // nor the time this event loop takes to pick up an answer already sent.
+      const watch = () => {
+        if (!this.#pending.has(id) || Atomics.load(progress, PROGRESS.answered) >= id) return;
+        const ranMs = Atomics.load(progress, PROGRESS.running) === id ? (progressClock(epoch) - Atomics.load(progress, PROGRESS.startedAt)) | 0 : 0;
+        if (ranMs >= limitMs) this.#replace(generation, 'a script ran past its time limit', id);
+        else pending.timer = setTimeout(watch, limitMs - ranMs);
+      };
+      pending.timer = setTimeout(watch, limitMs);
+      this.#pending.set(id, pending);
       // A request in flight keeps the process alive until its answer comes.
       this.#worker!.ref();
       this.#worker!.postMessage({ ...request, id } as PacRequest);

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC, type QuickJSWASMModule } from 'quickjs-emscripten';
 import { nativeBindings, questionKey, type DnsQuestion } from './bindings.ts';
 import { PAC_LIBRARY } from './library.ts';
-import type { AnswerList, PacReady, PacReply, PacRequest } from './pac-thread-messages.ts';
+import { PROGRESS, progressClock, type AnswerList, type PacReady, type PacReply, type PacRequest } from './pac-thread-messages.ts';
 import { PacSandbox, type SandboxOutcome } from './sandbox.ts';
 
 interface Loaded {
@@ -19,7 +19,7 @@ interface Loaded {
 }
 
 const port = parentPort!;
-const { wasmPages } = workerData as { wasmPages: number };
+const { wasmPages, progress, epoch } = workerData as { wasmPages: number; progress: Int32Array; epoch: number };
 const sandboxes = new Map<number, Loaded>();
 let quickjs: QuickJSWASMModule;
 
@@ -76,6 +76,8 @@ async function handle(request: PacRequest): Promise<void> {
     sandboxes.delete(request.sandbox);
     return;
   }
+  Atomics.store(progress, PROGRESS.startedAt, progressClock(epoch));
+  Atomics.store(progress, PROGRESS.running, request.id);
   let reply: Omit<PacReply, 'id'>;
   try {
     reply = request.op === 'load' ? await load(request) : find(request);
@@ -84,6 +86,9 @@ async function handle(request: PacRequest): Promise<void> {
     reply = { outcome: { kind: 'error', message: `PAC runtime failed: ${(error as Error).message}`, line: -1 }, missing: [], alerts: [], elapsedMs: 0, clean: false };
   }
   port.postMessage({ id: request.id, ...reply } satisfies PacReply);
+  // Posted: the main thread's deadline no longer counts against this request, however late its loop takes the answer.
+  Atomics.store(progress, PROGRESS.answered, request.id);
+  Atomics.store(progress, PROGRESS.running, 0);
 }
 
 // The WebAssembly memory every sandbox lives in, capped: a script that gets

@@ -83,10 +83,11 @@ export class ProxyDispatcher extends Dispatcher {
   constructor(proxy: ProxyEndpoint, connector: ProxyConnector, destination: DestinationTls = {}) {
     super();
     this.proxy = proxy;
+    this.proxyAuthorization = destination.proxyAuthorization?.bind(destination);
     const connectTunnel = (options: ConnectOptions, callback: ConnectCallback) => {
       const host = unbracket(options.hostname);
       const port = Number(options.port) || DEFAULT_PORTS[options.protocol] || 80;
-      openTunnel(proxy, host, port, connector, destination.proxyAuthorization?.bind(destination))
+      openTunnel(proxy, host, port, connector, this.proxyAuthorization)
         .catch((error: unknown) => {
           if (error instanceof ProxyConnectionError) destination.onProxyFailure?.(proxy, error.netError);
           throw error;
@@ -106,7 +107,6 @@ export class ProxyDispatcher extends Dispatcher {
     this.tunnels = new Agent({ connect: connectTunnel as never });
     const hostForUrl = proxy.host.includes(':') ? `[${proxy.host}]` : proxy.host;
     this.forwardOrigin = `${proxy.scheme === 'https' ? 'https' : 'http'}://${hostForUrl}:${proxy.port}`;
-    this.proxyAuthorization = destination.proxyAuthorization?.bind(destination);
     if (proxy.scheme === 'http' || proxy.scheme === 'https') {
       const connectProxy = (_options: ConnectOptions, callback: ConnectCallback) => {
         connector.connect({ host: proxy.host, port: proxy.port, tls: proxy.scheme === 'https', servername: proxy.host }).then(

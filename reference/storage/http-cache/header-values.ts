@@ -4,6 +4,8 @@
 // match case-insensitively, and a directive such as `max-age=N` only counts
 // when N is all digits. The cache's freshness rules are written on these.
 
+import { parseHttpDate } from '../../net/http/http-date.ts';
+
 export type HeaderLines = readonly (readonly [string, string])[];
 
 /** Headers whose value may hold commas of its own: one line is one value. */
@@ -83,17 +85,6 @@ export function cacheControlSeconds(lines: HeaderLines, name: string): number | 
     return Number.isFinite(seconds) ? Math.min(seconds, Number.MAX_SAFE_INTEGER / 1000) : Number.MAX_SAFE_INTEGER / 1000;
   }
   return undefined;
-}
-
-/** An HTTP date as milliseconds, undefined when it does not parse (base::Time::FromUTCString is as lenient). */
-export function parseHttpDate(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (!trimmed) return undefined;
-  // Chromium assumes GMT when no zone is given.
-  const withZone = /(GMT|UTC|[+-]\d{4}|Z)\s*$/i.test(trimmed) ? trimmed : `${trimmed} GMT`;
-  const ms = Date.parse(withZone);
-  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** The header as a time, per GetTimeValuedHeader (Expires: 0 means long ago). */

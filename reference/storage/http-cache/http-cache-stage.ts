@@ -8,20 +8,9 @@
 // load flags (LoadOptions.cache).
 
 import type { Exchange, HopResponse, LoaderStage } from '../../net/http/stages/stage.ts';
-import type { RawHeaders } from '../../net/http/response-receiver.ts';
+import { rawHeadersOf } from '../../net/http/header-lines.ts';
 import type { HttpCacheService } from './http-cache-service.ts';
 import { flagsForCacheMode } from './load-flags.ts';
-
-/** Lower-case header names to their value (or values), as undici gives response headers. */
-function rawHeadersOf(lines: readonly [string, string][]): RawHeaders {
-  const headers: RawHeaders = {};
-  for (const [name, value] of lines) {
-    const key = name.toLowerCase();
-    const old = headers[key];
-    headers[key] = old === undefined ? value : [...(Array.isArray(old) ? old : [old]), value];
-  }
-  return headers;
-}
 
 export function httpCacheStage(service: () => HttpCacheService): LoaderStage {
   return {

@@ -29,6 +29,7 @@
 // freshness of 300/301/308/410.
 
 import { netError } from '../../net/net-error.ts';
+import { discard } from '../../net/http/body-streams.ts';
 import { captureBody } from './body-capture.ts';
 import { persistedLines, updatedLines, varyDataFor, varyMatches, type CacheEntryMeta } from './cache-entry.ts';
 import type { CacheStore, StoredResponse } from './cache-store.ts';
@@ -217,7 +218,7 @@ export class HttpCache {
 
   /** A 304 answered our validation: the entry's headers are refreshed and its body served. */
   async #validated<T extends CacheHop>(entry: StoredResponse, request: CacheRequest, response: T, sentAt: number): Promise<CacheAnswer<T>> {
-    void response.body?.cancel().catch(() => undefined);
+    discard(response.body);
     const merged = updatedLines(entry.meta.lines, response.lines);
     if (hasHeaderValue(merged, 'cache-control', 'no-store')) {
       await this.#store.delete(entry.meta.key);

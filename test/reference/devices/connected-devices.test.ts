@@ -6,7 +6,6 @@
 // whatever is attached (nothing where no hardware is).
 
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,28 +15,12 @@ import type { Bus } from '../../../reference/devices/device-era.ts';
 import { requestHidDevice } from '../../../reference/devices/hid-requests.ts';
 import { displayHidDevice, hidDeviceOf, physicalId } from '../../../reference/devices/hid-shapes.ts';
 import { REAL_BACKEND_SWITCHES } from '../../../reference/devices/real-backends.ts';
-import { pluggedHidDevice } from '../../../reference/devices/real-hid.ts';
-import { pluggedSerialPort, type PortInfo } from '../../../reference/devices/real-serial.ts';
 import { requestPort } from '../../../reference/devices/serial-requests.ts';
 import { requestUsbDevice } from '../../../reference/devices/usb-requests.ts';
 import { createReferenceElectron, type ReferenceElectron } from '../../../reference/instance.ts';
+import { libraryDevices } from './helpers/library-devices.ts';
 
-const require = createRequire(import.meta.url);
 const PAGE = 'https://devices.test/';
-
-/** The devices each library reports now, as the bus shows them. */
-async function libraryDevices(bus: Bus): Promise<PluggedDevice[]> {
-  if (bus === 'serial') {
-    const { SerialPort } = require('serialport') as { SerialPort: { binding: { list(): Promise<PortInfo[]> } } };
-    return (await SerialPort.binding.list()).map(pluggedSerialPort);
-  }
-  if (bus === 'hid') {
-    const nodeHid = require('node-hid') as typeof import('node-hid');
-    return (await nodeHid.devicesAsync()).map(pluggedHidDevice).filter((d): d is PluggedDevice => d !== null);
-  }
-  const usb = require('usb') as { getDeviceList(): { busNumber: number; deviceAddress: number }[] };
-  return usb.getDeviceList().map((d) => ({ deviceId: `real:usb:${d.busNumber}:${d.deviceAddress}` }));
-}
 
 let electron: ReferenceElectron;
 let userData: string;

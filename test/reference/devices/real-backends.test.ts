@@ -5,13 +5,12 @@
 
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { pluggedHidDevice, realHidBus } from '../../../reference/devices/real-hid.ts';
-import { pluggedSerialPort, realSerialBus, type PortInfo } from '../../../reference/devices/real-serial.ts';
+import { realHidBus } from '../../../reference/devices/real-hid.ts';
+import { realSerialBus } from '../../../reference/devices/real-serial.ts';
 import { realUsbBus } from '../../../reference/devices/real-usb.ts';
+import { libraryDevices } from './helpers/library-devices.ts';
 
-const require = createRequire(import.meta.url);
 const HELPER = fileURLToPath(new URL('./helpers/watch-real-buses.ts', import.meta.url));
 
 function withoutConnection<T extends { connection?: unknown }>(devices: T[]): Omit<T, 'connection'>[] {
@@ -20,28 +19,25 @@ function withoutConnection<T extends { connection?: unknown }>(devices: T[]): Om
 
 describe('the real HID backend', () => {
   it('lists what node-hid reports', async () => {
-    const nodeHid = require('node-hid') as typeof import('node-hid');
     const listed = await realHidBus.list();
     expect(Array.isArray(listed)).toBe(true);
-    expect(withoutConnection(listed)).toEqual((await nodeHid.devicesAsync()).map(pluggedHidDevice).filter(Boolean));
+    expect(withoutConnection(listed)).toEqual(await libraryDevices('hid'));
     for (const device of listed) expect(device.connection).toEqual(expect.any(Number));
   });
 });
 
 describe('the real USB backend', () => {
   it('lists what the usb package reports', async () => {
-    const usb = require('usb') as { getDeviceList(): { busNumber: number; deviceAddress: number }[] };
     const listed = await realUsbBus.list();
     expect(Array.isArray(listed)).toBe(true);
-    expect(listed.map((d) => d.deviceId)).toEqual(usb.getDeviceList().map((d) => `real:usb:${d.busNumber}:${d.deviceAddress}`));
+    expect(listed.map((d) => d.deviceId)).toEqual((await libraryDevices('usb')).map((d) => d.deviceId));
   });
 });
 
 describe('the real serial backend', () => {
   it('lists what the serialport bindings report', async () => {
-    const { SerialPort } = require('serialport') as { SerialPort: { binding: { list(): Promise<PortInfo[]> } } };
     const listed = await realSerialBus.list();
-    expect(withoutConnection(listed)).toEqual((await SerialPort.binding.list()).map(pluggedSerialPort));
+    expect(withoutConnection(listed)).toEqual(await libraryDevices('serial'));
   });
 
   it('keeps a port’s connection number while it stays', async () => {

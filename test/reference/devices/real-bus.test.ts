@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PluggedDevice } from '../../../reference/devices/device-bus.ts';
 import { lazyLibrary, RealBus } from '../../../reference/devices/real-bus.ts';
 
@@ -29,15 +29,10 @@ function folderBus(pollMs = 50): { bus: RealBus; plug(name: string): void; unplu
   };
 }
 
-function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (check()) return resolve();
-      if (Date.now() > deadline) return reject(new Error(`timed out waiting for ${what}`));
-      setTimeout(tick, 10);
-    };
-    tick();
+/** Waits until check() holds (vitest polls it), naming what it waited for if it gives up. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  await vi.waitUntil(check, { timeout: 5000, interval: 10 }).catch(() => {
+    throw new Error(`timed out waiting for ${what}`);
   });
 }
 

@@ -10,8 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpServer, type FixtureServer } from '../../../fixtures/servers/index.ts';
-import { createReferenceElectron, type ReferenceElectron } from '../../../reference/instance.ts';
-import { REFERENCE_DRIVER_COMMANDS } from '../../../reference/testing.ts';
+import { launchReference, REFERENCE_DRIVER_COMMANDS, type ReferenceElectron } from '../../../reference/testing.ts';
 
 type Callback = (answer?: unknown) => void;
 interface AnyRecord {
@@ -38,17 +37,11 @@ afterAll(async () => {
 });
 
 function launch(): ReferenceElectron {
-  return createReferenceElectron({
-    era: 'current',
-    userData,
-    switches: { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' },
-    network: { extraCaCertificates: [], dnsServers: [], secureDnsServers: [] },
-  });
+  return launchReference({ era: 'current', userDataDir: userData, switches: { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' } });
 }
 
 const fresh = (): AnyRecord => electron.session.fromPartition(`answers-${++partitions}`) as unknown as AnyRecord;
-const pageFetch = (session: unknown, url: string) =>
-  (REFERENCE_DRIVER_COMMANDS as unknown as Record<string, (a: unknown) => Promise<{ status: number; headers: Record<string, string> }>>)['page.fetch']!({ session, url });
+const pageFetch = async (session: unknown, url: string) => REFERENCE_DRIVER_COMMANDS['page.fetch']!({ session, url });
 const failure = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: Error) => error.message);
 
 describe('onHeadersReceived answers', () => {

@@ -5,8 +5,7 @@
 
 import type { WebRequestResponseDetails } from '../../hooks.ts';
 import { netError } from '../../net-error.ts';
-import { headerMap } from '../header-lines.ts';
-import type { RawHeaders } from '../response-receiver.ts';
+import { headerMap, rawHeadersOf } from '../header-lines.ts';
 import type { HopResponse } from './stage.ts';
 
 /**
@@ -46,18 +45,12 @@ export function overridden(
 ): { response: HopResponse; details: WebRequestResponseDetails } {
   const lines = Object.entries(responseHeaders).flatMap(([k, values]) => values.map((v): [string, string] => [k, byteString(v)]));
   if (lines.some(invalidLine)) throw netError('ERR_INVALID_RESPONSE');
-  const headersByName: RawHeaders = {};
-  for (const [name, value] of lines) {
-    const key = name.toLowerCase();
-    const old = headersByName[key];
-    headersByName[key] = old === undefined ? value : [...(Array.isArray(old) ? old : [old]), value];
-  }
   const statusLine = overrideStatusLine ?? details.statusLine;
   const [status, text] = overrideStatusLine === undefined ? [response.status, response.statusText] : parseStatusLine(statusLine);
   const statusText = byteString(text);
   if (/[\r\n\0]/.test(statusText)) throw netError('ERR_INVALID_RESPONSE');
   return {
-    response: { ...response, status, statusText, headers: headersByName, lines },
+    response: { ...response, status, statusText, headers: rawHeadersOf(lines), lines },
     details: { ...details, statusCode: status, statusLine, responseHeaders: headerMap(lines) },
   };
 }

@@ -18,8 +18,8 @@ import { parseChallenges, preferredChallenge, realmOf } from '../../auth/challen
 import type { LoginBroker } from '../../auth/login-broker.ts';
 import { proxyAuthKey, proxyEntry, type ProxyIdentityTarget } from '../../auth/proxy-credentials.ts';
 import { netError } from '../../net-error.ts';
-import { drain } from '../body-streams.ts';
-import { headerValues } from '../header-lines.ts';
+import { discard, drain } from '../body-streams.ts';
+import { headerValues, rawHeadersOf } from '../header-lines.ts';
 import type { HopResponse, LoaderStage } from './stage.ts';
 
 const MAX_AUTH_ROUNDS = 10;
@@ -79,16 +79,10 @@ function answerChallenge(cache: AuthCache, login: LoginBroker | undefined, proxy
 
 /** A tunnel's 407 handed to the caller: its head, and a body Chromium never reads. */
 function blockedTunnelResponse(required: TunnelAuthRequired): HopResponse {
-  const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of required.headerLines) {
-    const key = name.toLowerCase();
-    const prior = headers[key];
-    headers[key] = prior === undefined ? value : [...(Array.isArray(prior) ? prior : [prior]), value];
-  }
   return {
     status: 407,
     statusText: required.statusText,
-    headers,
+    headers: rawHeadersOf(required.headerLines),
     lines: required.headerLines,
     body: new ReadableStream<Uint8Array>({
       start(controller) {
@@ -117,7 +111,7 @@ export const proxyAuth: LoaderStage = {
       }
       if (response.status !== 407 || exchange.loadedBy !== 'network') return response;
       if (!response.viaProxy) {
-        void response.body?.cancel();
+        discard(response.body);
         throw netError('ERR_UNEXPECTED_PROXY_AUTH');
       }
       const outcome =

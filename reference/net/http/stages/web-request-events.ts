@@ -5,6 +5,7 @@
 
 import type { WebRequestDetails, WebRequestResponseDetails } from '../../hooks.ts';
 import { NetError, netError, toNetError } from '../../net-error.ts';
+import { isAbortReason } from '../abort.ts';
 import { headerMap } from '../header-lines.ts';
 import type { Exchange, HopResponse } from './stage.ts';
 
@@ -50,7 +51,7 @@ export function notifyRedirect(exchange: Exchange, response: HopResponse, target
 /** Chromium's net error for anything a request fails with (an abort by the caller is ERR_ABORTED). */
 export function failureOf(error: unknown): NetError {
   if (error instanceof NetError) return error;
-  if (error instanceof DOMException || (error as { name?: unknown })?.name === 'AbortError') return netError('ERR_ABORTED', error);
+  if (isAbortReason(error)) return netError('ERR_ABORTED', error);
   if (error instanceof Error && !(error as { code?: unknown }).code) return netError('ERR_ABORTED', error);
   return toNetError(error);
 }

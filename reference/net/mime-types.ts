@@ -1,8 +1,9 @@
-// File extensions of MIME types, from Chromium's built-in tables
-// (net/base/mime_util.cc kPrimaryMappings, then kSecondaryMappings). The
-// first extension of a type is its preferred one. Chromium asks the
-// platform's MIME database first; the reference uses the built-in tables
-// only, so every machine names files alike.
+// MIME types and file extensions, from Chromium's built-in tables
+// (net/base/mime_util.cc kPrimaryMappings, then kSecondaryMappings): the
+// extension a download is named with, and the type a file is served with.
+// The first extension of a type is its preferred one. Chromium asks the
+// platform's MIME database between the two tables; the reference uses the
+// built-in tables only, so every machine names and serves files alike.
 
 const PRIMARY: readonly [string, string][] = [
   ['video/webm', 'webm'],
@@ -75,4 +76,14 @@ export function preferredExtension(mime: string): string | undefined {
 /** Every extension the tables give `mime`, lower case. */
 export function extensionsOf(mime: string): string[] {
   return [...PRIMARY, ...SECONDARY].filter(([type]) => type === mime).flatMap(([, list]) => list.split(','));
+}
+
+/** The MIME type of a file extension (without the dot, any case), or undefined. */
+export function mimeTypeOfExtension(extension: string): string | undefined {
+  const wanted = extension.toLowerCase();
+  for (const table of [PRIMARY, SECONDARY]) {
+    const found = table.find(([, list]) => list.split(',').includes(wanted));
+    if (found) return found[0];
+  }
+  return undefined;
 }

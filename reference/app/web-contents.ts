@@ -4,8 +4,8 @@
 // A driver command opens one page per call (its main frame, and a subframe
 // when the command names one); handlers receive these objects where
 // Electron passes its own, so `webContents.getURL()`, `frame.url` and
-// `frame.origin` read as they would. Other areas (devices, downloads) open
-// their pages here too.
+// `frame.origin` read as they would. Every area whose driver speaks for a
+// page (permissions, devices, downloads) opens its pages here.
 
 import { servicesOf } from '../session/binding.ts';
 

@@ -1,5 +1,6 @@
-// The Content-Disposition header as Chromium reads it for downloads
-// (net/http/http_content_disposition.cc): the disposition type (an unknown
+// The Content-Disposition header as Chromium's network stack reads it
+// (net/http/http_content_disposition.cc), for downloads' file names and
+// webRequest's listeners: the disposition type (an unknown
 // token counts as an attachment, a missing one as inline) and the file name,
 // `filename*` (RFC 5987: charset'language'percent-encoded) preferred over
 // `filename` (RFC 2047 encoded words, %-escaped UTF-8, or raw UTF-8 bytes).
