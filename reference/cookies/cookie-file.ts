@@ -7,7 +7,7 @@ import type { Cookie } from 'tough-cookie';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { openStoreFile } from '../storage/store-file.ts';
 import type { ElectronSameSite } from './cookie-era.ts';
-import { chromiumDomain, creationMs, electronSameSite, expiryMicros, lastAccessMs, newCookie } from './cookie-record.ts';
+import { chromiumDomain, creationMs, electronSameSite, expiryMicros, lastAccessMs, newCookie, parsePriority, priorityOf } from './cookie-record.ts';
 
 export const COOKIE_FILE_FORMAT = 'session-conformance/cookies';
 export const COOKIE_FILE_VERSION = 1;
@@ -25,6 +25,8 @@ interface StoredCookie {
   lastAccess: number;
   /** Microseconds since the Unix epoch. */
   expiry: number;
+  /** Absent for the default priority, medium. */
+  priority?: 'low' | 'high';
 }
 
 interface CookieDocument {
@@ -45,6 +47,7 @@ function toStored(cookie: Cookie, expiry: number): StoredCookie {
     creation: creationMs(cookie),
     lastAccess: lastAccessMs(cookie),
     expiry,
+    ...(priorityOf(cookie) === 'medium' ? {} : { priority: priorityOf(cookie) as 'low' | 'high' }),
   };
 }
 
@@ -59,6 +62,7 @@ function fromStored(stored: StoredCookie): Cookie {
     sameSite: stored.sameSite,
     creationMs: stored.creation,
     expiryMicros: stored.expiry,
+    priority: parsePriority(stored.priority),
   });
   cookie.lastAccessed = new Date(stored.lastAccess);
   return cookie;

@@ -9,6 +9,30 @@ import type { CookieEra, ElectronSameSite } from './cookie-era.ts';
 /** Microseconds since the Unix epoch, for cookies set with a fractional expirationDate. */
 const exactExpiry = new WeakMap<Cookie, number>();
 
+/**
+ * A cookie's priority (the Set-Cookie Priority attribute), which orders the
+ * per-domain eviction. Electron's Cookie object does not show it; cookies
+ * made through cookies.set get the default, medium.
+ */
+export type CookiePriority = 'low' | 'medium' | 'high';
+
+const priorities = new WeakMap<Cookie, CookiePriority>();
+
+export function priorityOf(cookie: Cookie): CookiePriority {
+  return priorities.get(cookie) ?? 'medium';
+}
+
+export function setPriority(cookie: Cookie, priority: CookiePriority): void {
+  if (priority === 'medium') priorities.delete(cookie);
+  else priorities.set(cookie, priority);
+}
+
+/** StringToCookiePriority: low, medium or high in any case; anything else is the default. */
+export function parsePriority(text: unknown): CookiePriority {
+  const lower = typeof text === 'string' ? text.toLowerCase() : '';
+  return lower === 'low' || lower === 'high' ? lower : 'medium';
+}
+
 /** The latest instant a JavaScript Date can hold, in ms. */
 const MAX_DATE_MS = 8.64e15;
 
@@ -127,6 +151,7 @@ export function newCookie(fields: {
   sameSite: ElectronSameSite;
   creationMs: number;
   expiryMicros: number | null;
+  priority?: CookiePriority;
 }): Cookie {
   const hostOnly = !fields.domain.startsWith('.');
   const cookie = new Cookie({
@@ -143,5 +168,6 @@ export function newCookie(fields: {
   const sameSite = toughSameSite(fields.sameSite);
   if (sameSite) cookie.sameSite = sameSite;
   setExpiryMicros(cookie, fields.expiryMicros);
+  setPriority(cookie, fields.priority ?? 'medium');
   return cookie;
 }

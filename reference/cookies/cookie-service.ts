@@ -100,29 +100,31 @@ export class CookieService implements SessionService {
 
   /**
    * Cookies a request to `url` would carry, per the jar's matching rules
-   * (expired ones are removed first). `touch` false leaves access times alone,
-   * as Electron's own lookups do.
+   * (expired ones are removed first). `touch` marks them used (the store's
+   * touch); false leaves access times alone, as Electron's own lookups do.
    */
   async #cookiesFor(url: string, options: CookieRequestOptions & { touch: boolean }): Promise<Cookie[]> {
     const parsed = parseUrl(url, this.#services.app.urlSchemes);
     if (!parsed || !isCookieableScheme(parsed, this.#extraCookieableSchemes())) return [];
     // Like CookieMonster, a lookup first deletes every expired cookie of the host.
     this.store.collectExpired(Date.now(), this.store.cookiesForHost(hostOf(parsed)));
-    const candidates = options.touch ? [] : this.store.cookiesForHost(hostOf(parsed), parsed.pathname || '/');
-    const accessed = options.touch ? undefined : new Map(candidates.map((c) => [c, c.lastAccessed] as const));
+    // The jar marks every cookie it returns as used; the store's rule applies instead.
+    const candidates = this.store.cookiesForHost(hostOf(parsed));
+    const accessed = new Map(candidates.map((c) => [c, c.lastAccessed] as const));
     let cookies = await this.#jar.getCookies(parsed.href, {
       http: options.http ?? true,
       expire: false,
       sort: true,
       ...(options.sameSiteContext ? { sameSiteContext: options.sameSiteContext } : {}),
     });
-    if (accessed) for (const [cookie, at] of accessed) cookie.lastAccessed = at;
+    for (const [cookie, at] of accessed) cookie.lastAccessed = at;
     if (this.era.sameSiteByDefault) {
       cookies = cookies.filter((c) => {
         if (c.sameSite === 'none' && !c.secure) return false;
         return !(c.sameSite === undefined && options.sameSiteContext === 'none');
       });
     }
+    if (options.touch) this.store.touch(cookies);
     return cookies;
   }
 
@@ -194,7 +196,7 @@ export class CookieService implements SessionService {
       if (!http && cookie.httpOnly) continue;
       const replaced = this.store.equivalentOf(cookie);
       if (!http && replaced?.httpOnly) continue;
-      if (!admitsResponseCookie(this.era, cookie, parsed, options.sameSiteContext, this.store.all(), extraSchemes)) continue;
+      if (!admitsResponseCookie(this.era, cookie, parsed, options.sameSiteContext, this.store.sameDomainAs(cookie), extraSchemes)) continue;
       this.store.insert(cookie, now);
     }
     this.#publish();

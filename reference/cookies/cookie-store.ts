@@ -3,13 +3,16 @@
 // for what a change means. A cookie replaces the one with the same name,
 // domain and path ('overwrite'); an already expired cookie only deletes that
 // one ('expired-overwrite'); expired cookies are collected when looked at
-// ('expired'); more than 180 cookies under one registrable domain evicts the
-// least recently used down to 150 ('evicted'). Every change is recorded with
+// ('expired'); more than 180 cookies under one registrable domain evicts
+// down to 150 by priority, Secure-ness and least recent access
+// (cookie-eviction.ts: 'evicted'). A use of a cookie moves its last access
+// only when that is a minute old. Every change is recorded with
 // its cause for the Cookies 'changed' event, and reported to the persistence
 // layer when it touches a cookie that outlives the session.
 
 import { pathMatch, Store, type Cookie } from 'tough-cookie';
 import { isIpAddress, registrableDomain } from './cookie-domain.ts';
+import { domainEvictions } from './cookie-eviction.ts';
 import { creationMs, expiryMicros, fixExpiry, isExpired, lastAccessMs } from './cookie-record.ts';
 
 export type ChangeCause = 'explicit' | 'overwrite' | 'expired' | 'evicted' | 'expired-overwrite';
@@ -28,6 +31,8 @@ export const LIMITS = {
   totalAfterPurge: 3000,
   /** Cookies accessed more recently than this are safe from the global purge. */
   globalPurgeSafeMs: 30 * 86_400_000,
+  /** A cookie's last access moves on use only once it is this old (kDefaultAccessUpdateThresholdSeconds). */
+  accessUpdateThresholdMs: 60_000,
 } as const;
 
 export interface SessionCookieStoreOptions {
@@ -140,6 +145,18 @@ export class SessionCookieStore extends Store {
     return out;
   }
 
+  /** The cookies counted against the same per-domain limit as `cookie` (its registrable domain's). */
+  sameDomainAs(cookie: Cookie): Cookie[] {
+    return [...(this.#byGroup.get(groupKey(cookie)) ?? [])];
+  }
+
+  /** Marks `cookies` used now (CookieMonster::InternalUpdateCookieAccessTime: not within a minute of the last update). */
+  touch(cookies: Iterable<Cookie>, nowMs = Date.now()): void {
+    for (const cookie of cookies) {
+      if (nowMs - lastAccessMs(cookie) >= LIMITS.accessUpdateThresholdMs) cookie.lastAccessed = new Date(nowMs);
+    }
+  }
+
   /**
    * Stores `cookie` the way CookieMonster::SetCanonicalCookie ends: it
    * replaces its equivalent, or only deletes it when it is already expired.
@@ -212,7 +229,9 @@ export class SessionCookieStore extends Store {
     if (members && members.size > LIMITS.perDomain) {
       this.collectExpired(nowMs, members);
       const left = this.#byGroup.get(group);
-      if (left && left.size > LIMITS.perDomain) this.#evict([...left], left.size - LIMITS.perDomainAfterPurge);
+      if (left && left.size > LIMITS.perDomain) {
+        for (const cookie of domainEvictions([...left], left.size - LIMITS.perDomainAfterPurge)) this.delete(cookie, 'evicted');
+      }
     }
     // Like CookieMonster, the global purge only runs when some cookie has gone
     // unused long enough to be purged, which keeps big stores cheap to grow.
@@ -231,7 +250,7 @@ export class SessionCookieStore extends Store {
     return this.equivalentOf(cookie) === cookie;
   }
 
-  /** Evicts `count` cookies: least recently used first, insecure ones before secure ones. */
+  /** The global purge: evicts `count` cookies, least recently used first, insecure ones before secure ones. */
   #evict(cookies: Cookie[], count: number): void {
     const order = cookies.sort(
       (a, b) => Number(a.secure) - Number(b.secure) || lastAccessMs(a) - lastAccessMs(b) || a.creationIndex - b.creationIndex,

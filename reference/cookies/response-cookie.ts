@@ -6,13 +6,14 @@
 // empty or relative means the default path, taken from the request path as
 // sent (percent-encoded, not canonicalized); Max-Age (an integer, with an
 // optional sign) wins over Expires, and an unparsable one falls back to
-// Expires; an insecure URL may neither overwrite nor shadow a Secure cookie.
+// Expires; an insecure URL may neither overwrite nor shadow a Secure cookie;
+// a __Host- cookie names its path `/` in a Path attribute.
 
 import { parseDate, type Cookie } from 'tough-cookie';
 import { checkStorable } from './cookie-details.ts';
 import { cookieDomainFor, hostOf, isDomainMatch, isIpAddress } from './cookie-domain.ts';
 import type { CookieEra, ElectronSameSite } from './cookie-era.ts';
-import { chromiumDomain, newCookie } from './cookie-record.ts';
+import { chromiumDomain, newCookie, parsePriority } from './cookie-record.ts';
 import { cookiePrefix, defaultPath, hasHiddenPrefix, prefixIsValid } from './cookie-syntax.ts';
 import { isSecureSource } from './cookie-url.ts';
 import { parseSetCookie } from './set-cookie-line.ts';
@@ -50,7 +51,8 @@ export function cookieFromSetCookie(era: CookieEra, line: string, url: URL, nowM
   const secureUrl = isSecureSource(url, era.secureSource);
   const host = hostOf(url);
   const prefix = cookiePrefix(name, era.caseInsensitivePrefixes);
-  if (!prefixIsValid(prefix, secureUrl, secure, domainAttribute, isIpAddress(host) ? host : null, path)) return undefined;
+  // A __Host- cookie needs a Path attribute of `/` (a default path of `/` is not enough).
+  if (!prefixIsValid(prefix, secureUrl, secure, domainAttribute, isIpAddress(host) ? host : null, pathAttribute)) return undefined;
   if (era.detailedValidation && name === '' && hasHiddenPrefix(value)) return undefined;
   if (attributes.has('partitioned') && !secure) return undefined;
   return newCookie({
@@ -63,6 +65,7 @@ export function cookieFromSetCookie(era: CookieEra, line: string, url: URL, nowM
     sameSite: SAME_SITE[(attributes.get('samesite') ?? '').toLowerCase()] ?? 'unspecified',
     creationMs: nowMs,
     expiryMicros: expiryOf(attributes, nowMs),
+    priority: parsePriority(attributes.get('priority')),
   });
 }
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { CookieFile, parseCookies, serializeCookies } from '../../reference/cookies/cookie-file.ts';
 import { COMMIT_BATCH_SIZE, COMMIT_INTERVAL_MS, CookiePersistence } from '../../reference/cookies/cookie-persistence.ts';
-import { expiryMicros, newCookie } from '../../reference/cookies/cookie-record.ts';
+import { expiryMicros, newCookie, priorityOf } from '../../reference/cookies/cookie-record.ts';
 import { LIMITS, SessionCookieStore } from '../../reference/cookies/cookie-store.ts';
 
 const dirs: string[] = [];
@@ -71,6 +71,30 @@ describe('SessionCookieStore', () => {
     expect(store.size).toBe(LIMITS.perDomainAfterPurge);
   });
 
+  it('evicts by priority rounds, each keeping its quota, and spares secure cookies in the insecure rounds', () => {
+    const store = new SessionCookieStore({ expiryCapDays: null });
+    // 40 low (35 of them secure), 100 high, 41 medium; 31 to evict.
+    for (let i = 0; i < 40; i++) store.insert(cookie(`l${i}`, { priority: 'low', secure: i >= 5 }));
+    for (let i = 0; i < 100; i++) store.insert(cookie(`h${i}`, { priority: 'high' }));
+    for (let i = 0; i < 41; i++) store.insert(cookie(`m${i}`));
+    const evicted = store.takeChanges().filter((c) => c.cause === 'evicted').map((c) => c.cookie.key);
+    const low = Array.from({ length: 40 }, (_, i) => `l${i}`);
+    // Low insecure: l0..l4 (the 35 secure ones are spared); low: five more, keeping 30; medium (41,
+    // under its quota of 50) is skipped; high insecure: the 21 oldest.
+    expect(evicted).toEqual([...low.slice(0, 10), ...Array.from({ length: 21 }, (_, i) => `h${i}`)]);
+    expect(store.size).toBe(LIMITS.perDomainAfterPurge);
+  });
+
+  it('moves a last access on use only once it is a minute old', () => {
+    const store = new SessionCookieStore({ expiryCapDays: null });
+    const now = Date.now();
+    const fresh = cookie('fresh', { creationMs: now - 59_000 });
+    const stale = cookie('stale', { creationMs: now - 61_000 });
+    store.touch([fresh, stale], now);
+    expect(fresh.lastAccessed!.valueOf()).toBe(now - 59_000);
+    expect(stale.lastAccessed!.valueOf()).toBe(now);
+  });
+
   it('collects expired cookies as expired', () => {
     const store = new SessionCookieStore({ expiryCapDays: null });
     store.insert(cookie('old', { expiryMicros: (Date.now() + 1000) * 1000 }));
@@ -96,6 +120,14 @@ describe('the cookie document', () => {
     expect(rest).toEqual([]);
     expect(back!.toJSON()).toEqual(kept.toJSON());
     expect(expiryMicros(back!)).toBe(expiryMicros(kept));
+  });
+
+  it('keeps a cookie priority other than medium', () => {
+    const text = serializeCookies([cookie('low', { priority: 'low', expiryMicros: inAnHour() }), cookie('plain', { expiryMicros: inAnHour() })]);
+    expect(parseCookies(text).map((c) => [c.key, priorityOf(c)])).toEqual([
+      ['low', 'low'],
+      ['plain', 'medium'],
+    ]);
   });
 
   it('refuses a document of another format', () => {
