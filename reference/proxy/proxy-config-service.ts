@@ -22,7 +22,7 @@ import { PacResolver, PacScriptError } from './pac/pac-resolver.ts';
 import type { SandboxLimits } from './pac/sandbox.ts';
 import { ProxyList } from './proxy-list.ts';
 import { applyProxyRules } from './proxy-rules.ts';
-import { parseRequestUrl, sanitizedSpecForPac, type RequestUrl } from './request-url.ts';
+import { parseRequestUrl, sanitizedSpecForPac, type RegisteredSchemes, type RequestUrl } from './request-url.ts';
 import type { Environment } from './system-proxy.ts';
 import type { EraId } from '../../contract/eras/eras.ts';
 
@@ -47,6 +47,8 @@ export interface ProxyConfigServiceOptions {
   env: Environment;
   /** Command-line switches the app was started with (proxy-server, proxy-pac-url, ...). */
   switches?: SwitchReader;
+  /** The app's registered standard schemes: their URLs have a host for bypass rules and PAC scripts. */
+  registeredSchemes?: RegisteredSchemes;
   hostResolver?: PacHostResolver;
   /** HTTP client for PAC scripts; undici over a direct connection by default. */
   pacHttp?: PacHttpGet;
@@ -289,7 +291,7 @@ export class ProxyConfigService {
   async resolve(urlText: string): Promise<ProxyResolution> {
     const quick = this.resolveSync(urlText);
     if (quick) return { ok: true, list: quick };
-    const url = parseRequestUrl(urlText);
+    const url = parseRequestUrl(urlText, this.#options.registeredSchemes);
     this.#pollOnActivity();
     for (;;) {
       const generation = this.#generation;
@@ -313,7 +315,7 @@ export class ProxyConfigService {
   #decide(rules: Extract<NetProxyConfig, { kind: 'rules' }>['rules'], urlText: string): ProxyList {
     let list = this.#decisions.get(urlText);
     if (!list) {
-      list = applyProxyRules(rules, parseRequestUrl(urlText));
+      list = applyProxyRules(rules, parseRequestUrl(urlText, this.#options.registeredSchemes));
       if (this.#decisions.size >= DECISION_CACHE_LIMIT) this.#decisions.clear();
       this.#decisions.set(urlText, list);
     }

@@ -2,6 +2,7 @@
 // fetched over the session's direct stack (never through a proxy, as
 // Chromium's PAC fetcher bypasses proxies) and their DNS questions answered
 // by the session's resolver, so host-resolver-rules and DoH apply to them.
+// URLs are read with the app's registered standard schemes.
 // Both are reached lazily: the network stack asks this service for routes, so
 // neither may build the other while being built.
 
@@ -11,7 +12,12 @@ import { systemHostResolver } from './pac/host-resolution.ts';
 import { ProxyConfigService } from './proxy-config-service.ts';
 
 export const proxyService: ServiceFactory<ProxyConfigService> = (services) => {
-  const service = new ProxyConfigService({ era: services.era, env: services.app.environment, switches: services.app.commandLine });
+  const service = new ProxyConfigService({
+    era: services.era,
+    env: services.app.environment,
+    switches: services.app.commandLine,
+    registeredSchemes: services.app.urlSchemes,
+  });
   service.setPacHttpClient((url, signal) => dispatcherPacGet(services.network.dispatcher)(url, signal));
   service.setHostResolver({
     async lookup(host, family) {

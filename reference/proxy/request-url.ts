@@ -1,5 +1,7 @@
 // The URL a proxy decision is made for, read the way GURL reads it: special
 // schemes (http, https, ws, wss, ftp, file) have a canonical host and port;
+// a scheme the app registered as standard (app.urlSchemes, which Electron
+// also registers in the network service) has a canonical host and no port;
 // any other scheme has no host, and a string that does not parse is the empty,
 // invalid URL (what Electron hands the network service for it). Also the
 // sanitizing Chromium applies before a URL reaches a PAC script.
@@ -9,7 +11,11 @@
 // accepts what the URL parser would leave unchanged; everything else goes to
 // the WHATWG parser, and a bounded cache remembers recent answers.
 
+import type { UrlSchemes } from '../app/url-schemes.ts';
 import { parseIPLiteral, type IpAddress } from './ip-address.ts';
+
+/** The app's registered standard schemes and GURL's canonical form of their URLs. */
+export type RegisteredSchemes = Pick<UrlSchemes, 'isStandard' | 'canonical'>;
 
 export interface RequestUrl {
   readonly valid: boolean;
@@ -43,16 +49,39 @@ export const INVALID_URL: RequestUrl = Object.freeze({
   parsed: null,
 });
 
-function fromParsed(url: URL): RequestUrl {
-  const scheme = url.protocol.slice(0, -1);
-  if (!SPECIAL_SCHEMES.has(scheme)) {
-    return { valid: true, scheme, host: '', hostNoBrackets: '', ip: null, effectivePort: -1, spec: url.href, parsed: null };
-  }
+function withHost(url: URL, scheme: string): RequestUrl {
   const host = url.hostname;
   const hostNoBrackets = host.startsWith('[') ? host.slice(1, -1) : host;
   const ip = host === '' ? null : parseIPLiteral(hostNoBrackets);
   const effectivePort = url.port ? Number(url.port) : (DEFAULT_PORTS[scheme] ?? -1);
   return { valid: true, scheme, host, hostNoBrackets, ip, effectivePort, spec: url.href, parsed: url };
+}
+
+function fromParsed(url: URL): RequestUrl {
+  const scheme = url.protocol.slice(0, -1);
+  if (!SPECIAL_SCHEMES.has(scheme)) {
+    return { valid: true, scheme, host: '', hostNoBrackets: '', ip: null, effectivePort: -1, spec: url.href, parsed: null };
+  }
+  return withHost(url, scheme);
+}
+
+/**
+ * A URL of a scheme the app registered as standard, read as GURL holds it
+ * (host canonicalized as for http, no port); undefined for any other scheme.
+ * Never cached: the answer depends on the app's registrations.
+ */
+function registeredStandard(text: string, registered: RegisteredSchemes): RequestUrl | undefined {
+  const colon = text.indexOf(':');
+  if (colon < 0) return undefined;
+  const scheme = text.slice(0, colon).trim().toLowerCase();
+  if (SPECIAL_SCHEMES.has(scheme) || !registered.isStandard(scheme)) return undefined;
+  let canonical: URL | null;
+  try {
+    canonical = registered.canonical(new URL(text));
+  } catch {
+    return INVALID_URL;
+  }
+  return canonical ? Object.freeze(withHost(canonical, scheme)) : INVALID_URL;
 }
 
 /** A URL the scanner read: spec and parsed URL are produced only when asked for. */
@@ -186,10 +215,13 @@ export function clearRequestUrlCache(): void {
   cache.clear();
 }
 
-export function parseRequestUrl(text: string): RequestUrl {
+/** `text` as GURL reads it; `registered`: the app's standard schemes (none when absent). */
+export function parseRequestUrl(text: string, registered?: RegisteredSchemes): RequestUrl {
   // Scanning is cheaper than a cache lookup; only the URL parser's answers are cached.
   const quick = scan(text);
   if (quick) return quick;
+  const custom = registered && registeredStandard(text, registered);
+  if (custom) return custom;
   const hit = cache.get(text);
   if (hit) return hit;
   let result: RequestUrl;

@@ -4,11 +4,12 @@
 // or null. Electron 1.x ignores a filter whose patterns do not all parse
 // (the listener then sees every request) and throws a plain Error; later
 // eras throw TypeErrors naming the bad pattern. `excludeUrls` and `types`
-// exist in the current era only.
+// exist in the current era only. Patterns are read knowing the app's
+// registered standard schemes, as Chromium's URLPattern does.
 
 import type { EraId } from '../../contract/eras/eras.ts';
 import { stringVector } from '../era/gin-array.ts';
-import { UrlPattern } from './url-pattern.ts';
+import { UrlPattern, type RegisteredSchemes } from './url-pattern.ts';
 import { WEB_REQUEST_ERAS } from './web-request-era.ts';
 
 /** The webRequest resource types a `types` filter may name (ParseResourceType). */
@@ -50,24 +51,24 @@ function isDictionary(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
-function parsePatterns(patterns: readonly string[]): UrlPattern[] {
+function parsePatterns(patterns: readonly string[], registered: RegisteredSchemes | undefined): UrlPattern[] {
   const parsed: UrlPattern[] = [];
   for (const text of new Set(patterns)) {
-    const pattern = UrlPattern.parse(text);
+    const pattern = UrlPattern.parse(text, registered);
     if ('error' in pattern) throw new TypeError(`Invalid url pattern ${text}: ${pattern.error}`);
     parsed.push(pattern);
   }
   return parsed;
 }
 
-function legacyArguments(args: readonly unknown[]): ListenerArguments {
+function legacyArguments(args: readonly unknown[], registered: RegisteredSchemes | undefined): ListenerArguments {
   let next = 0;
   let filter = ALL;
   if (isDictionary(args[0])) {
     next = 1;
     const urls = stringVector(args[0].urls);
     if (urls) {
-      const parsed = urls.map((u) => UrlPattern.parse(u));
+      const parsed = urls.map((u) => UrlPattern.parse(u, registered));
       // native_mate converts the whole set or nothing: one bad pattern leaves no filter.
       if (parsed.every((p): p is UrlPattern => p instanceof UrlPattern)) filter = { include: parsed, exclude: [], types: [] };
     }
@@ -78,7 +79,7 @@ function legacyArguments(args: readonly unknown[]): ListenerArguments {
   throw new Error('Must pass null or a Function');
 }
 
-function ginArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
+function ginArguments(era: EraId, args: readonly unknown[], registered: RegisteredSchemes | undefined): ListenerArguments {
   let next = 0;
   let filter = ALL;
   const first = args[0];
@@ -86,11 +87,11 @@ function ginArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
     next = 1;
     const urls = stringVector(first.urls);
     if (!urls) throw new TypeError("Parameter 'filter' must have property 'urls'.");
-    filter = { include: parsePatterns(urls), exclude: [], types: [] };
+    filter = { include: parsePatterns(urls, registered), exclude: [], types: [] };
     if (WEB_REQUEST_ERAS[era].filterExcludesAndTypes) {
       const exclude = stringVector(first.excludeUrls) ?? [];
       const types = stringVector(first.types) ?? [];
-      filter.exclude = parsePatterns(exclude);
+      filter.exclude = parsePatterns(exclude, registered);
       for (const type of types) {
         if (!(FILTER_TYPES as readonly string[]).includes(type)) throw new TypeError(`Invalid type ${type}`);
       }
@@ -104,8 +105,9 @@ function ginArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
   throw new TypeError('Must pass null or a Function');
 }
 
-export function readListenerArguments(era: EraId, args: readonly unknown[]): ListenerArguments {
-  return WEB_REQUEST_ERAS[era].nativeMateBinding ? legacyArguments(args) : ginArguments(era, args);
+/** `registered`: the app's registered standard schemes (none when absent). */
+export function readListenerArguments(era: EraId, args: readonly unknown[], registered?: RegisteredSchemes): ListenerArguments {
+  return WEB_REQUEST_ERAS[era].nativeMateBinding ? legacyArguments(args, registered) : ginArguments(era, args, registered);
 }
 
 /** Whether a request is the filter's; `url` may be null when the filter has no patterns. */

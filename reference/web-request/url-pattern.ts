@@ -4,6 +4,17 @@
 // means http or https, `*.` in the host matches subdomains (never of IP
 // addresses), a port is `*` or a number for schemes that have ports, and in
 // the path only `*` is special. Parse failures carry Chromium's messages.
+// Which schemes are standard (`app://host/path` against `app:path`) is
+// url::IsStandard's answer: Chromium's own list plus the schemes the app
+// registered as standard (reference/app/url-schemes.ts), which then match by
+// host like http but have no port.
+
+import type { UrlSchemes } from '../app/url-schemes.ts';
+
+/** The app's registered standard schemes, as url::IsStandard consults them. */
+export type RegisteredSchemes = Pick<UrlSchemes, 'isStandard'>;
+
+const NO_REGISTERED_SCHEMES: RegisteredSchemes = { isStandard: () => false };
 
 /** Chromium's ParseResult messages, as GetParseResultString returns them. */
 export const PARSE_ERRORS = {
@@ -19,7 +30,7 @@ export const PARSE_ERRORS = {
 
 export type ParseError = (typeof PARSE_ERRORS)[keyof typeof PARSE_ERRORS];
 
-/** url::IsStandard for the schemes Chromium and Electron register as standard. */
+/** url::IsStandard for the schemes Chromium and Electron themselves register as standard. */
 const STANDARD_SCHEMES = new Set([
   'http',
   'https',
@@ -36,9 +47,10 @@ const STANDARD_SCHEMES = new Set([
 
 const DEFAULT_PORTS: Readonly<Record<string, number>> = { http: 80, https: 443, ws: 80, wss: 443, ftp: 21 };
 
-function isStandardScheme(scheme: string): boolean {
+function isStandardScheme(scheme: string, registered: RegisteredSchemes): boolean {
   // "*" gets the same treatment as a standard scheme; url::IsStandard ignores case.
-  return scheme === '*' || STANDARD_SCHEMES.has(scheme.toLowerCase());
+  const lower = scheme.toLowerCase();
+  return scheme === '*' || STANDARD_SCHEMES.has(lower) || registered.isStandard(lower);
 }
 
 function isValidPortForScheme(scheme: string, port: string): boolean {
@@ -83,9 +95,9 @@ interface UrlParts {
   pathForRequest: string;
 }
 
-function partsOf(url: URL): UrlParts {
+function partsOf(url: URL, registered: RegisteredSchemes): UrlParts {
   const scheme = url.protocol.slice(0, -1);
-  if (!isStandardScheme(scheme)) {
+  if (!isStandardScheme(scheme, registered)) {
     // A non-standard URL has no host in GURL: everything after the colon is its path.
     const afterColon = url.href.slice(url.protocol.length).replace(/#.*$/s, '');
     return { scheme, host: '', port: -1, pathForRequest: afterColon };
@@ -103,9 +115,15 @@ export class UrlPattern {
   readonly #port: string;
   readonly #path: string;
   readonly #pathRegExp: RegExp;
+  readonly #registered: RegisteredSchemes;
 
-  private constructor(source: string, parts: { matchAll: boolean; scheme: string; host: string; subdomains: boolean; port: string; path: string }) {
+  private constructor(
+    source: string,
+    registered: RegisteredSchemes,
+    parts: { matchAll: boolean; scheme: string; host: string; subdomains: boolean; port: string; path: string },
+  ) {
     this.source = source;
+    this.#registered = registered;
     this.#matchAll = parts.matchAll;
     this.#scheme = parts.scheme;
     this.#host = parts.host;
@@ -115,17 +133,21 @@ export class UrlPattern {
     this.#pathRegExp = pathMatcher(parts.path);
   }
 
-  /** URLPattern::Parse with SCHEME_ALL; the error message on failure. */
-  static parse(pattern: string): UrlPattern | { error: ParseError } {
+  /**
+   * URLPattern::Parse with SCHEME_ALL, where `registered` holds the app's
+   * standard schemes (they stay the pattern's for matching); the error
+   * message on failure.
+   */
+  static parse(pattern: string, registered: RegisteredSchemes = NO_REGISTERED_SCHEMES): UrlPattern | { error: ParseError } {
     if (pattern === '<all_urls>') {
-      return new UrlPattern(pattern, { matchAll: true, scheme: '*', host: '', subdomains: true, port: '*', path: '/*' });
+      return new UrlPattern(pattern, registered, { matchAll: true, scheme: '*', host: '', subdomains: true, port: '*', path: '/*' });
     }
     let schemeEnd = pattern.indexOf('://');
     const standardSeparator = schemeEnd >= 0;
     if (!standardSeparator) schemeEnd = pattern.indexOf(':');
     if (schemeEnd < 0) return { error: PARSE_ERRORS.missingSchemeSeparator };
     const scheme = pattern.slice(0, schemeEnd);
-    const standard = isStandardScheme(scheme);
+    const standard = isStandardScheme(scheme, registered);
     if (standard !== standardSeparator) return { error: PARSE_ERRORS.wrongSchemeType };
     const hostStart = schemeEnd + (standard ? 3 : 1);
     if (hostStart >= pattern.length) return { error: PARSE_ERRORS.emptyHost };
@@ -179,12 +201,12 @@ export class UrlPattern {
       host = canonicalHost(host);
       if (host === '') return { error: PARSE_ERRORS.invalidHost };
     }
-    return new UrlPattern(pattern, { matchAll: false, scheme, host, subdomains, port, path });
+    return new UrlPattern(pattern, registered, { matchAll: false, scheme, host, subdomains, port, path });
   }
 
   /** URLPattern::MatchesURL. */
   matches(url: URL): boolean {
-    const test = partsOf(url);
+    const test = partsOf(url, this.#registered);
     // `*` stands for http and https only; <all_urls> keeps every scheme.
     if (this.#scheme === '*' && !this.#matchAll && test.scheme !== 'http' && test.scheme !== 'https') return false;
     if (this.#scheme !== '*' && test.scheme !== this.#scheme) return false;

@@ -7,9 +7,11 @@
 //
 // From Electron 9, requests to intercepted schemes never reach webRequest
 // (ProxyingURLLoaderFactory hands them to the handler first); Electron 1.x's
-// network delegate saw every request.
+// network delegate saw every request. Filters read the app's registered
+// standard schemes (app.urlSchemes) the way url::IsStandard does.
 
 import type { EraId } from '../../contract/eras/eras.ts';
+import type { UrlSchemes } from '../app/url-schemes.ts';
 import type {
   BeforeRequestResult,
   BeforeSendHeadersResult,
@@ -52,9 +54,11 @@ function readAnswer<T>(read: () => T): T | undefined {
 export class WebRequestService implements SessionService {
   readonly era: EraId;
   readonly #listeners = new Map<WebRequestEvent, Registration>();
+  readonly #schemes: UrlSchemes;
 
   constructor(services: SessionServices) {
     this.era = services.era;
+    this.#schemes = services.app.urlSchemes;
   }
 
   /** On quit no listener runs again. */
@@ -64,7 +68,7 @@ export class WebRequestService implements SessionService {
 
   /** `webRequest.<event>([filter, ]listener)`. */
   setListener(event: WebRequestEvent, args: readonly unknown[]): void {
-    const { filter, listener } = readListenerArguments(this.era, args);
+    const { filter, listener } = readListenerArguments(this.era, args, this.#schemes);
     if (listener) this.#listeners.set(event, { filter, listener });
     else this.#listeners.delete(event);
   }

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { clearRequestUrlCache, INVALID_URL, parseRequestUrl, sanitizedSpecForPac } from '../../reference/proxy/request-url.ts';
+import { noPrivileges, UrlSchemes } from '../../reference/app/url-schemes.ts';
 
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443, 'ftp:': 21 };
 
@@ -79,5 +80,28 @@ describe('parseRequestUrl', () => {
     expect(parseRequestUrl('http://0x7f.1:8080/').ip?.bytes).toEqual([127, 0, 0, 1]);
     expect(parseRequestUrl('http://[::1]/').hostNoBrackets).toBe('::1');
     expect(parseRequestUrl('http://a.test/').ip).toBeNull();
+  });
+});
+
+describe('parseRequestUrl with registered standard schemes', () => {
+  const schemes = new UrlSchemes();
+  schemes.addPrivileged('app', { ...noPrivileges(), standard: true });
+
+  it('reads such a URL with its canonical host and no port; others stay host-less', () => {
+    const url = parseRequestUrl('APP://User:pw@Foo.TEST:99/a/./b/../c?q=1#f', schemes);
+    expect(url).toMatchObject({ valid: true, scheme: 'app', host: 'foo.test', hostNoBrackets: 'foo.test', effectivePort: -1, ip: null });
+    expect(sanitizedSpecForPac(url)).toBe('app://foo.test/a/c?q=1');
+    expect(parseRequestUrl('app://0x7f.1/', schemes).ip?.bytes).toEqual([127, 0, 0, 1]);
+    expect(parseRequestUrl('app://[::1]/', schemes)).toMatchObject({ host: '[::1]', hostNoBrackets: '::1' });
+    expect(parseRequestUrl('app://', schemes)).toBe(INVALID_URL);
+    expect(parseRequestUrl('app://foo.test/x')).toMatchObject({ valid: true, host: '' });
+    expect(parseRequestUrl('other://foo.test/x', schemes)).toMatchObject({ valid: true, host: '' });
+  });
+
+  it('leaves the cached answers for unregistered readers alone', () => {
+    clearRequestUrlCache();
+    expect(parseRequestUrl('app://foo.test/y', schemes).host).toBe('foo.test');
+    expect(parseRequestUrl('app://foo.test/y').host).toBe('');
+    expect(parseRequestUrl('app://foo.test/y', schemes).host).toBe('foo.test');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARSE_ERRORS, UrlPattern } from '../../../reference/web-request/url-pattern.ts';
 import { filterMatches, readListenerArguments } from '../../../reference/web-request/listener-arguments.ts';
+import { noPrivileges, UrlSchemes } from '../../../reference/app/url-schemes.ts';
 
 function pattern(text: string): UrlPattern {
   const parsed = UrlPattern.parse(text);
@@ -70,6 +71,47 @@ describe('UrlPattern (Chromium match patterns, SCHEME_ALL)', () => {
     expect(matches('app:*', 'app://host/x')).toBe(true);
     expect(matches('app:host*', 'app://host/x')).toBe(false);
     expect(matches('app:/*', 'app://host/x')).toBe(true);
+  });
+});
+
+describe('UrlPattern with the app\'s registered standard schemes', () => {
+  const schemes = new UrlSchemes();
+  schemes.addPrivileged('app', { ...noPrivileges(), standard: true });
+  schemes.addPrivileged('plain', noPrivileges());
+  const registered = (text: string): UrlPattern => {
+    const parsed = UrlPattern.parse(text, schemes);
+    if (!(parsed instanceof UrlPattern)) throw new Error(`${text}: ${parsed.error}`);
+    return parsed;
+  };
+
+  it('parses a standard scheme with a host and refuses its host-less form and any port', () => {
+    expect(UrlPattern.parse('app://host/*', schemes)).toBeInstanceOf(UrlPattern);
+    expect(UrlPattern.parse('APP://host/*', schemes)).toBeInstanceOf(UrlPattern);
+    expect(UrlPattern.parse('app:*', schemes)).toEqual({ error: PARSE_ERRORS.wrongSchemeType });
+    expect(UrlPattern.parse('app://host:80/*', schemes)).toEqual({ error: PARSE_ERRORS.invalidPort });
+    expect(UrlPattern.parse('app://host', schemes)).toEqual({ error: PARSE_ERRORS.emptyPath });
+    // A scheme registered without `standard` stays host-less.
+    expect(UrlPattern.parse('plain:*', schemes)).toBeInstanceOf(UrlPattern);
+    expect(UrlPattern.parse('plain://host/*', schemes)).toEqual({ error: PARSE_ERRORS.wrongSchemeType });
+  });
+
+  it('matches its URLs by host, subdomain and path like http', () => {
+    expect(registered('app://a.test/x*').matches(new URL('app://a.test/xy?q'))).toBe(true);
+    expect(registered('app://a.test/x*').matches(new URL('app://b.test/xy'))).toBe(false);
+    expect(registered('app://*.a.test/*').matches(new URL('app://c.a.test/'))).toBe(true);
+    expect(registered('app://*/*').matches(new URL('app://any.test/p'))).toBe(true);
+    expect(registered('*://*/*').matches(new URL('app://any.test/p'))).toBe(false);
+    expect(registered('<all_urls>').matches(new URL('app://any.test/p'))).toBe(true);
+  });
+
+  it('passes the registrations through the listener arguments', () => {
+    const listener = () => undefined;
+    const { filter } = readListenerArguments('e12', [{ urls: ['app://a.test/*'] }, listener], schemes);
+    expect(filterMatches(filter, new URL('app://a.test/x'), 'xhr')).toBe(true);
+    expect(filterMatches(filter, new URL('app://b.test/x'), 'xhr')).toBe(false);
+    // 1.x leaves a filter that does not parse unread; with the registration it parses.
+    expect(readListenerArguments('legacy', [{ urls: ['app://a.test/*'] }, listener], schemes).filter.include).toHaveLength(1);
+    expect(readListenerArguments('legacy', [{ urls: ['app://a.test/*'] }, listener]).filter.include).toEqual([]);
   });
 });
 
