@@ -12,6 +12,7 @@ import { servicesOf } from '../session/binding.ts';
 import { setDownloadBase } from './download-url.ts';
 import { correspondingSpellCheckLanguage, spellCheckLanguages } from './language-codes.ts';
 import { spellcheckService, type SpellcheckService } from './spellcheck-service.ts';
+import { stringVector } from '../era/gin-array.ts';
 
 function spellcheck(self: object): SpellcheckService {
   return servicesOf(self).use(spellcheckService);
@@ -39,10 +40,8 @@ export const SPELLCHECK_MEMBERS: MemberTable = {
     call(...args: unknown[]) {
       const services = servicesOf(this);
       requireArgument(args, 0);
-      const [languages] = args;
-      if (!Array.isArray(languages) || !languages.every((l): l is string => typeof l === 'string')) {
-        throwArgumentError(0, languages, conversionStyle(services.era));
-      }
+      const languages = stringVector(args[0]);
+      if (!languages) throwArgumentError(0, args[0], conversionStyle(services.era));
       const codes = languages.map((language) => {
         const code = correspondingSpellCheckLanguage(language, services.era);
         if (!code) throw new Error(`Invalid language code provided: "${language}" is not a valid language code`);

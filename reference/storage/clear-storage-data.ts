@@ -19,6 +19,7 @@ import { STORAGE_ERAS } from './storage-era.ts';
 import { serviceWorkerContext } from './service-workers/sw-context.ts';
 import { webStorages } from './web-storages.ts';
 import { isGinDictionary } from '../era/gin-dictionary.ts';
+import { stringVector } from '../era/gin-array.ts';
 
 export interface ClearStorageOptions {
   /**
@@ -28,10 +29,6 @@ export interface ClearStorageOptions {
   origin: string | null;
   storages: ReadonlySet<string>;
   quotas: ReadonlySet<string>;
-}
-
-function stringList(value: unknown): string[] | undefined {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : undefined;
 }
 
 /** REMOVE_DATA_MASK_ALL: every storage, named in the era or not (1.x cleared Cache Storage without naming it). */
@@ -48,8 +45,8 @@ export function readClearStorageOptions(era: EraId, value: unknown): ClearStorag
   const origin = typeof dict.origin === 'string' ? originOf(dict.origin) : null;
   return {
     origin,
-    storages: mask(STORAGE_ERAS[era].storageNames, EVERY_STORAGE, stringList(dict.storages)),
-    quotas: mask(STORAGE_ERAS[era].quotaNames, EVERY_QUOTA, stringList(dict.quotas)),
+    storages: mask(STORAGE_ERAS[era].storageNames, EVERY_STORAGE, stringVector(dict.storages)),
+    quotas: mask(STORAGE_ERAS[era].quotaNames, EVERY_QUOTA, stringVector(dict.quotas)),
   };
 }
 

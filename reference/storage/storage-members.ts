@@ -17,12 +17,14 @@ import { httpCacheService } from './http-cache/http-cache-service.ts';
 import { SERVICE_WORKERS_OBJECT } from './service-workers/service-workers-object.ts';
 import { serviceWorkerContext } from './service-workers/sw-context.ts';
 import { STORAGE_ERAS } from './storage-era.ts';
+import { stringVector } from '../era/gin-array.ts';
 
 /** std::set<GURL> from `urls`: an array of strings, each canonicalized; undefined when it does not convert. */
 function urlSet(value: unknown): Set<string> | undefined {
-  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return undefined;
+  const urls = stringVector(value);
+  if (!urls) return undefined;
   return new Set(
-    (value as string[]).map((u) => {
+    urls.map((u) => {
       try {
         return new URL(u).href;
       } catch {
