@@ -170,7 +170,15 @@ export class SessionCookieStore extends Store {
       if (old) this.delete(old, 'expired-overwrite');
       return;
     }
-    if (old) this.delete(old, 'overwrite');
+    if (old) {
+      this.delete(old, 'overwrite');
+      // CookieMonster keeps the creation date of a cookie overwritten with the
+      // same value, so the cookie keeps its place in cookies.get's order.
+      if (old.value === cookie.value) {
+        cookie.creation = old.creation;
+        cookie.creationIndex = old.creationIndex;
+      }
+    }
     this.#add(cookie);
     this.#record(cookie, 'explicit', false);
     this.#collect(groupKey(cookie), nowMs);

@@ -100,6 +100,16 @@ describe('cookies.get', () => {
     expect(order).toEqual(['longest', 'longer', 'first', 'second']);
   });
 
+  it('keeps the place of a cookie set again with the same value, and moves one set with a new value last', async () => {
+    const { cookies } = freshSession(t);
+    const inOrder = async () => (await getCookies(t, cookies, { url: 'https://example.com/' })).map((c) => c.name);
+    for (const name of ['a', 'b', 'c']) await setCookie(t, cookies, { url: 'https://example.com/', name, value: '1' });
+    await setCookie(t, cookies, { url: 'https://example.com/', name: 'a', value: '1' });
+    expect(await inOrder()).toEqual(['a', 'b', 'c']);
+    await setCookie(t, cookies, { url: 'https://example.com/', name: 'b', value: '2' });
+    expect(await inOrder()).toEqual(['a', 'c', 'b']);
+  });
+
   it('returns nothing for a url that is not a valid URL or has no cookies scheme', async () => {
     const { cookies } = freshSession(t);
     await populate(cookies);
