@@ -11,6 +11,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { checkoutWorkerBundle } from './pac-worker-bundle.ts';
 import { PROGRESS, progressClock, type PacReady, type PacReply, type PacRequest } from './pac-thread-messages.ts';
 
 /** An answer, or the thread died before it gave one (`own`: this request's deadline killed it). */
@@ -57,7 +58,7 @@ class PacThread {
     const progress = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
     const epoch = Date.now();
     const workerData = { wasmPages: WASM_PAGES, progress, epoch };
-    const worker = new Worker(ENTRY, { workerData, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
+    const worker = new Worker(checkoutWorkerBundle() ?? ENTRY, { workerData, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
     this.#worker = worker;
     this.#progress = progress;
     this.#epoch = epoch;
