@@ -78,12 +78,8 @@ export interface ParsedHeading {
 }
 
 const IDENT = String.raw`[\p{L}_$][\p{L}\p{N}_$]*`;
-// biome-ignore lint/complexity/useRegexLiterals: the pattern is built from IDENT
 const CALL_FORM = new RegExp(String.raw`^(${IDENT})\.(${IDENT})(?:\(([\p{L}\p{N}_$\s,.\[\]]*)\))?$`, 'u');
-const EVENT_FORM = new RegExp(
-  String.raw`^(\p{L}+)\s*:\s*['"]([a-z0-9][a-z0-9-]*)['"]$`,
-  'u',
-);
+const EVENT_FORM = /^(\p{L}+)\s*:\s*['"]([a-z0-9][a-z0-9-]*)['"]$/u;
 
 /** Peels trailing markers (`_Readonly_`, `_Windows_`, or bare words in plain text). */
 function splitMarkers(text: string): { core: string; markers: string[] } {
