@@ -5,6 +5,7 @@ import type * as Electron from 'electron';
 import type { Capability } from '../../contract/capabilities.ts';
 import type { Driver } from './driver.ts';
 import type { EraId } from '../../contract/eras/eras.ts';
+import type { PrivilegedScheme } from '../../contract/privileged-scheme.ts';
 
 /** The session module as specs see it; `fromPath` exists only in eras that document it. */
 export interface SessionModule {
@@ -81,20 +82,7 @@ export interface TestReport {
   fault?: Error;
 }
 
-/** A scheme an app registers before ready, as `protocol.registerSchemesAsPrivileged` takes it. */
-export interface PrivilegedScheme {
-  scheme: string;
-  privileges?: {
-    standard?: boolean;
-    secure?: boolean;
-    bypassCSP?: boolean;
-    allowServiceWorkers?: boolean;
-    supportFetchAPI?: boolean;
-    corsEnabled?: boolean;
-    stream?: boolean;
-    codeCache?: boolean;
-  };
-}
+export type { PrivilegedScheme };
 
 export interface TargetOptions {
   era: EraId;

@@ -6,33 +6,14 @@
 // standard scheme is held the way GURL canonicalizes it (era/gurl.ts). The
 // session's network stack and its cookies read URLs through `canonical`.
 
+import { PRIVILEGE_NAMES, type PrivilegeName } from '../../contract/privileged-scheme.ts';
 import { canonicalStandardUrl } from '../era/gurl.ts';
 
 /** A scheme's privileges, as registerSchemesAsPrivileged reads them (absent ones are false). */
-export interface SchemePrivileges {
-  standard: boolean;
-  secure: boolean;
-  bypassCSP: boolean;
-  allowServiceWorkers: boolean;
-  supportFetchAPI: boolean;
-  corsEnabled: boolean;
-  stream: boolean;
-  codeCache: boolean;
-}
-
-export const PRIVILEGE_NAMES: readonly (keyof SchemePrivileges)[] = [
-  'standard',
-  'secure',
-  'bypassCSP',
-  'allowServiceWorkers',
-  'supportFetchAPI',
-  'corsEnabled',
-  'stream',
-  'codeCache',
-];
+export type SchemePrivileges = Record<PrivilegeName, boolean>;
 
 export function noPrivileges(): SchemePrivileges {
-  return Object.fromEntries(PRIVILEGE_NAMES.map((name) => [name, false])) as unknown as SchemePrivileges;
+  return Object.fromEntries(PRIVILEGE_NAMES.map((name) => [name, false])) as SchemePrivileges;
 }
 
 export class UrlSchemes {

@@ -14,6 +14,7 @@
 //     replaces the last one's.
 
 import type { EraId } from '../../contract/eras/eras.ts';
+import type { PrivilegedScheme } from '../../contract/privileged-scheme.ts';
 import type { App } from '../app/app.ts';
 import { noPrivileges, type SchemePrivileges } from '../app/url-schemes.ts';
 import { requireArgument, throwArgumentError } from '../era/arguments.ts';
@@ -22,10 +23,7 @@ import { isGinDictionary } from '../era/gin-dictionary.ts';
 import { PROTOCOL_ERAS } from './protocol-era.ts';
 
 /** A scheme a target is launched with, as registerSchemesAsPrivileged takes it. */
-export interface LaunchScheme {
-  scheme: string;
-  privileges?: Partial<Record<keyof SchemePrivileges, boolean>>;
-}
+export type LaunchScheme = PrivilegedScheme;
 
 type ProtocolFunction = (...args: unknown[]) => unknown;
 
