@@ -12,7 +12,7 @@
 
 import { pathMatch, Store, type Cookie } from 'tough-cookie';
 import { isIpAddress, registrableDomain } from './cookie-domain.ts';
-import { domainEvictions } from './cookie-eviction.ts';
+import { domainEvictions, leastRecentlyAccessedFirst } from './cookie-eviction.ts';
 import { creationMs, expiryMicros, fixExpiry, isExpired, lastAccessMs } from './cookie-record.ts';
 
 export type ChangeCause = 'explicit' | 'overwrite' | 'expired' | 'evicted' | 'expired-overwrite';
@@ -261,7 +261,7 @@ export class SessionCookieStore extends Store {
   /** The global purge: evicts `count` cookies, least recently used first, insecure ones before secure ones. */
   #evict(cookies: Cookie[], count: number): void {
     const order = cookies.sort(
-      (a, b) => Number(a.secure) - Number(b.secure) || lastAccessMs(a) - lastAccessMs(b) || a.creationIndex - b.creationIndex,
+      (a, b) => Number(a.secure) - Number(b.secure) || leastRecentlyAccessedFirst(a, b),
     );
     for (const cookie of order.slice(0, count)) this.delete(cookie, 'evicted');
   }
