@@ -22,6 +22,17 @@ import { libraryDevices } from './helpers/library-devices.ts';
 
 const PAGE = 'https://devices.test/';
 
+/** The device ids the session's HID or USB chooser event offers (the last time it fires); the chooser is cancelled. */
+function chooserOffers(ses: NodeJS.EventEmitter, event: 'select-hid-device' | 'select-usb-device') {
+  const offered = { ids: [] as string[] };
+  ses.on(event, (e: Prevent, details: { deviceList: { deviceId: string }[] }, callback: Callback) => {
+    e.preventDefault();
+    offered.ids = details.deviceList.map((d) => d.deviceId);
+    callback('');
+  });
+  return offered;
+}
+
 let electron: ReferenceElectron;
 let userData: string;
 const saved = new Map<string, string | undefined>();
@@ -116,18 +127,13 @@ describe('the choosers with the real backends on', () => {
     const virtualId = plugged('hid', { deviceId: `chooser-hid-${process.pid}`, vendorId: 0x1209, productId: 2, name: 'v' });
     try {
       const ses = freshSession();
-      let offered: string[] = [];
-      ses.on('select-hid-device', (event: Prevent, details: { deviceList: { deviceId: string }[] }, callback: Callback) => {
-        event.preventDefault();
-        offered = details.deviceList.map((d) => d.deviceId);
-        callback('');
-      });
+      const offered = chooserOffers(ses, 'select-hid-device');
       await requestHidDevice({ session: ses, url: PAGE });
       const real = (await libraryDevices('hid'))
         .map((d) => hidDeviceOf({ ...d, connection: 0 }))
         .filter((d) => displayHidDevice([], d))
         .map(physicalId);
-      expect(offered).toEqual([virtualId, ...new Set(real)]);
+      expect(offered.ids).toEqual([virtualId, ...new Set(real)]);
     } finally {
       virtualBus('hid').unplug(virtualId);
     }
@@ -138,14 +144,9 @@ describe('the choosers with the real backends on', () => {
     const virtualId = plugged('usb', { deviceId: `chooser-usb-${process.pid}`, vendorId: 0x1209, productId: 3 });
     try {
       const ses = freshSession();
-      let offered: string[] = [];
-      ses.on('select-usb-device', (event: Prevent, details: { deviceList: { deviceId: string }[] }, callback: Callback) => {
-        event.preventDefault();
-        offered = details.deviceList.map((d) => d.deviceId);
-        callback('');
-      });
+      const offered = chooserOffers(ses, 'select-usb-device');
       expect((await requestUsbDevice({ session: ses, url: PAGE })).device).toBeNull();
-      expect(offered).toEqual([virtualId, ...(await libraryDevices('usb')).map((d) => d.deviceId)]);
+      expect(offered.ids).toEqual([virtualId, ...(await libraryDevices('usb')).map((d) => d.deviceId)]);
     } finally {
       virtualBus('usb').unplug(virtualId);
     }
