@@ -24,16 +24,35 @@ import { ProxyConfigService } from '../reference/proxy/proxy-config-service.ts';
 import { clearRequestUrlCache } from '../reference/proxy/request-url.ts';
 
 const require = createRequire(import.meta.url);
-const isUrlMatchingNoProxy = (require('global-agent/dist/utilities/isUrlMatchingNoProxy.js') as { default: (url: string, noProxy: string) => boolean }).default;
+const isUrlMatchingNoProxy = (
+  require('global-agent/dist/utilities/isUrlMatchingNoProxy.js') as { default: (url: string, noProxy: string) => boolean }
+).default;
 const symbols = require('undici/lib/core/symbols.js') as Record<string, symbol>;
 const { getProxyForUrl } = require('proxy-from-env') as { getProxyForUrl(url: string): string };
 
 const PROXY = 'http://proxy.test:3128';
 const PROXY_ANSWER = 'PROXY proxy.test:3128';
 const NO_PROXY = [
-  'internal.test', '.corp.test', 'intranet', '10.0.0.0/8', '192.168.1.5', 'localhost', '127.0.0.1', '.svc.cluster.local',
-  'build.ci.test', '*.dev.test', 'api.example.test:8443', 'metrics.test', '.lan', 'git.test', 'registry.test',
-  '*.cache.test', '10.20.30.40', 'docs.test', 'wiki.corp2.test', '.k8s.test',
+  'internal.test',
+  '.corp.test',
+  'intranet',
+  '10.0.0.0/8',
+  '192.168.1.5',
+  'localhost',
+  '127.0.0.1',
+  '.svc.cluster.local',
+  'build.ci.test',
+  '*.dev.test',
+  'api.example.test:8443',
+  'metrics.test',
+  '.lan',
+  'git.test',
+  'registry.test',
+  '*.cache.test',
+  '10.20.30.40',
+  'docs.test',
+  'wiki.corp2.test',
+  '.k8s.test',
 ].join(',');
 const ENV = { http_proxy: PROXY, https_proxy: PROXY, no_proxy: NO_PROXY };
 
@@ -51,12 +70,38 @@ const PAC = `function FindProxyForURL(url, host) {
 /** Deterministic URLs over hosts that hit and miss the bypass list. */
 function inputUrls(count: number): string[] {
   const host = fc.oneof(
-    fc.constantFrom('internal.test', 'a.internal.test', 'x.corp.test', 'intranet', 'localhost', '127.0.0.1', '10.1.2.3', '192.168.1.5', '10.20.30.40', 'api.example.test'),
-    fc.constantFrom('www.example.test', 'cdn.example.test', 'svc.svc.cluster.local', 'app.dev.test', 'a.b.c.d.test', 'objects.cache.test', 'wiki.corp2.test', 'host.lan', 'pod.k8s.test'),
+    fc.constantFrom(
+      'internal.test',
+      'a.internal.test',
+      'x.corp.test',
+      'intranet',
+      'localhost',
+      '127.0.0.1',
+      '10.1.2.3',
+      '192.168.1.5',
+      '10.20.30.40',
+      'api.example.test',
+    ),
+    fc.constantFrom(
+      'www.example.test',
+      'cdn.example.test',
+      'svc.svc.cluster.local',
+      'app.dev.test',
+      'a.b.c.d.test',
+      'objects.cache.test',
+      'wiki.corp2.test',
+      'host.lan',
+      'pod.k8s.test',
+    ),
     fc.stringMatching(/^[a-z]{3,10}\.(test|example|org)$/),
   );
   const url = fc
-    .record({ scheme: fc.constantFrom('http', 'https'), host, port: fc.constantFrom('', '', ':8080', ':8443'), path: fc.constantFrom('/', '/a', '/a/b?c=d') })
+    .record({
+      scheme: fc.constantFrom('http', 'https'),
+      host,
+      port: fc.constantFrom('', '', ':8080', ':8443'),
+      path: fc.constantFrom('/', '/a', '/a/b?c=d'),
+    })
     .map((u) => new URL(`${u.scheme}://${u.host}${u.port}${u.path}`).href);
   return fc.sample(fc.uniqueArray(url, { minLength: count, maxLength: count }), { seed: 20251123, numRuns: 1 })[0]!;
 }
@@ -120,10 +165,14 @@ interface Row {
 
 function print(title: string, reference: Row, peers: Row[], truth: (string | undefined)[], truthSource: string): void {
   console.log(`\n${title}`);
-  console.log(`  ${'implementation'.padEnd(44)} ${'ns/call'.padStart(9)} ${'× reference'.padStart(12)}  agrees with ${truthSource}`);
+  console.log(
+    `  ${'implementation'.padEnd(44)} ${'ns/call'.padStart(9)} ${'× reference'.padStart(12)}  agrees with ${truthSource}`,
+  );
   for (const row of [reference, ...peers]) {
     const ratio = row === reference ? '1.0' : (row.ns / reference.ns).toFixed(1);
-    console.log(`  ${row.name.padEnd(44)} ${row.ns.toFixed(0).padStart(9)} ${ratio.padStart(12)}  ${agreement(row.answers, truth)}`);
+    console.log(
+      `  ${row.name.padEnd(44)} ${row.ns.toFixed(0).padStart(9)} ${ratio.padStart(12)}  ${agreement(row.answers, truth)}`,
+    );
   }
 }
 
@@ -140,7 +189,8 @@ async function main(): Promise<void> {
 
   const agent = new EnvHttpProxyAgent({ httpProxy: PROXY, httpsProxy: PROXY, noProxy: NO_PROXY });
   // Routing only: the three inner dispatchers answer with their own name instead of sending.
-  const route = agent as unknown as Record<symbol, { dispatch: () => string }> & Record<symbol, (opts: object, handler: object) => string>;
+  const route = agent as unknown as Record<symbol, { dispatch: () => string }> &
+    Record<symbol, (opts: object, handler: object) => string>;
   route[symbols.kNoProxyAgent!]!.dispatch = () => 'DIRECT';
   route[symbols.kHttpProxyAgent!]!.dispatch = () => PROXY_ANSWER;
   route[symbols.kHttpsProxyAgent!]!.dispatch = () => PROXY_ANSWER;
@@ -167,12 +217,18 @@ async function main(): Promise<void> {
     'undici EnvHttpProxyAgent routing': urls.map(route_),
     'global-agent isUrlMatchingNoProxy': urls.map((u) => (isUrlMatchingNoProxy(u, NO_PROXY) ? 'DIRECT' : PROXY_ANSWER)),
   };
-  const rows: Row[] = contenders.map((c) => ({ name: c.name, ns: times.get(c.name)!, answers: answersOf[c.name] ?? referenceAnswers }));
+  const rows: Row[] = contenders.map((c) => ({
+    name: c.name,
+    ns: times.get(c.name)!,
+    answers: answersOf[c.name] ?? referenceAnswers,
+  }));
   const [core, ...others] = rows as [Row, ...Row[]];
   const peers = others.filter((r) => !r.name.startsWith('reference'));
   print(`fixed rules + 20 bypass rules, ${urls.length} URLs`, core, others, systemTruth, truthSource);
   const fastestPeer = Math.min(...peers.map((r) => r.ns));
-  console.log(`  fastest peer / reference (uncached): ${(fastestPeer / core.ns).toFixed(1)}×, (warm): ${(fastestPeer / others[0]!.ns).toFixed(1)}× (target ≥ 10×)`);
+  console.log(
+    `  fastest peer / reference (uncached): ${(fastestPeer / core.ns).toFixed(1)}×, (warm): ${(fastestPeer / others[0]!.ns).toFixed(1)}× (target ≥ 10×)`,
+  );
 
   // --- PAC script ---
   const pacService = new ProxyConfigService({ era: 'current', env: {} });
@@ -191,14 +247,21 @@ async function main(): Promise<void> {
     ],
     5,
   );
-  const pacRow: Row = { name: 'reference: PAC in QuickJS (quickjs-emscripten)', ns: pacTimes.get('reference: PAC in QuickJS (quickjs-emscripten)')!, answers: pacAnswers };
-  const pacPeer: Row = { name: 'pac-resolver (QuickJS, quickjs-wasi)', ns: pacTimes.get('pac-resolver (QuickJS, quickjs-wasi)')!, answers: peerAnswers };
+  const pacRow: Row = {
+    name: 'reference: PAC in QuickJS (quickjs-emscripten)',
+    ns: pacTimes.get('reference: PAC in QuickJS (quickjs-emscripten)')!,
+    answers: pacAnswers,
+  };
+  const pacPeer: Row = {
+    name: 'pac-resolver (QuickJS, quickjs-wasi)',
+    ns: pacTimes.get('pac-resolver (QuickJS, quickjs-wasi)')!,
+    answers: peerAnswers,
+  };
   print(`PAC script, ${urls.length} URLs`, pacRow, [pacPeer], pacTruth, truthSource);
   console.log(`  pac-resolver / reference: ${(pacPeer.ns / pacRow.ns).toFixed(1)}× (target ≥ 2×)`);
 
   pacService.shutdown();
   await agent.close();
 }
-
 
 await main();

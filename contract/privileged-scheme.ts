@@ -3,7 +3,16 @@
 // registerStandardSchemes, which takes standard schemes only, all secure or
 // none). The harness's launch options and the reference's launch both use it.
 
-export const PRIVILEGE_NAMES = ['standard', 'secure', 'bypassCSP', 'allowServiceWorkers', 'supportFetchAPI', 'corsEnabled', 'stream', 'codeCache'] as const;
+export const PRIVILEGE_NAMES = [
+  'standard',
+  'secure',
+  'bypassCSP',
+  'allowServiceWorkers',
+  'supportFetchAPI',
+  'corsEnabled',
+  'stream',
+  'codeCache',
+] as const;
 
 export type PrivilegeName = (typeof PRIVILEGE_NAMES)[number];
 

@@ -57,10 +57,22 @@ export function actionArb(world: ActionWorld): fc.Arbitrary<Action> {
     });
   }
   if (properties.length) {
-    choices.push({ weight: 1, arbitrary: fc.record({ t: fc.constant('read' as const), member: fc.constantFrom(...properties.map((p) => p.name)), target }) });
     choices.push({
       weight: 1,
-      arbitrary: fc.record({ t: fc.constant('write' as const), member: fc.constantFrom(...properties.map((p) => p.name)), target, value: valueArb(sizes, 1) }),
+      arbitrary: fc.record({
+        t: fc.constant('read' as const),
+        member: fc.constantFrom(...properties.map((p) => p.name)),
+        target,
+      }),
+    });
+    choices.push({
+      weight: 1,
+      arbitrary: fc.record({
+        t: fc.constant('write' as const),
+        member: fc.constantFrom(...properties.map((p) => p.name)),
+        target,
+        value: valueArb(sizes, 1),
+      }),
     });
   }
   if (events.length) {

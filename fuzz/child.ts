@@ -56,7 +56,12 @@ let watching = false;
 const { StallWatch } = await import('./stall-watch.ts');
 const stalls = new StallWatch((gap, startedAt) => {
   const queued = gap.queuedMs !== undefined ? ` (${gap.queuedMs} ms of it waiting for a core)` : '';
-  if (watching) findings.add('stall', `the event loop stood still for ${gap.gapMs} ms${queued}`, findings.activeAt(performance.now() - (Date.now() - startedAt) + 1));
+  if (watching)
+    findings.add(
+      'stall',
+      `the event loop stood still for ${gap.gapMs} ms${queued}`,
+      findings.activeAt(performance.now() - (Date.now() - startedAt) + 1),
+    );
 });
 
 const debug = process.env.FUZZ_DEBUG ? (m: string) => process.stderr.write(`[fuzz ${era}] ${m}\n`) : () => undefined;
@@ -66,7 +71,11 @@ process.chdir(sandbox);
 debug('pki');
 const pki = await testPki();
 debug('servers');
-const [http, https, untrusted] = await Promise.all([startHttpServer(), startHttpServer({ tls: 'valid' }), startHttpServer({ tls: 'self-signed' })]);
+const [http, https, untrusted] = await Promise.all([
+  startHttpServer(),
+  startHttpServer({ tls: 'valid' }),
+  startHttpServer({ tls: 'self-signed' }),
+]);
 debug('servers up');
 writeFileSync(path.join(sandbox, 'file.txt'), 'a file');
 const urls = [
@@ -125,7 +134,10 @@ await probe.quit();
 debug('probe quit');
 
 debug(`${surface.length} members`);
-const runArb = fc.array(actionArb({ era, surface, driverCommands, urls: urls.length, pacScripts: scripts.length }), { minLength: 1, maxLength: Number(values.actions) });
+const runArb = fc.array(actionArb({ era, surface, driverCommands, urls: urls.length, pacScripts: scripts.length }), {
+  minLength: 1,
+  maxLength: Number(values.actions),
+});
 // fast-check generates the runs from the seed; --path picks one of them to replay.
 const runs = fc.sample(runArb, { seed, numRuns: Number(values.runs) });
 for (const [index, actions] of runs.entries()) {

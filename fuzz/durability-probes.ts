@@ -20,7 +20,7 @@ export interface Acked {
 
 export interface ProbeContext {
   /** The persistent session the trial writes to. */
-  session: Record<string, any>;
+  session: Electron.Session;
   /** A loopback HTTP fixture (origin, no trailing slash). */
   origin: string;
   /** Items acknowledged so far in this userData (a probe may remove one). */
@@ -30,7 +30,7 @@ export interface ProbeContext {
 export interface DurabilityProbe {
   name: string;
   /** The change to make next (number n of the trial). */
-  plan(ctx: ProbeContext, n: number): Acked;
+  plan(ctx: Pick<ProbeContext, 'acked' | 'origin'>, n: number): Acked;
   /** Makes the change; resolves true once it is acknowledged (false: the page's request failed, nothing is). */
   apply(ctx: ProbeContext, item: Acked): Promise<boolean>;
   /** Whether the item is held (or, for a removal, gone) after a restart. */
@@ -50,12 +50,19 @@ export const PROBES: DurabilityProbe[] = [
       for (const a of acked) if (a.probe === 'cookies') a.removed ? present.delete(a.key) : present.set(a.key, a);
       const earlier = [...present.values()];
       // Chromium keeps at most 180 cookies of a registrable domain (cookie-store.ts evicts the oldest): stay under it.
-      if (earlier.length && (n % 4 === 3 || earlier.length >= COOKIES_KEPT)) return { ...earlier[n % earlier.length]!, removed: true };
+      if (earlier.length && (n % 4 === 3 || earlier.length >= COOKIES_KEPT))
+        return { ...earlier[n % earlier.length]!, removed: true };
       return { probe: 'cookies', key: `c${n}`, value: `v${n}` };
     },
     async apply({ session }, item) {
       if (item.removed) await session.cookies.remove('https://durable.example/', item.key);
-      else await session.cookies.set({ url: 'https://durable.example/', name: item.key, value: item.value, expirationDate: Date.now() / 1000 + 86_400 });
+      else
+        await session.cookies.set({
+          url: 'https://durable.example/',
+          name: item.key,
+          value: item.value,
+          expirationDate: Date.now() / 1000 + 86_400,
+        });
       await session.cookies.flushStore();
       return true;
     },
@@ -92,12 +99,22 @@ export const PROBES: DurabilityProbe[] = [
     name: 'indexeddb',
     plan: (_ctx, n) => ({ probe: 'indexeddb', key: `i${n}`, value: `v${n}` }),
     async apply({ session, origin }, item) {
-      await driver['storage.indexedDBPut']!({ session, origin, database: 'durable', store: 'items', key: item.key, value: item.value });
+      await driver['storage.indexedDBPut']!({
+        session,
+        origin,
+        database: 'durable',
+        store: 'items',
+        key: item.key,
+        value: item.value,
+      });
       await flushSessionStores(session);
       return true;
     },
     async holds({ session, origin }, item) {
-      return (await driver['storage.indexedDBGet']!({ session, origin, database: 'durable', store: 'items', key: item.key })) === item.value;
+      return (
+        (await driver['storage.indexedDBGet']!({ session, origin, database: 'durable', store: 'items', key: item.key })) ===
+        item.value
+      );
     },
   },
   {
@@ -117,7 +134,11 @@ export const PROBES: DurabilityProbe[] = [
     plan: ({ origin }, n) => ({ probe: 'service-workers', key: `${origin}/scope${n}/`, value: String(n) }),
     async apply({ session, origin }, item) {
       try {
-        await driver['serviceWorkers.register']!({ session, scriptURL: `${origin}/headers?Content-Type=text/javascript&n=${item.value}`, scope: item.key });
+        await driver['serviceWorkers.register']!({
+          session,
+          scriptURL: `${origin}/headers?Content-Type=text/javascript&n=${item.value}`,
+          scope: item.key,
+        });
       } catch {
         return false;
       }

@@ -14,7 +14,7 @@ const random = seededRandom(Number(seedText));
 const acked = JSON.parse(readFileSync(ackedFile, 'utf8')) as Acked[];
 const electron = createReferenceElectron({ era: 'current', userData });
 await electron.app.whenReady();
-const session = electron.session.fromPartition('persist:durable') as unknown as Record<string, any>;
+const session = electron.session.fromPartition('persist:durable') as unknown as Electron.Session;
 writeSync(1, 'ready\n');
 for (let n = Number(firstText); ; n++) {
   const probe = PROBES[Math.floor(random() * PROBES.length)]!;

@@ -49,7 +49,9 @@ function killedWriter(
   const ackedFile = path.join(userData, '..', `acked-${seed}.json`);
   writeFileSync(ackedFile, JSON.stringify(acked));
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, userData, origin, String(seed), ackedFile, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, userData, origin, String(seed), ackedFile, String(first)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const got: Acked[] = [];
     let inFlight: Acked | null = null;
     let errors = '';
@@ -86,11 +88,25 @@ function filesUnder(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((f) => f.split(path.sep).pop()!);
 }
 
-export async function runDurability(options: { trials: number; chains: number; seed: number; log?: (line: string) => void }): Promise<DurabilityTotals> {
+export async function runDurability(options: {
+  trials: number;
+  chains: number;
+  seed: number;
+  log?: (line: string) => void;
+}): Promise<DurabilityTotals> {
   const log = options.log ?? (() => undefined);
   const server = await startHttpServer();
   const origin = server.origin;
-  const totals: DurabilityTotals = { trials: 0, acknowledged: 0, losses: 0, tempFiles: 0, damaged: 0, failedStarts: 0, writerFailures: 0, problems: [] };
+  const totals: DurabilityTotals = {
+    trials: 0,
+    acknowledged: 0,
+    losses: 0,
+    tempFiles: 0,
+    damaged: 0,
+    failedStarts: 0,
+    writerFailures: 0,
+    problems: [],
+  };
   const perChain = Math.ceil(options.trials / options.chains);
   const chain = async (c: number) => {
     const random = seededRandom(options.seed + c * 7919);
@@ -119,7 +135,7 @@ export async function runDurability(options: { trials: number; chains: number; s
         try {
           electron = createReferenceElectron({ era: 'current', userData });
           await electron.app.whenReady();
-          const session = electron.session.fromPartition('persist:durable') as unknown as Record<string, any>;
+          const session = electron.session.fromPartition('persist:durable') as unknown as Electron.Session;
           const ctx = { session, origin, acked };
           for (const item of expected(acked)) {
             // The one change under way at the kill may or may not have landed.
@@ -133,7 +149,8 @@ export async function runDurability(options: { trials: number; chains: number; s
             }
           }
           // Whichever way the change under way went, later trials expect it to stay so.
-          if (run.inFlight && (await PROBES.find((p) => p.name === run.inFlight!.probe)!.holds(ctx, run.inFlight))) acked = [...acked, run.inFlight];
+          if (run.inFlight && (await PROBES.find((p) => p.name === run.inFlight!.probe)!.holds(ctx, run.inFlight)))
+            acked = [...acked, run.inFlight];
           await electron.quit();
         } catch (error) {
           totals.failedStarts++;
@@ -145,7 +162,10 @@ export async function runDurability(options: { trials: number; chains: number; s
         const damaged = after.filter((f) => f.endsWith('.damaged') || f.endsWith('.backup.damaged'));
         totals.tempFiles += stillTemp.length;
         totals.damaged += damaged.length;
-        if (stillTemp.length) totals.problems.push(`${where}: temp files left after the next start: ${stillTemp.join(', ')} (before it: ${temps.length})`);
+        if (stillTemp.length)
+          totals.problems.push(
+            `${where}: temp files left after the next start: ${stillTemp.join(', ')} (before it: ${temps.length})`,
+          );
         if (damaged.length) totals.problems.push(`${where}: damaged stores: ${damaged.join(', ')}`);
         log(`${where}: ${run.acked.length} acknowledged, ${acked.length} in all`);
       }
@@ -163,10 +183,17 @@ export function durabilitySummary(t: DurabilityTotals): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { trials: { type: 'string', default: '1000' }, chains: { type: 'string', default: '2' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { trials: { type: 'string', default: '1000' }, chains: { type: 'string', default: '2' }, seed: { type: 'string' } },
+  });
   const seed = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 30);
   console.log(`durability: seed ${seed}`);
-  const totals = await runDurability({ trials: Number(values.trials), chains: Number(values.chains), seed, log: (l) => console.log(l) });
+  const totals = await runDurability({
+    trials: Number(values.trials),
+    chains: Number(values.chains),
+    seed,
+    log: (l) => console.log(l),
+  });
   for (const p of totals.problems) console.log(`PROBLEM ${p}`);
   console.log(durabilitySummary(totals));
   process.exitCode = totals.problems.length ? 1 : 0;

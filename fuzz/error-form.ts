@@ -41,7 +41,8 @@ const INTERNAL_MESSAGE = new RegExp(
 );
 
 /** What the WebIDL converters of Request and Headers throw, in the same words in Electron's Node. */
-const WEBIDL_MESSAGE = /^Cannot convert argument to a ByteString because the character at index \d+ has a value of \d+ which is greater than 255\.$/;
+const WEBIDL_MESSAGE =
+  /^Cannot convert argument to a ByteString because the character at index \d+ has a value of \d+ which is greater than 255\.$/;
 
 /** A stack that passes through the constructors of Node's Request or Headers (converting the caller's arguments). */
 const REQUEST_CONSTRUCTOR = /\n\s+at new (Request|Headers) \(node:internal\/deps\/undici\//;
@@ -70,11 +71,17 @@ export function wrongForm(error: unknown): string | undefined {
   if (typeof code === 'string' && (/^E[A-Z]{2,}$/.test(code) || /^ERR_[A-Z_]+$/.test(code)) && !/^net::/.test(message)) {
     return `a Node error escaped (${code}): ${message}`;
   }
-  if (error instanceof SyntaxError || error instanceof ReferenceError || error instanceof EvalError || error instanceof URIError) {
+  if (
+    error instanceof SyntaxError ||
+    error instanceof ReferenceError ||
+    error instanceof EvalError ||
+    error instanceof URIError
+  ) {
     return `${error.name}: ${message}`;
   }
   if (error instanceof RangeError) return `RangeError: ${message}`;
-  if (INTERNAL_MESSAGE.test(message) && !WEBIDL_MESSAGE.test(message) && !REQUEST_CONSTRUCTOR.test(error.stack ?? '')) return `${error.name}: ${message}`;
+  if (INTERNAL_MESSAGE.test(message) && !WEBIDL_MESSAGE.test(message) && !REQUEST_CONSTRUCTOR.test(error.stack ?? ''))
+    return `${error.name}: ${message}`;
   return undefined;
 }
 
@@ -88,6 +95,7 @@ function describe(value: unknown): string {
 
 /** A short description of an error for a report. */
 export function errorSummary(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}`;
+  if (error instanceof Error)
+    return `${error.name}: ${error.message.slice(0, 300)}\n${(error.stack ?? '').split('\n').slice(1, 6).join('\n')}`;
   return describe(error);
 }

@@ -32,7 +32,10 @@ export function installLoopbackGuard(): void {
   const connect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]): net.Socket {
     const first = args[0];
-    const options = (Array.isArray(first) ? first[0] : first) as { host?: string; path?: string; port?: number } | number | string;
+    const options = (Array.isArray(first) ? first[0] : first) as
+      | { host?: string; path?: string; port?: number }
+      | number
+      | string;
     let host = 'localhost';
     if (typeof options === 'object' && options !== null) {
       if (options.path) return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
@@ -66,7 +69,17 @@ export function installLoopbackGuard(): void {
   }
   // Queries to DNS servers (Chromium's own DNS client) go nowhere either.
   for (const resolver of [dns.Resolver.prototype, dnsPromises.Resolver.prototype] as unknown as Record<string, unknown>[]) {
-    for (const method of ['resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveTxt', 'resolveSrv', 'resolveCname', 'resolveMx', 'resolveNs']) {
+    for (const method of [
+      'resolve',
+      'resolve4',
+      'resolve6',
+      'resolveAny',
+      'resolveTxt',
+      'resolveSrv',
+      'resolveCname',
+      'resolveMx',
+      'resolveNs',
+    ]) {
       const original = resolver[method] as ((...a: unknown[]) => unknown) | undefined;
       if (!original) continue;
       resolver[method] = function (this: unknown, hostname: string, ...rest: unknown[]) {

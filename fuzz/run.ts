@@ -77,7 +77,19 @@ interface ChildOutcome {
 
 function runChild(era: EraId, seed: number, plan: FuzzPlan): Promise<ChildOutcome> {
   return new Promise((resolve) => {
-    const args = ['--import', 'tsx', CHILD, '--era', era, '--seed', String(seed), '--runs', String(plan.runs), '--actions', String(plan.actions)];
+    const args = [
+      '--import',
+      'tsx',
+      CHILD,
+      '--era',
+      era,
+      '--seed',
+      String(seed),
+      '--runs',
+      String(plan.runs),
+      '--actions',
+      String(plan.actions),
+    ];
     if (plan.path !== undefined) args.push('--path', plan.path);
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -100,11 +112,17 @@ function runChild(era: EraId, seed: number, plan: FuzzPlan): Promise<ChildOutcom
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       clearInterval(memoryWatch);
-      if (overMemory) err += `\nkilled: resident memory ${Math.round(overMemory / 1024 ** 2)} MiB, over the limit of ${CHILD_MEMORY_LIMIT / 1024 ** 2} MiB`;
+      if (overMemory)
+        err += `\nkilled: resident memory ${Math.round(overMemory / 1024 ** 2)} MiB, over the limit of ${CHILD_MEMORY_LIMIT / 1024 ** 2} MiB`;
       const line = out.split('\n').find((l) => l.startsWith(RESULT_PREFIX));
       if (line) resolve({ era, seed, result: JSON.parse(line.slice(RESULT_PREFIX.length)) as ChildResult });
       else if (hung) resolve({ era, seed, hung: true });
-      else resolve({ era, seed, crashed: `exit ${String(code)}${signal ? ` (${signal})` : ''}: ${err.trim().split('\n').slice(-12).join('\n')}` });
+      else
+        resolve({
+          era,
+          seed,
+          crashed: `exit ${String(code)}${signal ? ` (${signal})` : ''}: ${err.trim().split('\n').slice(-12).join('\n')}`,
+        });
     });
   });
 }
@@ -114,7 +132,9 @@ export function childrenOf(plan: FuzzPlan): { era: EraId; seed: number }[] {
   const queue: { era: EraId; seed: number }[] = [];
   for (const era of plan.eras) {
     if (plan.childSeed !== undefined) queue.push({ era, seed: plan.childSeed });
-    else for (let i = 0; i < plan.childrenPerEra; i++) queue.push({ era, seed: plan.seed + i * 7919 + ERA_IDS.indexOf(era) * 104_729 });
+    else
+      for (let i = 0; i < plan.childrenPerEra; i++)
+        queue.push({ era, seed: plan.seed + i * 7919 + ERA_IDS.indexOf(era) * 104_729 });
   }
   return queue;
 }
@@ -129,7 +149,18 @@ export function replayArgs(plan: FuzzPlan, era: EraId, childSeed: number, path?:
 
 export async function runFuzz(plan: FuzzPlan, log: (line: string) => void = () => undefined): Promise<FuzzTotals> {
   const queue = childrenOf(plan);
-  const totals: FuzzTotals = { calls: 0, callbacks: 0, children: 0, crashes: 0, hangs: 0, stalls: 0, wrongForm: 0, uncaught: 0, descheduled: 0, findings: [] };
+  const totals: FuzzTotals = {
+    calls: 0,
+    callbacks: 0,
+    children: 0,
+    crashes: 0,
+    hangs: 0,
+    stalls: 0,
+    wrongForm: 0,
+    uncaught: 0,
+    descheduled: 0,
+    findings: [],
+  };
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const outcome = await runChild(next.era, next.seed, plan);
@@ -146,16 +177,34 @@ export async function runFuzz(plan: FuzzPlan, log: (line: string) => void = () =
           else if (f.type === 'stall') totals.stalls++;
           else if (f.type === 'wrong-form') totals.wrongForm++;
           else totals.uncaught++;
-          log(`FINDING ${f.type} [${f.era} seed ${f.seed} run ${f.path}] ${f.during}: ${f.detail.split('\n')[0]}\n  replay: ${replay(f.path)}`);
+          log(
+            `FINDING ${f.type} [${f.era} seed ${f.seed} run ${f.path}] ${f.during}: ${f.detail.split('\n')[0]}\n  replay: ${replay(f.path)}`,
+          );
         }
-        log(`${outcome.era} seed ${outcome.seed}: ${r.calls} calls, ${r.callbacks} callbacks, ${r.findings.length} findings, ${Math.round(r.durationMs / 1000)} s`);
+        log(
+          `${outcome.era} seed ${outcome.seed}: ${r.calls} calls, ${r.callbacks} callbacks, ${r.findings.length} findings, ${Math.round(r.durationMs / 1000)} s`,
+        );
       } else if (outcome.hung) {
         totals.hangs++;
-        totals.findings.push({ type: 'hang', era: outcome.era, seed: outcome.seed, path: '', during: 'child', detail: `the child did not finish within ${plan.childLimitMs} ms` });
+        totals.findings.push({
+          type: 'hang',
+          era: outcome.era,
+          seed: outcome.seed,
+          path: '',
+          during: 'child',
+          detail: `the child did not finish within ${plan.childLimitMs} ms`,
+        });
         log(`HANG ${outcome.era} seed ${outcome.seed}: killed after ${plan.childLimitMs} ms\n  replay: ${replay()}`);
       } else {
         totals.crashes++;
-        totals.findings.push({ type: 'crash', era: outcome.era, seed: outcome.seed, path: '', during: 'child', detail: outcome.crashed ?? '' });
+        totals.findings.push({
+          type: 'crash',
+          era: outcome.era,
+          seed: outcome.seed,
+          path: '',
+          during: 'child',
+          detail: outcome.crashed ?? '',
+        });
         log(`CRASH ${outcome.era} seed ${outcome.seed}: ${outcome.crashed}\n  replay: ${replay()}`);
       }
     }
@@ -183,7 +232,8 @@ export function planFrom(argv: string[], randomSeed = () => Math.floor(Math.rand
   });
   const named = BUDGETS[values.budget as keyof typeof BUDGETS];
   const budget = named ?? { ...BUDGETS.short, runs: Number(values.budget) };
-  if (!named && !(Number.isInteger(budget.runs) && budget.runs > 0)) throw new Error(`--budget: short, long or a number of runs, not ${values.budget}`);
+  if (!named && !(Number.isInteger(budget.runs) && budget.runs > 0))
+    throw new Error(`--budget: short, long or a number of runs, not ${values.budget}`);
   const eras = values.era === 'all' ? ERA_IDS : [values.era as EraId];
   for (const era of eras) if (!isEraId(era)) throw new Error(`--era: unknown era ${era}`);
   const integer = (flag: string, text: string) => {
@@ -192,7 +242,8 @@ export function planFrom(argv: string[], randomSeed = () => Math.floor(Math.rand
     return n;
   };
   const childSeed = values['child-seed'] !== undefined ? integer('child-seed', values['child-seed']) : undefined;
-  if (values.path !== undefined && childSeed === undefined) throw new Error('--path replays a run of one child: give its --child-seed too');
+  if (values.path !== undefined && childSeed === undefined)
+    throw new Error('--path replays a run of one child: give its --child-seed too');
   return {
     eras,
     budget: values.budget,
@@ -206,7 +257,10 @@ export function planFrom(argv: string[], randomSeed = () => Math.floor(Math.rand
 
 async function main(): Promise<void> {
   const plan = planFrom(process.argv.slice(2));
-  const what = plan.childSeed !== undefined ? `child seed ${plan.childSeed}${plan.path !== undefined ? ` run ${plan.path}` : ''}` : `seed ${plan.seed}, ${plan.childrenPerEra} children per era`;
+  const what =
+    plan.childSeed !== undefined
+      ? `child seed ${plan.childSeed}${plan.path !== undefined ? ` run ${plan.path}` : ''}`
+      : `seed ${plan.seed}, ${plan.childrenPerEra} children per era`;
   console.log(`fuzz: ${what} x ${plan.runs} runs x up to ${plan.actions} actions, eras ${plan.eras.join(' ')}`);
   const totals = await runFuzz(plan, (line) => console.log(line));
   console.log(summary(totals));

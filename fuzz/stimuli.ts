@@ -36,12 +36,21 @@ export interface Stimulus {
   args: Desc;
 }
 
-function arbFor(name: string, schema: JsonSchema, defs: SchemaFile['$defs'], world: StimulusWorld, depth: number): fc.Arbitrary<Desc> {
+function arbFor(
+  name: string,
+  schema: JsonSchema,
+  defs: SchemaFile['$defs'],
+  world: StimulusWorld,
+  depth: number,
+): fc.Arbitrary<Desc> {
   if (schema.$ref) return arbFor(name, defs[schema.$ref.replace('#/$defs/', '')] ?? {}, defs, world, depth);
   if (name === 'session') return fc.nat(world.sessions - 1).map((i): Desc => ({ k: 'session', i }));
   if (/url$/i.test(name)) return fc.nat(world.urls - 1).map((i): Desc => ({ k: 'url', i }));
   if (/origin$/i.test(name)) return fc.nat(world.urls - 1).map((i): Desc => ({ k: 'origin', i }));
-  if (schema.enum?.length) return fc.constantFrom(...schema.enum).map((v): Desc => (typeof v === 'string' ? { k: 'string', v } : { k: 'prim', v: v as number }));
+  if (schema.enum?.length)
+    return fc
+      .constantFrom(...schema.enum)
+      .map((v): Desc => (typeof v === 'string' ? { k: 'string', v } : { k: 'prim', v: v as number }));
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'string':
@@ -52,7 +61,9 @@ function arbFor(name: string, schema: JsonSchema, defs: SchemaFile['$defs'], wor
     case 'integer':
       return fc.oneof(fc.integer({ min: -1, max: 70000 }), fc.constantFrom(0, 1, 0x1234)).map((v): Desc => ({ k: 'prim', v }));
     case 'array':
-      return fc.array(arbFor(`${name}[]`, schema.items ?? {}, defs, world, depth), { maxLength: 3 }).map((items): Desc => ({ k: 'array', items }));
+      return fc
+        .array(arbFor(`${name}[]`, schema.items ?? {}, defs, world, depth), { maxLength: 3 })
+        .map((items): Desc => ({ k: 'array', items }));
     case 'object':
       if (schema.properties && depth < 3) return objectArb(schema, defs, world, depth + 1);
       return valueArb(world, 1);
@@ -67,8 +78,22 @@ function objectArb(schema: JsonSchema, defs: SchemaFile['$defs'], world: Stimulu
     ([key, property]) => [key, arbFor(key, property, defs, world, depth), required.has(key)] as const,
   );
   return fc
-    .tuple(...entries.map(([key, arb, needed]) => (needed ? arb.map((d) => [key, d] as const) : fc.option(arb.map((d) => [key, d] as const), { freq: 2 }))))
-    .map((pairs): Desc => ({ k: 'dict', entries: pairs.filter((p): p is readonly [string, Desc] => p !== null).map(([k, d]) => [k, d]) }));
+    .tuple(
+      ...entries.map(([key, arb, needed]) =>
+        needed
+          ? arb.map((d) => [key, d] as const)
+          : fc.option(
+              arb.map((d) => [key, d] as const),
+              { freq: 2 },
+            ),
+      ),
+    )
+    .map(
+      (pairs): Desc => ({
+        k: 'dict',
+        entries: pairs.filter((p): p is readonly [string, Desc] => p !== null).map(([k, d]) => [k, d]),
+      }),
+    );
 }
 
 /** Stimuli for the commands `implemented` names, generated from their schemas. */
@@ -77,6 +102,8 @@ export function stimulusArb(implemented: readonly string[], world: StimulusWorld
   const commands = schema.$defs.commands.properties;
   const arbs = implemented
     .filter((name) => commands[name])
-    .map((name) => objectArb(commands[name]!.properties.args, schema.$defs, world, 0).map((args): Stimulus => ({ command: name, args })));
+    .map((name) =>
+      objectArb(commands[name]!.properties.args, schema.$defs, world, 0).map((args): Stimulus => ({ command: name, args })),
+    );
   return arbs.length ? fc.oneof(...arbs) : null;
 }

@@ -98,7 +98,14 @@ export function surfaceOf(era: EraId, reach: (owner: string) => object | undefin
   return [...found.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
-const BUILT_IN_PROTOTYPES = new Set<object>([Array.prototype, Map.prototype, Set.prototype, Date.prototype, RegExp.prototype, Promise.prototype]);
+const BUILT_IN_PROTOTYPES = new Set<object>([
+  Array.prototype,
+  Map.prototype,
+  Set.prototype,
+  Date.prototype,
+  RegExp.prototype,
+  Promise.prototype,
+]);
 
 function isApiObject(object: object): boolean {
   if (Array.isArray(object) || ArrayBuffer.isView(object)) return false;
@@ -111,8 +118,24 @@ function isApiObject(object: object): boolean {
 /** The public methods of an object and its prototypes, EventEmitter's own left out. */
 function methodNames(object: object): string[] {
   const names = new Set<string>();
-  const skip = new Set(['constructor', 'emit', 'on', 'once', 'off', 'addListener', 'removeListener', 'removeAllListeners', 'prependListener',
-    'prependOnceListener', 'listeners', 'rawListeners', 'listenerCount', 'eventNames', 'setMaxListeners', 'getMaxListeners']);
+  const skip = new Set([
+    'constructor',
+    'emit',
+    'on',
+    'once',
+    'off',
+    'addListener',
+    'removeListener',
+    'removeAllListeners',
+    'prependListener',
+    'prependOnceListener',
+    'listeners',
+    'rawListeners',
+    'listenerCount',
+    'eventNames',
+    'setMaxListeners',
+    'getMaxListeners',
+  ]);
   for (let o: object | null = object; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
     for (const key of Object.getOwnPropertyNames(o)) {
       if (skip.has(key) || key.startsWith('_')) continue;

@@ -31,7 +31,10 @@ const FETCHES = new Set(['ses.fetch', 'net.fetch']);
 
 type Settling = { label: string; promise: Promise<unknown> };
 
-function within<T>(promise: Promise<T>, ms: number): Promise<{ settled: true; value?: T; error?: unknown; rejected: boolean } | { settled: false }> {
+function within<T>(
+  promise: Promise<T>,
+  ms: number,
+): Promise<{ settled: true; value?: T; error?: unknown; rejected: boolean } | { settled: false }> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve({ settled: false }), ms);
     promise.then(
@@ -65,7 +68,10 @@ async function sample(body: unknown): Promise<void> {
 
 export async function runTrial(
   env: TrialEnvironment,
-  surfaceOfApp: (app: ReferenceElectron) => { reach(owner: string, session: unknown): object | undefined; members: Map<string, SurfaceMember> },
+  surfaceOfApp: (app: ReferenceElectron) => {
+    reach(owner: string, session: unknown): object | undefined;
+    members: Map<string, SurfaceMember>;
+  },
   actions: readonly Action[],
   findings: Findings,
 ): Promise<void> {
@@ -73,7 +79,9 @@ export async function runTrial(
   const app = launchReference({
     era: env.era,
     userDataDir: userData,
-    switches: { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE ::1, EXCLUDE localhost' },
+    switches: {
+      'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE ::1, EXCLUDE localhost',
+    },
     extraCaCertificates: [env.caPem],
   });
   await app.app.whenReady();
@@ -84,7 +92,13 @@ export async function runTrial(
     module.fromPartition!('persist:fz'),
     typeof module.fromPath === 'function' ? module.fromPath(path.join(userData, 'from-path')) : module.fromPartition!('fz-2'),
   ];
-  const world: FuzzWorld = { sandbox: env.sandbox, sessions, urls: env.urls, pacScripts: env.pacScripts, onCallback: () => findings.callbacks++ };
+  const world: FuzzWorld = {
+    sandbox: env.sandbox,
+    sessions,
+    urls: env.urls,
+    pacScripts: env.pacScripts,
+    onCallback: () => findings.callbacks++,
+  };
   const { reach, members } = surfaceOfApp(app);
   const pending: Settling[] = [];
   const track = (label: string, promise: Promise<unknown>) => {
@@ -129,7 +143,11 @@ export async function runTrial(
       const request: Promise<unknown> = fetch
         ? fetch.call(session, url, { signal }).then((r) => sample(r.body))
         : Promise.resolve(REFERENCE_DRIVER_COMMANDS['page.fetch']!({ session, url }));
-      if (process.env.FUZZ_DEBUG) request.then(() => process.stderr.write(`    ${label} ${url} ok\n`), (e: Error) => process.stderr.write(`    ${label} ${url} ${e?.message}\n`));
+      if (process.env.FUZZ_DEBUG)
+        request.then(
+          () => process.stderr.write(`    ${label} ${url} ok\n`),
+          (e: Error) => process.stderr.write(`    ${label} ${url} ${e?.message}\n`),
+        );
       track(label, request);
       // Let it get as far as it will (handlers, listeners, verify procs answer), but no longer than a moment.
       await within(request, 400);
@@ -153,7 +171,10 @@ export async function runTrial(
       return;
     }
     if (action.t === 'listen') {
-      checkSync(() => (object.on as (e: string, l: unknown) => unknown).call(object, member.key, build(action.listener, world)), label);
+      checkSync(
+        () => (object.on as (e: string, l: unknown) => unknown).call(object, member.key, build(action.listener, world)),
+        label,
+      );
       return;
     }
     const args = action.args.map((a) => build(a, world));

@@ -44,6 +44,7 @@ export type Desc =
   /** The origin of a fixture URL. */
   | { k: 'origin'; i: number };
 
+// biome-ignore format: a word list, kept dense
 export const SPECIALS = [
   'NaN',
   'Infinity',
@@ -82,6 +83,7 @@ export const SPECIALS = [
 export type SpecialName = (typeof SPECIALS)[number];
 
 /** Option names and words of the API, so generated objects reach past the first type check. */
+// biome-ignore format: a word list, kept dense
 export const KEYS = [
   'url', 'urls', 'excludeUrls', 'types', 'name', 'value', 'domain', 'path', 'secure', 'httpOnly', 'expirationDate', 'sameSite',
   'mode', 'proxyRules', 'pacScript', 'proxyBypassRules', 'minVersion', 'maxVersion', 'disabledCipherSuites', 'offline', 'latency',
@@ -93,6 +95,7 @@ export const KEYS = [
   'verificationResult', 'isIssuedByKnownRoot', 'permission', 'requestingUrl', 'isMainFrame', 'length', 'then', 'toString', '__proto__',
 ] as const;
 
+// biome-ignore format: a word list, kept dense
 export const WORDS = [
   '', 'a', 'persist:', 'persist:fz', 'fz', 'http', 'https', 'file', 'fz-scheme', '<all_urls>', 'http://*/*', '*://*/*', 'direct',
   'fixed_servers', 'pac_script', 'system', 'auto_detect', 'tls1', 'tls1.2', 'tls1.3', 'A', 'AAAA', 'any', 'dns', 'local', 'mdns',
@@ -102,6 +105,7 @@ export const WORDS = [
   'strict', 'lax', 'unspecified', 'en-US', 'de', 'includeSensitive', 'default', 'everything', '\0', '\r\n', 'é', '\uD800', '__proto__',
 ] as const;
 
+// biome-ignore format: a word list, kept dense
 export const PRIMS: (string | number | boolean | null)[] = [0, 1, -1, -2, -3, -202, 5, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, 1e300, -1e9, true, false, null];
 
 const leaf = (world: { urls: number; pacScripts: number }): fc.Arbitrary<Desc> =>
@@ -118,7 +122,16 @@ const leaf = (world: { urls: number; pacScripts: number }): fc.Arbitrary<Desc> =
     { weight: 1, arbitrary: fc.double().map((v): Desc => ({ k: 'prim', v })) },
   );
 
-export const CALLBACK_ACTS: CallbackAct[] = ['answer', 'answer-later', 'answer-twice', 'return', 'return-async', 'throw', 'reject', 'never'];
+export const CALLBACK_ACTS: CallbackAct[] = [
+  'answer',
+  'answer-later',
+  'answer-twice',
+  'return',
+  'return-async',
+  'throw',
+  'reject',
+  'never',
+];
 
 /** Descriptors of any value, nested up to `depth`. */
 export function valueArb(world: { urls: number; pacScripts: number }, depth = 2): fc.Arbitrary<Desc> {
@@ -131,7 +144,9 @@ export function valueArb(world: { urls: number; pacScripts: number }, depth = 2)
         weight: 3,
         arbitrary: fc
           .record({
-            entries: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 6 })), tie('value')), { maxLength: 5 }),
+            entries: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...KEYS), fc.string({ maxLength: 6 })), tie('value')), {
+              maxLength: 5,
+            }),
             throwing: fc.option(fc.constantFrom(...KEYS), { freq: 6 }),
           })
           .map(({ entries, throwing }): Desc => ({ k: 'dict', entries, ...(throwing ? { throwingGetter: throwing } : {}) })),
@@ -144,7 +159,11 @@ export function valueArb(world: { urls: number; pacScripts: number }, depth = 2)
 
 export function callbackArb(answer: fc.Arbitrary<Desc>): fc.Arbitrary<Desc> {
   return fc
-    .record({ act: fc.constantFrom(...CALLBACK_ACTS), answer: fc.array(answer, { maxLength: 2 }), delayMs: fc.constantFrom(0, 1, 20, 200) })
+    .record({
+      act: fc.constantFrom(...CALLBACK_ACTS),
+      answer: fc.array(answer, { maxLength: 2 }),
+      delayMs: fc.constantFrom(0, 1, 20, 200),
+    })
     .map(({ act, answer: a, delayMs }): Desc => ({ k: 'fn', act, answer: a, delayMs }));
 }
 

@@ -92,6 +92,9 @@ const results = Object.entries(samples).map(([name, values]) => ({ name, rate: m
 if (asJson) {
   console.log(JSON.stringify({ rounds, requests: REQUESTS, results }, null, 2));
 } else {
-  console.log(`1 KiB bodies, ${REQUESTS} requests x ${CONCURRENCY} concurrent, median of ${rounds} alternating rounds (ratio to undici.fetch)`);
-  for (const r of results) console.log(`${r.name.padEnd(30)} ${r.rate.toFixed(0).padStart(6)} req/s   ratio ${r.ratio.toFixed(2)}x`);
+  console.log(
+    `1 KiB bodies, ${REQUESTS} requests x ${CONCURRENCY} concurrent, median of ${rounds} alternating rounds (ratio to undici.fetch)`,
+  );
+  for (const r of results)
+    console.log(`${r.name.padEnd(30)} ${r.rate.toFixed(0).padStart(6)} req/s   ratio ${r.ratio.toFixed(2)}x`);
 }

@@ -27,7 +27,11 @@ async function timed(adapter: AdapterSpec): Promise<{ ms: number; tests: number;
   const report = await runSuite({ adapter, eras });
   const ms = performance.now() - started;
   const counts = countStatuses(report.runs.flatMap((r) => r.results));
-  return { ms, tests: Object.values(counts).reduce((a, b) => a + b, 0), bad: counts.FAIL + counts.ERROR + counts.TIMEOUT + counts.CRASH };
+  return {
+    ms,
+    tests: Object.values(counts).reduce((a, b) => a + b, 0),
+    bad: counts.FAIL + counts.ERROR + counts.TIMEOUT + counts.CRASH,
+  };
 }
 
 const totals = new Map<string, number>(PEERS.map((p) => [p.label, 0]));
@@ -37,10 +41,14 @@ for (let round = 1; round <= rounds; round++) {
     const result = await timed(peer.adapter);
     if (result.bad) throw new Error(`${peer.label}: ${result.bad} failing test(s); fix them before benchmarking`);
     totals.set(peer.label, totals.get(peer.label)! + result.ms);
-    console.log(`round ${round} ${peer.label.padEnd(10)} ${(result.ms / 1000).toFixed(1)} s  (${result.tests} tests, eras ${eras.join(' ')})`);
+    console.log(
+      `round ${round} ${peer.label.padEnd(10)} ${(result.ms / 1000).toFixed(1)} s  (${result.tests} tests, eras ${eras.join(' ')})`,
+    );
   }
 }
 const local = totals.get('in-process')!;
 const remote = totals.get('remote:')!;
-console.log(`\nwhole suite, ${rounds} round(s): in-process ${(local / 1000).toFixed(1)} s, remote: ${(remote / 1000).toFixed(1)} s`);
+console.log(
+  `\nwhole suite, ${rounds} round(s): in-process ${(local / 1000).toFixed(1)} s, remote: ${(remote / 1000).toFixed(1)} s`,
+);
 console.log(`remote / in-process wall time: ${(remote / local).toFixed(2)}x (target <= 1.30x)`);

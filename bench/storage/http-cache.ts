@@ -55,7 +55,11 @@ const server = await startHttpServer({
       const q = new URL(req.url ?? '/', 'http://x').searchParams;
       const blob = blobs.get(Number(q.get('kib')))!;
       served++;
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(blob.length), 'cache-control': q.get('cc')! });
+      res.writeHead(200, {
+        'content-type': 'application/octet-stream',
+        'content-length': String(blob.length),
+        'cache-control': q.get('cc')!,
+      });
       res.end(blob);
     },
   },
@@ -92,7 +96,14 @@ try {
           await measureHits();
         }
       }
-      results.push({ session: partition.startsWith('persist:') ? 'disk' : 'memory', case: c.name, hit: median(hits), network: median(network), ratio: median(hits) / median(network), requestsDuringHits });
+      results.push({
+        session: partition.startsWith('persist:') ? 'disk' : 'memory',
+        case: c.name,
+        hit: median(hits),
+        network: median(network),
+        ratio: median(hits) / median(network),
+        requestsDuringHits,
+      });
     }
   }
 } finally {
@@ -104,7 +115,9 @@ try {
 if (asJson) {
   console.log(JSON.stringify({ rounds, results }, null, 2));
 } else {
-  console.log(`ses.fetch answered by the HTTP cache vs by the loopback server (no-store), median of ${rounds} alternating rounds`);
+  console.log(
+    `ses.fetch answered by the HTTP cache vs by the loopback server (no-store), median of ${rounds} alternating rounds`,
+  );
   for (const r of results) {
     console.log(
       `${r.session.padEnd(6)} ${r.case.padEnd(6)}  hit ${r.hit.toFixed(0).padStart(6)} req/s   network ${r.network.toFixed(0).padStart(6)} req/s   hit/network ${r.ratio.toFixed(2)}x   requests during hits ${r.requestsDuringHits}`,

@@ -53,7 +53,11 @@ class ModuleTimes implements Reporter {
   }
 }
 
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 interface Row {
@@ -125,7 +129,8 @@ const lines = [...rows, total].map((r) => [
   seconds(r.inFiles - r.imports - r.inTests),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+const format = (cells: string[]) =>
+  `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
 console.log(format(header));
 console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
 for (const l of lines) console.log(format(l));
@@ -133,8 +138,14 @@ for (const l of lines) console.log(format(l));
 const counts = countStatuses(report.runs.flatMap((r) => r.results));
 const bad = counts.FAIL + counts.ERROR + counts.TIMEOUT + counts.CRASH;
 const cpu = cpuBefore !== undefined && cpuAfter !== undefined ? `, CPU ${(cpuAfter - cpuBefore).toFixed(1)} s` : '';
-console.log(`\n${values.adapter}, ${os.cpus().length} cores${cpu} (whole run), load average before ${loadBefore}, after ${load()}`);
-console.log(values.each ? 'wall: the era run alone (whole run: all eras in one run); in tests: test durations summed;' : 'wall: the era\'s own span (eras share one pool, so spans may overlap); in tests: test durations summed;');
+console.log(
+  `\n${values.adapter}, ${os.cpus().length} cores${cpu} (whole run), load average before ${loadBefore}, after ${load()}`,
+);
+console.log(
+  values.each
+    ? 'wall: the era run alone (whole run: all eras in one run); in tests: test durations summed;'
+    : "wall: the era's own span (eras share one pool, so spans may overlap); in tests: test durations summed;",
+);
 console.log('overhead: wall - in tests (negative when workers run tests in parallel); imports: importing spec files');
 console.log('and what they import, summed over files; hooks: beforeAll/afterAll and the like, summed over files');
 if (bad) console.log(`${bad} test(s) failed: the timings are not comparable`);

@@ -74,7 +74,8 @@ let cached: SubInventory | undefined;
 export function loadSubInventory(): SubInventory {
   if (cached) return cached;
   const data = subInventoryDocument as unknown as SubInventory;
-  if (data.schemaVersion !== 1) throw new Error(`sub-inventory.json: unsupported schemaVersion ${JSON.stringify(data.schemaVersion)}`);
+  if (data.schemaVersion !== 1)
+    throw new Error(`sub-inventory.json: unsupported schemaVersion ${JSON.stringify(data.schemaVersion)}`);
   for (const era of ERA_IDS) {
     const e = data.eras?.[era];
     if (!e || e.era !== era || !Array.isArray(e.members) || typeof e.ref !== 'string') {

@@ -84,7 +84,10 @@ class ByRef {
 function encode(value) {
   if (value === undefined) return { $: 'undefined' };
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? value : { $: 'number', v: Object.is(value, -0) ? '-0' : String(value) };
+  if (typeof value === 'number')
+    return Number.isFinite(value) && !Object.is(value, -0)
+      ? value
+      : { $: 'number', v: Object.is(value, -0) ? '-0' : String(value) };
   for (const [id, proxy] of proxies) if (proxy === value) return { $: 'ref', id };
   if (value instanceof Error) {
     const out = { $: 'error', name: value.name, message: value.message };
@@ -95,7 +98,7 @@ function encode(value) {
     const id = `ap${nextPromise++}`;
     value.then(
       (v) => send({ type: 'settle', promise: id, completion: 'resolved', value: encode(v) }),
-      (e) => send({ type: 'settle', promise: id, completion: 'rejected', value: encode(e) }),
+      (e) => send({ type: 'settle', promise: id, completion: 'rejected', value: encode(e) })
     );
     return { $: 'promise', id };
   }
@@ -127,7 +130,9 @@ function decode(value) {
     case 'record':
       return decode(value.v);
     case 'error': {
-      const error = new (value.class === 'TypeError' ? TypeError : value.class === 'RangeError' ? RangeError : Error)(value.message);
+      const error = new (value.class === 'TypeError' ? TypeError : value.class === 'RangeError' ? RangeError : Error)(
+        value.message
+      );
       error.name = value.name;
       return error;
     }
@@ -147,7 +152,14 @@ const serving = [];
 /** A runner function: calling it sends a request and blocks until the result, serving nested requests. */
 function runnerFunction(id) {
   return function (...args) {
-    const request = { type: 'request', id: nextRequest++, op: 'apply', fn: { $: 'ref', id }, this: encode(this), args: args.map(encode) };
+    const request = {
+      type: 'request',
+      id: nextRequest++,
+      op: 'apply',
+      fn: { $: 'ref', id },
+      this: encode(this),
+      args: args.map(encode),
+    };
     if (serving.length) request.during = serving[serving.length - 1];
     send(request);
     for (;;) {
@@ -222,9 +234,10 @@ function handle(message) {
   let reply;
   try {
     const value = perform(message);
-    reply = value && value.unsupported
-      ? { type: 'result', id: message.id, completion: 'unsupported', reason: value.unsupported }
-      : { type: 'result', id: message.id, completion: 'returned', value: encode(value) };
+    reply =
+      value && value.unsupported
+        ? { type: 'result', id: message.id, completion: 'unsupported', reason: value.unsupported }
+        : { type: 'result', id: message.id, completion: 'returned', value: encode(value) };
   } catch (error) {
     reply = { type: 'result', id: message.id, completion: 'thrown', value: encode(error) };
   } finally {
@@ -236,7 +249,13 @@ function handle(message) {
 send({
   type: 'hello',
   protocol: 1,
-  implementation: { name: 'minimal example agent', version: '1.0.0', language: 'javascript', eras: ['current'], platform: process.platform },
+  implementation: {
+    name: 'minimal example agent',
+    version: '1.0.0',
+    language: 'javascript',
+    eras: ['current'],
+    platform: process.platform,
+  },
   capabilities: [],
   driverCommands: [],
   restart: 'relaunch',

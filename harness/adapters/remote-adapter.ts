@@ -4,10 +4,25 @@
 // they hand out are proxies over the agent protocol (harness/protocol).
 
 import { isCapability, type Capability } from '../../contract/capabilities.ts';
-import { createDriver, DRIVER_COMMANDS, DriverUnsupported, type Driver, type DriverCommand, type DriverImplementation } from '../api/driver.ts';
+import {
+  createDriver,
+  DRIVER_COMMANDS,
+  DriverUnsupported,
+  type Driver,
+  type DriverCommand,
+  type DriverImplementation,
+} from '../api/driver.ts';
 import { HarnessError } from '../api/harness-error.ts';
 import { adapterLabel, type AdapterSpec } from '../api/run-context.ts';
-import type { Adapter, AppSlice, ImplementationInfo, RestartOptions, SessionModule, Target, TargetOptions } from '../api/target.ts';
+import type {
+  Adapter,
+  AppSlice,
+  ImplementationInfo,
+  RestartOptions,
+  SessionModule,
+  Target,
+  TargetOptions,
+} from '../api/target.ts';
 import { AgentLink, type Hello, type LinkEndpoint } from '../protocol/agent-link.ts';
 import { agentFailure } from '../protocol/peer.ts';
 import { driverValidator } from '../protocol/validate.ts';
@@ -30,7 +45,8 @@ export class RemoteAdapter implements Adapter {
   readonly #spec: RemoteSpec;
 
   constructor(spec: RemoteSpec) {
-    if (spec.kind === 'remote' && spec.command.length === 0) throw new HarnessError('remote: needs a command that starts the agent');
+    if (spec.kind === 'remote' && spec.command.length === 0)
+      throw new HarnessError('remote: needs a command that starts the agent');
     this.#spec = spec;
     this.name = adapterLabel(spec);
   }
@@ -61,20 +77,20 @@ export class RemoteAdapter implements Adapter {
       this.#spec.kind === 'remote' && this.#spec.pool
         ? { lease: { pool: this.#spec.pool } }
         : this.#spec.kind === 'remote'
-        ? {
-            spawn: {
-              command: this.#spec.command,
-              // A target's environment is the app's (Chromium reads proxy variables from it):
-              // it replaces the runner's, keeping PATH so the command is found.
-              ...(target?.env ? { inheritEnv: false } : {}),
-              env: {
-                ...(target?.env ? { ...(process.env.PATH ? { PATH: process.env.PATH } : {}), ...target.env } : {}),
-                SESSION_CONFORMANCE_AGENT_CHANNEL: 'fd:3,4',
-                ...(target ? { SESSION_CONFORMANCE_TARGET: JSON.stringify(launchOptions(target)) } : {}),
+          ? {
+              spawn: {
+                command: this.#spec.command,
+                // A target's environment is the app's (Chromium reads proxy variables from it):
+                // it replaces the runner's, keeping PATH so the command is found.
+                ...(target?.env ? { inheritEnv: false } : {}),
+                env: {
+                  ...(target?.env ? { ...(process.env.PATH ? { PATH: process.env.PATH } : {}), ...target.env } : {}),
+                  SESSION_CONFORMANCE_AGENT_CHANNEL: 'fd:3,4',
+                  ...(target ? { SESSION_CONFORMANCE_TARGET: JSON.stringify(launchOptions(target)) } : {}),
+                },
               },
-            },
-          }
-        : { connect: { address: this.#spec.address } };
+            }
+          : { connect: { address: this.#spec.address } };
     return new AgentLink({ endpoint, label: this.name, validate: this.#spec.validateProtocol ?? false });
   }
 
@@ -194,7 +210,10 @@ export class RemoteTarget implements Target {
       return;
     }
     if (!this.#adapter.ownsProcess) {
-      throw agentFailure('AgentUnsupported', 'the attached agent cannot restart a target in-process, and the runner does not own its process');
+      throw agentFailure(
+        'AgentUnsupported',
+        'the attached agent cannot restart a target in-process, and the runner does not own its process',
+      );
     }
     if (crash) {
       this.#link.kill('SIGKILL');
@@ -217,7 +236,9 @@ export class RemoteTarget implements Target {
 
   notRunReason(): string | undefined {
     const fault = this.#link.fault;
-    return fault && this.#link.faultReported ? `not run: an earlier test of this file lost the agent (${fault.message.split('\n')[0]})` : undefined;
+    return fault && this.#link.faultReported
+      ? `not run: an earlier test of this file lost the agent (${fault.message.split('\n')[0]})`
+      : undefined;
   }
 
   takeTestReport(): { output?: string; unsupported?: string; fault?: Error } {

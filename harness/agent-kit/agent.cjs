@@ -44,7 +44,8 @@ function launchOptions() {
 function runAgent(host) {
   var listen = process.env.SESSION_CONFORMANCE_AGENT_LISTEN;
   if (listen) {
-    var serve = process.platform === 'win32' || process.env.SESSION_CONFORMANCE_AGENT_IO_THREAD ? serveOnSocketThread : serveOnSocket;
+    var serve =
+      process.platform === 'win32' || process.env.SESSION_CONFORMANCE_AGENT_IO_THREAD ? serveOnSocketThread : serveOnSocket;
     return serve(host, listen, function (address) {
       var where = typeof address === 'string' ? address : address.address + ':' + address.port;
       process.stdout.write('session-conformance agent listening on ' + where + '\n');

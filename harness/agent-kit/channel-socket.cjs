@@ -17,7 +17,6 @@ var sleepBriefly = syncIo.sleepBriefly;
 var writeAllSync = syncIo.writeAllSync;
 var gone = syncIo.gone;
 
-
 /**
  * Listens for runners (attach:, and the runner's agent pool). Each connection
  * is its own conversation, served on the main thread: read on the event loop
@@ -104,6 +103,5 @@ function serveOnSocket(host, addressText, onListening) {
   });
   return server;
 }
-
 
 module.exports = { serveOnSocket: serveOnSocket };

@@ -15,7 +15,20 @@ var BUILTIN_ERRORS = {
   URIError: URIError,
 };
 
-var WELL_KNOWN_SYMBOLS = ['iterator', 'asyncIterator', 'hasInstance', 'toPrimitive', 'toStringTag', 'species', 'isConcatSpreadable', 'unscopables', 'match', 'replace', 'search', 'split'];
+var WELL_KNOWN_SYMBOLS = [
+  'iterator',
+  'asyncIterator',
+  'hasInstance',
+  'toPrimitive',
+  'toStringTag',
+  'species',
+  'isConcatSpreadable',
+  'unscopables',
+  'match',
+  'replace',
+  'search',
+  'split',
+];
 
 /** Request fields that are plain JSON; every other field is a value. */
 var RAW_FIELDS = { key: true, command: true, completion: true, crash: true };

@@ -87,7 +87,8 @@ class PeerDecode {
     var keys = Object.keys(value.v);
     for (var i = 0; i < keys.length; i++) {
       var index = Number(keys[i]);
-      if (String(index >>> 0) !== keys[i] || index >= length) throw new AgentFailure('ProtocolError', 'array index out of range: ' + keys[i]);
+      if (String(index >>> 0) !== keys[i] || index >= length)
+        throw new AgentFailure('ProtocolError', 'array index out of range: ' + keys[i]);
       out[index] = this.decode(value.v[keys[i]]);
     }
     out.length = length;
@@ -143,7 +144,14 @@ class PeerDecode {
       return this.local.get(id);
     }
     if (value.type) {
-      var info = { type: value.type, className: 'Object', methods: null, properties: [], inheritsObject: true, own: value.own || null };
+      var info = {
+        type: value.type,
+        className: 'Object',
+        methods: null,
+        properties: [],
+        inheritsObject: true,
+        own: value.own || null,
+      };
       if (value['class'] !== undefined) {
         var cls = value['class'];
         if (typeof cls === 'object' && cls !== null) {
@@ -169,7 +177,8 @@ class PeerDecode {
     var names = Object.keys(methods);
     for (var i = 0; i < names.length; i++) {
       var fnId = methods[names[i]];
-      if (!this.remoteInfo.has(fnId)) this.remoteInfo.set(fnId, { type: 'function', className: 'Function', methods: null, own: null });
+      if (!this.remoteInfo.has(fnId))
+        this.remoteInfo.set(fnId, { type: 'function', className: 'Function', methods: null, own: null });
     }
   }
 

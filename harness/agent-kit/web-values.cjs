@@ -24,7 +24,12 @@ function encodeWeb(value, peer, stack) {
   if (has('Headers') && value instanceof Headers) return { $: 'headers', v: headerList(value) };
   if (has('ReadableStream') && value instanceof ReadableStream) return { $: 'stream', ref: peer.refOf(value, 'object') };
   if (has('AbortSignal') && value instanceof AbortSignal) {
-    return { $: 'signal', aborted: value.aborted, reason: peer.encodeValue(value.reason, stack), ref: peer.refOf(value, 'object') };
+    return {
+      $: 'signal',
+      aborted: value.aborted,
+      reason: peer.encodeValue(value.reason, stack),
+      ref: peer.refOf(value, 'object'),
+    };
   }
   if (has('Request') && value instanceof Request) {
     var request = {
@@ -138,7 +143,14 @@ var DECODERS = {
 };
 
 /** The global each tag needs on the receiving side. */
-var GLOBAL_OF = { url: 'URL', headers: 'Headers', stream: 'ReadableStream', signal: 'AbortController', request: 'Request', response: 'Response' };
+var GLOBAL_OF = {
+  url: 'URL',
+  headers: 'Headers',
+  stream: 'ReadableStream',
+  signal: 'AbortController',
+  request: 'Request',
+  response: 'Response',
+};
 
 function decodeWeb(value, peer) {
   var decoder = DECODERS[value.$];

@@ -36,7 +36,9 @@ function registerSchemes(protocol, schemes) {
       return privileges[name] && name !== 'standard' && name !== 'secure';
     });
     if (privileges.standard !== true || (privileges.secure === true) !== secure || others.length) {
-      throw agent.unsupported('Electron ' + version + ' registers standard schemes only, all secure or none (protocol.registerStandardSchemes)');
+      throw agent.unsupported(
+        'Electron ' + version + ' registers standard schemes only, all secure or none (protocol.registerStandardSchemes)'
+      );
     }
     return entry.scheme;
   });
@@ -281,7 +283,8 @@ agent.runAgent({
     version: version,
     language: 'javascript',
     eras: (described && described.eras) || [eraOf(version)],
-    platform: process.platform + '-' + process.arch + (process.versions.electron ? ' electron ' + version : ' node ' + process.version),
+    platform:
+      process.platform + '-' + process.arch + (process.versions.electron ? ' electron ' + version : ' node ' + process.version),
   },
   capabilities: described ? described.capabilities : ELECTRON_CAPABILITIES,
   driver: described ? described.driver : browserWindowDriver(),
@@ -297,7 +300,8 @@ agent.runAgent({
     }
     if (!launch) {
       app.setPath('userData', options.userDataDir);
-      if (options.privilegedSchemes && options.privilegedSchemes.length) registerSchemes(electron.protocol, options.privilegedSchemes);
+      if (options.privilegedSchemes && options.privilegedSchemes.length)
+        registerSchemes(electron.protocol, options.privilegedSchemes);
     }
     return whenReady().then(function () {
       // Electron configures DNS-over-HTTPS after ready (Electron >= 14).

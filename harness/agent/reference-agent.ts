@@ -16,7 +16,8 @@ interface AgentLibrary {
 const { runAgent } = createRequire(import.meta.url)('../agent-kit/agent.cjs') as AgentLibrary;
 
 const driver: Record<string, (args: unknown) => unknown> = {};
-for (const [name, fn] of Object.entries(REFERENCE_DRIVER_COMMANDS)) driver[name] = (args) => (fn as (a: unknown) => unknown)(args);
+for (const [name, fn] of Object.entries(REFERENCE_DRIVER_COMMANDS))
+  driver[name] = (args) => (fn as (a: unknown) => unknown)(args);
 
 runAgent({
   implementation: {

@@ -45,7 +45,10 @@ export class DriverUnsupported extends Error {
 type CommandFn = (args: unknown) => Promise<unknown>;
 
 /** A driver whose command `ns.name` is `commandOf(...)`: namespaces as specs call them. */
-function assemble(commandOf: (command: DriverCommand, ns: string, name: string) => CommandFn, supported: ReadonlySet<DriverCommand>): Driver {
+function assemble(
+  commandOf: (command: DriverCommand, ns: string, name: string) => CommandFn,
+  supported: ReadonlySet<DriverCommand>,
+): Driver {
   const namespaces: Record<string, Record<string, CommandFn>> = {};
   for (const command of Object.keys(DRIVER_COMMANDS) as DriverCommand[]) {
     const [ns, name] = command.split('.') as [string, string];
@@ -76,7 +79,9 @@ export class UndeclaredCapability extends Error {
   readonly command: string;
   readonly capability: Capability;
   constructor(command: DriverCommand, capability: Capability) {
-    super(`driver command "${command}" needs capability ${capability}; the spec does not declare \`requires: ['${capability}']\``);
+    super(
+      `driver command "${command}" needs capability ${capability}; the spec does not declare \`requires: ['${capability}']\``,
+    );
     this.command = command;
     this.capability = capability;
   }

@@ -8,4 +8,11 @@ export * from './spec-meta.ts';
 export * from './status.ts';
 export type * from './target.ts';
 export type { AdapterSpec, RunContext } from './run-context.ts';
-export { useTarget, invokeMember, type LaunchOptions, type SpecHandle, type TestMeta, type UseTargetOptions } from './spec-runtime.ts';
+export {
+  useTarget,
+  invokeMember,
+  type LaunchOptions,
+  type SpecHandle,
+  type TestMeta,
+  type UseTargetOptions,
+} from './spec-runtime.ts';

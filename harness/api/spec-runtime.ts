@@ -99,7 +99,8 @@ async function launchOptions(options: UseTargetOptions): Promise<LaunchOptions> 
   const prepared = (await options.prepare?.()) ?? {};
   if (prepared.switches) launch.switches = { ...launch.switches, ...prepared.switches };
   if (prepared.privilegedSchemes) launch.privilegedSchemes = [...(launch.privilegedSchemes ?? []), ...prepared.privilegedSchemes];
-  if (prepared.extraCaCertificates) launch.extraCaCertificates = [...(launch.extraCaCertificates ?? []), ...prepared.extraCaCertificates];
+  if (prepared.extraCaCertificates)
+    launch.extraCaCertificates = [...(launch.extraCaCertificates ?? []), ...prepared.extraCaCertificates];
   if (prepared.secureDnsServers) launch.secureDnsServers = [...prepared.secureDnsServers];
   if (prepared.dnsServers) launch.dnsServers = [...prepared.dnsServers];
   if (prepared.env) launch.env = { ...launch.env, ...prepared.env };
@@ -165,7 +166,8 @@ export function useTarget(meta: SpecMeta, options: UseTargetOptions = {}): SpecH
     const disabled = findExpectation(context.expectations, file, fullTitle(ctx.task))?.disabled;
     const notRun = target?.notRunReason?.();
     testMeta.gate =
-      gate ?? (disabled ? { status: 'SKIP', reason: `disabled: ${disabled}` } : notRun ? { status: 'SKIP', reason: notRun } : undefined);
+      gate ??
+      (disabled ? { status: 'SKIP', reason: `disabled: ${disabled}` } : notRun ? { status: 'SKIP', reason: notRun } : undefined);
     (ctx.task.meta as { conformance?: TestMeta }).conformance = testMeta;
     if (testMeta.gate) ctx.skip(testMeta.gate.reason);
   });

@@ -126,7 +126,10 @@ export const setCookieLineArbitrary = fc
 
 /** Plain http more often than https, so insecure responses meet secure cookies. */
 const scheme = (httpWeight: number): fc.Arbitrary<CookieScheme> =>
-  fc.oneof({ weight: httpWeight, arbitrary: fc.constant('http' as const) }, { weight: 2, arbitrary: fc.constant('https' as const) });
+  fc.oneof(
+    { weight: httpWeight, arbitrary: fc.constant('http' as const) },
+    { weight: 2, arbitrary: fc.constant('https' as const) },
+  );
 
 export const cookieStepArbitrary: fc.Arbitrary<CookieStep> = fc.record({
   scheme: scheme(3),

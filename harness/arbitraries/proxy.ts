@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 
 /** Host names and IP literals URLs are made of (canonical, as a browser writes them). */
+// biome-ignore format: a word list, kept dense
 export const URL_HOSTS = [
   'a.test',
   'b.a.test',
@@ -50,26 +51,46 @@ export const urlArbitrary = fc
 /** URLs for the generic properties: the pool above plus arbitrary strings and odd schemes. */
 export const anyUrlArbitrary = fc.oneof(
   { weight: 6, arbitrary: urlArbitrary },
-  { weight: 1, arbitrary: fc.constantFrom('ftp://f.test/', 'file:///etc/hosts', 'foo://bar/', 'data:,x', '', 'not a url', 'http://') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('ftp://f.test/', 'file:///etc/hosts', 'foo://bar/', 'data:,x', '', 'not a url', 'http://'),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
 );
 
+// biome-ignore format: a word list, kept dense
 const PROXY_HOSTS = ['p1', 'proxy.test', 'P2.Test', '10.0.0.9', '[::1]', '[2001:DB8::2]', '::1', 'bad host', 'x/y', '', 'u:pw@p3', '127.1', 'xn--bcher-kva.test', '*', 'a%41b', '\u00e9.test', '-a', 'a]b', '0x7f.1', 'a.1'];
+// biome-ignore format: a word list, kept dense
 const PROXY_PORTS = ['', ':80', ':8080', ':1080', ':0', ':65535', ':65536', ':', ':abc', ':00081', ':443'];
+// biome-ignore format: a word list, kept dense
 const PROXY_SCHEMES = ['', '', '', 'http://', 'https://', 'socks://', 'socks4://', 'socks5://', 'SOCKS5://', 'HTTPS://', 'quic://', 'ftp://', 'bogus://'];
 
 /** One proxy URI: `[scheme://]host[:port]`, `direct://`, padded with spaces or tabs sometimes. */
 export const proxyUriArbitrary = fc.oneof(
-  { weight: 8, arbitrary: fc.tuple(fc.constantFrom(...PROXY_SCHEMES), fc.constantFrom(...PROXY_HOSTS), fc.constantFrom(...PROXY_PORTS)).map(([s, h, p]) => `${s}${h}${p}`) },
+  {
+    weight: 8,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...PROXY_SCHEMES), fc.constantFrom(...PROXY_HOSTS), fc.constantFrom(...PROXY_PORTS))
+      .map(([s, h, p]) => `${s}${h}${p}`),
+  },
   { weight: 1, arbitrary: fc.constantFrom('direct://', 'DIRECT://', 'direct://x') },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(' ', '\t', ''), fc.constantFrom('p1:81', 'socks5://s:5'), fc.constantFrom(' ', '\t', '')).map((p) => p.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(' ', '\t', ''), fc.constantFrom('p1:81', 'socks5://s:5'), fc.constantFrom(' ', '\t', ''))
+      .map((p) => p.join('')),
+  },
 );
 
 /** A comma-separated fallback list, sometimes with empty entries. */
 export const proxyUriListArbitrary = fc
-  .array(fc.oneof({ weight: 6, arbitrary: proxyUriArbitrary }, { weight: 1, arbitrary: fc.constant('') }), { minLength: 1, maxLength: 4 })
+  .array(fc.oneof({ weight: 6, arbitrary: proxyUriArbitrary }, { weight: 1, arbitrary: fc.constant('') }), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((uris) => uris.join(','));
 
+// biome-ignore format: a word list, kept dense
 const RULE_SCHEMES = ['http', 'https', 'ftp', 'socks', 'HTTP', ' https ', 'ws', 'foo', ''];
 
 /** A per-scheme entry `scheme=list`, or (rarely) a bare list. */
@@ -85,17 +106,59 @@ export const proxyRulesArbitrary = fc.oneof(
   { weight: 3, arbitrary: fc.array(ruleEntryArbitrary, { minLength: 1, maxLength: 4 }).map((e) => e.join(';')) },
 );
 
+// biome-ignore format: a word list, kept dense
 const BYPASS_HOST_PATTERNS = ['a.test', '*.a.test', '.a.test', '*a.test', '*.test', 'plain', 'pl?in', 'b.*.test', '*', 'A.TEST', 'localhost', '*localhost', 'xn--bcher-kva.test', '\\*.test'];
+// biome-ignore format: a word list, kept dense
 const BYPASS_SCHEMES = ['', '', '', 'http://', 'https://', 'HTTP://', 'ws://', '://'];
+// biome-ignore format: a word list, kept dense
 const BYPASS_PORTS = ['', '', ':80', ':443', ':8080', ':0', ':99999', ':x'];
-const BYPASS_IPS = ['127.0.0.1', '127.1', '10.1.2.3', '0x0a.1.2.3', '[::1]', '[0:0::1]', '::1', '[fe80::1]', '192.168.1.5', '[2001:db8::1]'];
-const BYPASS_CIDRS = ['10.0.0.0/8', '10.1.2.0/24', '192.168.1.1/16', '127.0.0.0/8', '169.254.0.0/16', 'fefe:13::abc/33', '::ffff:127.0.0.1/104', '::/0', '0.0.0.0/0', '2001:db8::/32', '10.0.0.0/33', '[::1]/128', '10.0.0.0/ 8', 'a.test/8'];
+const BYPASS_IPS = [
+  '127.0.0.1',
+  '127.1',
+  '10.1.2.3',
+  '0x0a.1.2.3',
+  '[::1]',
+  '[0:0::1]',
+  '::1',
+  '[fe80::1]',
+  '192.168.1.5',
+  '[2001:db8::1]',
+];
+const BYPASS_CIDRS = [
+  '10.0.0.0/8',
+  '10.1.2.0/24',
+  '192.168.1.1/16',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  'fefe:13::abc/33',
+  '::ffff:127.0.0.1/104',
+  '::/0',
+  '0.0.0.0/0',
+  '2001:db8::/32',
+  '10.0.0.0/33',
+  '[::1]/128',
+  '10.0.0.0/ 8',
+  'a.test/8',
+];
 
 /** One bypass rule of any family (some invalid, to be dropped). */
 export const bypassRuleArbitrary = fc.oneof(
-  { weight: 5, arbitrary: fc.tuple(fc.constantFrom(...BYPASS_SCHEMES), fc.constantFrom(...BYPASS_HOST_PATTERNS), fc.constantFrom(...BYPASS_PORTS)).map((p) => p.join('')) },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...BYPASS_SCHEMES), fc.constantFrom(...BYPASS_IPS), fc.constantFrom(...BYPASS_PORTS)).map((p) => p.join('')) },
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom('', '', 'http://', 'HTTP://'), fc.constantFrom(...BYPASS_CIDRS)).map((p) => p.join('')) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...BYPASS_SCHEMES), fc.constantFrom(...BYPASS_HOST_PATTERNS), fc.constantFrom(...BYPASS_PORTS))
+      .map((p) => p.join('')),
+  },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...BYPASS_SCHEMES), fc.constantFrom(...BYPASS_IPS), fc.constantFrom(...BYPASS_PORTS))
+      .map((p) => p.join('')),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.tuple(fc.constantFrom('', '', 'http://', 'HTTP://'), fc.constantFrom(...BYPASS_CIDRS)).map((p) => p.join('')),
+  },
   { weight: 2, arbitrary: fc.constantFrom('<local>', '<-loopback>', '<LOCAL>', ' <local> ', '<-LOOPBACK>') },
   { weight: 1, arbitrary: fc.constantFrom('', ' ', 'http://', '@x', 'a b') },
 );
@@ -164,7 +227,10 @@ export interface PacProgram {
 }
 
 export const pacProgramArbitrary: fc.Arbitrary<PacProgram> = fc.record({
-  clauses: fc.array(fc.record({ condition: fc.constantFrom(...PAC_CONDITIONS), answer: fc.constantFrom(...PAC_ANSWERS) }), { minLength: 1, maxLength: 12 }),
+  clauses: fc.array(fc.record({ condition: fc.constantFrom(...PAC_CONDITIONS), answer: fc.constantFrom(...PAC_ANSWERS) }), {
+    minLength: 1,
+    maxLength: 12,
+  }),
   fallback: fc.constantFrom('"DIRECT"', '"PROXY fallback:8080; DIRECT"', '"SOCKS5 last:1"'),
 });
 

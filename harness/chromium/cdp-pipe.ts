@@ -60,7 +60,9 @@ export class CdpBrowser {
       ...options.args,
       'about:blank',
     ];
-    const [command, args] = options.isolateNetwork ? ['unshare', ['-n', options.executable, ...chromiumArgs]] : [options.executable, chromiumArgs];
+    const [command, args] = options.isolateNetwork
+      ? ['unshare', ['-n', options.executable, ...chromiumArgs]]
+      : [options.executable, chromiumArgs];
     // Only what Chromium needs: no desktop session (so system proxy settings come
     // from the environment) and no proxy variables unless the caller gives them.
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: options.userDataDir, ...(options.env ?? {}) };
@@ -74,7 +76,11 @@ export class CdpBrowser {
     this.#buffer += text;
     let end: number;
     while ((end = this.#buffer.indexOf('\0')) >= 0) {
-      const message = JSON.parse(this.#buffer.slice(0, end)) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+      const message = JSON.parse(this.#buffer.slice(0, end)) as {
+        id?: number;
+        result?: Record<string, unknown>;
+        error?: { message: string };
+      };
       this.#buffer = this.#buffer.slice(end + 1);
       const pending = message.id === undefined ? undefined : this.#pending.get(message.id);
       if (!pending) continue;

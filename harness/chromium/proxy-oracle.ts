@@ -110,7 +110,12 @@ async function withBrowser<T>(
   }
 }
 
-async function runInPage(browser: CdpBrowser, browserContextId: string | undefined, urls: string[], settleMs: number): Promise<void> {
+async function runInPage(
+  browser: CdpBrowser,
+  browserContextId: string | undefined,
+  urls: string[],
+  settleMs: number,
+): Promise<void> {
   const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', {
     url: 'about:blank',
     ...(browserContextId ? { browserContextId } : {}),
@@ -145,7 +150,10 @@ function answerOf(record: { proxyInfo: string | null }): string {
 }
 
 /** Resolves every URL of every fixed-servers case in one browser. */
-export async function resolveFixedServersWithChromium(cases: FixedServersCase[], options: OracleOptions): Promise<FixedServersAnswers> {
+export async function resolveFixedServersWithChromium(
+  cases: FixedServersCase[],
+  options: OracleOptions,
+): Promise<FixedServersAnswers> {
   const answers: CaseAnswers[] = cases.map((c) => c.urls.map(() => undefined));
   const settleMs = settleTime(options);
   const { log } = await withBrowser(
@@ -161,7 +169,12 @@ export async function resolveFixedServersWithChromium(cases: FixedServersCase[],
             proxyBypassList: c.bypassList,
             disposeOnDetach: true,
           });
-          await runInPage(browser, browserContextId, c.urls.map((u, j) => tagUrl(u, i, j)), settleMs);
+          await runInPage(
+            browser,
+            browserContextId,
+            c.urls.map((u, j) => tagUrl(u, i, j)),
+            settleMs,
+          );
           await browser.send('Target.disposeBrowserContext', { browserContextId });
         }
       };
@@ -194,7 +207,11 @@ export async function resolvePacWithChromium(pacCase: PacCase, options: OracleOp
 }
 
 /** Resolves URLs with Chromium's system configuration, read from the given environment variables. */
-export async function resolveSystemWithChromium(env: Record<string, string>, urls: string[], options: OracleOptions): Promise<CaseAnswers> {
+export async function resolveSystemWithChromium(
+  env: Record<string, string>,
+  urls: string[],
+  options: OracleOptions,
+): Promise<CaseAnswers> {
   const { log } = await withBrowser(
     options,
     () => {},

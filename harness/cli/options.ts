@@ -19,7 +19,8 @@ export function parseEras(text: string | undefined, fallback: EraId[]): EraId[] 
   if (text === 'all') return [...ERA_IDS];
   const eras = text.split(',').map((e) => e.trim());
   const unknown = eras.find((e) => !isEraId(e));
-  if (unknown !== undefined || !eras.length) throw new UsageError(`unknown era "${unknown ?? text}" (use ${ERA_IDS.join(', ')}, a comma-separated list of them, or all)`);
+  if (unknown !== undefined || !eras.length)
+    throw new UsageError(`unknown era "${unknown ?? text}" (use ${ERA_IDS.join(', ')}, a comma-separated list of them, or all)`);
   // In the order of the eras, each once.
   return ERA_IDS.filter((e) => eras.includes(e));
 }
@@ -39,8 +40,16 @@ export function parseShard(text: string | undefined): string | undefined {
 /** `--reporter html --reporter junit` or `--reporter html,junit`; without any, `fallback`. */
 export function parseReporters(values: readonly string[] | undefined, fallback: ReporterName[]): ReporterName[] {
   if (!values?.length) return fallback;
-  const names = [...new Set(values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean))];
-  for (const name of names) if (!isReporter(name)) throw new UsageError(`unknown reporter "${name}" (use ${REPORTERS.join(', ')})`);
+  const names = [
+    ...new Set(
+      values
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
+  for (const name of names)
+    if (!isReporter(name)) throw new UsageError(`unknown reporter "${name}" (use ${REPORTERS.join(', ')})`);
   return names as ReporterName[];
 }
 
@@ -63,7 +72,9 @@ export function progressPrinter(out: NodeJS.WriteStream = process.stdout): (era:
       const unexpected = all.reduce((n, e) => n + e.unexpected, 0);
       out.write(`\r[${files}] · tests ${tests} · unexpected ${unexpected} · ${elapsed}\x1b[K`);
     } else if (p.lastFile) {
-      out.write(`[${era}] files ${p.filesDone}/${p.filesTotal} · tests ${p.tests} · unexpected ${p.unexpected} · ${elapsed} · ${p.lastFile}\n`);
+      out.write(
+        `[${era}] files ${p.filesDone}/${p.filesTotal} · tests ${p.tests} · unexpected ${p.unexpected} · ${elapsed} · ${p.lastFile}\n`,
+      );
     }
   };
 }

@@ -54,7 +54,8 @@ export function renderDocs(root: string = REPO_ROOT): Map<string, string> {
   );
   out.set(AUTHORING, withRegions(root, AUTHORING, { capabilities: capabilitiesTable(), eras: erasTable() }));
   out.set(`${MEMBERS_DIR}/README.md`, renderIndex(catalog));
-  for (const member of catalog.members) out.set(`${MEMBERS_DIR}/${memberSlug(member.name)}.md`, renderMemberPage(member, catalog, titles));
+  for (const member of catalog.members)
+    out.set(`${MEMBERS_DIR}/${memberSlug(member.name)}.md`, renderMemberPage(member, catalog, titles));
   return out;
 }
 

@@ -59,10 +59,21 @@ function specSection(spec: CatalogSpec, member: CatalogMember, titles: readonly 
   return lines;
 }
 
-export function renderMemberPage(member: CatalogMember, catalog: SuiteCatalog, titles: ReadonlyMap<string, readonly TitleNode[]>): string {
+export function renderMemberPage(
+  member: CatalogMember,
+  catalog: SuiteCatalog,
+  titles: ReadonlyMap<string, readonly TitleNode[]>,
+): string {
   const owner = member.owner === 'module' ? 'the `session` module' : '`Session`';
   const article = member.kind === 'event' ? 'An' : 'A';
-  const lines = [GENERATED_NOTE, '', `# ${member.name}`, '', `${article} ${member.kind} of ${owner}, documented in ${member.eras.length === ERA_IDS.length ? 'every era' : member.eras.join(', ')}.`, ''];
+  const lines = [
+    GENERATED_NOTE,
+    '',
+    `# ${member.name}`,
+    '',
+    `${article} ${member.kind} of ${owner}, documented in ${member.eras.length === ERA_IDS.length ? 'every era' : member.eras.join(', ')}.`,
+    '',
+  ];
   lines.push('| era | Electron | as documented | anchor |', '| --- | --- | --- | --- |');
   for (const era of member.eras) {
     lines.push(`| ${era} | ${eraInfo(era).electron} | ${code(member.signatures[era]!)} | ${code(`#${member.anchors[era]!}`)} |`);
@@ -100,7 +111,13 @@ export function renderIndex(catalog: SuiteCatalog): string {
   }
   const memberless = Object.values(catalog.specs).filter((s) => !s.members.length);
   if (memberless.length) {
-    lines.push('', '## Specs of the harness itself', '', 'These name no member: they check what every target must do whatever the member.', '');
+    lines.push(
+      '',
+      '## Specs of the harness itself',
+      '',
+      'These name no member: they check what every target must do whatever the member.',
+      '',
+    );
     for (const s of memberless) lines.push(`- [${s.file}](../../${s.file}): ${prose(s.summary)}`);
   }
   return `${lines.join('\n')}\n`;

@@ -12,7 +12,14 @@ import type { Status } from '../api/status.ts';
 import { judge, type ExpectationEntry } from '../expectations/expectations.ts';
 import { classify, type Observed } from '../runner/classify.ts';
 
-const SPEC: SpecMeta = { members: ['ses.example'], eras: '>=e12', requires: ['network'], level: 'must', basis: 'documented', summary: 'probe' };
+const SPEC: SpecMeta = {
+  members: ['ses.example'],
+  eras: '>=e12',
+  requires: ['network'],
+  level: 'must',
+  basis: 'documented',
+  summary: 'probe',
+};
 const TEST_META: TestMeta = { members: SPEC.members, requires: SPEC.requires, level: 'must', basis: 'documented' };
 
 /** Inputs and outputs of every probe, in order: what the fingerprint covers (not the wording). */
@@ -23,7 +30,11 @@ function cell(text: string): string {
 }
 
 function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
 }
 
 function gateTable(facts: Facts): string {
@@ -37,26 +48,73 @@ function gateTable(facts: Facts): string {
     facts.push(['gate', SPEC.eras, SPEC.requires, era, caps, gate?.status ?? 'runs']);
     return [what, `\`${era}\``, caps.length ? caps.join(', ') : 'none', gate ? `${gate.status}: ${gate.reason}` : 'runs'];
   });
-  return table([`spec with \`eras: '${SPEC.eras}'\`, \`requires: ['network']\``, 'run era', 'target capabilities', 'outcome'], rows);
+  return table(
+    [`spec with \`eras: '${SPEC.eras}'\`, \`requires: ['network']\``, 'run era', 'target capabilities', 'outcome'],
+    rows,
+  );
 }
 
 function classifyTable(facts: Facts): string {
   const err = (name: string, message: string, capability?: string) => ({ name, message, ...(capability ? { capability } : {}) });
   const probes: [string, Observed][] = [
     ['the test passed', { state: 'passed', errors: [], meta: TEST_META }],
-    ['skipped by the runtime: era outside the range', { state: 'skipped', errors: [], meta: { ...TEST_META, gate: { status: 'NOT_APPLICABLE', reason: 'era legacy is outside >=e12' } } }],
-    ['skipped by the runtime: disabled by an expectation', { state: 'skipped', errors: [], meta: { ...TEST_META, gate: { status: 'SKIP', reason: 'disabled: hangs' } } }],
+    [
+      'skipped by the runtime: era outside the range',
+      {
+        state: 'skipped',
+        errors: [],
+        meta: { ...TEST_META, gate: { status: 'NOT_APPLICABLE', reason: 'era legacy is outside >=e12' } },
+      },
+    ],
+    [
+      'skipped by the runtime: disabled by an expectation',
+      { state: 'skipped', errors: [], meta: { ...TEST_META, gate: { status: 'SKIP', reason: 'disabled: hangs' } } },
+    ],
     ['skipped by the spec itself (it.skip, ctx.skip)', { state: 'skipped', errors: [], meta: TEST_META }],
     ['an assertion failed', { state: 'failed', errors: [err('AssertionError', 'expected 1 to be 2')], meta: TEST_META }],
     ['the implementation threw', { state: 'failed', errors: [err('TypeError', 'x is not a function')], meta: TEST_META }],
     ['the test ran out of time', { state: 'failed', errors: [err('Error', 'Test timed out in 30000ms.')], meta: TEST_META }],
     ['a hook ran out of time', { state: 'failed', errors: [err('Error', 'Hook timed out in 60000ms.')], meta: TEST_META }],
     ['the worker or agent died', { state: 'failed', errors: [err('Error', 'Worker exited unexpectedly')], meta: TEST_META }],
-    ['the harness failed (e.g. no target could be created)', { state: 'failed', errors: [err('HarnessError', 'could not create a target')], meta: TEST_META }],
-    ['a driver command is unsupported, capability declared in `requires`', { state: 'failed', errors: [err('DriverUnsupported', 'driver command "page.fetch" is not supported', 'network')], meta: TEST_META }],
-    ['a driver command is unsupported, capability not declared', { state: 'failed', errors: [err('DriverUnsupported', 'driver command "hid.plug" is not supported', 'devices.hid')], meta: TEST_META }],
-    ['a driver command whose capability the spec did not declare, on any target', { state: 'failed', errors: [err('UndeclaredCapability', 'driver command "hid.plug" needs capability devices.hid', 'devices.hid')], meta: TEST_META }],
-    ['an agent stopped because it did not answer in time', { state: 'failed', errors: [err('AgentTimeout', 'the agent did not answer call x within 25000 ms'), err('AgentCrashed', 'the agent died: it was stopped after it did not answer in time')], meta: TEST_META }],
+    [
+      'the harness failed (e.g. no target could be created)',
+      { state: 'failed', errors: [err('HarnessError', 'could not create a target')], meta: TEST_META },
+    ],
+    [
+      'a driver command is unsupported, capability declared in `requires`',
+      {
+        state: 'failed',
+        errors: [err('DriverUnsupported', 'driver command "page.fetch" is not supported', 'network')],
+        meta: TEST_META,
+      },
+    ],
+    [
+      'a driver command is unsupported, capability not declared',
+      {
+        state: 'failed',
+        errors: [err('DriverUnsupported', 'driver command "hid.plug" is not supported', 'devices.hid')],
+        meta: TEST_META,
+      },
+    ],
+    [
+      'a driver command whose capability the spec did not declare, on any target',
+      {
+        state: 'failed',
+        errors: [err('UndeclaredCapability', 'driver command "hid.plug" needs capability devices.hid', 'devices.hid')],
+        meta: TEST_META,
+      },
+    ],
+    [
+      'an agent stopped because it did not answer in time',
+      {
+        state: 'failed',
+        errors: [
+          err('AgentTimeout', 'the agent did not answer call x within 25000 ms'),
+          err('AgentCrashed', 'the agent died: it was stopped after it did not answer in time'),
+        ],
+        meta: TEST_META,
+      },
+    ],
   ];
   const rows = probes.map(([what, observed]) => {
     const { status } = classify(observed);
@@ -82,8 +140,22 @@ function judgeTable(facts: Facts): string {
   const rows = probes.flatMap(([what, e, statuses]) =>
     statuses.map((status) => {
       const j = judge(status, e);
-      facts.push(['judge', e?.expected ?? null, e?.disabled ?? null, status, j.expected, j.intermittent ?? false, j.stale ?? false]);
-      const verdict = j.expected ? (j.intermittent ? 'expected (intermittent)' : 'expected') : j.stale ? 'unexpected (stale expectation)' : 'unexpected';
+      facts.push([
+        'judge',
+        e?.expected ?? null,
+        e?.disabled ?? null,
+        status,
+        j.expected,
+        j.intermittent ?? false,
+        j.stale ?? false,
+      ]);
+      const verdict = j.expected
+        ? j.intermittent
+          ? 'expected (intermittent)'
+          : 'expected'
+        : j.stale
+          ? 'unexpected (stale expectation)'
+          : 'unexpected';
       return [what, `\`${status}\``, verdict];
     }),
   );

@@ -56,7 +56,9 @@ function main(argv: string[]): number {
     writeFileSync(INVENTORY_PATH, text);
     for (const info of ERAS) {
       const c = fresh.eras[info.id].counts;
-      console.log(`${info.id.padEnd(8)} module ${c.module}  events ${c.events}  methods ${c.methods}  properties ${c.properties}  total ${c.total}`);
+      console.log(
+        `${info.id.padEnd(8)} module ${c.module}  events ${c.events}  methods ${c.methods}  properties ${c.properties}  total ${c.total}`,
+      );
     }
     console.log(`wrote ${rel}`);
     return 0;
@@ -95,4 +97,3 @@ function isMain(): boolean {
 }
 
 if (isMain()) process.exitCode = main(process.argv.slice(2));
-

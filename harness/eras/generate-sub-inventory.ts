@@ -18,9 +18,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EraId } from '../../contract/eras/eras.ts';
 import { githubSlug, markdownHeadings } from './seed-headings.ts';
-import { OWNER_PAGE, type SubInventory, type SubInventoryEra, type SubMember, type SubOwner } from '../../contract/eras/sub-inventory.ts';
+import {
+  OWNER_PAGE,
+  type SubInventory,
+  type SubInventoryEra,
+  type SubMember,
+  type SubOwner,
+} from '../../contract/eras/sub-inventory.ts';
 
-export const SUB_INVENTORY_PATH = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'contract', 'eras', 'sub-inventory.json');
+export const SUB_INVENTORY_PATH = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'contract',
+  'eras',
+  'sub-inventory.json',
+);
 
 /** The Electron release whose documents stand for each era (the versions the reference reports). */
 export const ERA_TAGS: Readonly<Record<EraId, string>> = {

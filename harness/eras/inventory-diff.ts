@@ -18,7 +18,8 @@ export function describeInventoryDiff(checkedIn: Inventory, fresh: Inventory): s
       continue;
     }
     if (a.seed !== b.seed) out.push(`${info.id}: seed ${a.seed} -> ${b.seed}`);
-    if (a.seedSha256 !== b.seedSha256) out.push(`${info.id}: seed content changed (sha256 ${a.seedSha256.slice(0, 12)}… -> ${b.seedSha256.slice(0, 12)}…)`);
+    if (a.seedSha256 !== b.seedSha256)
+      out.push(`${info.id}: seed content changed (sha256 ${a.seedSha256.slice(0, 12)}… -> ${b.seedSha256.slice(0, 12)}…)`);
     if (JSON.stringify(a.counts) !== JSON.stringify(b.counts)) {
       out.push(`${info.id}: counts ${JSON.stringify(a.counts)} -> ${JSON.stringify(b.counts)}`);
     }
@@ -32,7 +33,11 @@ export function describeInventoryDiff(checkedIn: Inventory, fresh: Inventory): s
         out.push(`${info.id}: ~ ${name}: ${JSON.stringify(old)} -> ${JSON.stringify(m)}`);
       }
     }
-    const order = (xs: InventoryMember[]) => xs.map((m) => m.name).filter((n) => am.has(n) && bm.has(n)).join('\n');
+    const order = (xs: InventoryMember[]) =>
+      xs
+        .map((m) => m.name)
+        .filter((n) => am.has(n) && bm.has(n))
+        .join('\n');
     if (order(a.members ?? []) !== order(b.members)) out.push(`${info.id}: member order differs`);
   }
   return out;

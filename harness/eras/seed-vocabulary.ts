@@ -15,12 +15,12 @@ export type SectionKind =
 
 /** Section titles, normalised by normTitle(), in English, Tagalog and French. */
 const SECTION_TITLES: Readonly<Record<string, SectionKind>> = {
-  'methods': 'module-methods',
+  methods: 'module-methods',
   'mga paraan': 'module-methods',
-  'méthodes': 'module-methods',
-  'properties': 'module-properties',
+  méthodes: 'module-methods',
+  properties: 'module-properties',
   'mga katangian': 'module-properties',
-  'propriétés': 'module-properties',
+  propriétés: 'module-properties',
   'class: session': 'class',
   'klase: sesyon': 'class',
   'klase: session': 'class',
@@ -39,28 +39,34 @@ const SECTION_TITLES: Readonly<Record<string, SectionKind>> = {
 };
 
 /** What each section holds: owner and kind of its members. */
-export const SECTION_CONTENT: Readonly<Record<SectionKind, { owner: InventoryMember['owner']; kind: InventoryMember['kind'] } | null>> = {
+export const SECTION_CONTENT: Readonly<
+  Record<SectionKind, { owner: InventoryMember['owner']; kind: InventoryMember['kind'] } | null>
+> = {
   'module-methods': { owner: 'module', kind: 'method' },
   'module-properties': { owner: 'module', kind: 'property' },
-  'class': null,
+  class: null,
   'instance-events': { owner: 'session', kind: 'event' },
   'instance-methods': { owner: 'session', kind: 'method' },
   'instance-properties': { owner: 'session', kind: 'property' },
 };
 
-export const PLURAL: Readonly<Record<InventoryMember['kind'], string>> = { method: 'methods', property: 'properties', event: 'events' };
+export const PLURAL: Readonly<Record<InventoryMember['kind'], string>> = {
+  method: 'methods',
+  property: 'properties',
+  event: 'events',
+};
 
 /** Words that introduce an event heading (`Event: 'name'`). */
 export const EVENT_LABELS = ['event', 'kaganapan', 'pangyayari', 'événement', 'évènement'];
 
 /** Heading markers (`_Readonly_`, or a bare trailing word in plain text) -> English. */
 export const MARKERS: Readonly<Record<string, { english: string; flag: 'readonly' | 'experimental' | 'platform' }>> = {
-  'readonly': { english: 'Readonly', flag: 'readonly' },
-  'experimental': { english: 'Experimental', flag: 'experimental' },
-  'expérimental': { english: 'Experimental', flag: 'experimental' },
-  'windows': { english: 'Windows', flag: 'platform' },
-  'linux': { english: 'Linux', flag: 'platform' },
-  'macos': { english: 'macOS', flag: 'platform' },
+  readonly: { english: 'Readonly', flag: 'readonly' },
+  experimental: { english: 'Experimental', flag: 'experimental' },
+  expérimental: { english: 'Experimental', flag: 'experimental' },
+  windows: { english: 'Windows', flag: 'platform' },
+  linux: { english: 'Linux', flag: 'platform' },
+  macos: { english: 'macOS', flag: 'platform' },
 };
 
 /**
@@ -70,9 +76,9 @@ export const MARKERS: Readonly<Record<string, { english: string; flag: 'readonly
  * same document, which the parser checks.
  */
 const LOCALIZED_IDENTIFIERS: Readonly<Record<string, string>> = {
-  'sesyon': 'session',
-  'galingPartisyon': 'fromPartition',
-  'partisyon': 'partition',
+  sesyon: 'session',
+  galingPartisyon: 'fromPartition',
+  partisyon: 'partition',
   'mga opsyon': 'options',
 };
 
@@ -85,9 +91,12 @@ export function asciiPunct(s: string): string {
 }
 
 function normTitle(s: string): string {
-  return asciiPunct(s).replace(/\s*:\s*/g, ': ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return asciiPunct(s)
+    .replace(/\s*:\s*/g, ': ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
-
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -85,7 +85,9 @@ export class AgentLink {
       workerData: { ...options.endpoint, port: port2, signal: shared },
       transferList: [port2],
     });
-    this.#worker.on('error', (error) => this.#fail(agentFailure('ProtocolError', `the agent link thread failed: ${error.message}`)));
+    this.#worker.on('error', (error) =>
+      this.#fail(agentFailure('ProtocolError', `the agent link thread failed: ${error.message}`)),
+    );
     this.peer = new Peer({
       side: 'runner',
       timeoutMs: options.timeoutMs ?? (Number(process.env.SESSION_CONFORMANCE_AGENT_TIMEOUT_MS) || 25_000),
@@ -306,10 +308,17 @@ export class AgentLink {
     try {
       message = JSON.parse(line);
     } catch (error) {
-      this.#fail(agentFailure('ProtocolError', `the agent sent a malformed line (${(error as Error).message}): ${excerpt(line)}`));
+      this.#fail(
+        agentFailure('ProtocolError', `the agent sent a malformed line (${(error as Error).message}): ${excerpt(line)}`),
+      );
       return null;
     }
-    if (!message || typeof message !== 'object' || Array.isArray(message) || typeof (message as { type?: unknown }).type !== 'string') {
+    if (
+      !message ||
+      typeof message !== 'object' ||
+      Array.isArray(message) ||
+      typeof (message as { type?: unknown }).type !== 'string'
+    ) {
       this.#fail(agentFailure('ProtocolError', `the agent sent a line that is not a protocol message: ${excerpt(line)}`));
       return null;
     }
@@ -343,7 +352,9 @@ export class AgentLink {
     } else if (message.type === 'goodbye') {
       this.#fail(agentFailure('ProtocolError', `the agent ended the conversation: ${String(message.reason)}`));
     } else if (message.type === 'fault') {
-      this.#fail(agentFailure('ProtocolError', `the agent could not process a message from the runner: ${String(message.reason)}`));
+      this.#fail(
+        agentFailure('ProtocolError', `the agent could not process a message from the runner: ${String(message.reason)}`),
+      );
     } else {
       this.#fail(agentFailure('ProtocolError', `unexpected ${JSON.stringify(message.type)} message from the agent`));
     }

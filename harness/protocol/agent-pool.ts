@@ -102,7 +102,10 @@ class Pool implements AgentPool {
       const lines = new LineSplitter();
       // On a starved event loop the timer can run before the delivery of a notice
       // already written: look once more (setImmediate runs after that poll) first.
-      const timer = setTimeout(() => setImmediate(() => reject(new Error(`the agent did not start listening within ${START_MS} ms`))), START_MS);
+      const timer = setTimeout(
+        () => setImmediate(() => reject(new Error(`the agent did not start listening within ${START_MS} ms`))),
+        START_MS,
+      );
       timer.unref();
       child.stdout!.setEncoding('utf8');
       child.stdout!.on('data', (chunk: string) => {
@@ -163,16 +166,18 @@ class Pool implements AgentPool {
     this.#closing = true;
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
     await Promise.all(
-      [...this.#agents].filter((agent) => agent.child.pid !== undefined).map(
-        (agent) =>
-          new Promise<void>((resolve) => {
-            if (agent.dead || agent.child.exitCode !== null || agent.child.signalCode !== null) return resolve();
-            agent.child.once('exit', () => resolve());
-            agent.child.kill('SIGTERM');
-            setTimeout(() => agent.child.kill('SIGKILL'), 2_000).unref();
-            setTimeout(resolve, 4_000).unref();
-          }),
-      ),
+      [...this.#agents]
+        .filter((agent) => agent.child.pid !== undefined)
+        .map(
+          (agent) =>
+            new Promise<void>((resolve) => {
+              if (agent.dead || agent.child.exitCode !== null || agent.child.signalCode !== null) return resolve();
+              agent.child.once('exit', () => resolve());
+              agent.child.kill('SIGTERM');
+              setTimeout(() => agent.child.kill('SIGKILL'), 2_000).unref();
+              setTimeout(resolve, 4_000).unref();
+            }),
+        ),
     );
     rmSync(this.address, { force: true });
   }

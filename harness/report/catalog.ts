@@ -88,7 +88,16 @@ function subCatalogMember(name: string, specFiles: string[], pending: PendingLis
   const page = OWNER_PAGE[newest.owner];
   const doc: DocAnchor = { era: newestEra, seed: `docs/api/${page}.md`, anchor: newest.anchor };
   if (newestEra === 'current') doc.url = `https://www.electronjs.org/docs/latest/api/${page}#${newest.anchor}`;
-  const member: CatalogMember = { name, kind: newest.kind, owner: newest.owner, eras, signatures, anchors, doc, specs: specFiles };
+  const member: CatalogMember = {
+    name,
+    kind: newest.kind,
+    owner: newest.owner,
+    eras,
+    signatures,
+    anchors,
+    doc,
+    specs: specFiles,
+  };
   const why = pending.members[name];
   if (why !== undefined && !specFiles.length) member.pending = why;
   return member;

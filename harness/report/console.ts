@@ -17,14 +17,18 @@ const SHORT: Record<Status, string> = {
 
 export function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')).join('\n');
+  return rows
+    .map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '))
+    .join('\n');
 }
 
 export function formatSummary(report: Report): string {
   const out: string[] = [];
   for (const run of report.runs) {
     const { info, results } = run;
-    out.push(`\n${info.adapter} · era ${info.era} · ${info.implementation.name} ${info.implementation.version} · ${(info.durationMs / 1000).toFixed(1)}s`);
+    out.push(
+      `\n${info.adapter} · era ${info.era} · ${info.implementation.name} ${info.implementation.version} · ${(info.durationMs / 1000).toFixed(1)}s`,
+    );
     const areas = [...new Set(results.map((r) => r.area))].sort();
     const header = ['area', ...STATUSES.map((s) => SHORT[s]), 'unexpected'];
     const rows = areas.map((area) => {
@@ -43,7 +47,8 @@ export function formatSummary(report: Report): string {
 
 export function formatCoverage(coverage: CoverageResult, detail = true): string {
   const rows = [['era', 'specced', 'documented', 'pending', 'missing']];
-  for (const e of coverage.eras) rows.push([e.era, String(e.specced), String(e.documented), String(e.pending), String(e.missing.length)]);
+  for (const e of coverage.eras)
+    rows.push([e.era, String(e.specced), String(e.documented), String(e.pending), String(e.missing.length)]);
   const lines = [table(rows)];
   if (!detail) return lines[0]!;
   for (const e of coverage.eras) if (e.missing.length) lines.push(`  ${e.era}: no spec for ${e.missing.join(', ')}`);

@@ -104,7 +104,12 @@ export function diffReports(before: Report, after: Report): ReportDiff {
     }
     runs.push(summary);
   }
-  entries.sort((p, q) => CHANGES.indexOf(p.change) - CHANGES.indexOf(q.change) || (p.run < q.run ? -1 : p.run > q.run ? 1 : 0) || (p.id < q.id ? -1 : 1));
+  entries.sort(
+    (p, q) =>
+      CHANGES.indexOf(p.change) - CHANGES.indexOf(q.change) ||
+      (p.run < q.run ? -1 : p.run > q.run ? 1 : 0) ||
+      (p.id < q.id ? -1 : 1),
+  );
   return { runs, entries };
 }
 

@@ -103,7 +103,13 @@ export function updateExpectations(existing: string | null, source: string, repo
     if (!o) {
       if (complete.has(entry.file)) {
         doc.deleteIn([entry.file, entry.title]);
-        changes.push({ file: entry.file, title: entry.title, change: 'removed', before: entry.expected, why: 'the test no longer exists' });
+        changes.push({
+          file: entry.file,
+          title: entry.title,
+          change: 'removed',
+          before: entry.expected,
+          why: 'the test no longer exists',
+        });
       }
       continue;
     }
@@ -112,10 +118,24 @@ export function updateExpectations(existing: string | null, source: string, repo
     if (!next.some((s) => BAD_STATUSES.has(s))) {
       if (entry.disabled) doc.deleteIn([entry.file, entry.title, 'expected']);
       else doc.deleteIn([entry.file, entry.title]);
-      changes.push({ file: entry.file, title: entry.title, change: 'removed', before: entry.expected, after: next, why: 'it passes' });
+      changes.push({
+        file: entry.file,
+        title: entry.title,
+        change: 'removed',
+        before: entry.expected,
+        after: next,
+        why: 'it passes',
+      });
     } else if (!same(entry.expected, next)) {
       doc.setIn([entry.file, entry.title, 'expected'], statusNode(doc, next));
-      changes.push({ file: entry.file, title: entry.title, change: 'updated', before: entry.expected, after: next, why: `observed ${o.statuses.join(', ')}` });
+      changes.push({
+        file: entry.file,
+        title: entry.title,
+        change: 'updated',
+        before: entry.expected,
+        after: next,
+        why: `observed ${o.statuses.join(', ')}`,
+      });
     }
   }
 
@@ -146,7 +166,10 @@ export function updateExpectations(existing: string | null, source: string, repo
     }
     doc.contents.items = doc.contents.items.filter((pair) => !(isMap(pair.value) && pair.value.items.length === 0));
   }
-  const text = isMap(doc.contents) && doc.contents.items.length === 0 ? '{}\n' : doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const text =
+    isMap(doc.contents) && doc.contents.items.length === 0
+      ? '{}\n'
+      : doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // The result must be a file the runner accepts.
   parseExpectations(text, source);
   return { text, changes };

@@ -56,7 +56,12 @@ function cellHtml(cell: Cell, rowKey: string, rowLabel: string, col: number, col
   return `<td class="cell s-${cell.state}" data-col="${col}" data-row="${esc(rowKey)}" data-era="${esc(column.era)}" data-bad="${cell.bad}" data-unexpected="${cell.unexpected}" data-passes="${cell.passes}" data-total="${cell.total}" title="${esc(label)}" aria-label="${esc(label)}"${interactive}>${text}</td>`;
 }
 
-function rowHtml(row: MatrixRow, columns: Column[], kind: 'member-row' | 'area-row' | 'total-row', catalog: SuiteCatalog | undefined): string {
+function rowHtml(
+  row: MatrixRow,
+  columns: Column[],
+  kind: 'member-row' | 'area-row' | 'total-row',
+  catalog: SuiteCatalog | undefined,
+): string {
   let head: string;
   if (kind === 'area-row') {
     head = `<th scope="rowgroup"><button type="button" class="toggle" aria-expanded="true">${esc(row.label)}</button></th>`;
@@ -101,7 +106,9 @@ function statusCountsHtml(report: Report, columns: Column[]): string {
   const head = `<tr><th scope="col">run</th>${STATUSES.map((s) => `<th scope="col">${s}</th>`).join('')}<th scope="col">total</th></tr>`;
   const rows = report.runs.map((run, i) => {
     const counts = STATUSES.map((status) => run.results.filter((r) => r.status === status).length);
-    const cells = counts.map((n, j) => `<td class="${n ? `count s-${STATUSES[j]!.toLowerCase().replace('not_applicable', 'na')}` : 'count'}">${n}</td>`);
+    const cells = counts.map(
+      (n, j) => `<td class="${n ? `count s-${STATUSES[j]!.toLowerCase().replace('not_applicable', 'na')}` : 'count'}">${n}</td>`,
+    );
     return `<tr><th scope="row">${esc(columnLabel(columns[i]!))}</th>${cells.join('')}<td class="count">${run.results.length}</td></tr>`;
   });
   return `<table class="status-counts" id="status-counts"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>`;
@@ -114,7 +121,10 @@ function legendHtml(): string {
 }
 
 function embed(data: HtmlData): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function renderHtml(report: Report, catalog?: SuiteCatalog): string {
@@ -161,7 +171,12 @@ export function renderHtml(report: Report, catalog?: SuiteCatalog): string {
           .join('')}</th>`,
     )
     .join('');
-  const totalRow = rowHtml({ key: '*', label: 'all tests', area: '', cells: matrix.totals }, matrix.columns, 'total-row', catalog);
+  const totalRow = rowHtml(
+    { key: '*', label: 'all tests', area: '', cells: matrix.totals },
+    matrix.columns,
+    'total-row',
+    catalog,
+  );
   const bodies = matrix.areas
     .map(
       (a) =>
@@ -171,8 +186,11 @@ export function renderHtml(report: Report, catalog?: SuiteCatalog): string {
   const verdict = unexpected
     ? `<p class="verdict bad" id="verdict">${unexpected} unexpected result${unexpected === 1 ? '' : 's'}</p>`
     : `<p class="verdict good" id="verdict">no unexpected results</p>`;
-  const contracts = [...new Set(report.runs.map((r) => (r.info.contractVersion === undefined ? 'unknown' : `v${r.info.contractVersion}`)))];
-  const contract = contracts.length > 1 ? `runs followed different contracts: ${contracts.join(', ')}` : `contract ${contracts[0] ?? 'unknown'}`;
+  const contracts = [
+    ...new Set(report.runs.map((r) => (r.info.contractVersion === undefined ? 'unknown' : `v${r.info.contractVersion}`))),
+  ];
+  const contract =
+    contracts.length > 1 ? `runs followed different contracts: ${contracts.join(', ')}` : `contract ${contracts[0] ?? 'unknown'}`;
   const generated = report.generatedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 
   return `<!doctype html>

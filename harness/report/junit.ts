@@ -15,7 +15,11 @@ interface Outcome {
 export function junitOutcome(r: TestRecord): Outcome {
   const reason = r.message ?? '';
   if (r.stale) {
-    return { kind: 'failure', type: 'STALE', message: `an expectation says ${r.expectedStatuses?.join(' or ') ?? 'failure'} but it passed; remove it` };
+    return {
+      kind: 'failure',
+      type: 'STALE',
+      message: `an expectation says ${r.expectedStatuses?.join(' or ') ?? 'failure'} but it passed; remove it`,
+    };
   }
   switch (r.status) {
     case 'PASS':
@@ -40,8 +44,15 @@ function testcase(r: TestRecord): string {
   const body: string[] = [];
   if (outcome.kind !== 'pass') {
     const message = escapeXml(firstLine(outcome.message, 500));
-    const detail = outcome.kind === 'skipped' ? '' : escapeXml([outcome.message, r.stack, r.seed && `fast-check seed: ${r.seed}`].filter(Boolean).join('\n\n'));
-    body.push(detail ? `<${outcome.kind} type="${outcome.type}" message="${message}">${detail}</${outcome.kind}>` : `<${outcome.kind} message="${message}"/>`);
+    const detail =
+      outcome.kind === 'skipped'
+        ? ''
+        : escapeXml([outcome.message, r.stack, r.seed && `fast-check seed: ${r.seed}`].filter(Boolean).join('\n\n'));
+    body.push(
+      detail
+        ? `<${outcome.kind} type="${outcome.type}" message="${message}">${detail}</${outcome.kind}>`
+        : `<${outcome.kind} message="${message}"/>`,
+    );
   }
   if (r.traffic?.length) body.push(`<system-out>${escapeXml(r.traffic.join('\n'))}</system-out>`);
   if (r.agentOutput) body.push(`<system-err>${escapeXml(r.agentOutput)}</system-err>`);
@@ -98,6 +109,8 @@ function suites(run: Run, label: string): string[] {
 export function renderJunit(report: Report): string {
   const adapters = new Set(report.runs.map((r) => r.info.adapter));
   const all = tally(report.runs.flatMap((r) => r.results));
-  const body = report.runs.flatMap((run) => suites(run, adapters.size > 1 ? `${run.info.adapter} · ${run.info.era}` : run.info.era));
+  const body = report.runs.flatMap((run) =>
+    suites(run, adapters.size > 1 ? `${run.info.adapter} · ${run.info.era}` : run.info.era),
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="session-conformance" ${counts(all)}>\n${body.join('\n')}\n</testsuites>\n`;
 }

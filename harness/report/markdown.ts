@@ -30,7 +30,12 @@ function header(cells: string[], numericFrom = 1): string {
 
 export function runLabel(run: Run, withAdapter: boolean): string {
   const { info } = run;
-  return [withAdapter ? info.adapter : '', info.era, `${info.platform.os}-${info.platform.arch}`, info.shard ? `shard ${info.shard}` : '']
+  return [
+    withAdapter ? info.adapter : '',
+    info.era,
+    `${info.platform.os}-${info.platform.arch}`,
+    info.shard ? `shard ${info.shard}` : '',
+  ]
     .filter(Boolean)
     .join(' · ');
 }
@@ -77,9 +82,12 @@ export function renderMarkdown(report: Report): string {
     out.push('', '### Unexpected results', '', header(['run', 'status', 'test', 'message'], 9));
     for (const { run, record } of unexpected.slice(0, MAX_LISTED)) {
       const status = record.stale ? `${record.status} (stale expectation)` : record.status;
-      out.push(row([markdownCell(runLabel(run, withAdapter)), status, markdownCell(record.id), markdownCell(firstLine(record.message))]));
+      out.push(
+        row([markdownCell(runLabel(run, withAdapter)), status, markdownCell(record.id), markdownCell(firstLine(record.message))]),
+      );
     }
-    if (unexpected.length > MAX_LISTED) out.push('', `…and ${unexpected.length - MAX_LISTED} more (see report.html or junit.xml).`);
+    if (unexpected.length > MAX_LISTED)
+      out.push('', `…and ${unexpected.length - MAX_LISTED} more (see report.html or junit.xml).`);
   }
 
   if (stale.length) {

@@ -13,7 +13,18 @@ import type { Report, Run, TestRecord } from './model.ts';
  * hatched); `stale` is an expected failure that passed (the expectation
  * should go); `na` is not applicable in that run (drawn grey).
  */
-export const CELL_STATES = ['crash', 'timeout', 'error', 'fail', 'stale', 'expected-fail', 'skip', 'pass', 'na', 'empty'] as const;
+export const CELL_STATES = [
+  'crash',
+  'timeout',
+  'error',
+  'fail',
+  'stale',
+  'expected-fail',
+  'skip',
+  'pass',
+  'na',
+  'empty',
+] as const;
 export type CellState = (typeof CELL_STATES)[number];
 
 export interface Cell {

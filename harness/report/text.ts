@@ -31,7 +31,10 @@ export function markdownCell(text: string): string {
 }
 
 export function firstLine(text: string | undefined, max = 200): string {
-  const line = stripAnsi(text ?? '').split('\n').find((l) => l.trim()) ?? '';
+  const line =
+    stripAnsi(text ?? '')
+      .split('\n')
+      .find((l) => l.trim()) ?? '';
   return line.length > max ? `${line.slice(0, max - 1)}…` : line.trim();
 }
 

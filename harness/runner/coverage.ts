@@ -49,7 +49,11 @@ export interface CoverageResult {
   specsByMember: Map<string, string[]>;
 }
 
-export function computeCoverage(specs: readonly SpecFile[], pending: PendingList, eras: readonly EraId[] = ERA_IDS): CoverageResult {
+export function computeCoverage(
+  specs: readonly SpecFile[],
+  pending: PendingList,
+  eras: readonly EraId[] = ERA_IDS,
+): CoverageResult {
   const speccedIn = new Map<EraId, Set<string>>(ERA_IDS.map((e) => [e, new Set()]));
   const unknownMembers: string[] = [];
   const specsByMember = new Map<string, string[]>();

@@ -49,7 +49,10 @@ function moduleFacts(file: string, source: string): ModuleFacts {
       facts.hides = true;
       continue;
     }
-    for (const part of named[1]!.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of named[1]!
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [name, alias] = part.replace(/^type\s+/, '').split(/\s+as\s+/);
       if (alias) facts.hides = true;
       if (DECLARING.has(name!)) facts.declares = true;

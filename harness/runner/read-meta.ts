@@ -80,7 +80,8 @@ function metaFrom(source: string, file: string): SpecMeta {
 export function checkMeta(value: unknown, file: string): SpecMeta {
   const meta = value as Partial<SpecMeta>;
   const problems: string[] = [];
-  if (!Array.isArray(meta.members) || !meta.members.every((m) => typeof m === 'string')) problems.push('members must be a list of names');
+  if (!Array.isArray(meta.members) || !meta.members.every((m) => typeof m === 'string'))
+    problems.push('members must be a list of names');
   if (typeof meta.eras !== 'string') problems.push('eras must be a range string');
   else {
     try {
@@ -91,9 +92,11 @@ export function checkMeta(value: unknown, file: string): SpecMeta {
   }
   if (!Array.isArray(meta.requires) || !meta.requires.every(isCapability)) problems.push('requires must list known capabilities');
   if (!['must', 'should', 'info'].includes(meta.level as string)) problems.push('level must be must, should or info');
-  if (!['documented', 'electron', 'chromium'].includes(meta.basis as string)) problems.push('basis must be documented, electron or chromium');
+  if (!['documented', 'electron', 'chromium'].includes(meta.basis as string))
+    problems.push('basis must be documented, electron or chromium');
   if (typeof meta.summary !== 'string' || !meta.summary.trim()) problems.push('summary is required');
-  if (meta.isolate !== undefined && (typeof meta.isolate !== 'string' || !meta.isolate.trim())) problems.push('isolate must say why the file needs a process of its own');
+  if (meta.isolate !== undefined && (typeof meta.isolate !== 'string' || !meta.isolate.trim()))
+    problems.push('isolate must say why the file needs a process of its own');
   if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
   return meta as SpecMeta;
 }

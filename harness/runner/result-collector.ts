@@ -190,7 +190,12 @@ export class ResultCollector implements Reporter {
       if (testCase.result().state !== 'pending') continue;
       count++;
       const meta = (testCase.meta() as { conformance?: TestMeta }).conformance;
-      this.#add(era, this.#relative(full), testCase.fullName, 'CRASH', why, { members: meta?.members ?? [], level: meta?.level, basis: meta?.basis, durationMs: 0 });
+      this.#add(era, this.#relative(full), testCase.fullName, 'CRASH', why, {
+        members: meta?.members ?? [],
+        level: meta?.level,
+        basis: meta?.basis,
+        durationMs: 0,
+      });
     }
     return count;
   }

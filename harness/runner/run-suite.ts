@@ -35,7 +35,13 @@ export interface RunOptions {
 }
 
 /** The run of one era, from what the collector gathered. */
-function eraRun(options: RunOptions, collector: ResultCollector, era: EraId, base: Omit<RunInfo, 'era' | 'startedAt' | 'durationMs'>, fallbackStart: number): Run {
+function eraRun(
+  options: RunOptions,
+  collector: ResultCollector,
+  era: EraId,
+  base: Omit<RunInfo, 'era' | 'startedAt' | 'durationMs'>,
+  fallbackStart: number,
+): Run {
   const gathered = collector.era(era);
   const records = options.grep
     ? gathered.records.filter((r) => r.id.includes(options.grep!) || r.status !== 'SKIP')

@@ -9,7 +9,8 @@ export function parseShard(text: string): { index: number; count: number } {
   const match = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new Error(`--shard takes <index>/<count> with 1 <= index <= count, not ${text}`);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new Error(`--shard takes <index>/<count> with 1 <= index <= count, not ${text}`);
   return { index, count };
 }
 

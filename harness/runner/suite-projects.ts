@@ -90,7 +90,9 @@ export function suiteProjects(options: ProjectOptions, isolated: string[]): Test
     chaiConfig: { truncateThreshold: 0 },
   };
   const projects: TestProjectInlineConfiguration[] = [
-    { test: { ...common, name: 'shared', include: options.include, exclude: ['**/node_modules/**', ...isolated], isolate: false } },
+    {
+      test: { ...common, name: 'shared', include: options.include, exclude: ['**/node_modules/**', ...isolated], isolate: false },
+    },
   ];
   if (isolated.length) projects.push({ test: { ...common, name: 'isolated', include: isolated, isolate: true } });
   return projects;

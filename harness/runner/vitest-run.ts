@@ -46,7 +46,12 @@ function workerCount(): number {
 
 export async function runSpecFiles(options: SpecRunOptions): Promise<void> {
   const root = options.context.root;
-  const projectOptions = { context: options.context, include: options.include, testTimeout: options.testTimeout, hookTimeout: options.hookTimeout };
+  const projectOptions = {
+    context: options.context,
+    include: options.include,
+    testTimeout: options.testTimeout,
+    hookTimeout: options.hookTimeout,
+  };
   const vitest = await createVitest(
     'test',
     {
@@ -71,7 +76,9 @@ export async function runSpecFiles(options: SpecRunOptions): Promise<void> {
       files = files.filter((spec) => mayMatchGrep(spec.moduleId, root, options.grep!, titles));
       titles.save();
     }
-    const specifications = options.eras.flatMap((era) => files.map((spec) => spec.project.createSpecification(eraModuleId(spec.moduleId, era))));
+    const specifications = options.eras.flatMap((era) =>
+      files.map((spec) => spec.project.createSpecification(eraModuleId(spec.moduleId, era))),
+    );
     if (specifications.length) await vitest.runTestSpecifications(specifications, true);
   } catch (error) {
     // As vitest's own start does: an error of the run itself is printed, and the run goes on to report.

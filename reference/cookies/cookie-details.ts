@@ -108,7 +108,8 @@ export function createCookie(era: CookieEra, d: CookieDetails, nowMs: number, sc
   }
   if (hasControlCharacter(d.name) || hasControlCharacter(d.value)) status.exclude('EXCLUDE_DISALLOWED_CHARACTER');
   if (era.detailedValidation) {
-    if (byteLength(d.name) + byteLength(d.value) > MAX_NAME_VALUE_BYTES) status.exclude('EXCLUDE_NAME_VALUE_PAIR_EXCEEDS_MAX_SIZE');
+    if (byteLength(d.name) + byteLength(d.value) > MAX_NAME_VALUE_BYTES)
+      status.exclude('EXCLUDE_NAME_VALUE_PAIR_EXCEEDS_MAX_SIZE');
     if (d.name === '' && d.value === '') status.exclude('EXCLUDE_NO_COOKIE_CONTENT');
   }
   let domainAttribute = d.domain;
@@ -128,10 +129,20 @@ export function createCookie(era: CookieEra, d: CookieDetails, nowMs: number, sc
   const path = cookiePathFor(url, d.path);
   if (d.path !== '' && path !== d.path) status.exclude('EXCLUDE_FAILURE_TO_STORE');
   const canonicalPath = canonicalizePath(path);
-  if (d.path !== '' && byteLength(canonicalPath) > MAX_ATTRIBUTE_BYTES) status.exclude('EXCLUDE_ATTRIBUTE_VALUE_EXCEEDS_MAX_SIZE');
+  if (d.path !== '' && byteLength(canonicalPath) > MAX_ATTRIBUTE_BYTES)
+    status.exclude('EXCLUDE_ATTRIBUTE_VALUE_EXCEEDS_MAX_SIZE');
   const host = hostOf(url);
   const prefix = cookiePrefix(d.name, era.caseInsensitivePrefixes);
-  if (!prefixIsValid(prefix, isSecureSource(url, era.secureSource), d.secure, domainAttribute, isIpAddress(host) ? host : null, path)) {
+  if (
+    !prefixIsValid(
+      prefix,
+      isSecureSource(url, era.secureSource),
+      d.secure,
+      domainAttribute,
+      isIpAddress(host) ? host : null,
+      path,
+    )
+  ) {
     status.exclude('EXCLUDE_INVALID_PREFIX');
   }
   if (era.detailedValidation && d.name === '' && hasHiddenPrefix(d.value)) status.exclude('EXCLUDE_INVALID_PREFIX');
@@ -169,7 +180,8 @@ export function checkStorable(
 ): CookieStatus {
   const status = new CookieStatus();
   if (!isCookieableScheme(url, extraCookieableSchemes)) status.exclude('EXCLUDE_NONCOOKIEABLE_SCHEME');
-  if (era.secureSource === 'trustworthy' && cookie.secure && !isSecureSource(url, era.secureSource)) status.exclude('EXCLUDE_SECURE_ONLY');
+  if (era.secureSource === 'trustworthy' && cookie.secure && !isSecureSource(url, era.secureSource))
+    status.exclude('EXCLUDE_SECURE_ONLY');
   if (era.sameSiteByDefault && cookie.sameSite === 'none' && !cookie.secure) status.exclude('EXCLUDE_SAMESITE_NONE_INSECURE');
   if (cookie.sameSite === 'none' && !cookie.secure) status.warn('WARN_SAMESITE_NONE_INSECURE');
   if (era.protectsHttpOnly && !cookie.httpOnly && replaced?.httpOnly) status.exclude('EXCLUDE_OVERWRITE_HTTP_ONLY');

@@ -7,7 +7,16 @@ import type { Cookie } from 'tough-cookie';
 import { writeFileAtomic } from '../storage/atomic-file.ts';
 import { openStoreFile } from '../storage/store-file.ts';
 import type { ElectronSameSite } from './cookie-era.ts';
-import { chromiumDomain, creationMs, electronSameSite, expiryMicros, lastAccessMs, newCookie, parsePriority, priorityOf } from './cookie-record.ts';
+import {
+  chromiumDomain,
+  creationMs,
+  electronSameSite,
+  expiryMicros,
+  lastAccessMs,
+  newCookie,
+  parsePriority,
+  priorityOf,
+} from './cookie-record.ts';
 
 export const COOKIE_FILE_FORMAT = 'session-conformance/cookies';
 export const COOKIE_FILE_VERSION = 1;

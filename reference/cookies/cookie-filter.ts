@@ -51,7 +51,10 @@ export function matchesFilter(era: CookieEra, filter: CookieFilter, cookie: Cook
   if (filter.path !== undefined && filter.path !== cookie.path) return false;
   if (filter.domain !== undefined) {
     const domain = chromiumDomain(cookie);
-    const selected = era.domainFilter === 'cookie-applies-to-filter' ? isDomainMatch(domain, filter.domain) : isWithinFilterDomain(filter.domain, domain);
+    const selected =
+      era.domainFilter === 'cookie-applies-to-filter'
+        ? isDomainMatch(domain, filter.domain)
+        : isWithinFilterDomain(filter.domain, domain);
     if (!selected) return false;
   }
   if (filter.secure !== undefined && (filter.secure === cookie.secure) === era.invertedSecureFilter) return false;

@@ -71,7 +71,9 @@ export class CookieStatus {
 
   /** SameSite warnings only stay when the cookie is excluded for SameSite reasons alone (MaybeClearSameSiteWarning). */
   warnings(): WarningReason[] {
-    const other = this.exclusions().some((r) => r !== 'EXCLUDE_SAMESITE_NONE_INSECURE' && r !== 'EXCLUDE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX');
+    const other = this.exclusions().some(
+      (r) => r !== 'EXCLUDE_SAMESITE_NONE_INSECURE' && r !== 'EXCLUDE_SAMESITE_UNSPECIFIED_TREATED_AS_LAX',
+    );
     return WARNING_REASONS.filter((w) => this.#warnings.has(w) && !(other && w === 'WARN_SAMESITE_NONE_INSECURE'));
   }
 
@@ -123,7 +125,10 @@ export function rejectionMessage(era: CookieEra, status: CookieStatus): string {
     case 'short':
       return SHORT_MESSAGES.find(([reason]) => status.has(reason))?.[1] ?? 'Setting cookie failed';
     case 'detailed':
-      return `Failed to set cookie - ${status.exclusions().map((r) => DESCRIPTIONS[r] ?? '').join('')}${status.debugString()}`;
+      return `Failed to set cookie - ${status
+        .exclusions()
+        .map((r) => DESCRIPTIONS[r] ?? '')
+        .join('')}${status.debugString()}`;
   }
 }
 

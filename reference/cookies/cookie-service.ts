@@ -196,7 +196,8 @@ export class CookieService implements SessionService {
       if (!http && cookie.httpOnly) continue;
       const replaced = this.store.equivalentOf(cookie);
       if (!http && replaced?.httpOnly) continue;
-      if (!admitsResponseCookie(this.era, cookie, parsed, options.sameSiteContext, this.store.sameDomainAs(cookie), extraSchemes)) continue;
+      if (!admitsResponseCookie(this.era, cookie, parsed, options.sameSiteContext, this.store.sameDomainAs(cookie), extraSchemes))
+        continue;
       this.store.insert(cookie, now);
     }
     this.#publish();

@@ -119,13 +119,17 @@ export class SessionCookieStore extends Store {
   /** Every cookie, oldest first. */
   all(): Cookie[] {
     const out: Cookie[] = [];
-    for (const paths of this.#byDomain.values()) for (const cookies of paths.values()) for (const c of cookies.values()) out.push(c);
+    for (const paths of this.#byDomain.values())
+      for (const cookies of paths.values()) for (const c of cookies.values()) out.push(c);
     return out.sort((a, b) => creationMs(a) - creationMs(b) || a.creationIndex - b.creationIndex);
   }
 
   /** The stored cookie a new one would replace. */
   equivalentOf(cookie: Cookie): Cookie | undefined {
-    return this.#byDomain.get(cookie.domain ?? '')?.get(cookie.path ?? '')?.get(slotKey(cookie));
+    return this.#byDomain
+      .get(cookie.domain ?? '')
+      ?.get(cookie.path ?? '')
+      ?.get(slotKey(cookie));
   }
 
   /**
@@ -260,9 +264,7 @@ export class SessionCookieStore extends Store {
 
   /** The global purge: evicts `count` cookies, least recently used first, insecure ones before secure ones. */
   #evict(cookies: Cookie[], count: number): void {
-    const order = cookies.sort(
-      (a, b) => Number(a.secure) - Number(b.secure) || leastRecentlyAccessedFirst(a, b),
-    );
+    const order = cookies.sort((a, b) => Number(a.secure) - Number(b.secure) || leastRecentlyAccessedFirst(a, b));
     for (const cookie of order.slice(0, count)) this.delete(cookie, 'evicted');
   }
 
@@ -270,7 +272,12 @@ export class SessionCookieStore extends Store {
 
   override findCookie(domain: string | null, path: string | null, key: string | null, callback?: unknown): any {
     return answer(callback, () => {
-      const cookies = [...(this.#byDomain.get(domain ?? '')?.get(path ?? '')?.values() ?? [])];
+      const cookies = [
+        ...(this.#byDomain
+          .get(domain ?? '')
+          ?.get(path ?? '')
+          ?.values() ?? []),
+      ];
       return cookies.find((c) => c.key === key);
     });
   }
@@ -292,7 +299,12 @@ export class SessionCookieStore extends Store {
 
   override removeCookie(domain: string | null, path: string | null, key: string | null, callback?: unknown): any {
     return answer(callback, () => {
-      for (const c of [...(this.#byDomain.get(domain ?? '')?.get(path ?? '')?.values() ?? [])]) {
+      for (const c of [
+        ...(this.#byDomain
+          .get(domain ?? '')
+          ?.get(path ?? '')
+          ?.values() ?? []),
+      ]) {
         if (c.key === key) this.delete(c, 'explicit');
       }
     });

@@ -69,7 +69,14 @@ export function cookiePrefix(name: string, caseInsensitive: boolean): CookiePref
  * Whether a name's prefix is honoured: `__Secure-` needs Secure from a secure
  * URL, `__Host-` also needs no domain attribute (or the URL's own IP) and path `/`.
  */
-export function prefixIsValid(prefix: CookiePrefix, secureUrl: boolean, secure: boolean, domainAttribute: string, ipHost: string | null, path: string): boolean {
+export function prefixIsValid(
+  prefix: CookiePrefix,
+  secureUrl: boolean,
+  secure: boolean,
+  domainAttribute: string,
+  ipHost: string | null,
+  path: string,
+): boolean {
   if (prefix === 'none') return true;
   if (!secure || !secureUrl) return false;
   if (prefix === 'secure') return true;

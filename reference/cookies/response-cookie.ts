@@ -52,7 +52,8 @@ export function cookieFromSetCookie(era: CookieEra, line: string, url: URL, nowM
   const host = hostOf(url);
   const prefix = cookiePrefix(name, era.caseInsensitivePrefixes);
   // A __Host- cookie needs a Path attribute of `/` (a default path of `/` is not enough).
-  if (!prefixIsValid(prefix, secureUrl, secure, domainAttribute, isIpAddress(host) ? host : null, pathAttribute)) return undefined;
+  if (!prefixIsValid(prefix, secureUrl, secure, domainAttribute, isIpAddress(host) ? host : null, pathAttribute))
+    return undefined;
   if (era.detailedValidation && name === '' && hasHiddenPrefix(value)) return undefined;
   if (attributes.has('partitioned') && !secure) return undefined;
   return newCookie({

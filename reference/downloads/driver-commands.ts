@@ -40,7 +40,10 @@ export const DOWNLOAD_DRIVER_COMMANDS: DriverImplementation = {
       .use(downloadService)
       // The page that navigated (the stand-in pages of app/web-contents.ts): a navigation
       // that becomes a download never commits, so the page keeps its blank start.
-      .adoptNavigation(answer, { webContents: openPage(session, 'about:blank').webContents, hasUserGesture: hasUserGesture ?? false });
+      .adoptNavigation(answer, {
+        webContents: openPage(session, 'about:blank').webContents,
+        hasUserGesture: hasUserGesture ?? false,
+      });
     return { download: true };
   },
   'downloads.saveDialogs': ({ session }) => {

@@ -53,4 +53,3 @@ export function lenientVectorValues<T>(value: unknown, convert: (item: unknown) 
   }
   return out;
 }
-

@@ -31,7 +31,9 @@ const CONSTRUCT = Symbol('construct');
 
 export interface ShapedClass<T> {
   /** The class users can reach (`ses.constructor`); `new` on it throws like Electron. */
-  readonly publicClass: abstract new (...args: never[]) => T;
+  readonly publicClass: abstract new (
+    ...args: never[]
+  ) => T;
   create(): T;
 }
 

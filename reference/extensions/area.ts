@@ -19,7 +19,11 @@ export const extensionsArea: Area = {
   sessionMembers: EXTENSION_MEMBERS,
   network(_hooks, services, network) {
     // Where Chromium's extension URL loader sits for a page: each hop, before it is sent anywhere.
-    if (EXTENSION_ERAS[services.era]) network.stages.join(extensionResourceStage(() => services.use(extensionService)), { before: 'hop' });
+    if (EXTENSION_ERAS[services.era])
+      network.stages.join(
+        extensionResourceStage(() => services.use(extensionService)),
+        { before: 'hop' },
+      );
   },
   driver: {
     capabilities: ['extensions'],

@@ -15,14 +15,20 @@ import type { ManifestFeatures } from './manifest-features.ts';
 
 const PDF_VIEWER_MANIFEST = {
   manifest_version: 3,
-  key:
-    'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDN6hM0rsDYGbzQPQfOygqlRtQgKUXMfnSjhIBL7LnReAVBEd7ZmKtyN2qmSasMl4HZpMhVe2rPWVVwBDl6iyNE/Kok6E6v6V3vCLGsOpQAuuNVye/3QxzIldzG/jQAdWZiyXReRVapOhZtLjGfywCvlWq7Sl/e3sbc0vWybSDI2QIDAQAB',
+  key: 'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDN6hM0rsDYGbzQPQfOygqlRtQgKUXMfnSjhIBL7LnReAVBEd7ZmKtyN2qmSasMl4HZpMhVe2rPWVVwBDl6iyNE/Kok6E6v6V3vCLGsOpQAuuNVye/3QxzIldzG/jQAdWZiyXReRVapOhZtLjGfywCvlWq7Sl/e3sbc0vWybSDI2QIDAQAB',
   name: 'Chromium PDF Viewer',
   version: '1',
   description: '',
   offline_enabled: true,
   incognito: 'split',
-  permissions: ['chrome://resources/', 'contentSettings', 'metricsPrivate', 'resourcesPrivate', 'tabs', { fileSystem: ['write'] }],
+  permissions: [
+    'chrome://resources/',
+    'contentSettings',
+    'metricsPrivate',
+    'resourcesPrivate',
+    'tabs',
+    { fileSystem: ['write'] },
+  ],
   mime_types: ['application/pdf'],
   mime_types_handler: 'index.html',
   content_security_policy: {
@@ -37,7 +43,11 @@ function resourcesDirectory(): string {
 }
 
 function sortedCopy(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, value[key]]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, value[key]]),
+  );
 }
 
 export function componentExtensions(rules: ExtensionEraRules, features: ManifestFeatures): CreatedExtension[] {

@@ -61,7 +61,8 @@ export function createExtension(path: string, manifest: Record<string, unknown>,
   if (warning) warnings.push(warning);
 
   const rawName = manifest.name;
-  if (typeof rawName !== 'string' || (rules.rejectEmptyName && rawName === '')) throw new ExtensionLoadError(MANIFEST_ERRORS.invalidName);
+  if (typeof rawName !== 'string' || (rules.rejectEmptyName && rawName === ''))
+    throw new ExtensionLoadError(MANIFEST_ERRORS.invalidName);
   if (typeof manifest.version !== 'string') throw new ExtensionLoadError(MANIFEST_ERRORS.invalidVersion);
   const version = parseExtensionVersion(manifest.version);
   if (version === null) throw new ExtensionLoadError(MANIFEST_ERRORS.invalidVersion);

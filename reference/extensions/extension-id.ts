@@ -11,7 +11,10 @@ const ID_BYTES = 16;
 
 /** The a-p spelling of a byte string's SHA-256 prefix. */
 export function idFromBytes(bytes: Uint8Array): string {
-  const hex = createHash('sha256').update(bytes).digest('hex').slice(0, ID_BYTES * 2);
+  const hex = createHash('sha256')
+    .update(bytes)
+    .digest('hex')
+    .slice(0, ID_BYTES * 2);
   let id = '';
   for (const digit of hex) id += String.fromCharCode(97 + parseInt(digit, 16));
   return id;

@@ -49,7 +49,11 @@ export const EXTENSION_MEMBERS: MemberTable = {
       const path = filePathArgument(args[0], services);
       const extensions = services.use(extensionService);
       const rules = extensions.rules;
-      if (rules.requireAbsolutePath && !path.startsWith('/') && !(process.platform === 'win32' && /^([a-zA-Z]:[\\/]|\\\\)/.test(path))) {
+      if (
+        rules.requireAbsolutePath &&
+        !path.startsWith('/') &&
+        !(process.platform === 'win32' && /^([a-zA-Z]:[\\/]|\\\\)/.test(path))
+      ) {
         return Promise.reject(new Error("The path to the extension in 'loadExtension' must be absolute"));
       }
       if (services.identity.storagePath === null) {

@@ -16,7 +16,11 @@ import { isNonEmptyFile, isReservedNameOnWindows, resolveResource, safeRelativeP
 const RESERVED_UNDERSCORE_NAMES = new Set(['_locales', '_platform_specific', '__MACOSX']);
 
 /** A background page or service worker: the file, and the name its error gives. */
-async function backgroundFile(root: string, value: string, rules: ExtensionEraRules): Promise<{ file: string | null; shown: string }> {
+async function backgroundFile(
+  root: string,
+  value: string,
+  rules: ExtensionEraRules,
+): Promise<{ file: string | null; shown: string }> {
   const relative = backgroundRelativePath(value);
   const file = relative === null ? null : await resolveResource(root, relative);
   return { file, shown: rules.missingBackgroundNamed === 'as-written' ? (relative ?? value) : (file ?? '') };
@@ -25,7 +29,8 @@ async function backgroundFile(root: string, value: string, rules: ExtensionEraRu
 async function validateFiles(extension: CreatedExtension, rules: ExtensionEraRules): Promise<void> {
   const { background, path: root } = extension;
   for (const script of background.scripts) {
-    if (!(await resolveResource(root, script))) throw new ExtensionLoadError(format(MANIFEST_ERRORS.backgroundScriptMissing, script));
+    if (!(await resolveResource(root, script)))
+      throw new ExtensionLoadError(format(MANIFEST_ERRORS.backgroundScriptMissing, script));
   }
   if (background.serviceWorker !== null) {
     const { file, shown } = await backgroundFile(root, background.serviceWorker, rules);

@@ -5,6 +5,7 @@
 // limits some of them carry in current Chromium. era-rules.ts picks the
 // lists of each era.
 
+// biome-ignore format: a word list, kept dense
 export const CHROMIUM_MANIFEST_KEYS = [
   'app', 'background', 'bluetooth', 'content_capabilities', 'content_security_policy', 'cross_origin_embedder_policy',
   'cross_origin_opener_policy', 'current_locale', 'declarative_net_request', 'default_locale', 'description',
@@ -15,6 +16,7 @@ export const CHROMIUM_MANIFEST_KEYS = [
   'usb_printers', 'version', 'version_name', 'web_accessible_resources', 'webview',
 ];
 
+// biome-ignore format: a word list, kept dense
 export const CHROMIUM_PERMISSIONS = [
   'alarms', 'app.window.alpha', 'app.window.alwaysOnTop', 'app.window.fullscreen', 'app.window.fullscreen.overrideEsc',
   'app.window.shape', 'appview', 'audioCapture', 'declarativeNetRequest', 'declarativeNetRequestFeedback',
@@ -24,11 +26,13 @@ export const CHROMIUM_PERMISSIONS = [
 ];
 
 /** Electron 39's additions (it imported most of Chrome's keys and permissions). */
+// biome-ignore format: a word list, kept dense
 export const ELECTRON_39_MANIFEST_KEYS = [
   'browser_action', 'chrome_settings_overrides', 'converted_from_user_script', 'file_browser_handlers',
   'file_system_provider_capabilities', 'natively_connectable', 'omnibox', 'optional_permissions', 'platforms',
   'side_panel', 'storage', 'theme', 'tts_engine', 'url_handlers',
 ];
+// biome-ignore format: a word list, kept dense
 export const ELECTRON_39_PERMISSIONS = [
   'accessibilityFeatures.modify', 'accessibilityFeatures.read', 'background', 'bookmarks', 'browsingData',
   'clipboardRead', 'clipboardWrite', 'contentSettings', 'contextMenus', 'cookies', 'debugger', 'declarativeContent',

@@ -36,10 +36,8 @@ export const MANIFEST_ERRORS = {
   invalidServiceWorker: "Invalid value for 'background.service_worker'.",
   invalidBackgroundPersistent: "Invalid value for 'background.persistent'.",
   persistentNoPage: 'Must specify one of background.page or background.scripts to use background.persistent.',
-  backgroundCombination:
-    "Only one of 'background.page', 'background.scripts', and 'background.service_worker' can be specified.",
-  backgroundInvalidForMV3:
-    'The "*" key cannot be used with manifest_version 3. Use the "background.service_worker" key instead.',
+  backgroundCombination: "Only one of 'background.page', 'background.scripts', and 'background.service_worker' can be specified.",
+  backgroundInvalidForMV3: 'The "*" key cannot be used with manifest_version 3. Use the "background.service_worker" key instead.',
   backgroundScriptMissing: "Could not load background script '*'.",
   backgroundPageMissing: "Could not load background page '*'.",
   illegalFilename:

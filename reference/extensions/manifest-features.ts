@@ -28,7 +28,11 @@ export function manifestFeatures(rules: ExtensionEraRules): ManifestFeatures {
 }
 
 /** SimpleFeature's availability message for a manifest version outside a feature's limits. */
-export function manifestVersionLimitMessage(name: string, limits: readonly [number, number], manifestVersion: number): string | null {
+export function manifestVersionLimitMessage(
+  name: string,
+  limits: readonly [number, number],
+  manifestVersion: number,
+): string | null {
   if (manifestVersion < limits[0]) return `'${name}' requires manifest version of at least ${limits[0]}.`;
   if (manifestVersion > limits[1]) return `'${name}' requires manifest version of ${limits[1]} or lower.`;
   return null;

@@ -87,11 +87,13 @@ export function parseIcons(manifest: Manifest, rules: ExtensionEraRules): IconEn
     if (rules.iconParsing === 'lenient') {
       // Chromium 8x: any integer key; the path only loses its leading slashes here.
       const path = typeof value === 'string' ? value.replace(/^\/+/, '') : '';
-      if (!Number.isInteger(size) || Math.abs(size) > 0x7fffffff || path === '') throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidIconPath, key));
+      if (!Number.isInteger(size) || Math.abs(size) > 0x7fffffff || path === '')
+        throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidIconPath, key));
       bySize.set(size, path);
       continue;
     }
-    if (!Number.isInteger(size) || size <= 0 || size > 2048) throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidIconKey, key));
+    if (!Number.isInteger(size) || size <= 0 || size > 2048)
+      throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidIconKey, key));
     const path = typeof value === 'string' ? safeRelativePath(value) : null;
     if (path === null) throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidIconPath, key));
     bySize.set(size, path);

@@ -39,7 +39,20 @@ export function isJsonInteger(container: object, key: string | number): boolean 
   return typeof value === 'number' && Number.isInteger(value) && !doubles.get(container)?.has(key);
 }
 
-type Token = 'objectBegin' | 'objectEnd' | 'arrayBegin' | 'arrayEnd' | 'string' | 'number' | 'true' | 'false' | 'null' | 'listSeparator' | 'pairSeparator' | 'end' | 'invalid';
+type Token =
+  | 'objectBegin'
+  | 'objectEnd'
+  | 'arrayBegin'
+  | 'arrayEnd'
+  | 'string'
+  | 'number'
+  | 'true'
+  | 'false'
+  | 'null'
+  | 'listSeparator'
+  | 'pairSeparator'
+  | 'end'
+  | 'invalid';
 
 /** Chromium's IsValidCharacter: no surrogates, no noncharacters. */
 function isValidCharacter(c: number): boolean {
@@ -118,30 +131,50 @@ class Parser {
     const c = this.#peek();
     if (c === undefined) return 'end';
     switch (String.fromCharCode(c)) {
-      case '{': return 'objectBegin';
-      case '}': return 'objectEnd';
-      case '[': return 'arrayBegin';
-      case ']': return 'arrayEnd';
-      case '"': return 'string';
-      case ',': return 'listSeparator';
-      case ':': return 'pairSeparator';
-      case 't': return 'true';
-      case 'f': return 'false';
-      case 'n': return 'null';
-      case '-': return 'number';
-      default: return c >= 0x30 && c <= 0x39 ? 'number' : 'invalid';
+      case '{':
+        return 'objectBegin';
+      case '}':
+        return 'objectEnd';
+      case '[':
+        return 'arrayBegin';
+      case ']':
+        return 'arrayEnd';
+      case '"':
+        return 'string';
+      case ',':
+        return 'listSeparator';
+      case ':':
+        return 'pairSeparator';
+      case 't':
+        return 'true';
+      case 'f':
+        return 'false';
+      case 'n':
+        return 'null';
+      case '-':
+        return 'number';
+      default:
+        return c >= 0x30 && c <= 0x39 ? 'number' : 'invalid';
     }
   }
 
   /** A value and whether it was written as a double. */
   #parseToken(token: Token): { value: unknown; double?: boolean } {
     switch (token) {
-      case 'objectBegin': return { value: this.#dictionary() };
-      case 'arrayBegin': return { value: this.#list() };
-      case 'string': return { value: this.#string() };
-      case 'number': return this.#number();
-      case 'true': case 'false': case 'null': return { value: this.#literal() };
-      default: this.#fail(JSON_ERRORS.unexpectedToken, 1);
+      case 'objectBegin':
+        return { value: this.#dictionary() };
+      case 'arrayBegin':
+        return { value: this.#list() };
+      case 'string':
+        return { value: this.#string() };
+      case 'number':
+        return this.#number();
+      case 'true':
+      case 'false':
+      case 'null':
+        return { value: this.#literal() };
+      default:
+        this.#fail(JSON_ERRORS.unexpectedToken, 1);
     }
   }
 
@@ -207,7 +240,11 @@ class Parser {
   }
 
   #literal(): boolean | null {
-    for (const [text, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [text, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.#matches(text)) {
         this.#index += text.length;
         return value;
@@ -245,7 +282,8 @@ class Parser {
     // the line count it advanced on the way is not stepped back (as in Chromium).
     const exit = this.#index;
     const next = this.#nextToken();
-    if (next !== 'objectEnd' && next !== 'arrayEnd' && next !== 'listSeparator' && next !== 'end') this.#fail(JSON_ERRORS.syntax, 1);
+    if (next !== 'objectEnd' && next !== 'arrayEnd' && next !== 'listSeparator' && next !== 'end')
+      this.#fail(JSON_ERRORS.syntax, 1);
     this.#index = exit;
     const text = Buffer.from(this.input.subarray(start, end)).toString('latin1');
     const value = Number(text);
@@ -359,7 +397,12 @@ export function cloneJson<T>(value: T): T {
   if (value !== null && typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      Object.defineProperty(copy, key, { value: cloneJson((value as Record<string, unknown>)[key]), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(copy, key, {
+        value: cloneJson((value as Record<string, unknown>)[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     const marks = doubles.get(value);
     if (marks) doubles.set(copy, new Set(marks));

@@ -28,13 +28,16 @@ export function loadManifestVersion(
     return { manifestVersion: version, warning: null };
   }
   const range = `either ${MIN_SUPPORTED} or ${MAX_SUPPORTED}`;
-  if (present && !isInt) throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidManifestVersionUnsupported, range, 'extensions'));
+  if (present && !isInt)
+    throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidManifestVersionUnsupported, range, 'extensions'));
   const version = present ? (value as number) : 1;
   if (version > MAX_SUPPORTED) {
     return { manifestVersion: version, warning: format(MANIFEST_ERRORS.manifestVersionTooHigh, MAX_SUPPORTED, version) };
   }
   if (version < MIN_SUPPORTED) {
-    const template = present ? MANIFEST_ERRORS.invalidManifestVersionUnsupported : MANIFEST_ERRORS.invalidManifestVersionMissingKey;
+    const template = present
+      ? MANIFEST_ERRORS.invalidManifestVersionUnsupported
+      : MANIFEST_ERRORS.invalidManifestVersionMissingKey;
     throw new ExtensionLoadError(format(template, range, 'extensions'));
   }
   return { manifestVersion: version, warning: version === 2 ? rules.mv2DeprecationWarning : null };

@@ -39,7 +39,11 @@ export function extensionResourceStage(extensions: () => ExtensionService): Load
     name: 'extension-resources',
     async run(exchange, next) {
       const { url } = exchange;
-      if (url.protocol !== 'chrome-extension:' || exchange.options.requester !== 'page' || exchange.ctx.hooks.protocols.handles(url)) {
+      if (
+        url.protocol !== 'chrome-extension:' ||
+        exchange.options.requester !== 'page' ||
+        exchange.ctx.hooks.protocols.handles(url)
+      ) {
         return next();
       }
       exchange.signal?.throwIfAborted();
@@ -52,7 +56,10 @@ export function extensionResourceStage(extensions: () => ExtensionService): Load
       const bytes = file === null ? null : await readFile(file).catch(() => null);
       if (!bytes) throw netError('ERR_FILE_NOT_FOUND');
       const type = mimeTypeOf(relative!);
-      const lines: [string, string][] = [...(type ? [['Content-Type', type] as [string, string]] : []), ['Access-Control-Allow-Origin', '*']];
+      const lines: [string, string][] = [
+        ...(type ? [['Content-Type', type] as [string, string]] : []),
+        ['Access-Control-Allow-Origin', '*'],
+      ];
       return {
         status: 200,
         statusText: 'OK',

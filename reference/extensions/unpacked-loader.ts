@@ -16,9 +16,7 @@ import { ExtensionLoadError, MANIFEST_ERRORS } from './manifest-errors.ts';
 import type { ManifestFeatures } from './manifest-features.ts';
 import { JsonParseError, parseManifestJson } from './manifest-json.ts';
 
-export type LoadResult =
-  | { ok: true; extension: CreatedExtension; warnings: string }
-  | { ok: false; error: string };
+export type LoadResult = { ok: true; extension: CreatedExtension; warnings: string } | { ok: false; error: string };
 
 async function kind(path: string): Promise<'directory' | 'other' | null> {
   try {
@@ -45,7 +43,8 @@ async function loadManifest(dir: string): Promise<Record<string, unknown>> {
     if (error instanceof JsonParseError) throw new ExtensionLoadError(`${MANIFEST_ERRORS.manifestParse}  ${error.message}`);
     throw error;
   }
-  if (root === null || typeof root !== 'object' || Array.isArray(root)) throw new ExtensionLoadError(MANIFEST_ERRORS.manifestInvalid);
+  if (root === null || typeof root !== 'object' || Array.isArray(root))
+    throw new ExtensionLoadError(MANIFEST_ERRORS.manifestInvalid);
   return root as Record<string, unknown>;
 }
 
@@ -74,10 +73,13 @@ export async function loadUnpacked(dir: string, rules: ExtensionEraRules, featur
     await checkLocales(dir, manifest);
     const extension = createExtension(dir, manifest, { rules, features });
     const warnings = [...extension.warnings, ...(await validateExtension(extension, rules))];
-    const shown = rules.dropUnrecognizedKeyWarnings ? warnings.filter((w) => !/^Unrecognized manifest key '.*'\.$/s.test(w)) : warnings;
+    const shown = rules.dropUnrecognizedKeyWarnings
+      ? warnings.filter((w) => !/^Unrecognized manifest key '.*'\.$/s.test(w))
+      : warnings;
     return { ok: true, extension, warnings: formatWarnings(dir, shown, rules) };
   } catch (error) {
-    if (error instanceof ExtensionLoadError) return { ok: false, error: `Loading extension at ${dir} failed with: ${error.message}` };
+    if (error instanceof ExtensionLoadError)
+      return { ok: false, error: `Loading extension at ${dir} failed with: ${error.message}` };
     throw error;
   }
 }

@@ -16,7 +16,12 @@ const UNIVERSAL_MATCHES = new Set(['<all_urls>', '*://*/*', '*://*/']);
 /** A resource pattern as URLPattern matches it against the extension URL's path. */
 function pathPattern(entry: string): RegExp {
   const path = entry.startsWith('/') ? entry : `/${entry}`;
-  return new RegExp(`^${path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${path
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }
 
 /** The rules of a manifest's web_accessible_resources (entries Chromium would refuse are skipped here). */

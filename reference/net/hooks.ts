@@ -14,9 +14,7 @@
 import type { Dispatcher } from 'undici';
 
 /** One entry of a proxy decision, in the order a PAC result lists them. */
-export type ProxyServer =
-  | { scheme: 'direct' }
-  | { scheme: 'http' | 'https' | 'socks4' | 'socks5'; host: string; port: number };
+export type ProxyServer = { scheme: 'direct' } | { scheme: 'http' | 'https' | 'socks4' | 'socks5'; host: string; port: number };
 
 /** Decides, per request, how to reach `url`; the first entry that connects wins. */
 export interface ProxyResolverHook {
@@ -42,7 +40,10 @@ export interface DirectStack {
   /** Connects (resolve, TCP, optionally TLS with the session's verification) to host:port. */
   connect(options: { host: string; port: number; tls: boolean; servername?: string }): Promise<import('node:net').Socket>;
   /** TLS to host:port over an open stream (a tunnel), verified as a direct connection would be. */
-  secure(socket: import('node:net').Socket, options: { host: string; port: number; alpn?: readonly string[] }): Promise<import('node:net').Socket>;
+  secure(
+    socket: import('node:net').Socket,
+    options: { host: string; port: number; alpn?: readonly string[] },
+  ): Promise<import('node:net').Socket>;
   /** IPv4 addresses of a host from the session's resolver (SOCKS4 sends an address). */
   resolveIPv4(host: string): Promise<string[]>;
   /**

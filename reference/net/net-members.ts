@@ -50,7 +50,11 @@ function resolveOptions(value: unknown): ResolveOptions {
  */
 function verifyProcFor(era: EraId, proc: (...args: never[]) => unknown): VerifyProc {
   if (NET_ERAS[era].legacyVerifyProc && proc.length > 2) {
-    const legacy = proc as unknown as (hostname: string, certificate: ElectronCertificate, callback: (trusted: unknown) => void) => void;
+    const legacy = proc as unknown as (
+      hostname: string,
+      certificate: ElectronCertificate,
+      callback: (trusted: unknown) => void,
+    ) => void;
     return (request, callback) => legacy(request.hostname, request.certificate, (trusted) => callback(trusted ? 0 : -2));
   }
   return proc as unknown as VerifyProc;
@@ -127,7 +131,11 @@ export const NET_MEMBERS: MemberTable = {
       if (!url) throw eraError(era, 'Must pass non-empty valid url to session.preconnect.');
       let sockets = 1;
       // gin's int conversion accepts only Int32 values; anything else leaves the default.
-      if (typeof options.numSockets === 'number' && Number.isInteger(options.numSockets) && Math.abs(options.numSockets) < 2 ** 31) {
+      if (
+        typeof options.numSockets === 'number' &&
+        Number.isInteger(options.numSockets) &&
+        Math.abs(options.numSockets) < 2 ** 31
+      ) {
         sockets = options.numSockets;
         if (sockets < 1 || sockets > 6) throw eraError(era, 'numSocketsToPreconnect is outside range [1,6]');
       }

@@ -90,7 +90,11 @@ export class NetworkService implements SessionService {
       dnsServers: app.networkOptions.dnsServers,
       doh: this.#doh,
     });
-    this.verifier = new CertVerifier({ trust, cacheVerdicts: NET_ERAS[services.era].cachesVerdicts, style: conversionStyle(services.era) });
+    this.verifier = new CertVerifier({
+      trust,
+      cacheVerdicts: NET_ERAS[services.era].cachesVerdicts,
+      style: conversionStyle(services.era),
+    });
     this.#connector = new Connector({
       resolver: this.resolver,
       verifier: this.verifier,
@@ -267,7 +271,8 @@ export class NetworkService implements SessionService {
   async closeAllConnections(): Promise<void> {
     this.#warm.clear();
     this.#registry.destroyAll(netError('ERR_ABORTED'));
-    for (const dispatcher of this.#proxyDispatchers.values()) void dispatcher.destroy(netError('ERR_ABORTED')).catch(() => undefined);
+    for (const dispatcher of this.#proxyDispatchers.values())
+      void dispatcher.destroy(netError('ERR_ABORTED')).catch(() => undefined);
     this.#proxyDispatchers.clear();
     const old = this.#agent;
     this.#agent = this.#newAgent();

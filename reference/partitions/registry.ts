@@ -5,13 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '../app/app.ts';
 import { provideBrowserContexts } from './browser-contexts.ts';
-import {
-  defaultIdentity,
-  partitionIdentity,
-  pathIdentity,
-  PERSIST_PREFIX,
-  type SessionIdentity,
-} from '../session/identity.ts';
+import { defaultIdentity, partitionIdentity, pathIdentity, PERSIST_PREFIX, type SessionIdentity } from '../session/identity.ts';
 import { composeSession, type ReferenceSession } from '../session/compose.ts';
 import type { SessionServices } from '../session/session-services.ts';
 
@@ -26,7 +20,8 @@ export class PartitionRegistry {
     this.#app = app;
     provideBrowserContexts(app, {
       defaultSession: () => this.defaultSession(),
-      independent: () => this.#create(partitionIdentity(randomUUID(), this.#app.getPath('sessionData'), true), { announce: false }),
+      independent: () =>
+        this.#create(partitionIdentity(randomUUID(), this.#app.getPath('sessionData'), true), { announce: false }),
     });
   }
 

@@ -33,7 +33,14 @@ export interface ProtocolEra {
   readonly privileges: readonly (keyof SchemePrivileges)[];
 }
 
-const E9_PRIVILEGES: readonly (keyof SchemePrivileges)[] = ['standard', 'secure', 'bypassCSP', 'allowServiceWorkers', 'supportFetchAPI', 'corsEnabled'];
+const E9_PRIVILEGES: readonly (keyof SchemePrivileges)[] = [
+  'standard',
+  'secure',
+  'bypassCSP',
+  'allowServiceWorkers',
+  'supportFetchAPI',
+  'corsEnabled',
+];
 const E12_PRIVILEGES: readonly (keyof SchemePrivileges)[] = [...E9_PRIVILEGES, 'stream'];
 
 const NETWORK_SERVICE: ProtocolEra = {

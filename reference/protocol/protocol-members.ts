@@ -32,7 +32,20 @@ const MESSAGES: Record<Exclude<Outcome, 'ok'>, string> = {
 };
 
 /** Schemes Electron 1.x's request job factory handles before any registration. */
-const LEGACY_BUILT_IN = new Set(['about', 'blob', 'chrome', 'chrome-devtools', 'data', 'file', 'filesystem', 'ftp', 'http', 'https', 'ws', 'wss']);
+const LEGACY_BUILT_IN = new Set([
+  'about',
+  'blob',
+  'chrome',
+  'chrome-devtools',
+  'data',
+  'file',
+  'filesystem',
+  'ftp',
+  'http',
+  'https',
+  'ws',
+  'wss',
+]);
 
 /** Schemes isProtocolHandled reports in Electron 9 to 29 without any handler. */
 const BUILT_IN = new Set(['about', 'file', 'http', 'https', 'data', 'filesystem']);
@@ -162,7 +175,9 @@ export const PROTOCOL_MEMBERS: MemberTable = {
       if (typeof scheme !== 'string') throwArgumentError(0, scheme, conversionStyle(service.era));
       // The handler is only called at request time; a non-function fails those requests.
       const wrapped = handlerFor(handler as (request: Request) => Response | Promise<Response>);
-      const added = isBuiltInScheme(scheme) ? service.intercept('free', scheme, wrapped) : service.register('free', scheme, wrapped);
+      const added = isBuiltInScheme(scheme)
+        ? service.intercept('free', scheme, wrapped)
+        : service.register('free', scheme, wrapped);
       if (!added) throw new Error(`Failed to register protocol: ${scheme}`);
     },
   },

@@ -15,7 +15,8 @@ export function createProtocolModule(app: App, session: ReferenceSessionModule):
   const names = subMembersOf(app.era)
     .filter((m) => m.owner === 'protocol')
     .map((m) => m.name.slice('protocol.'.length));
-  const protocol = () => (session.defaultSession as unknown as { protocol: Record<string, (...args: unknown[]) => unknown> }).protocol;
+  const protocol = () =>
+    (session.defaultSession as unknown as { protocol: Record<string, (...args: unknown[]) => unknown> }).protocol;
   return Object.freeze({
     ...Object.fromEntries(names.map((name) => [name, (...args: unknown[]) => protocol()[name]!(...args)])),
     ...schemeRegistrationMembers(app),

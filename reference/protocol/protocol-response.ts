@@ -78,8 +78,10 @@ function headOf(dict: Record<string, unknown> | undefined): Head {
   if (given && !Array.isArray(given)) {
     for (const [name, value] of Object.entries(given)) {
       if (typeof value === 'string') headers.push([name, value]);
-      else if (Array.isArray(value)) for (const v of value) if (typeof v === 'string') headers.push([name, v]);
-      else continue;
+      else if (Array.isArray(value))
+        for (const v of value)
+          if (typeof v === 'string') headers.push([name, v]);
+          else continue;
       if (name.toLowerCase() === 'content-type') hasContentType = true;
     }
   }
@@ -176,7 +178,10 @@ async function legacyResponse(ctx: ResponseContext, args: unknown[]): Promise<Re
   if (isInt32(value)) throw netErrorFromCode(value);
   const dict = dictOf(value);
   if (dict && isInt32(dict.error)) throw netErrorFromCode(dict.error);
-  const mime: Head = { status: 200, headers: dict && typeof dict.mimeType === 'string' && dict.mimeType ? [['content-type', dict.mimeType]] : [] };
+  const mime: Head = {
+    status: 200,
+    headers: dict && typeof dict.mimeType === 'string' && dict.mimeType ? [['content-type', dict.mimeType]] : [],
+  };
   switch (ctx.type) {
     case 'string': {
       const data = typeof value === 'string' ? value : dict && typeof dict.data === 'string' ? dict.data : '';
@@ -197,7 +202,11 @@ async function legacyResponse(ctx: ResponseContext, args: unknown[]): Promise<Re
       if (!validUrl(dict.url)) throw netError('ERR_INVALID_URL');
       return httpResponse(ctx, dict);
     default:
-      return streamResponse(headOf(dict && !isStreamLike(dict) ? dict : undefined), dict && !isStreamLike(dict) ? dict : undefined, value);
+      return streamResponse(
+        headOf(dict && !isStreamLike(dict) ? dict : undefined),
+        dict && !isStreamLike(dict) ? dict : undefined,
+        value,
+      );
   }
 }
 

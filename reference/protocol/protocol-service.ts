@@ -136,7 +136,10 @@ export class ProtocolService implements SessionService {
         registration.handler(handlerRequest, callback);
       } catch (error) {
         // Electron leaves the request hanging; a test double fails it instead.
-        process.emitWarning(`protocol handler threw: ${error instanceof Error ? error.message : String(error)}`, 'ProtocolHandlerError');
+        process.emitWarning(
+          `protocol handler threw: ${error instanceof Error ? error.message : String(error)}`,
+          'ProtocolHandlerError',
+        );
         reject(netError('ERR_FAILED', error));
       }
     });
@@ -156,7 +159,8 @@ export class ProtocolService implements SessionService {
   /** The hook the session's network stack consults for every request. */
   readonly hook: ProtocolHook = {
     handles: (url) => this.#registered.size + this.#intercepted.size > 0 && this.#registrationFor(url) !== undefined,
-    route: (url) => (this.#intercepted.has(schemeOf(url)) ? 'intercepted' : this.#registered.has(schemeOf(url)) ? 'registered' : undefined),
+    route: (url) =>
+      this.#intercepted.has(schemeOf(url)) ? 'intercepted' : this.#registered.has(schemeOf(url)) ? 'registered' : undefined,
     handle: (request) => {
       const registration = this.#registrationFor(new URL(request.url));
       return registration ? this.#answer(registration, request) : undefined;

@@ -276,7 +276,8 @@ export class BypassRules {
 
   /** Whether the URL goes direct. `reverse` is KDE's inverted list. */
   matches(url: RequestUrl, reverse = false): boolean {
-    if (this.#fast && !reverse) return this.#fastMatches(this.#fast, url) || (this.#grammar === 'modern' && matchesImplicitRules(url));
+    if (this.#fast && !reverse)
+      return this.#fastMatches(this.#fast, url) || (this.#grammar === 'modern' && matchesImplicitRules(url));
     if (this.#grammar === 'legacy') {
       const any = this.#rules.some((rule) => rule.evaluate(url) === 'include');
       return reverse ? !any : any;

@@ -23,13 +23,19 @@ function listName(rules: ProxyRules, scheme: string): string {
 function bypassStep(bypass: BypassRules, urlText: string): string | null {
   const decision = bypass.decidingRule(parseRequestUrl(urlText));
   if (!decision) return null;
-  return decision.bypass ? `bypassed by ${decision.rule}` : `kept on the proxy by ${decision.rule} (it removes the implicit bypass)`;
+  return decision.bypass
+    ? `bypassed by ${decision.rule}`
+    : `kept on the proxy by ${decision.rule} (it removes the implicit bypass)`;
 }
 
 /** Explanations that do not need to run anything. */
 export function explainStatic(config: NetProxyConfig, urlText: string): string[] {
   const url = parseRequestUrl(urlText);
-  const steps = [url.valid ? `URL: scheme ${url.scheme || '(none)'}, host ${url.host || '(none)'}, port ${url.effectivePort}` : 'URL: does not parse; resolved as the empty URL'];
+  const steps = [
+    url.valid
+      ? `URL: scheme ${url.scheme || '(none)'}, host ${url.host || '(none)'}, port ${url.effectivePort}`
+      : 'URL: does not parse; resolved as the empty URL',
+  ];
   switch (config.kind) {
     case 'direct':
       steps.push('configuration: direct');
@@ -39,7 +45,9 @@ export function explainStatic(config: NetProxyConfig, urlText: string): string[]
       break;
     case 'pac':
       steps.push(`configuration: PAC script ${config.url}${config.mandatory ? ' (mandatory: failures fail requests)' : ''}`);
-      steps.push(`the script is called with url=${JSON.stringify(sanitizedSpecForPac(url))} host=${JSON.stringify(url.hostNoBrackets)}`);
+      steps.push(
+        `the script is called with url=${JSON.stringify(sanitizedSpecForPac(url))} host=${JSON.stringify(url.hostNoBrackets)}`,
+      );
       break;
     case 'rules': {
       const { rules } = config;

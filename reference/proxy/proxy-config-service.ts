@@ -9,12 +9,7 @@
 import { BadProxyList, ProxyAttempt } from './bad-proxies.ts';
 import { matchesImplicitRules } from './bypass-rules.ts';
 import { chromiumBehaviour, type ChromiumBehaviour } from './chromium-behaviour.ts';
-import {
-  netConfigFromPreference,
-  preferenceFromSwitches,
-  type ProxyPreference,
-  type SwitchReader,
-} from './electron-config.ts';
+import { netConfigFromPreference, preferenceFromSwitches, type ProxyPreference, type SwitchReader } from './electron-config.ts';
 import { configKey, describeNetConfig, type NetProxyConfig } from './net-config.ts';
 import { fetchPacScript, type PacFetchResult, type PacHttpGet } from './pac/fetch-pac-script.ts';
 import { systemHostResolver, type PacHostResolver } from './pac/host-resolution.ts';
@@ -226,7 +221,10 @@ export class ProxyConfigService {
     } else {
       try {
         const resolver = await PacResolver.create(fetched.text, {
-          hostResolver: { lookup: (h, f) => this.#hostResolver.lookup(h, f), myAddresses: () => this.#hostResolver.myAddresses() },
+          hostResolver: {
+            lookup: (h, f) => this.#hostResolver.lookup(h, f),
+            myAddresses: () => this.#hostResolver.myAddresses(),
+          },
           ...(this.#options.sandboxLimits ? { limits: this.#options.sandboxLimits } : {}),
           onAlert: (m) => this.#diagnostics.alerts.push(m),
           onError: (e) => (this.#diagnostics.scriptError = e.message),
@@ -250,7 +248,10 @@ export class ProxyConfigService {
   #schedulePoll(url: string, last: PacFetchResult): void {
     const now = (this.#options.now ?? Date.now)();
     const failures = last.ok ? 0 : (this.#poll?.failures ?? 0) + 1;
-    const schedule = this.#options.pollSchedule ?? { afterFailureMs: FAILURE_POLL_DELAYS_MS, afterSuccessMs: SUCCESS_POLL_DELAY_MS };
+    const schedule = this.#options.pollSchedule ?? {
+      afterFailureMs: FAILURE_POLL_DELAYS_MS,
+      afterSuccessMs: SUCCESS_POLL_DELAY_MS,
+    };
     const afterFailure = schedule.afterFailureMs;
     const delay = last.ok ? schedule.afterSuccessMs : afterFailure[Math.min(failures - 1, afterFailure.length - 1)]!;
     const poll: PollState = { failures, nextAt: now + delay, lastText: last.ok ? last.text : undefined };

@@ -65,7 +65,8 @@ export function parseProxyRules(text: string, options: ProxyParseOptions, bypass
       const scheme = trimAsciiWhitespace(first);
       type = 'per-scheme';
       // "socks" is not a URL scheme: it means "every other scheme", via SOCKS4 by default.
-      const target = scheme === 'http' || scheme === 'https' || scheme === 'ftp' ? scheme : scheme === 'socks' ? 'fallback' : null;
+      const target =
+        scheme === 'http' || scheme === 'https' || scheme === 'ftp' ? scheme : scheme === 'socks' ? 'fallback' : null;
       if (target) perScheme[target].push(...parseUriList(parts[i + 1]!, target === 'fallback' ? 'socks4' : 'http', options));
     }
   }

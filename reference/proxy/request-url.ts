@@ -147,14 +147,16 @@ function schemePrefix(text: string): SchemePrefix | undefined {
     let i = 4;
     const secure = text.charCodeAt(4) === 0x73;
     if (secure) i++;
-    if (text.charCodeAt(i) === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) return secure ? HTTPS : HTTP;
+    if (text.charCodeAt(i) === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f)
+      return secure ? HTTPS : HTTP;
     return undefined;
   }
   if (c0 === 0x77 /* w */ && text.charCodeAt(1) === 0x73) {
     let i = 2;
     const secure = text.charCodeAt(2) === 0x73;
     if (secure) i++;
-    if (text.charCodeAt(i) === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) return secure ? WSS : WS;
+    if (text.charCodeAt(i) === 0x3a && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f)
+      return secure ? WSS : WS;
   }
   return undefined;
 }

@@ -41,7 +41,12 @@ function fixupProxyHost(scheme: ProxyScheme, value: string): string {
   return host;
 }
 
-function proxyFromVariable(env: Environment, name: string, scheme: ProxyScheme, behaviour: ChromiumBehaviour): ProxyServer | null {
+function proxyFromVariable(
+  env: Environment,
+  name: string,
+  scheme: ProxyScheme,
+  behaviour: ChromiumBehaviour,
+): ProxyServer | null {
   const value = getEnvironmentVariable(env, name);
   if (!value) return null;
   return parseProxyUri(fixupProxyHost(scheme, value), 'http', behaviour);
@@ -62,7 +67,14 @@ export function systemProxyConfig(env: Environment, behaviour: ChromiumBehaviour
   }
 
   const empty = new ProxyList([]);
-  let rules: Omit<ProxyRules, 'bypass' | 'reverseBypass'> = { type: 'empty', single: empty, http: empty, https: empty, ftp: empty, fallback: empty };
+  let rules: Omit<ProxyRules, 'bypass' | 'reverseBypass'> = {
+    type: 'empty',
+    single: empty,
+    http: empty,
+    https: empty,
+    ftp: empty,
+    fallback: empty,
+  };
   const all = proxyFromVariable(env, 'all_proxy', 'http', behaviour);
   if (all) {
     rules = { ...rules, type: 'list', single: new ProxyList([all]) };

@@ -8,7 +8,6 @@ import { conversionStyle, requireArgument, throwArgumentError } from '../era/arg
 import { stringVector } from '../era/gin-array.ts';
 import { servicesOf } from './binding.ts';
 
-
 export const CORE_MEMBERS: MemberTable = {
   'ses.isPersistent': {
     kind: 'method',

@@ -7,8 +7,10 @@
 import type { App } from '../app/app.ts';
 
 const UI_LOCALES = new Set(
-  ('af am ar bg bn ca cs da de el en-GB en-US es es-419 et fa fi fil fr gu he hi hr hu id it ja kn ko lt lv ' +
-    'ml mr ms nb nl pl pt-BR pt-PT ro ru sk sl sr sv sw ta te th tr uk ur vi zh-CN zh-TW').split(' '),
+  (
+    'af am ar bg bn ca cs da de el en-GB en-US es es-419 et fa fi fil fr gu he hi hr hu id it ja kn ko lt lv ' +
+    'ml mr ms nb nl pl pt-BR pt-PT ro ru sk sl sr sv sw ta te th tr uk ur vi zh-CN zh-TW'
+  ).split(' '),
 );
 
 /** Old ISO codes and the ones Chromium ships under another name. */
@@ -42,10 +44,7 @@ export function appLocale(app: App): string {
     const env = app.environment;
     const candidates = app.commandLine.hasSwitch('lang')
       ? [app.commandLine.getSwitchValue('lang')]
-      : [
-          ...(env.LANGUAGE ? env.LANGUAGE.split(':') : []),
-          posixToBcp47(env.LC_ALL || env.LC_MESSAGES || env.LANG || 'C'),
-        ];
+      : [...(env.LANGUAGE ? env.LANGUAGE.split(':') : []), posixToBcp47(env.LC_ALL || env.LC_MESSAGES || env.LANG || 'C')];
     locale = candidates.map((c) => resolveUiLocale(posixToBcp47(c))).find(Boolean) ?? 'en-US';
     locales.set(app, locale);
   }

@@ -23,7 +23,10 @@ export const spellcheckArea: Area = {
   driver: {
     capabilities: ['spellcheck'],
     commands: {
-      'spellcheck.check': ({ session, text }) => servicesOf(session as object).use(spellcheckService).check(text),
+      'spellcheck.check': ({ session, text }) =>
+        servicesOf(session as object)
+          .use(spellcheckService)
+          .check(text),
     },
   },
 };

@@ -137,7 +137,9 @@ export function bdicToHunspell(data: Uint8Array): HunspellSource {
   const dicOffset = view.readUInt32LE(12);
   const [groupOffset, ruleOffset, repOffset, otherOffset] = [0, 4, 8, 12].map((d) => view.readUInt32LE(affOffset + d));
   // The first group line is `AF <count>`; the others are the flag sets, 1-based.
-  const groups = stringList(view, groupOffset!).slice(1).map((line) => line.replace(/^AF /, ''));
+  const groups = stringList(view, groupOffset!)
+    .slice(1)
+    .map((line) => line.replace(/^AF /, ''));
   const flagsOf = (index: number): string => (index > 0 ? (groups[index - 1] ?? '') : '');
   const others = stringList(view, otherOffset!);
   const numericFlags = others.some((line) => /^FLAG\s+num\b/.test(line));
@@ -166,7 +168,10 @@ export function bdicToHunspell(data: Uint8Array): HunspellSource {
   collectWords(view, dicOffset, [], words);
   const lines = words.map(({ bytes, affixes }) => {
     const word = Buffer.from(bytes).toString('utf8').replace(/\//g, '\\/');
-    const flags = affixes.map(flagsOf).filter(Boolean).join(numericFlags ? ',' : '');
+    const flags = affixes
+      .map(flagsOf)
+      .filter(Boolean)
+      .join(numericFlags ? ',' : '');
     return flags ? `${word}/${flags}` : word;
   });
   return { aff, dic: `${lines.length}\n${lines.join('\n')}` };

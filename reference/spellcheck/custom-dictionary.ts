@@ -92,7 +92,10 @@ function loadReliably(file: string): LoadResult {
 }
 
 function serialize(words: Iterable<string>): string {
-  const body = [...words].sort(byteOrder).map((w) => `${w}\n`).join('');
+  const body = [...words]
+    .sort(byteOrder)
+    .map((w) => `${w}\n`)
+    .join('');
   return `${body}${CHECKSUM_PREFIX}${md5(body)}`;
 }
 

@@ -29,8 +29,7 @@ export function checkerFor(bdic: Uint8Array): WordChecker {
   if (!checker) {
     const speller = nspell(bdicToHunspell(bdic));
     checker = {
-      correct: (word) =>
-        Buffer.byteLength(word, 'utf8') > MAX_CHECKED_BYTES || NUMBER.test(word) || speller.correct(word),
+      correct: (word) => Buffer.byteLength(word, 'utf8') > MAX_CHECKED_BYTES || NUMBER.test(word) || speller.correct(word),
     };
     parsed.set(digest, checker);
   }

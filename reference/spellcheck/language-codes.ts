@@ -12,6 +12,7 @@ import type { EraId } from '../../contract/eras/eras.ts';
 /** [language code, the language-region its dictionary is for] */
 type LanguageRegion = readonly [string, string];
 
+// biome-ignore format: a word list, kept dense
 const CHROMIUM_83: readonly LanguageRegion[] = [
   ['af', 'af-ZA'], ['bg', 'bg-BG'], ['ca', 'ca-ES'], ['cs', 'cs-CZ'], ['cy', 'cy-GB'], ['da', 'da-DK'],
   ['de', 'de-DE'], ['el', 'el-GR'], ['en-AU', 'en-AU'], ['en-CA', 'en-CA'], ['en-GB', 'en-GB'],
@@ -41,7 +42,13 @@ const CHROMIUM_142 = withAdded(CHROMIUM_89, { el: [['en', 'en-US']] });
 
 const DEFAULT_VERSION = '-3-0';
 const BASE_VERSIONS: Record<string, string> = {
-  'tr-TR': '-4-0', 'tg-TG': '-5-0', 'cy-GB': '-1-0', hy: '-1-0', sh: '-4-0', sr: '-4-0', 'fa-IR': '-9-0',
+  'tr-TR': '-4-0',
+  'tg-TG': '-5-0',
+  'cy-GB': '-1-0',
+  hy: '-1-0',
+  sh: '-4-0',
+  sr: '-4-0',
+  'fa-IR': '-9-0',
 };
 const ENGLISH_2020 = { 'en-AU': '-9-0', 'en-CA': '-9-0', 'en-GB': '-9-0', 'en-US': '-9-0', 'uk-UA': '-4-0' };
 
@@ -58,7 +65,11 @@ const TABLES: Record<Exclude<EraId, 'legacy'>, LanguageTable> = {
     languages: CHROMIUM_142,
     versions: {
       ...BASE_VERSIONS,
-      'en-AU': '-10-1', 'en-CA': '-10-1', 'en-GB': '-10-1', 'en-GB-oxendict': '-10-1', 'en-US': '-10-1',
+      'en-AU': '-10-1',
+      'en-CA': '-10-1',
+      'en-GB': '-10-1',
+      'en-GB-oxendict': '-10-1',
+      'en-US': '-10-1',
       'uk-UA': '-5-0',
     },
   },

@@ -80,8 +80,10 @@ export class SpellcheckPrefs {
     const file = this.#file;
     if (!file) return;
     const text = JSON.stringify(this.#root);
-    this.#writes = this.#writes.then(() => writeFileAtomic(file, text)).catch(() => {
-      // The next change writes the whole file again.
-    });
+    this.#writes = this.#writes
+      .then(() => writeFileAtomic(file, text))
+      .catch(() => {
+        // The next change writes the whole file again.
+      });
   }
 }

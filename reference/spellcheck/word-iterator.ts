@@ -8,8 +8,19 @@
 
 /** ICU's first script for a language, as uscript_getCode reports it. */
 const SCRIPTS: Record<string, string> = {
-  bg: 'Cyrillic', ru: 'Cyrillic', uk: 'Cyrillic', sr: 'Cyrillic', tg: 'Cyrillic', mk: 'Cyrillic',
-  el: 'Greek', he: 'Hebrew', fa: 'Arabic', ar: 'Arabic', hi: 'Devanagari', ta: 'Tamil', hy: 'Armenian',
+  bg: 'Cyrillic',
+  ru: 'Cyrillic',
+  uk: 'Cyrillic',
+  sr: 'Cyrillic',
+  tg: 'Cyrillic',
+  mk: 'Cyrillic',
+  el: 'Greek',
+  he: 'Hebrew',
+  fa: 'Arabic',
+  ar: 'Arabic',
+  hi: 'Devanagari',
+  ta: 'Tamil',
+  hy: 'Armenian',
   ko: 'Hangul',
 };
 

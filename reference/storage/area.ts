@@ -17,7 +17,10 @@ export const storageArea: Area = {
   sessionMembers: STORAGE_MEMBERS,
   objects: [SERVICE_WORKERS_OBJECT],
   network(_hooks, services, network) {
-    network.stages.join(httpCacheStage(() => services.use(httpCacheService)), 'innermost');
+    network.stages.join(
+      httpCacheStage(() => services.use(httpCacheService)),
+      'innermost',
+    );
   },
   driver: { capabilities: ['storage', 'service-workers'], commands: STORAGE_DRIVER_COMMANDS },
 };

@@ -2,7 +2,17 @@
 // fsync it, rename it over the target, fsync the directory. A crash at any
 // point leaves either the old or the new content, never a torn file.
 
-import { promises as fs, mkdirSync, openSync, readdirSync, writeFileSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs';
+import {
+  promises as fs,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  writeFileSync,
+  fsyncSync,
+  closeSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { isProcessAlive } from './process-alive.ts';

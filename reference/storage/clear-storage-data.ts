@@ -32,7 +32,17 @@ export interface ClearStorageOptions {
 }
 
 /** REMOVE_DATA_MASK_ALL: every storage, named in the era or not (1.x cleared Cache Storage without naming it). */
-const EVERY_STORAGE = ['appcache', 'cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'websql', 'serviceworkers', 'cachestorage'];
+const EVERY_STORAGE = [
+  'appcache',
+  'cookies',
+  'filesystem',
+  'indexdb',
+  'localstorage',
+  'shadercache',
+  'websql',
+  'serviceworkers',
+  'cachestorage',
+];
 const EVERY_QUOTA = ['temporary', 'persistent', 'syncable'];
 
 function mask(known: readonly string[], every: readonly string[], names: string[] | undefined): Set<string> {

@@ -64,7 +64,11 @@ export const STORAGE_DRIVER_COMMANDS: DriverImplementation = {
   'storage.cachePut': ({ session, origin, cacheName, url, body }) => {
     services(session)
       .use(webStorages)
-      .cachePut(new URL(origin).origin, cacheName, new URL(url).href, { status: 200, headers: [], body: Buffer.from(body).toString('base64') });
+      .cachePut(new URL(origin).origin, cacheName, new URL(url).href, {
+        status: 200,
+        headers: [],
+        body: Buffer.from(body).toString('base64'),
+      });
   },
   'storage.cacheMatch': ({ session, origin, cacheName, url }) => {
     const found = services(session).use(webStorages).cacheMatch(new URL(origin).origin, cacheName, new URL(url).href);
@@ -110,8 +114,10 @@ export const STORAGE_DRIVER_COMMANDS: DriverImplementation = {
     });
     return fetched(loaded, await text(loaded));
   },
-  'serviceWorkers.register': ({ session, scriptURL, scope }) => services(session).use(serviceWorkerContext).register(scriptURL, scope),
-  'serviceWorkers.getRegistrations': ({ session, origin }) => services(session).use(serviceWorkerContext).scopesOf(new URL(origin).origin),
+  'serviceWorkers.register': ({ session, scriptURL, scope }) =>
+    services(session).use(serviceWorkerContext).register(scriptURL, scope),
+  'serviceWorkers.getRegistrations': ({ session, origin }) =>
+    services(session).use(serviceWorkerContext).scopesOf(new URL(origin).origin),
   'serviceWorkers.stopAll': ({ session }) => {
     services(session).use(serviceWorkerContext).stopAll();
   },

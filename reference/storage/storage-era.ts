@@ -21,7 +21,17 @@ export interface StorageEra {
 }
 
 const OLD_QUOTAS = ['temporary', 'persistent', 'syncable'];
-const WITH_APPCACHE = ['appcache', 'cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'websql', 'serviceworkers', 'cachestorage'];
+const WITH_APPCACHE = [
+  'appcache',
+  'cookies',
+  'filesystem',
+  'indexdb',
+  'localstorage',
+  'shadercache',
+  'websql',
+  'serviceworkers',
+  'cachestorage',
+];
 
 const E9: StorageEra = {
   storageNames: WITH_APPCACHE,

@@ -26,7 +26,10 @@ export class WebStorages implements SessionService {
 
   constructor(storagePath: string | null) {
     this.indexedDB = new OriginFiles(storagePath && path.join(storagePath, 'IndexedDB'), '.indexeddb.json');
-    this.cacheStorage = new OriginFiles(storagePath && path.join(storagePath, 'Service Worker', 'CacheStorage'), '.cachestorage.json');
+    this.cacheStorage = new OriginFiles(
+      storagePath && path.join(storagePath, 'Service Worker', 'CacheStorage'),
+      '.cachestorage.json',
+    );
   }
 
   idbPut(origin: string, database: string, store: string, key: string, value: unknown): void {

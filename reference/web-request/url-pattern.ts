@@ -103,7 +103,12 @@ function partsOf(url: URL, registered: RegisteredSchemes): UrlParts {
     return { scheme, host: '', port: -1, pathForRequest: afterColon };
   }
   const port = url.port ? Number(url.port) : (DEFAULT_PORTS[scheme] ?? -1);
-  return { scheme, host: scheme === 'file' ? '' : url.host.replace(/:\d+$/, ''), port, pathForRequest: `${url.pathname}${url.search}` };
+  return {
+    scheme,
+    host: scheme === 'file' ? '' : url.host.replace(/:\d+$/, ''),
+    port,
+    pathForRequest: `${url.pathname}${url.search}`,
+  };
 }
 
 export class UrlPattern {
@@ -140,7 +145,14 @@ export class UrlPattern {
    */
   static parse(pattern: string, registered: RegisteredSchemes = NO_REGISTERED_SCHEMES): UrlPattern | { error: ParseError } {
     if (pattern === '<all_urls>') {
-      return new UrlPattern(pattern, registered, { matchAll: true, scheme: '*', host: '', subdomains: true, port: '*', path: '/*' });
+      return new UrlPattern(pattern, registered, {
+        matchAll: true,
+        scheme: '*',
+        host: '',
+        subdomains: true,
+        port: '*',
+        path: '/*',
+      });
     }
     let schemeEnd = pattern.indexOf('://');
     const standardSeparator = schemeEnd >= 0;

@@ -34,7 +34,10 @@ interface Registration {
 
 /** A listener that throws never answers in Electron; here the request goes on unchanged and the error is reported. */
 function reportListenerError(event: WebRequestEvent, error: unknown): void {
-  process.emitWarning(`webRequest.${event} listener threw: ${error instanceof Error ? error.message : String(error)}`, 'WebRequestListenerError');
+  process.emitWarning(
+    `webRequest.${event} listener threw: ${error instanceof Error ? error.message : String(error)}`,
+    'WebRequestListenerError',
+  );
 }
 
 /**
@@ -80,7 +83,8 @@ export class WebRequestService implements SessionService {
     if (!WEB_REQUEST_ERAS[this.era].seesInterceptedRequests && details.loadedBy === 'intercepted-protocol') return undefined;
     const { filter } = registration;
     // A filter without patterns needs no parsed URL.
-    if (!filter.include.length && !filter.exclude.length) return filterMatches(filter, null, details.resourceType) ? registration : undefined;
+    if (!filter.include.length && !filter.exclude.length)
+      return filterMatches(filter, null, details.resourceType) ? registration : undefined;
     let url: URL;
     try {
       url = new URL(details.url);
@@ -131,7 +135,9 @@ export class WebRequestService implements SessionService {
   #beforeRequest(response: unknown): BeforeRequestResult {
     if (!isGinDictionary(response)) return undefined;
     if (response.cancel === true) return { cancel: true };
-    return typeof response.redirectURL === 'string' && response.redirectURL !== '' ? { redirectURL: response.redirectURL } : undefined;
+    return typeof response.redirectURL === 'string' && response.redirectURL !== ''
+      ? { redirectURL: response.redirectURL }
+      : undefined;
   }
 
   #beforeSendHeaders(response: unknown): BeforeSendHeadersResult {
@@ -158,10 +164,13 @@ export class WebRequestService implements SessionService {
   /** The hook the session's network stack runs. */
   readonly hook: WebRequestHook = {
     active: () => this.#listeners.size > 0,
-    onBeforeRequest: (details) => this.#ask('onBeforeRequest', details)?.then(({ response }) => readAnswer(() => this.#beforeRequest(response))),
-    onBeforeSendHeaders: (details) => this.#ask('onBeforeSendHeaders', details)?.then(({ response }) => readAnswer(() => this.#beforeSendHeaders(response))),
+    onBeforeRequest: (details) =>
+      this.#ask('onBeforeRequest', details)?.then(({ response }) => readAnswer(() => this.#beforeRequest(response))),
+    onBeforeSendHeaders: (details) =>
+      this.#ask('onBeforeSendHeaders', details)?.then(({ response }) => readAnswer(() => this.#beforeSendHeaders(response))),
     onSendHeaders: (details) => this.#notify('onSendHeaders', details),
-    onHeadersReceived: (details) => this.#ask('onHeadersReceived', details)?.then(({ response }) => readAnswer(() => this.#headersReceived(response))),
+    onHeadersReceived: (details) =>
+      this.#ask('onHeadersReceived', details)?.then(({ response }) => readAnswer(() => this.#headersReceived(response))),
     onResponseStarted: (details) => this.#notify('onResponseStarted', details),
     onBeforeRedirect: (details) => this.#notify('onBeforeRedirect', details),
     onCompleted: (details) => this.#notify('onCompleted', details),

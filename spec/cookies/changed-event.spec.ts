@@ -13,7 +13,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'electron',
-  summary: "Emits 'changed' with the cookie, the cause and whether it was removed, for additions, removals, overwrites, expiry and eviction.",
+  summary:
+    "Emits 'changed' with the cookie, the cause and whether it was removed, for additions, removals, overwrites, expiry and eviction.",
 });
 
 const t = useTarget(meta);

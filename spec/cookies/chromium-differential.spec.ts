@@ -181,52 +181,61 @@ interface Disagreement {
 describe('differential check against Chromium', () => {
   afterAll(() => server?.close());
 
-  it('stores the cookies of generated Set-Cookie responses as Chromium does', async () => {
-    const urls = scenarios.map((s, i) => urlsOf(s, i, server!));
-    const chromiumStarted = Date.now();
-    const chromium = await cookiesWithChromium(urls, { executable: executable(), trustedCertificates: [certificate] });
-    const chromiumMs = Date.now() - chromiumStarted;
-    const targetStarted = Date.now();
-    const disagreements: Disagreement[] = [];
-    /** Cookies in each scenario's jar on Chromium's side (a scenario that evicted ends with 150-180 under one site). */
-    const jarSizes = chromium.map((r) => r.cookies.length);
-    for (const [i, scenario] of scenarios.entries()) {
-      const ses = t.session.fromPartition(`cookie-differential-${SEED}-${i}`) as { fetch(url: string): Promise<Response> };
-      const targetErrors: string[] = [];
-      const startedMs = Date.now();
-      const stepsMs: number[] = [];
-      for (const url of urls[i]!) {
-        stepsMs.push(Date.now());
-        try {
-          await (await ses.fetch(url)).arrayBuffer();
-        } catch (error) {
-          targetErrors.push(`${url}: ${(error as Error).message}`);
+  it(
+    'stores the cookies of generated Set-Cookie responses as Chromium does',
+    async () => {
+      const urls = scenarios.map((s, i) => urlsOf(s, i, server!));
+      const chromiumStarted = Date.now();
+      const chromium = await cookiesWithChromium(urls, { executable: executable(), trustedCertificates: [certificate] });
+      const chromiumMs = Date.now() - chromiumStarted;
+      const targetStarted = Date.now();
+      const disagreements: Disagreement[] = [];
+      /** Cookies in each scenario's jar on Chromium's side (a scenario that evicted ends with 150-180 under one site). */
+      const jarSizes = chromium.map((r) => r.cookies.length);
+      for (const [i, scenario] of scenarios.entries()) {
+        const ses = t.session.fromPartition(`cookie-differential-${SEED}-${i}`) as { fetch(url: string): Promise<Response> };
+        const targetErrors: string[] = [];
+        const startedMs = Date.now();
+        const stepsMs: number[] = [];
+        for (const url of urls[i]!) {
+          stepsMs.push(Date.now());
+          try {
+            await (await ses.fetch(url)).arrayBuffer();
+          } catch (error) {
+            targetErrors.push(`${url}: ${(error as Error).message}`);
+          }
         }
+        const oracle = chromium[i]!;
+        const expected: Jar = {
+          cookies: oracle.cookies.map((c) => fromChromium(c, oracle.startedMs)),
+          startedMs: oracle.startedMs,
+          stepsMs: oracle.navigations.map((n) => n.startedMs),
+        };
+        const actual: Jar = {
+          cookies: (await getCookies(t, cookiesOf(ses), {})).map((c) =>
+            fromTarget(c as unknown as Record<string, unknown>, startedMs),
+          ),
+          startedMs,
+          stepsMs,
+        };
+        const onlyChromium = missingFrom(expected, actual);
+        const onlyTarget = missingFrom(actual, expected);
+        const chromiumErrors = chromium[i]!.navigations.filter((n) => n.errorText).map((n) => `${n.url}: ${n.errorText}`);
+        if (onlyChromium.length || onlyTarget.length || targetErrors.length || chromiumErrors.length)
+          disagreements.push({ scenario: i, steps: scenario, onlyChromium, onlyTarget, targetErrors, chromiumErrors });
       }
-      const oracle = chromium[i]!;
-      const expected: Jar = {
-        cookies: oracle.cookies.map((c) => fromChromium(c, oracle.startedMs)),
-        startedMs: oracle.startedMs,
-        stepsMs: oracle.navigations.map((n) => n.startedMs),
-      };
-      const actual: Jar = {
-        cookies: (await getCookies(t, cookiesOf(ses), {})).map((c) => fromTarget(c as unknown as Record<string, unknown>, startedMs)),
-        startedMs,
-        stepsMs,
-      };
-      const onlyChromium = missingFrom(expected, actual);
-      const onlyTarget = missingFrom(actual, expected);
-      const chromiumErrors = chromium[i]!.navigations.filter((n) => n.errorText).map((n) => `${n.url}: ${n.errorText}`);
-      if (onlyChromium.length || onlyTarget.length || targetErrors.length || chromiumErrors.length)
-        disagreements.push({ scenario: i, steps: scenario, onlyChromium, onlyTarget, targetErrors, chromiumErrors });
-    }
-    const agreed = scenarios.length - disagreements.length;
-    const summary = `seed ${SEED}: ${agreed}/${scenarios.length} scenarios agree (replay with COOKIE_DIFFERENTIAL_SEED=${SEED} COOKIE_DIFFERENTIAL_CASES=${CASES})`;
-    const timing = { chromiumMs, targetMs: Date.now() - targetStarted };
-    console.log(`cookie differential: ${summary} (Chromium ${timing.chromiumMs} ms, target ${timing.targetMs} ms)`);
-    // COOKIE_DIFFERENTIAL_DUMP=<file> keeps every disagreement for inspection.
-    if (process.env.COOKIE_DIFFERENTIAL_DUMP)
-      writeFileSync(process.env.COOKIE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, timing, jarSizes, disagreements }, null, 1));
-    expect(disagreements, summary).toEqual([]);
-  }, Math.max(300_000, CASES * 2_000));
+      const agreed = scenarios.length - disagreements.length;
+      const summary = `seed ${SEED}: ${agreed}/${scenarios.length} scenarios agree (replay with COOKIE_DIFFERENTIAL_SEED=${SEED} COOKIE_DIFFERENTIAL_CASES=${CASES})`;
+      const timing = { chromiumMs, targetMs: Date.now() - targetStarted };
+      console.log(`cookie differential: ${summary} (Chromium ${timing.chromiumMs} ms, target ${timing.targetMs} ms)`);
+      // COOKIE_DIFFERENTIAL_DUMP=<file> keeps every disagreement for inspection.
+      if (process.env.COOKIE_DIFFERENTIAL_DUMP)
+        writeFileSync(
+          process.env.COOKIE_DIFFERENTIAL_DUMP,
+          JSON.stringify({ summary, timing, jarSizes, disagreements }, null, 1),
+        );
+      expect(disagreements, summary).toEqual([]);
+    },
+    Math.max(300_000, CASES * 2_000),
+  );
 });

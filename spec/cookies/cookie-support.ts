@@ -67,7 +67,6 @@ export function recordChanges(cookies: CookiesLike): { changes: Change[]; stop()
   return { changes, stop: () => cookies.removeListener('changed', listener) };
 }
 
-
 /** Seconds since the epoch, `offset` seconds from now, as expirationDate takes it. */
 export function secondsFromNow(offset: number): number {
   return Date.now() / 1000 + offset;

@@ -16,7 +16,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'documented',
-  summary: 'Domain attributes are accepted and cookies are selected for a URL exactly as RFC 6265 domain-match and path-match say.',
+  summary:
+    'Domain attributes are accepted and cookies are selected for a URL exactly as RFC 6265 domain-match and path-match say.',
 });
 
 const t = useTarget(meta);
@@ -56,9 +57,9 @@ const label = fc.constantFrom('a', 'b', 'www', 'x-y');
 const site = fc.constantFrom('example.com', 'example.org', 'example.co.uk');
 const host = fc.tuple(fc.array(label, { maxLength: 2 }), site).map(([labels, s]) => [...labels, s].join('.'));
 const pathSegment = fc.constantFrom('a', 'b', 'ab', 'A');
-const path = fc.array(pathSegment, { maxLength: 3 }).chain((segments) =>
-  fc.constantFrom(`/${segments.join('/')}`, `/${segments.join('/')}/`.replace('//', '/')),
-);
+const path = fc
+  .array(pathSegment, { maxLength: 3 })
+  .chain((segments) => fc.constantFrom(`/${segments.join('/')}`, `/${segments.join('/')}/`.replace('//', '/')));
 
 /** Domain attributes around a host: its own suffixes (with or without a dot, odd case), other sites, public suffixes, none. */
 function domainAttribute(forHost: string) {

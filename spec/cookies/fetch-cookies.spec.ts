@@ -20,7 +20,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: 'ses.fetch sends and stores the session cookies (SameSite ones on same-site requests) and picks cookies again for each redirect target.',
+  summary:
+    'ses.fetch sends and stores the session cookies (SameSite ones on same-site requests) and picks cookies again for each redirect target.',
 });
 
 const t = useTarget(meta);
@@ -43,7 +44,17 @@ describe('ses.fetch with the session cookie store', () => {
     const { session, cookies } = fresh();
     await session.fetch(`${server.url}set-cookie?c=${encodeURIComponent('foo=bar')}`);
     expect(await getCookies(t, cookies)).toEqual([
-      { name: 'foo', value: 'bar', domain: '127.0.0.1', hostOnly: true, path: '/', secure: false, httpOnly: false, session: true, sameSite: 'unspecified' },
+      {
+        name: 'foo',
+        value: 'bar',
+        domain: '127.0.0.1',
+        hostOnly: true,
+        path: '/',
+        secure: false,
+        httpOnly: false,
+        session: true,
+        sameSite: 'unspecified',
+      },
     ]);
   });
 
@@ -54,7 +65,17 @@ describe('ses.fetch with the session cookie store', () => {
       await session.fetch(`${server.url}${path.slice(1)}`);
       expect(cookieSent(path)).toBeNull();
       expect(await getCookies(t, cookies)).toEqual([
-        { name: 'same', value: 'site', domain: '127.0.0.1', hostOnly: true, path: '/', secure: false, httpOnly: false, session: true, sameSite: mode.toLowerCase() },
+        {
+          name: 'same',
+          value: 'site',
+          domain: '127.0.0.1',
+          hostOnly: true,
+          path: '/',
+          secure: false,
+          httpOnly: false,
+          session: true,
+          sameSite: mode.toLowerCase(),
+        },
       ]);
       await session.fetch(`${server.url}${path.slice(1)}`);
       expect(cookieSent(path)).toBe('same=site');
@@ -74,7 +95,12 @@ describe('ses.fetch with the session cookie store', () => {
 
   it('sends no Lax, Strict or unspecified cookie to a redirect target of another site', async () => {
     const { session, cookies } = fresh();
-    for (const [name, sameSite] of [['lax', 'lax'], ['strict', 'strict'], ['plain', 'unspecified'], ['none', 'no_restriction']]) {
+    for (const [name, sameSite] of [
+      ['lax', 'lax'],
+      ['strict', 'strict'],
+      ['plain', 'unspecified'],
+      ['none', 'no_restriction'],
+    ]) {
       await setCookie(t, cookies, { url: local('/'), name, value: '1', sameSite });
     }
     await session.fetch(local('/echo?same-site'));

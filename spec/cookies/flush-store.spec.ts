@@ -35,13 +35,19 @@ describe('cookies.flushStore', () => {
 
   it('puts persistent cookies on disk: they survive the app being killed right after', async () => {
     const expiry = Math.floor(secondsFromNow(3600));
-    for (const [partition, value] of [['persist:flush-crash', 'partition'], ['', 'default']] as const) {
+    for (const [partition, value] of [
+      ['persist:flush-crash', 'partition'],
+      ['', 'default'],
+    ] as const) {
       const cookies = cookiesOf(t.session.fromPartition(partition));
       await setCookie(t, cookies, { url: 'https://example.com/', name: 'flushed', value, expirationDate: expiry });
       await t.invoke(cookies, 'cookies.flushStore');
     }
     await t.target.restart({ crash: true });
-    for (const [partition, value] of [['persist:flush-crash', 'partition'], ['', 'default']] as const) {
+    for (const [partition, value] of [
+      ['persist:flush-crash', 'partition'],
+      ['', 'default'],
+    ] as const) {
       const found = await getCookies(t, cookiesOf(t.session.fromPartition(partition)), { name: 'flushed' });
       expect(found.map((c) => [c.value, c.expirationDate])).toEqual([[value, expiry]]);
     }
@@ -50,7 +56,12 @@ describe('cookies.flushStore', () => {
   it('writes the latest state: a cookie removed before the flush stays removed after a crash', async () => {
     const cookies = cookiesOf(t.session.fromPartition('persist:flush-latest'));
     await setCookie(t, cookies, { url: 'https://example.com/', name: 'kept', value: '1', expirationDate: secondsFromNow(600) });
-    await setCookie(t, cookies, { url: 'https://example.com/', name: 'dropped', value: '1', expirationDate: secondsFromNow(600) });
+    await setCookie(t, cookies, {
+      url: 'https://example.com/',
+      name: 'dropped',
+      value: '1',
+      expirationDate: secondsFromNow(600),
+    });
     await t.invoke(cookies, 'cookies.flushStore');
     await t.invoke(cookies, 'cookies.remove', 'https://example.com/', 'dropped');
     await setCookie(t, cookies, { url: 'https://example.com/', name: 'kept', value: '2', expirationDate: secondsFromNow(600) });
@@ -64,7 +75,12 @@ describe('cookies.flushStore', () => {
     const cookies = cookiesOf(t.session.fromPartition('persist:flush-concurrent'));
     const flushes: Promise<unknown>[] = [];
     for (let i = 0; i < 5; i++) {
-      await setCookie(t, cookies, { url: 'https://example.com/', name: `c${i}`, value: '1', expirationDate: secondsFromNow(600) });
+      await setCookie(t, cookies, {
+        url: 'https://example.com/',
+        name: `c${i}`,
+        value: '1',
+        expirationDate: secondsFromNow(600),
+      });
       flushes.push(t.invoke(cookies, 'cookies.flushStore'));
     }
     expect(await Promise.all(flushes)).toEqual([undefined, undefined, undefined, undefined, undefined]);

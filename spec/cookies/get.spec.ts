@@ -58,7 +58,17 @@ describe('cookies.get', () => {
     const { cookies } = freshSession(t);
     await setCookie(t, cookies, { url: 'https://example.com/', name: 'a', value: 'b', sameSite: 'strict' });
     expect(await getCookies(t, cookies, {})).toEqual([
-      { name: 'a', value: 'b', domain: 'example.com', hostOnly: true, path: '/', secure: false, httpOnly: false, session: true, sameSite: 'strict' },
+      {
+        name: 'a',
+        value: 'b',
+        domain: 'example.com',
+        hostOnly: true,
+        path: '/',
+        secure: false,
+        httpOnly: false,
+        session: true,
+        sameSite: 'strict',
+      },
     ]);
   });
 
@@ -67,7 +77,9 @@ describe('cookies.get', () => {
     const expiry = Math.floor(secondsFromNow(3600));
     await setCookie(t, cookies, { url: 'https://example.com/', name: 'kept', value: '1', expirationDate: expiry });
     await setCookie(t, cookies, { url: 'https://example.com/', name: 'gone', value: '1' });
-    const byName = Object.fromEntries((await getCookies(t, cookies, {})).map((c) => [c.name, c as unknown as Record<string, unknown>]));
+    const byName = Object.fromEntries(
+      (await getCookies(t, cookies, {})).map((c) => [c.name, c as unknown as Record<string, unknown>]),
+    );
     const kept = byName['kept']!;
     const gone = byName['gone']!;
     expect(kept).toMatchObject({ name: 'kept', session: false, expirationDate: expiry });
@@ -80,7 +92,14 @@ describe('cookies.get', () => {
     await populate(cookies);
     expect(await names(cookies, { url: 'https://example.com/' })).toEqual(['domain', 'host', 'http', 'kept', 'secure']);
     expect(await names(cookies, { url: 'https://sub.example.com/' })).toEqual(['domain', 'sub']);
-    expect(await names(cookies, { url: 'https://example.com/a/b/c' })).toEqual(['deep', 'domain', 'host', 'http', 'kept', 'secure']);
+    expect(await names(cookies, { url: 'https://example.com/a/b/c' })).toEqual([
+      'deep',
+      'domain',
+      'host',
+      'http',
+      'kept',
+      'secure',
+    ]);
     expect(await names(cookies, { url: 'https://example.org/x' })).toEqual(['other']);
   });
 
@@ -200,7 +219,9 @@ describe('cookies.get', () => {
     expect(() => get.call(cookies)).toThrow('Insufficient number of arguments.');
     for (const bad of ['url', 42, null, true]) {
       expect(() => get.apply(cookies, withCallback(t.era, bad))).toThrow(TypeError);
-      expect(() => get.apply(cookies, withCallback(t.era, bad))).toThrow(/^Error processing argument at index 0, conversion failure from/);
+      expect(() => get.apply(cookies, withCallback(t.era, bad))).toThrow(
+        /^Error processing argument at index 0, conversion failure from/,
+      );
     }
   });
 

@@ -4,7 +4,15 @@
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { freshSession, getCookies, removeCookie, secondsFromNow, setCookie, withCallback, type CookiesLike } from './cookie-support.ts';
+import {
+  freshSession,
+  getCookies,
+  removeCookie,
+  secondsFromNow,
+  setCookie,
+  withCallback,
+  type CookiesLike,
+} from './cookie-support.ts';
 
 export const meta = defineSpec({
   members: ['cookies.remove'],
@@ -78,7 +86,10 @@ describe('cookies.remove', () => {
   it('takes a URL string and a name string, both required', () => {
     const { cookies } = freshSession(t);
     const remove = cookies.remove as (...args: unknown[]) => unknown;
-    const call = (...args: unknown[]) => () => remove.apply(cookies, withCallback(t.era, ...args));
+    const call =
+      (...args: unknown[]) =>
+      () =>
+        remove.apply(cookies, withCallback(t.era, ...args));
     // Missing arguments are checked without a callback: in 1.x a callback in their place is itself the wrong type.
     expect(() => remove.call(cookies)).toThrow('Insufficient number of arguments.');
     expect(() => remove.call(cookies, 'https://example.com/')).toThrow('Insufficient number of arguments.');
@@ -91,7 +102,9 @@ describe('cookies.remove', () => {
     const { cookies } = freshSession(t);
     const remove = cookies.remove as (...args: unknown[]) => unknown;
     expect(() => remove.call(cookies, 1)).toThrow(/^Error processing argument at index 0, conversion failure from 1$/);
-    expect(() => remove.call(cookies, 'https://example.com/', {})).toThrow(/^Error processing argument at index 1, conversion failure from/);
+    expect(() => remove.call(cookies, 'https://example.com/', {})).toThrow(
+      /^Error processing argument at index 1, conversion failure from/,
+    );
     expect(() => remove.call(cookies, 'https://example.com/', 'n')).toThrow('Insufficient number of arguments.');
   });
 });

@@ -14,7 +14,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'documented',
-  summary: "A session's cookies property is one Cookies object per session, with its era's methods; cookies stay in their session.",
+  summary:
+    "A session's cookies property is one Cookies object per session, with its era's methods; cookies stay in their session.",
 });
 
 const t = useTarget(meta);

@@ -13,7 +13,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'electron',
-  summary: 'Stores a cookie from its details as Chromium canonicalizes it, replacing its equivalent, or rejects with the era message.',
+  summary:
+    'Stores a cookie from its details as Chromium canonicalizes it, replacing its equivalent, or rejects with the era message.',
 });
 
 const t = useTarget(meta);
@@ -41,7 +42,14 @@ describe('cookies.set', () => {
   it('resolves with nothing and stores a session cookie without expirationDate', async () => {
     const { cookies } = freshSession(t);
     expect(await setCookie(t, cookies, { url: URL, name: 'a', value: 'b' })).toBeUndefined();
-    expect(await only(cookies)).toMatchObject({ name: 'a', value: 'b', domain: 'example.com', hostOnly: true, path: '/', session: true });
+    expect(await only(cookies)).toMatchObject({
+      name: 'a',
+      value: 'b',
+      domain: 'example.com',
+      hostOnly: true,
+      path: '/',
+      session: true,
+    });
   });
 
   it('stores a persistent cookie with its expirationDate', async () => {
@@ -119,7 +127,15 @@ describe('cookies.set', () => {
 
   it('ignores detail fields of the wrong type', async () => {
     const { cookies } = freshSession(t);
-    await setCookie(t, cookies, { url: URL, name: 'typed', value: 'v', secure: 'yes', httpOnly: 1, expirationDate: 'tomorrow', path: 5 });
+    await setCookie(t, cookies, {
+      url: URL,
+      name: 'typed',
+      value: 'v',
+      secure: 'yes',
+      httpOnly: 1,
+      expirationDate: 'tomorrow',
+      path: 5,
+    });
     expect(await only(cookies)).toMatchObject({ name: 'typed', secure: false, httpOnly: false, session: true, path: '/' });
   });
 
@@ -259,7 +275,8 @@ describe('cookies.set', () => {
     const { cookies } = freshSession(t);
     await setCookie(t, cookies, { url: URL, name: 'guarded', value: '1', httpOnly: true });
     const message = (await refusal(cookies, { url: URL, name: 'guarded', value: '2' })).message;
-    if (t.era === 'current') expect(message).toMatch(/^Failed to set cookie - The cookie would have overwritten an HttpOnly cookie/);
+    if (t.era === 'current')
+      expect(message).toMatch(/^Failed to set cookie - The cookie would have overwritten an HttpOnly cookie/);
     else expect(message).toBe('Setting cookie failed');
     await setCookie(t, cookies, { url: URL, name: 'guarded', value: '3', httpOnly: true });
     expect(await only(cookies)).toMatchObject({ value: '3', httpOnly: true });
@@ -288,7 +305,9 @@ describe('cookies.set', () => {
     expect(() => set.call(cookies)).toThrow('Insufficient number of arguments.');
     for (const bad of ['https://example.com', 1, null, []]) {
       expect(() => set.apply(cookies, withCallback(t.era, bad))).toThrow(TypeError);
-      expect(() => set.apply(cookies, withCallback(t.era, bad))).toThrow(/^Error processing argument at index 0, conversion failure from/);
+      expect(() => set.apply(cookies, withCallback(t.era, bad))).toThrow(
+        /^Error processing argument at index 0, conversion failure from/,
+      );
     }
   });
 });

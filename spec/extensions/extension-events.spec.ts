@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { fixture, manifestOf, persistentSession, until, writeExtension, type ExtensionInfo, type ExtensionSession } from './extension-support.ts';
+import {
+  fixture,
+  manifestOf,
+  persistentSession,
+  until,
+  writeExtension,
+  type ExtensionInfo,
+  type ExtensionSession,
+} from './extension-support.ts';
 
 export const meta = defineSpec({
   members: ["ses.on('extension-loaded')", "ses.on('extension-unloaded')", "ses.on('extension-ready')"],
@@ -17,7 +25,8 @@ export const meta = defineSpec({
   requires: ['extensions'],
   level: 'must',
   basis: 'electron',
-  summary: "'extension-loaded' fires before the load resolves and 'extension-ready' after it; 'extension-unloaded' fires as removeExtension runs.",
+  summary:
+    "'extension-loaded' fires before the load resolves and 'extension-ready' after it; 'extension-unloaded' fires as removeExtension runs.",
 });
 
 const t = useTarget(meta);

@@ -65,7 +65,9 @@ describe('chrome-extension:// resources for pages of the session', () => {
     const base = await t.tempDir();
     await writeFile(join(base, 'secret.txt'), 'outside');
     const ses = persistentSession(t);
-    const dir = await writeExtension(join(base, 'ext'), manifestOf(2, { web_accessible_resources: ['*'] }), { 'inside.txt': 'inside' });
+    const dir = await writeExtension(join(base, 'ext'), manifestOf(2, { web_accessible_resources: ['*'] }), {
+      'inside.txt': 'inside',
+    });
     const { url } = await ses.loadExtension(dir);
     expect((await pageFetch(t, ses, `${url}inside.txt`)).body).toBe('inside');
     expect(await failureOf(pageFetch(t, ses, `${url}..%2fsecret.txt`))).toBe('net::ERR_FILE_NOT_FOUND');
@@ -77,15 +79,21 @@ describe('chrome-extension:// resources for pages of the session', () => {
     const other = persistentSession(t, 'ext-other');
     const loaded = await ses.loadExtension(fixture('mv2-basic'));
     expect(await failureOf(pageFetch(t, other, `${loaded.url}public.html`))).toBe('net::ERR_BLOCKED_BY_CLIENT');
-    expect(await failureOf(pageFetch(t, ses, 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/public.html'))).toBe('net::ERR_BLOCKED_BY_CLIENT');
+    expect(await failureOf(pageFetch(t, ses, 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/public.html'))).toBe(
+      'net::ERR_BLOCKED_BY_CLIENT',
+    );
     ses.removeExtension(loaded.id);
     expect(await failureOf(pageFetch(t, ses, `${loaded.url}public.html`))).toBe('net::ERR_BLOCKED_BY_CLIENT');
   });
 
-  t.itInEras('current', 'has no loader for the scheme in the net module: ses.fetch fails with ERR_UNKNOWN_URL_SCHEME', async () => {
-    const ses = persistentSession(t);
-    const { url } = await ses.loadExtension(fixture('mv2-basic'));
-    const fetching = (ses as unknown as { fetch(u: string): Promise<unknown> }).fetch(`${url}public.html`);
-    expect(await failureOf(fetching)).toBe('net::ERR_UNKNOWN_URL_SCHEME');
-  });
+  t.itInEras(
+    'current',
+    'has no loader for the scheme in the net module: ses.fetch fails with ERR_UNKNOWN_URL_SCHEME',
+    async () => {
+      const ses = persistentSession(t);
+      const { url } = await ses.loadExtension(fixture('mv2-basic'));
+      const fetching = (ses as unknown as { fetch(u: string): Promise<unknown> }).fetch(`${url}public.html`);
+      expect(await failureOf(fetching)).toBe('net::ERR_UNKNOWN_URL_SCHEME');
+    },
+  );
 });

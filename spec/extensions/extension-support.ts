@@ -106,10 +106,14 @@ export function warningText(era: string, dir: string, warnings: string[]): strin
 /** The Manifest V2 deprecation warning each era adds for an unpacked MV2 extension (none before e17). */
 export function mv2Deprecation(era: string): string[] {
   if (era === 'e17') {
-    return ['Manifest version 2 is deprecated, and support will be removed in 2023. See https://developer.chrome.com/blog/mv2-transition/ for more details.'];
+    return [
+      'Manifest version 2 is deprecated, and support will be removed in 2023. See https://developer.chrome.com/blog/mv2-transition/ for more details.',
+    ];
   }
   if (era === 'current') {
-    return ['Manifest version 2 is deprecated, and support will be removed in 2024. See https://developer.chrome.com/docs/extensions/develop/migrate/mv2-deprecation-timeline for details.'];
+    return [
+      'Manifest version 2 is deprecated, and support will be removed in 2024. See https://developer.chrome.com/docs/extensions/develop/migrate/mv2-deprecation-timeline for details.',
+    ];
   }
   return [];
 }

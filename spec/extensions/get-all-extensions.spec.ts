@@ -31,7 +31,8 @@ describe('ses.getAllExtensions', () => {
     const ses = persistentSession(t);
     const base = await t.tempDir();
     const loaded: ExtensionInfo[] = [];
-    for (let i = 0; i < 6; i++) loaded.push(await ses.loadExtension(await writeExtension(join(base, `e${i}`), manifestOf(3, { name: `n${i}` }))));
+    for (let i = 0; i < 6; i++)
+      loaded.push(await ses.loadExtension(await writeExtension(join(base, `e${i}`), manifestOf(3, { name: `n${i}` }))));
     loaded.push(await ses.loadExtension(fixture('mv3-key')));
     const sorted = [...loaded].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     expect(ses.getAllExtensions()).toEqual(sorted);

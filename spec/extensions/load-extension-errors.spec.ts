@@ -26,7 +26,8 @@ export const meta = defineSpec({
   requires: ['extensions'],
   level: 'must',
   basis: 'chromium',
-  summary: "Bad paths throw or reject in Electron's order; refused folders reject with the message of Chromium's unpacked loader.",
+  summary:
+    "Bad paths throw or reject in Electron's order; refused folders reject with the message of Chromium's unpacked loader.",
 });
 
 const t = useTarget(meta);
@@ -34,7 +35,10 @@ const t = useTarget(meta);
 const legacyChromium = () => t.era === 'e9' || t.era === 'e12';
 const failed = (dir: string, message: string) => `Loading extension at ${dir} failed with: ${message}`;
 
-async function loadFailure(manifest: Record<string, unknown> | string, files: Record<string, string | Buffer> = {}): Promise<{ dir: string; message: string }> {
+async function loadFailure(
+  manifest: Record<string, unknown> | string,
+  files: Record<string, string | Buffer> = {},
+): Promise<{ dir: string; message: string }> {
   const dir = await writeExtension(join(await t.tempDir(), 'ext'), manifest, files);
   return { dir, message: await failureOf(persistentSession(t).loadExtension(dir)) };
 }
@@ -63,7 +67,9 @@ describe('ses.loadExtension argument errors', () => {
   it('reads null and the empty string as the empty path', async () => {
     for (const value of [null, '']) {
       const message = await failureOf(persistentSession(t).loadExtension(value));
-      expect(message).toBe(t.era === 'e9' ? 'Extension directory not found: ' : "The path to the extension in 'loadExtension' must be absolute");
+      expect(message).toBe(
+        t.era === 'e9' ? 'Extension directory not found: ' : "The path to the extension in 'loadExtension' must be absolute",
+      );
     }
   });
 });
@@ -71,7 +77,9 @@ describe('ses.loadExtension argument errors', () => {
 describe('ses.loadExtension rejections before loading', () => {
   t.itInEras('>=e12', 'rejects a relative path, before anything else', async () => {
     for (const ses of [persistentSession(t), inMemorySession(t)]) {
-      await expect(ses.loadExtension('fixtures/extensions/mv2-basic')).rejects.toThrow("The path to the extension in 'loadExtension' must be absolute");
+      await expect(ses.loadExtension('fixtures/extensions/mv2-basic')).rejects.toThrow(
+        "The path to the extension in 'loadExtension' must be absolute",
+      );
     }
   });
 
@@ -129,7 +137,10 @@ describe('ses.loadExtension refuses the broken fixture folders', () => {
 
 describe('ses.loadExtension reads manifest.json as Chromium parses JSON', () => {
   it('accepts // and /* */ comments', async () => {
-    const dir = await writeExtension(join(await t.tempDir(), 'comments'), '/* head */ {\n // a line\n "manifest_version": 3, "name": "C", /* mid */ "version": "1"\n}\n');
+    const dir = await writeExtension(
+      join(await t.tempDir(), 'comments'),
+      '/* head */ {\n // a line\n "manifest_version": 3, "name": "C", /* mid */ "version": "1"\n}\n',
+    );
     expect((await persistentSession(t).loadExtension(dir)).name).toBe('C');
   });
 
@@ -179,7 +190,12 @@ describe('ses.loadExtension checks the manifest in Chromium order', () => {
     const numeric = await loadFailure(manifestOf(3, { name: 42 }));
     expect(numeric.message).toBe(failed(numeric.dir, "Required value 'name' is missing or invalid."));
     const dir = await writeExtension(join(await t.tempDir(), 'empty-name'), manifestOf(3, { name: '' }));
-    const outcome = await persistentSession(t).loadExtension(dir).then((e) => e.name, (e: Error) => e.message);
+    const outcome = await persistentSession(t)
+      .loadExtension(dir)
+      .then(
+        (e) => e.name,
+        (e: Error) => e.message,
+      );
     expect(outcome).toBe(legacyChromium() ? '' : failed(dir, "Required value 'name' is missing or invalid."));
   });
 
@@ -203,7 +219,8 @@ describe('ses.loadExtension checks the manifest in Chromium order', () => {
   it('refuses an invalid key, and reads a PEM-wrapped key as the bare one', async () => {
     const bad = await loadFailure(manifestOf(3, { key: 'bm90IGEga2V5' + '!' }));
     expect(bad.message).toBe(failed(bad.dir, "Value 'key' is missing or invalid."));
-    const key = 'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDN6hM0rsDYGbzQPQfOygqlRtQgKUXMfnSjhIBL7LnReAVBEd7ZmKtyN2qmSasMl4HZpMhVe2rPWVVwBDl6iyNE/Kok6E6v6V3vCLGsOpQAuuNVye/3QxzIldzG/jQAdWZiyXReRVapOhZtLjGfywCvlWq7Sl/e3sbc0vWybSDI2QIDAQAB';
+    const key =
+      'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDN6hM0rsDYGbzQPQfOygqlRtQgKUXMfnSjhIBL7LnReAVBEd7ZmKtyN2qmSasMl4HZpMhVe2rPWVVwBDl6iyNE/Kok6E6v6V3vCLGsOpQAuuNVye/3QxzIldzG/jQAdWZiyXReRVapOhZtLjGfywCvlWq7Sl/e3sbc0vWybSDI2QIDAQAB';
     const pem = `-----BEGIN PUBLIC KEY-----\n${key.slice(0, 64)}\n${key.slice(64, 128)}\n${key.slice(128)}\n-----END PUBLIC KEY-----\n`;
     const dir = await writeExtension(join(await t.tempDir(), 'pem'), manifestOf(3, { key: pem }));
     expect((await persistentSession(t, 'pem').loadExtension(dir)).id).toBe('mhjfbmdgcfjbbpaeojofohoefgiehjai');
@@ -214,7 +231,9 @@ describe('ses.loadExtension checks the files the manifest names', () => {
   it('refuses an icon file that is missing or empty', async () => {
     const empty = await loadFailure(manifestOf(3, { icons: { '32': 'empty.png' } }), { 'empty.png': '' });
     expect(empty.message).toBe(failed(empty.dir, "Could not load icon 'empty.png' specified in 'icons'."));
-    const ok = await writeExtension(join(await t.tempDir(), 'icon'), manifestOf(3, { icons: { '32': '/icon.png' } }), { 'icon.png': PNG });
+    const ok = await writeExtension(join(await t.tempDir(), 'icon'), manifestOf(3, { icons: { '32': '/icon.png' } }), {
+      'icon.png': PNG,
+    });
     expect((await persistentSession(t).loadExtension(ok)).manifest.icons).toEqual({ '32': '/icon.png' });
   });
 
@@ -222,7 +241,9 @@ describe('ses.loadExtension checks the files the manifest names', () => {
     const list = await loadFailure(manifestOf(3, { icons: ['icon.png'] }));
     expect(list.message).toBe(failed(list.dir, "Invalid value for 'icons'."));
     const key = await loadFailure(manifestOf(3, { icons: { big: 'icon.png' } }));
-    expect(key.message).toBe(failed(key.dir, legacyChromium() ? 'Invalid value for \'icons["big"]\'.' : 'Invalid key in icons: "big".'));
+    expect(key.message).toBe(
+      failed(key.dir, legacyChromium() ? 'Invalid value for \'icons["big"]\'.' : 'Invalid key in icons: "big".'),
+    );
   });
 
   it('does not read an icon outside the folder through ..', async () => {
@@ -231,7 +252,10 @@ describe('ses.loadExtension checks the files the manifest names', () => {
     const dir = await writeExtension(join(base, 'ext'), manifestOf(3, { icons: { '16': '../outside.png' } }));
     const message = await failureOf(persistentSession(t).loadExtension(dir));
     expect(message).toBe(
-      failed(dir, legacyChromium() ? "Could not load icon '../outside.png' specified in 'icons'." : 'Invalid value for \'icons["16"]\'.'),
+      failed(
+        dir,
+        legacyChromium() ? "Could not load icon '../outside.png' specified in 'icons'." : 'Invalid value for \'icons["16"]\'.',
+      ),
     );
   });
 
@@ -244,7 +268,9 @@ describe('ses.loadExtension checks the files the manifest names', () => {
   });
 
   it('refuses missing background scripts, pages and service workers', async () => {
-    const script = await loadFailure(manifestOf(2, { background: { scripts: ['present.js', 'lib/absent.js'] } }), { 'present.js': '' });
+    const script = await loadFailure(manifestOf(2, { background: { scripts: ['present.js', 'lib/absent.js'] } }), {
+      'present.js': '',
+    });
     expect(script.message).toBe(failed(script.dir, "Could not load background script 'lib/absent.js'."));
     // Chromium up to the 90s names the missing page as written; later ones by its resolved path, empty when missing.
     const page = await loadFailure(manifestOf(2, { background: { page: 'bg.html' } }));
@@ -258,7 +284,10 @@ describe('ses.loadExtension checks the files the manifest names', () => {
       [{ scripts: 'bg.js' }, "Invalid value for 'background.scripts'."],
       [{ scripts: ['ok.js', 7] }, "Invalid value for 'background.scripts[1]'."],
       [{ page: 3 }, "Invalid value for 'background_page'."],
-      [{ page: 'a.html', scripts: ['ok.js'] }, "Only one of 'background.page', 'background.scripts', and 'background.service_worker' can be specified."],
+      [
+        { page: 'a.html', scripts: ['ok.js'] },
+        "Only one of 'background.page', 'background.scripts', and 'background.service_worker' can be specified.",
+      ],
       [{ persistent: false }, 'Must specify one of background.page or background.scripts to use background.persistent.'],
     ] as const) {
       const { dir, message } = await loadFailure(manifestOf(2, { background }), { 'ok.js': '', 'a.html': '' });
@@ -269,7 +298,10 @@ describe('ses.loadExtension checks the files the manifest names', () => {
   it('loads a folder whose manifest names files that all exist', async () => {
     const dir = join(await t.tempDir(), 'complete');
     await mkdir(dir);
-    await writeExtension(dir, manifestOf(2, { background: { scripts: ['bg.js'] }, icons: { '48': 'i/48.png' } }), { 'bg.js': '//', 'i/48.png': PNG });
+    await writeExtension(dir, manifestOf(2, { background: { scripts: ['bg.js'] }, icons: { '48': 'i/48.png' } }), {
+      'bg.js': '//',
+      'i/48.png': PNG,
+    });
     const loaded = await persistentSession(t).loadExtension(dir);
     expect(loaded.path).toBe(dir);
   });

@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { fixture, idOfKey, idOfPath, manifestOf, persistentSession, writeExtension, type ExtensionInfo } from './extension-support.ts';
+import {
+  fixture,
+  idOfKey,
+  idOfPath,
+  manifestOf,
+  persistentSession,
+  writeExtension,
+  type ExtensionInfo,
+} from './extension-support.ts';
 
 export const meta = defineSpec({
   members: ['ses.loadExtension'],
@@ -19,7 +27,8 @@ export const meta = defineSpec({
   requires: ['extensions'],
   level: 'must',
   basis: 'chromium',
-  summary: 'Loading an unpacked extension resolves to { id, name, path, url, version, manifest }, its id hashed from the key or the path.',
+  summary:
+    'Loading an unpacked extension resolves to { id, name, path, url, version, manifest }, its id hashed from the key or the path.',
 });
 
 const t = useTarget(meta);
@@ -73,7 +82,12 @@ describe('ses.loadExtension resolves with the Extension', () => {
     expect(slashed.id).toBe(idOfPath(`${path}/`));
     expect(slashed.path).toBe(`${path}/`);
     expect(slashed.id).not.toBe(plain.id);
-    expect(ses.getAllExtensions().map((e) => e.id).sort()).toEqual([plain.id, slashed.id].sort());
+    expect(
+      ses
+        .getAllExtensions()
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual([plain.id, slashed.id].sort());
   });
 
   it('reports the display name: whitespace runs collapsed, ends trimmed; the manifest keeps the original', async () => {
@@ -125,7 +139,10 @@ describe('ses.loadExtension resolves with the Extension', () => {
   it('replaces an extension with the same key loaded from another folder', async () => {
     const ses = persistentSession(t);
     const key = JSON.parse(await readFile(fixture('mv3-key', 'manifest.json'), 'utf8')).key as string;
-    const copy = await writeExtension(join(await t.tempDir(), 'same-key'), manifestOf(3, { key, name: 'Same key, other folder' }));
+    const copy = await writeExtension(
+      join(await t.tempDir(), 'same-key'),
+      manifestOf(3, { key, name: 'Same key, other folder' }),
+    );
     const original = await ses.loadExtension(fixture('mv3-key'));
     const replacement = await ses.loadExtension(copy);
     expect(replacement.id).toBe(original.id);
@@ -148,13 +165,16 @@ describe('ses.loadExtension resolves with the Extension', () => {
     const ses = persistentSession(t);
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.stringMatching(/^[A-Za-z0-9 ._()-]{1,24}$/).filter((s) => !/^\.+$/.test(s.trim()) && s.trim() === s), async (name) => {
-        const dir = await writeExtension(join(base, `${++n}-${name}`), manifestOf(3));
-        const loaded: ExtensionInfo = await ses.loadExtension(dir);
-        expect(loaded.id).toBe(idOfPath(dir));
-        expect(loaded.url).toBe(`chrome-extension://${idOfPath(dir)}/`);
-        expect(loaded.path).toBe(dir);
-      }),
+      fc.asyncProperty(
+        fc.stringMatching(/^[A-Za-z0-9 ._()-]{1,24}$/).filter((s) => !/^\.+$/.test(s.trim()) && s.trim() === s),
+        async (name) => {
+          const dir = await writeExtension(join(base, `${++n}-${name}`), manifestOf(3));
+          const loaded: ExtensionInfo = await ses.loadExtension(dir);
+          expect(loaded.id).toBe(idOfPath(dir));
+          expect(loaded.url).toBe(`chrome-extension://${idOfPath(dir)}/`);
+          expect(loaded.path).toBe(dir);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -187,7 +207,15 @@ describe('ses.loadExtension resolves with the Extension', () => {
     const ses = persistentSession(t);
     const path = fixture('mv3-plain');
     const plain = await ses.loadExtension(path);
-    for (const options of [{ allowFileAccess: true }, { allowFileAccess: 'yes' }, { allowFileAccess: 0 }, {}, 5, 'options', null]) {
+    for (const options of [
+      { allowFileAccess: true },
+      { allowFileAccess: 'yes' },
+      { allowFileAccess: 0 },
+      {},
+      5,
+      'options',
+      null,
+    ]) {
       expect(await ses.loadExtension(path, options)).toEqual(plain);
     }
     expect(ses.getAllExtensions()).toEqual([plain]);

@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { fixture, manifestOf, mv2Deprecation, persistentSession, takeLoadWarnings, warningText, writeExtension } from './extension-support.ts';
+import {
+  fixture,
+  manifestOf,
+  mv2Deprecation,
+  persistentSession,
+  takeLoadWarnings,
+  warningText,
+  writeExtension,
+} from './extension-support.ts';
 
 export const meta = defineSpec({
   members: ['ses.loadExtension'],
@@ -32,7 +40,10 @@ beforeEach(async (ctx) => {
   if (!(ctx.task.meta as { conformance?: { gate?: unknown } }).conformance?.gate) await takeLoadWarnings(t);
 });
 
-async function loadWithWarnings(manifest: Record<string, unknown>, files: Record<string, string | Buffer> = {}): Promise<{ dir: string; warnings: string[] }> {
+async function loadWithWarnings(
+  manifest: Record<string, unknown>,
+  files: Record<string, string | Buffer> = {},
+): Promise<{ dir: string; warnings: string[] }> {
   const dir = await writeExtension(join(await t.tempDir(), 'warned'), manifest, files);
   await persistentSession(t).loadExtension(dir);
   return { dir, warnings: await takeLoadWarnings(t) };
@@ -51,7 +62,9 @@ describe('ses.loadExtension install warnings', () => {
   });
 
   it('warns about permissions it does not know, in the order they are listed', async () => {
-    const { dir, warnings } = await loadWithWarnings(manifestOf(3, { permissions: ['notAPermission', 'storage', 'alsoUnknown', '<all_urls>'] }));
+    const { dir, warnings } = await loadWithWarnings(
+      manifestOf(3, { permissions: ['notAPermission', 'storage', 'alsoUnknown', '<all_urls>'] }),
+    );
     expect(warnings).toEqual([
       warningText(t.era, dir, [
         "Permission 'notAPermission' is unknown or URL pattern is malformed.",
@@ -61,7 +74,9 @@ describe('ses.loadExtension install warnings', () => {
   });
 
   it('warns about unrecognized manifest keys until Electron 15, which drops those warnings', async () => {
-    const { dir, warnings } = await loadWithWarnings(manifestOf(3, { zz_custom: true, browser_action: {}, update_url: 'https://example.test/' }));
+    const { dir, warnings } = await loadWithWarnings(
+      manifestOf(3, { zz_custom: true, browser_action: {}, update_url: 'https://example.test/' }),
+    );
     if (t.era === 'e9' || t.era === 'e12') {
       expect(warnings).toEqual([
         warningText(t.era, dir, [
@@ -76,7 +91,10 @@ describe('ses.loadExtension install warnings', () => {
   });
 
   it('warns about a top-level name starting with "_", after the manifest warnings', async () => {
-    const { dir, warnings } = await loadWithWarnings(manifestOf(3, { permissions: ['bogus'] }), { '_private/data.txt': 'x', '__MACOSX/kept': 'allowed name' });
+    const { dir, warnings } = await loadWithWarnings(manifestOf(3, { permissions: ['bogus'] }), {
+      '_private/data.txt': 'x',
+      '__MACOSX/kept': 'allowed name',
+    });
     expect(warnings).toEqual([
       warningText(t.era, dir, [
         "Permission 'bogus' is unknown or URL pattern is malformed.",
@@ -86,14 +104,21 @@ describe('ses.loadExtension install warnings', () => {
   });
 
   it('keeps a _metadata folder and warns about it until Electron 15, which deletes it before loading', async () => {
-    const dir = await writeExtension(join(await t.tempDir(), 'metadata'), manifestOf(3), { '_metadata/verified_contents.json': '[]' });
+    const dir = await writeExtension(join(await t.tempDir(), 'metadata'), manifestOf(3), {
+      '_metadata/verified_contents.json': '[]',
+    });
     await persistentSession(t).loadExtension(dir);
     const warnings = await takeLoadWarnings(t);
-    const kept = await access(join(dir, '_metadata')).then(() => true, () => false);
+    const kept = await access(join(dir, '_metadata')).then(
+      () => true,
+      () => false,
+    );
     if (t.era === 'e9' || t.era === 'e12') {
       expect(kept).toBe(true);
       expect(warnings).toEqual([
-        warningText(t.era, dir, ['Cannot load extension with file or directory name _metadata. Filenames starting with "_" are reserved for use by the system.']),
+        warningText(t.era, dir, [
+          'Cannot load extension with file or directory name _metadata. Filenames starting with "_" are reserved for use by the system.',
+        ]),
       ]);
     } else {
       expect(kept).toBe(false);
@@ -109,19 +134,25 @@ describe('ses.loadExtension install warnings', () => {
     await writeFile(join(dir, 'keys', 'not-a-key.pem'), 'hello');
     await persistentSession(t).loadExtension(dir);
     expect(await takeLoadWarnings(t)).toEqual([
-      warningText(t.era, dir, [`This extension includes the key file '${join(dir, 'keys', 'key.pem')}'. You probably don't want to do that.`]),
+      warningText(t.era, dir, [
+        `This extension includes the key file '${join(dir, 'keys', 'key.pem')}'. You probably don't want to do that.`,
+      ]),
     ]);
   });
 
   t.itInEras('>=e17', 'loads a manifest_version above 3 with a warning', async () => {
     const { dir, warnings } = await loadWithWarnings(manifestOf(4));
     expect(warnings).toEqual([
-      warningText(t.era, dir, ['The maximum currently-supported manifest version is 3, but this is 4.  Certain features may not work as expected.']),
+      warningText(t.era, dir, [
+        'The maximum currently-supported manifest version is 3, but this is 4.  Certain features may not work as expected.',
+      ]),
     ]);
   });
 
   t.itInEras('current', "warns about keys and permissions the manifest's version does not allow", async () => {
-    const { dir, warnings } = await loadWithWarnings(manifestOf(2, { host_permissions: ['<all_urls>'], permissions: ['scripting'] }));
+    const { dir, warnings } = await loadWithWarnings(
+      manifestOf(2, { host_permissions: ['<all_urls>'], permissions: ['scripting'] }),
+    );
     expect(warnings).toEqual([
       warningText(t.era, dir, [
         "'host_permissions' requires manifest version of at least 3.",

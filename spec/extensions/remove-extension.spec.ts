@@ -13,7 +13,8 @@ export const meta = defineSpec({
   requires: ['extensions'],
   level: 'must',
   basis: 'electron',
-  summary: 'Removing unloads that id from the session at once and returns undefined; unknown ids are ignored; ids must be strings.',
+  summary:
+    'Removing unloads that id from the session at once and returns undefined; unknown ids are ignored; ids must be strings.',
 });
 
 const t = useTarget(meta);

@@ -47,7 +47,10 @@ describe('driver', () => {
     const command = 'hints.preconnect';
     const [ns, name] = command.split('.') as [string, string];
     const declared = (t.driver as unknown as Record<string, Record<string, (args: unknown) => Promise<unknown>>>)[ns]![name]!;
-    const error = await declared({}).then(() => undefined, (e: Error) => e);
+    const error = await declared({}).then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.name).toBe('UndeclaredCapability');
     expect(error?.message).toContain("requires: ['network']");
   });

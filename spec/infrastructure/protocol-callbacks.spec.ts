@@ -15,7 +15,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'documented',
-  summary: 'Listeners run synchronously with nested calls (re-entrant too), keep identity and this; errors keep their class; promises settle.',
+  summary:
+    'Listeners run synchronously with nested calls (re-entrant too), keep identity and this; errors keep their class; promises settle.',
 });
 
 const t = useTarget(meta);
@@ -71,7 +72,12 @@ describe('callbacks across the adapter boundary', () => {
     });
     t.session.fromPartition(outer);
     steps.push('outer call returned');
-    expect(steps).toEqual(['outer listener starts', 'inner listener', 'outer listener got the inner session', 'outer call returned']);
+    expect(steps).toEqual([
+      'outer listener starts',
+      'inner listener',
+      'outer listener got the inner session',
+      'outer call returned',
+    ]);
   });
 
   it('keeps a listener function and its this: it is found among the listeners, removed by identity, and called on the emitter', () => {

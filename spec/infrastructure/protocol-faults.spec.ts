@@ -24,7 +24,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'documented',
-  summary: 'Agent crashes are CRASH and recovered from; version mismatches and malformed lines fail clearly; non-results carry reasons.',
+  summary:
+    'Agent crashes are CRASH and recovered from; version mismatches and malformed lines fail clearly; non-results carry reasons.',
 });
 
 // For the era gate; the agents under test are started below.
@@ -65,7 +66,8 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
   );
 }
 
-const statusOf = (error: Error) => classify({ state: 'failed', errors: [{ name: error.name, message: error.message }], meta: undefined }).status;
+const statusOf = (error: Error) =>
+  classify({ state: 'failed', errors: [{ name: error.name, message: error.message }], meta: undefined }).status;
 
 /** A raw conversation with a spawned agent: lines on fd 3 in, lines from fd 4 out. */
 function rawAgent(command: string[]) {
@@ -99,7 +101,10 @@ function rawAgent(command: string[]) {
 describe('agent protocol faults', () => {
   it('makes a dead agent a CRASH for the call that was running, and the next target comes from a new agent', async () => {
     const adapter = new RemoteAdapter({ kind: 'remote', command: REFERENCE_AGENT });
-    const first = await adapter.createTarget({ era: 'current', userDataDir: await mkdtemp(path.join(os.tmpdir(), 'protocol-crash-')) });
+    const first = await adapter.createTarget({
+      era: 'current',
+      userDataDir: await mkdtemp(path.join(os.tmpdir(), 'protocol-crash-')),
+    });
     targets.push(first);
     const pid = (first as unknown as { link: { pid: number } }).link.pid;
     // The agent dies while it waits for this listener: inside fromPartition.
@@ -117,7 +122,10 @@ describe('agent protocol faults', () => {
     expect(first.takeTestReport?.().fault).toBeUndefined();
     expect(() => first.session.defaultSession).toThrow(/the agent died/);
 
-    const second = await adapter.createTarget({ era: 'current', userDataDir: await mkdtemp(path.join(os.tmpdir(), 'protocol-crash-')) });
+    const second = await adapter.createTarget({
+      era: 'current',
+      userDataDir: await mkdtemp(path.join(os.tmpdir(), 'protocol-crash-')),
+    });
     targets.push(second);
     expect(second.session.fromPartition('after-the-crash').getUserAgent()).toMatch(/Electron/);
     // Two agents start and load the reference one after the other: on a loaded
@@ -130,7 +138,7 @@ describe('agent protocol faults', () => {
     expect(statusOf(error)).toBe('CRASH');
   });
 
-  it("reports an agent that exits with its exit code and last output", async () => {
+  it('reports an agent that exits with its exit code and last output', async () => {
     const error = await failure(target(FAULTY_AGENT, 'dies'));
     expect(error.name).toBe('AgentCrashed');
     expect(error.message).toMatch(/exit code 3/);
@@ -208,6 +216,12 @@ describe('agent protocol faults', () => {
     expect(thrown?.name).toBe('AgentUnsupported');
     expect(thrown?.message).toBe('op driver is not implemented by the minimal agent');
     expect(minimal.takeTestReport?.().unsupported).toBe('op driver is not implemented by the minimal agent');
-    expect(classify({ state: 'passed', errors: [], meta: { members: [], requires: [], level: 'must', basis: 'documented', unsupported: 'x' } }).status).toBe('SKIP');
+    expect(
+      classify({
+        state: 'passed',
+        errors: [],
+        meta: { members: [], requires: [], level: 'must', basis: 'documented', unsupported: 'x' },
+      }).status,
+    ).toBe('SKIP');
   });
 });

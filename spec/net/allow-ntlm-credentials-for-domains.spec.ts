@@ -51,7 +51,9 @@ describe('ses.allowNTLMCredentialsForDomains', () => {
     const ses = session('ntlm-errors');
     for (const bad of [['*'], 1, null, undefined, {}]) {
       expect(() => ses.allowNTLMCredentialsForDomains(bad)).toThrow(TypeError);
-      expect(() => ses.allowNTLMCredentialsForDomains(bad)).toThrow(/^Error processing argument at index 0, conversion failure from/);
+      expect(() => ses.allowNTLMCredentialsForDomains(bad)).toThrow(
+        /^Error processing argument at index 0, conversion failure from/,
+      );
     }
     expect(() => (ses.allowNTLMCredentialsForDomains as () => void)()).toThrow('Insufficient number of arguments.');
   });

@@ -28,7 +28,10 @@ let proxy: HttpProxyFixture;
 beforeAll(async () => {
   [http, proxy] = await Promise.all([
     startHttpServer(),
-    startHttpProxy({ hosts: { 'origin.fixture.test': '127.0.0.1' }, auth: { realm: 'proxy', username: 'ada', password: 'lovelace' } }),
+    startHttpProxy({
+      hosts: { 'origin.fixture.test': '127.0.0.1' },
+      auth: { realm: 'proxy', username: 'ada', password: 'lovelace' },
+    }),
   ]);
 });
 
@@ -88,7 +91,11 @@ describe('ses.clearAuthCache', () => {
     expect((await page('ac-wrong', path)).status).toBe(401);
     await t.driver.auth.respond({ session: t.session.fromPartition('ac-wrong'), cancel: true });
     expect((await page('ac-wrong', path)).status).toBe(401);
-    expect(requestsTo(path).every((r) => !r.headers.authorization || r.headers.authorization !== `Basic ${Buffer.from('ada:lovelace').toString('base64')}`)).toBe(true);
+    expect(
+      requestsTo(path).every(
+        (r) => !r.headers.authorization || r.headers.authorization !== `Basic ${Buffer.from('ada:lovelace').toString('base64')}`,
+      ),
+    ).toBe(true);
   });
 
   it('forgets the credentials a proxy was given too', async () => {
@@ -100,19 +107,30 @@ describe('ses.clearAuthCache', () => {
     expect((await t.driver.page.fetch({ session: ses, url })).status).toBe(200);
     await clear('ac-proxy');
     expect((await t.driver.page.fetch({ session: ses, url })).status).toBe(407);
-    expect(proxy.records.filter((r) => r.target === url).map((r) => !!r.headers['proxy-authorization'])).toEqual([false, true, true, false]);
+    expect(proxy.records.filter((r) => r.target === url).map((r) => !!r.headers['proxy-authorization'])).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 
-  t.itInEras('current', "ses.fetch uses the cached credentials (unless credentials: 'omit') but never asks for new ones", async () => {
-    const path = basic('basic-fetch');
-    const ses = t.session.fromPartition('ac-fetch') as unknown as { fetch(url: string): Promise<Response> };
-    expect((await ses.fetch(`${http.origin}${path}`)).status).toBe(401);
-    await answer('ac-fetch');
-    expect((await page('ac-fetch', path)).status).toBe(200);
-    expect((await ses.fetch(`${http.origin}${path}`)).status).toBe(200);
-    const omitted = await (ses.fetch as (url: string, init: RequestInit) => Promise<Response>)(`${http.origin}${path}`, { credentials: 'omit' });
-    expect(omitted.status).toBe(401);
-    await clear('ac-fetch');
-    expect((await ses.fetch(`${http.origin}${path}`)).status).toBe(401);
-  });
+  t.itInEras(
+    'current',
+    "ses.fetch uses the cached credentials (unless credentials: 'omit') but never asks for new ones",
+    async () => {
+      const path = basic('basic-fetch');
+      const ses = t.session.fromPartition('ac-fetch') as unknown as { fetch(url: string): Promise<Response> };
+      expect((await ses.fetch(`${http.origin}${path}`)).status).toBe(401);
+      await answer('ac-fetch');
+      expect((await page('ac-fetch', path)).status).toBe(200);
+      expect((await ses.fetch(`${http.origin}${path}`)).status).toBe(200);
+      const omitted = await (ses.fetch as (url: string, init: RequestInit) => Promise<Response>)(`${http.origin}${path}`, {
+        credentials: 'omit',
+      });
+      expect(omitted.status).toBe(401);
+      await clear('ac-fetch');
+      expect((await ses.fetch(`${http.origin}${path}`)).status).toBe(401);
+    },
+  );
 });

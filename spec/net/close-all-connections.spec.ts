@@ -34,7 +34,8 @@ afterAll(async () => {
 });
 
 const session = (name: string) => t.session.fromPartition(name) as unknown as ClosingSession;
-const visit = (partition: string, path: string) => t.driver.page.fetch({ session: t.session.fromPartition(partition), url: `${http.origin}${path}` });
+const visit = (partition: string, path: string) =>
+  t.driver.page.fetch({ session: t.session.fromPartition(partition), url: `${http.origin}${path}` });
 const connectionOf = (path: string) => http.log.requests.find((r) => r.url === path)!.connectionId;
 const closed = (id: number) => !!http.log.connections.find((c) => c.id === id)?.closed;
 

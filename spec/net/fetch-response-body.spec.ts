@@ -17,7 +17,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'chromium',
-  summary: 'A body cut short rejects the read (not the fetch) with ERR_INCOMPLETE_CHUNKED_ENCODING or ERR_CONTENT_LENGTH_MISMATCH; urlencoded and multipart bodies read as FormData.',
+  summary:
+    'A body cut short rejects the read (not the fetch) with ERR_INCOMPLETE_CHUNKED_ENCODING or ERR_CONTENT_LENGTH_MISMATCH; urlencoded and multipart bodies read as FormData.',
 });
 
 const t = useTarget(meta);

@@ -82,7 +82,9 @@ describe('ses.fetch', () => {
         controller.close();
       },
     });
-    await (await ses.fetch(`${http.url}echo?body=stream`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit)).text();
+    await (
+      await ses.fetch(`${http.url}echo?body=stream`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit)
+    ).text();
     const seen = (q: string) => http.log.requests.find((r) => r.url === `/echo?body=${q}`)!;
     expect(seen('string')).toMatchObject({ method: 'POST', complete: true });
     expect(seen('string').headers['content-type']).toBe('text/plain');
@@ -200,7 +202,10 @@ describe('ses.fetch', () => {
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
     const connectionId = http.log.requests.find((r) => r.url === '/hang?abort')!.connectionId;
-    await http.log.waitFor(() => !!http.log.connections.find((c) => c.id === connectionId)?.closed, 'the aborted connection to close');
+    await http.log.waitFor(
+      () => !!http.log.connections.find((c) => c.id === connectionId)?.closed,
+      'the aborted connection to close',
+    );
   });
 
   it('rejects with an AbortError when aborted while a protocol handler has not answered', async () => {

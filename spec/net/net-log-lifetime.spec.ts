@@ -57,7 +57,11 @@ describe('net logs across the app lifetime', () => {
     await t.target.restart();
 
     expect(loggedUrls(switchFile)).toEqual(
-      expect.arrayContaining([`${server.url}echo?before-capture`, `${server.url}echo?during-capture`, `${server.url}echo?left-running`]),
+      expect.arrayContaining([
+        `${server.url}echo?before-capture`,
+        `${server.url}echo?during-capture`,
+        `${server.url}echo?left-running`,
+      ]),
     );
     const captured = loggedUrls(dynamic);
     expect(captured).toContain(`${server.url}echo?during-capture`);

@@ -19,7 +19,8 @@ export const meta = defineSpec({
   requires: ['network', 'net-log'],
   level: 'must',
   basis: 'electron',
-  summary: "Writes the session's requests as a Chromium NetLog JSON; capture modes and maxFileSize honoured; Electron's argument errors.",
+  summary:
+    "Writes the session's requests as a Chromium NetLog JSON; capture modes and maxFileSize honoured; Electron's argument errors.",
 });
 
 const t = useTarget(meta);
@@ -62,7 +63,11 @@ const netLogOf = (partition: string) => (t.session.fromPartition(partition) as u
 const page = (partition: string, url: string, init: { method?: string; body?: string; headers?: Record<string, string> } = {}) =>
   t.driver.page.fetch({ session: t.session.fromPartition(partition), url, ...init });
 
-async function logOf(partition: string, options: unknown, traffic: () => Promise<unknown>): Promise<{ file: string; text: string; log: NetLogFile }> {
+async function logOf(
+  partition: string,
+  options: unknown,
+  traffic: () => Promise<unknown>,
+): Promise<{ file: string; text: string; log: NetLogFile }> {
   const file = path.join(await t.tempDir(), 'net-log.json');
   const netLog = netLogOf(partition);
   await netLog.startLogging(file, options);
@@ -100,7 +105,15 @@ describe('ses.netLog', () => {
   it("writes a NetLog JSON that passes the Chromium netlog viewer's load checks", async () => {
     const { log } = await logOf('nl-viewer', undefined, () => page('nl-viewer', `${http.url}echo?viewer`));
     const c = log.constants;
-    for (const key of ['logEventTypes', 'clientInfo', 'logEventPhase', 'logSourceType', 'loadFlag', 'netError', 'addressFamily']) {
+    for (const key of [
+      'logEventTypes',
+      'clientInfo',
+      'logEventPhase',
+      'logSourceType',
+      'loadFlag',
+      'netError',
+      'addressFamily',
+    ]) {
       expect(typeof c[key], key).toBe('object');
     }
     expect(c.logFormatVersion).toBe(1);
@@ -181,7 +194,9 @@ describe('ses.netLog', () => {
   it('throws a conversion TypeError for a path that is not a string, and insufficient arguments for none', () => {
     for (const bad of [42, [], {}]) {
       expect(() => netLogOf('nl-errors').startLogging(bad)).toThrow(TypeError);
-      expect(() => netLogOf('nl-errors').startLogging(bad)).toThrow(/^Error processing argument at index 0, conversion failure from/);
+      expect(() => netLogOf('nl-errors').startLogging(bad)).toThrow(
+        /^Error processing argument at index 0, conversion failure from/,
+      );
     }
     expect(() => (netLogOf('nl-errors').startLogging as () => unknown)()).toThrow('Insufficient number of arguments.');
   });
@@ -193,7 +208,9 @@ describe('ses.netLog', () => {
       expect(error.constructor).toBe(errorClass());
     }
     for (const options of [{ maxFileSize: null }, { maxFileSize: '1000' }]) {
-      expect(thrown(() => netLogOf('nl-errors').startLogging('/tmp/never.json', options)).message).toBe('Invalid value for maxFileSize');
+      expect(thrown(() => netLogOf('nl-errors').startLogging('/tmp/never.json', options)).message).toBe(
+        'Invalid value for maxFileSize',
+      );
     }
     expect(netLogOf('nl-errors').currentlyLogging).toBe(false);
   });

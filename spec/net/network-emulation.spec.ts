@@ -16,7 +16,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'documented',
-  summary: "Offline fails the session's requests; latency and throughput slow its traffic; disabling restores it; sessions are independent.",
+  summary:
+    "Offline fails the session's requests; latency and throughput slow its traffic; disabling restores it; sessions are independent.",
 });
 
 const t = useTarget(meta);

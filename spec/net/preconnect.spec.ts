@@ -15,7 +15,8 @@ export const meta = defineSpec({
   requires: ['network', 'tls'],
   level: 'must',
   basis: 'electron',
-  summary: "Preconnects numSockets (1-6) sockets a later request reuses; a page's hint emits 'preconnect' with its URL and credentials flag.",
+  summary:
+    "Preconnects numSockets (1-6) sockets a later request reuses; a page's hint emits 'preconnect' with its URL and credentials flag.",
 });
 
 const t = useTarget(meta, { trustFixtureCa: true });

@@ -47,7 +47,8 @@ const session = (name: string) => t.session.fromPartition(name) as unknown as Ve
 
 /** A proc that trusts everything, in the era's form. */
 function trustEverything(): unknown {
-  if (t.era === 'legacy') return (_hostname: string, _certificate: unknown, callback: (trusted: boolean) => void) => callback(true);
+  if (t.era === 'legacy')
+    return (_hostname: string, _certificate: unknown, callback: (trusted: boolean) => void) => callback(true);
   return (_request: unknown, callback: Callback) => callback(0);
 }
 
@@ -60,7 +61,9 @@ describe('ses.setCertificateVerifyProc', () => {
   it("verifies by default: trusted chains load, others fail with Chromium's certificate errors", async () => {
     expect((await visit('cv-default', 'valid', 'default.fixture.test')).status).toBe(200);
     await expect(visit('cv-default', 'self-signed', 'default.fixture.test')).rejects.toThrow('net::ERR_CERT_AUTHORITY_INVALID');
-    await expect(visit('cv-default', 'untrusted-root', 'default.fixture.test')).rejects.toThrow('net::ERR_CERT_AUTHORITY_INVALID');
+    await expect(visit('cv-default', 'untrusted-root', 'default.fixture.test')).rejects.toThrow(
+      'net::ERR_CERT_AUTHORITY_INVALID',
+    );
     await expect(visit('cv-default', 'expired', 'default.fixture.test')).rejects.toThrow('net::ERR_CERT_DATE_INVALID');
     await expect(visit('cv-default', 'wrong-host', '127.0.0.1')).rejects.toThrow('net::ERR_CERT_COMMON_NAME_INVALID');
     for (const kind of ['self-signed', 'untrusted-root', 'expired', 'wrong-host'] as const) {
@@ -113,18 +116,22 @@ describe('ses.setCertificateVerifyProc', () => {
     expect(selfSigned.certificate.issuerCert).toBeUndefined();
   });
 
-  t.itInEras('>=e9', "callback(0) accepts, callback(-2) fails with net::ERR_FAILED, callback(-3) keeps Chromium's verdict", async () => {
-    session('cv-accept').setCertificateVerifyProc((_request: unknown, callback: Callback) => callback(0));
-    expect((await visit('cv-accept', 'self-signed', 'accept.fixture.test')).status).toBe(200);
-    expect(servers['self-signed'].log.requests.length).toBeGreaterThan(0);
+  t.itInEras(
+    '>=e9',
+    "callback(0) accepts, callback(-2) fails with net::ERR_FAILED, callback(-3) keeps Chromium's verdict",
+    async () => {
+      session('cv-accept').setCertificateVerifyProc((_request: unknown, callback: Callback) => callback(0));
+      expect((await visit('cv-accept', 'self-signed', 'accept.fixture.test')).status).toBe(200);
+      expect(servers['self-signed'].log.requests.length).toBeGreaterThan(0);
 
-    session('cv-reject').setCertificateVerifyProc((_request: unknown, callback: Callback) => callback(-2));
-    await expect(visit('cv-reject', 'valid', 'reject.fixture.test')).rejects.toThrow('net::ERR_FAILED');
+      session('cv-reject').setCertificateVerifyProc((_request: unknown, callback: Callback) => callback(-2));
+      await expect(visit('cv-reject', 'valid', 'reject.fixture.test')).rejects.toThrow('net::ERR_FAILED');
 
-    session('cv-keep').setCertificateVerifyProc((_request: unknown, callback: Callback) => callback(-3));
-    expect((await visit('cv-keep', 'valid', 'keep.fixture.test')).status).toBe(200);
-    await expect(visit('cv-keep', 'expired', 'keep.fixture.test')).rejects.toThrow('net::ERR_CERT_DATE_INVALID');
-  });
+      session('cv-keep').setCertificateVerifyProc((_request: unknown, callback: Callback) => callback(-3));
+      expect((await visit('cv-keep', 'valid', 'keep.fixture.test')).status).toBe(200);
+      await expect(visit('cv-keep', 'expired', 'keep.fixture.test')).rejects.toThrow('net::ERR_CERT_DATE_INVALID');
+    },
+  );
 
   t.itInEras('>=e9', 'fails with whatever certificate error code the proc answers', async () => {
     session('cv-code').setCertificateVerifyProc((_request: unknown, callback: Callback) => callback(-206));
@@ -153,18 +160,22 @@ describe('ses.setCertificateVerifyProc', () => {
     }
   });
 
-  t.itInEras('>=e12', 'ends a connection waiting for the proc when closeAllConnections closes it: the request fails', async () => {
-    const ses = t.session.fromPartition('cv-close') as unknown as VerifySession & { closeAllConnections(): Promise<void> };
-    let asked!: () => void;
-    const procCalled = new Promise<void>((resolve) => (asked = resolve));
-    ses.setCertificateVerifyProc(() => asked());
-    const pending = visit('cv-close', 'valid', 'close.fixture.test', '/echo?unverified');
-    pending.catch(() => undefined);
-    await procCalled;
-    await ses.closeAllConnections();
-    await expect(pending).rejects.toThrow(/^net::ERR_/);
-    expect(servers.valid.log.requests.some((r) => r.url === '/echo?unverified')).toBe(false);
-  });
+  t.itInEras(
+    '>=e12',
+    'ends a connection waiting for the proc when closeAllConnections closes it: the request fails',
+    async () => {
+      const ses = t.session.fromPartition('cv-close') as unknown as VerifySession & { closeAllConnections(): Promise<void> };
+      let asked!: () => void;
+      const procCalled = new Promise<void>((resolve) => (asked = resolve));
+      ses.setCertificateVerifyProc(() => asked());
+      const pending = visit('cv-close', 'valid', 'close.fixture.test', '/echo?unverified');
+      pending.catch(() => undefined);
+      await procCalled;
+      await ses.closeAllConnections();
+      await expect(pending).rejects.toThrow(/^net::ERR_/);
+      expect(servers.valid.log.requests.some((r) => r.url === '/echo?unverified')).toBe(false);
+    },
+  );
 
   t.itInEras('>=e9', 'caches the verdict per host and certificate, so the proc is asked once across connections', async () => {
     let asked = 0;
@@ -181,29 +192,35 @@ describe('ses.setCertificateVerifyProc', () => {
 
   t.itInEras('legacy', 'asks the proc on every new connection (Electron 1.x kept no verdicts)', async () => {
     let asked = 0;
-    session('cv-nocache').setCertificateVerifyProc((_hostname: string, _certificate: unknown, callback: (trusted: boolean) => void) => {
-      asked++;
-      callback(true);
-    });
+    session('cv-nocache').setCertificateVerifyProc(
+      (_hostname: string, _certificate: unknown, callback: (trusted: boolean) => void) => {
+        asked++;
+        callback(true);
+      },
+    );
     await visit('cv-nocache', 'self-signed', 'nocache.fixture.test', '/close');
     await visit('cv-nocache', 'self-signed', 'nocache.fixture.test', '/close');
     expect(asked).toBe(2);
   });
 
-  t.itInEras('legacy', 'calls proc(hostname, certificate, callback) and trusts the certificate when callback gets true', async () => {
-    const seen: [string, Record<string, any>][] = [];
-    session('cv-legacy').setCertificateVerifyProc(
-      (hostname: string, certificate: Record<string, any>, callback: (trusted: boolean) => void) => {
-        seen.push([hostname, certificate]);
-        callback(hostname === 'trusted.fixture.test');
-      },
-    );
-    expect((await visit('cv-legacy', 'self-signed', 'trusted.fixture.test')).status).toBe(200);
-    await expect(visit('cv-legacy', 'valid', 'distrusted.fixture.test')).rejects.toThrow('net::ERR_FAILED');
-    expect(seen[0]![0]).toBe('trusted.fixture.test');
-    expect(seen[0]![1]).toMatchObject({ subjectName: 'localhost', issuerName: 'localhost' });
-    expect(seen[0]![1].data).toMatch(/^-----BEGIN CERTIFICATE-----/);
-  });
+  t.itInEras(
+    'legacy',
+    'calls proc(hostname, certificate, callback) and trusts the certificate when callback gets true',
+    async () => {
+      const seen: [string, Record<string, any>][] = [];
+      session('cv-legacy').setCertificateVerifyProc(
+        (hostname: string, certificate: Record<string, any>, callback: (trusted: boolean) => void) => {
+          seen.push([hostname, certificate]);
+          callback(hostname === 'trusted.fixture.test');
+        },
+      );
+      expect((await visit('cv-legacy', 'self-signed', 'trusted.fixture.test')).status).toBe(200);
+      await expect(visit('cv-legacy', 'valid', 'distrusted.fixture.test')).rejects.toThrow('net::ERR_FAILED');
+      expect(seen[0]![0]).toBe('trusted.fixture.test');
+      expect(seen[0]![1]).toMatchObject({ subjectName: 'localhost', issuerName: 'localhost' });
+      expect(seen[0]![1].data).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    },
+  );
 
   it('reverts to the default verification when given null', async () => {
     const ses = session('cv-null');
@@ -221,7 +238,10 @@ describe('ses.setCertificateVerifyProc', () => {
 
   it("leaves another session's request in flight alone when a proc is set", async () => {
     session('cv-flight-1').setCertificateVerifyProc(trustEverything());
-    const pending = t.driver.page.fetch({ session: t.session.fromPartition('cv-flight-1'), url: servers['self-signed'].urlFor('/stream', 'flight.fixture.test') });
+    const pending = t.driver.page.fetch({
+      session: t.session.fromPartition('cv-flight-1'),
+      url: servers['self-signed'].urlFor('/stream', 'flight.fixture.test'),
+    });
     await until(() => servers['self-signed'].log.requests.some((r) => r.url === '/stream'), 'the request to reach the server');
     session('cv-flight-2').setCertificateVerifyProc(trustEverything());
     servers['self-signed'].release('stream');

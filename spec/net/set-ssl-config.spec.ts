@@ -14,7 +14,8 @@ export const meta = defineSpec({
   requires: ['network', 'tls'],
   level: 'must',
   basis: 'electron',
-  summary: 'Version bounds and disabled cipher suites apply to new connections of that session; bad values throw conversion errors.',
+  summary:
+    'Version bounds and disabled cipher suites apply to new connections of that session; bad values throw conversion errors.',
 });
 
 const t = useTarget(meta, { trustFixtureCa: true });
@@ -31,7 +32,11 @@ beforeAll(async () => {
   [modern, tls12Only, oneCipher] = await Promise.all([
     startHttpServer({ tls: 'valid' }),
     startHttpServer({ tls: 'valid', tlsOptions: { maxVersion: 'TLSv1.2' } }),
-    startHttpServer({ tls: 'valid', keyType: 'rsa', tlsOptions: { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: 'AES128-GCM-SHA256' } }),
+    startHttpServer({
+      tls: 'valid',
+      keyType: 'rsa',
+      tlsOptions: { minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', ciphers: 'AES128-GCM-SHA256' },
+    }),
   ]);
 });
 

@@ -18,7 +18,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: 'Handler bodies (bytes, streams) and streamed request bodies pass whole; non-standard URLs stay as written; a bad statusText and bypassing a custom-only scheme fail.',
+  summary:
+    'Handler bodies (bytes, streams) and streamed request bodies pass whole; non-standard URLs stay as written; a bad statusText and bypassing a custom-only scheme fail.',
 });
 
 const t = useTarget(meta);
@@ -43,7 +44,11 @@ describe('protocol.handle bodies', () => {
   it('hands a streamed request body to the handler whole', async () => {
     const { session, protocol } = fresh();
     protocol.handle('test-scheme', (req: Request) => new Response(req.body));
-    const res = await session.fetch('test-scheme://foo', { method: 'POST', body: streamOf(['streamed ', 'upload']), duplex: 'half' });
+    const res = await session.fetch('test-scheme://foo', {
+      method: 'POST',
+      body: streamOf(['streamed ', 'upload']),
+      duplex: 'half',
+    });
     expect(await res.text()).toBe('streamed upload');
   });
 
@@ -55,7 +60,11 @@ describe('protocol.handle bodies', () => {
       for await (const chunk of req.body as unknown as AsyncIterable<unknown>) chunks.push(chunk);
       return new Response(null, { status: 200 });
     });
-    const res = await session.fetch('cors://url.invalid', { method: 'POST', body: streamOf(['This ', 'is ', 'a ', 'slow ', 'request.']), duplex: 'half' });
+    const res = await session.fetch('cors://url.invalid', {
+      method: 'POST',
+      body: streamOf(['This ', 'is ', 'a ', 'slow ', 'request.']),
+      duplex: 'half',
+    });
     expect(res.ok).toBe(true);
     expect(chunks.length).toBeGreaterThan(0);
     expect(chunks.every((c) => c instanceof Uint8Array)).toBe(true);
@@ -79,13 +88,17 @@ describe('protocol.handle bodies', () => {
   it('fails with net::ERR_UNKNOWN_URL_SCHEME when bypassing custom handlers for a scheme only a handler knows', async () => {
     const { session, protocol } = fresh();
     protocol.handle('app', () => new Response('custom'));
-    expect(await failureOf(session.fetch('app://foo', { bypassCustomProtocolHandlers: true }))).toBe('net::ERR_UNKNOWN_URL_SCHEME');
+    expect(await failureOf(session.fetch('app://foo', { bypassCustomProtocolHandlers: true }))).toBe(
+      'net::ERR_UNKNOWN_URL_SCHEME',
+    );
     expect(await (await session.fetch('app://foo')).text()).toBe('custom');
   });
 
   it("lets a handler forward the request's headers to http, and hands back the server's headers", async () => {
     const { session, protocol } = fresh();
-    protocol.handle('test-scheme', (req: Request) => session.fetch(`${server.url}headers?foo=bar&probe=forwarded`, { headers: req.headers }));
+    protocol.handle('test-scheme', (req: Request) =>
+      session.fetch(`${server.url}headers?foo=bar&probe=forwarded`, { headers: req.headers }),
+    );
     const res = await session.fetch('test-scheme://foo', { headers: { 'x-forwarded-probe': 'yes' } });
     expect(res.headers.get('foo')).toBe('bar');
     const seen = server.log.requests.filter((r) => r.url === '/headers?foo=bar&probe=forwarded');

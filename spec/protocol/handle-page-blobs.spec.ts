@@ -26,7 +26,11 @@ describe('protocol.handle with a page Blob upload', () => {
       expect(req.body).toBeInstanceOf(ReadableStream);
       return new Response(`hello to ${await req.text()}`, { status: 200 });
     });
-    const res = await t.driver.storage.fetchWithBlob({ session, url: 'cors://url.invalid', parts: [{ blob: "it's-a me! Mario!" }] });
+    const res = await t.driver.storage.fetchWithBlob({
+      session,
+      url: 'cors://url.invalid',
+      parts: [{ blob: "it's-a me! Mario!" }],
+    });
     expect(res.status).toBe(200);
     expect(res.body).toBe("hello to it's-a me! Mario!");
   });

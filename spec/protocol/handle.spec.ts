@@ -19,7 +19,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'documented',
-  summary: 'Handlers answer with a Response for custom schemes and in place of http, https and file, reachable by ses.fetch and pages of that session; unhandle removes them.',
+  summary:
+    'Handlers answer with a Response for custom schemes and in place of http, https and file, reachable by ses.fetch and pages of that session; unhandle removes them.',
 });
 
 const t = useTarget(meta);
@@ -35,9 +36,12 @@ beforeAll(async () => {
 });
 
 describe('protocol.handle', () => {
-  it('answers requests to a custom scheme with the handler\'s Response', async () => {
+  it("answers requests to a custom scheme with the handler's Response", async () => {
     const { session, protocol } = fresh();
-    protocol.handle('test-scheme', (req: Request) => new Response(`hello ${req.url}`, { status: 201, headers: { 'x-from': 'handler' } }));
+    protocol.handle(
+      'test-scheme',
+      (req: Request) => new Response(`hello ${req.url}`, { status: 201, headers: { 'x-from': 'handler' } }),
+    );
     const res = await session.fetch('test-scheme://foo/bar?q=1');
     expect(res.status).toBe(201);
     expect(res.headers.get('x-from')).toBe('handler');
@@ -164,7 +168,9 @@ describe('protocol.unhandle', () => {
     const { session, protocol } = fresh();
     protocol.handle('http', () => new Response('intercepted'));
     protocol.unhandle('http');
-    expect(JSON.parse(await (await session.fetch(`${server.url}echo?unhandled`)).text())).toMatchObject({ url: '/echo?unhandled' });
+    expect(JSON.parse(await (await session.fetch(`${server.url}echo?unhandled`)).text())).toMatchObject({
+      url: '/echo?unhandled',
+    });
   });
 
   it('throws for a scheme without a handler', () => {

@@ -9,7 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { failureOf, freshSession, headerOf, mustChange, pageFetch, type ProtocolCallback, type ProtocolRequest } from './protocol-support.ts';
+import {
+  failureOf,
+  freshSession,
+  headerOf,
+  mustChange,
+  pageFetch,
+  type ProtocolCallback,
+  type ProtocolRequest,
+} from './protocol-support.ts';
 
 export const meta = defineSpec({
   members: [
@@ -22,7 +30,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: 'Intercepting handlers: the first answer wins, no answer fails, MIME types and POST bodies pass, stream redirects are followed (POST becoming GET).',
+  summary:
+    'Intercepting handlers: the first answer wins, no answer fails, MIME types and POST bodies pass, stream redirects are followed (POST becoming GET).',
 });
 
 const t = useTarget(meta);
@@ -86,7 +95,8 @@ describe('intercepting handlers and their answers', () => {
     const seen: string[] = [];
     const session = await intercepted('interceptStreamProtocol', (request, cb) => {
       seen.push(request.url);
-      if (request.url.startsWith('http://fake-host')) setImmediate(() => cb({ data: '', statusCode: 302, headers: { Location: 'http://fake-redirect/' } }));
+      if (request.url.startsWith('http://fake-host'))
+        setImmediate(() => cb({ data: '', statusCode: 302, headers: { Location: 'http://fake-redirect/' } }));
       else cb(streamOf('redirect'));
     });
     expect((await pageFetch(t, session, 'http://fake-host/')).body).toBe('redirect');
@@ -97,7 +107,8 @@ describe('intercepting handlers and their answers', () => {
     const seen: { method: string; upload: number }[] = [];
     const session = await intercepted('interceptStreamProtocol', (request, cb) => {
       seen.push({ method: request.method, upload: request.uploadData?.length ?? 0 });
-      if (request.url.startsWith('http://fake-host')) setImmediate(() => cb({ statusCode: 302, headers: { Location: 'http://fake-redirect/' } }));
+      if (request.url.startsWith('http://fake-host'))
+        setImmediate(() => cb({ statusCode: 302, headers: { Location: 'http://fake-redirect/' } }));
       else cb(streamOf(request.method));
     });
     const res = await pageFetch(t, session, 'http://fake-host/', { method: 'POST', body: POST_BODY });

@@ -35,7 +35,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'documented',
-  summary: 'Intercepting handlers answer requests for an existing scheme instead of the network until uninterceptProtocol restores it.',
+  summary:
+    'Intercepting handlers answer requests for an existing scheme instead of the network until uninterceptProtocol restores it.',
 });
 
 const t = useTarget(meta);
@@ -89,7 +90,9 @@ describe('intercepting http', () => {
 
   it('stops when unintercepted: requests reach the network again', async () => {
     const { session, protocol } = freshSession(t);
-    await mustChange(t, protocol, 'interceptStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) => cb('intercepted'));
+    await mustChange(t, protocol, 'interceptStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb('intercepted'),
+    );
     expect((await pageFetch(t, session, `${server.url}echo?before-unintercept`)).body).toBe('intercepted');
     await mustChange(t, protocol, 'uninterceptProtocol', 'http');
     const res = await pageFetch(t, session, `${server.url}echo?after-unintercept`);
@@ -98,7 +101,9 @@ describe('intercepting http', () => {
 
   it("leaves other sessions' requests alone", async () => {
     const { protocol } = freshSession(t);
-    await mustChange(t, protocol, 'interceptStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) => cb('intercepted'));
+    await mustChange(t, protocol, 'interceptStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb('intercepted'),
+    );
     const other = freshSession(t, 'intercept-other');
     const res = await pageFetch(t, other.session, `${server.url}echo?other-session`);
     expect(JSON.parse(res.body)).toMatchObject({ url: '/echo?other-session' });
@@ -109,24 +114,40 @@ describe('intercepting and unintercepting', () => {
   it('refuses a second interception of the same scheme', async () => {
     const { protocol } = freshSession(t);
     await mustChange(t, protocol, 'interceptStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) => cb(''));
-    const again = await change(t, protocol, 'interceptBufferProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) => cb(Buffer.from('')));
+    const again = await change(t, protocol, 'interceptBufferProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb(Buffer.from('')),
+    );
     expect(verdict(t, again)).toBe(failure(t, 'The scheme has been intercepted'));
   });
 
   it('reports unintercepting a scheme that is not intercepted', async () => {
     const { protocol } = freshSession(t);
-    expect(verdict(t, await change(t, protocol, 'uninterceptProtocol', 'https'))).toBe(failure(t, 'The scheme has not been intercepted'));
+    expect(verdict(t, await change(t, protocol, 'uninterceptProtocol', 'https'))).toBe(
+      failure(t, 'The scheme has not been intercepted'),
+    );
   });
 
   t.itInEras('legacy', 'intercepts only a scheme that has a handler', async () => {
     const { protocol } = freshSession(t);
-    const outcome = await change(t, protocol, 'interceptStringProtocol', 'no-such-scheme', (_r: ProtocolRequest, cb: ProtocolCallback) => cb(''));
+    const outcome = await change(
+      t,
+      protocol,
+      'interceptStringProtocol',
+      'no-such-scheme',
+      (_r: ProtocolRequest, cb: ProtocolCallback) => cb(''),
+    );
     expect(verdict(t, outcome)).toBe(failure(t, 'The scheme has not been registered'));
   });
 
   it('throws a TypeError for a scheme that is not a string or a handler that is not a function', () => {
     const { protocol } = freshSession(t);
-    for (const member of ['interceptStringProtocol', 'interceptBufferProtocol', 'interceptFileProtocol', 'interceptHttpProtocol', 'interceptStreamProtocol']) {
+    for (const member of [
+      'interceptStringProtocol',
+      'interceptBufferProtocol',
+      'interceptFileProtocol',
+      'interceptHttpProtocol',
+      'interceptStreamProtocol',
+    ]) {
       const badScheme = thrown(() => protocol[member]!(null, () => undefined));
       expect(badScheme, member).toBeInstanceOf(TypeError);
       expect(badScheme!.message).toMatch(/^Error processing argument at index 0, conversion failure from null$/);

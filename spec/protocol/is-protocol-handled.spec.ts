@@ -27,7 +27,9 @@ describe('protocol.isProtocolHandled', () => {
     expect(await handled('https')).toBe(true);
     expect(await handled('file')).toBe(true);
     expect(await handled('legacy-custom')).toBe(false);
-    await mustChange(t, protocol, 'registerStringProtocol', 'legacy-custom', (_r: ProtocolRequest, cb: ProtocolCallback) => cb(''));
+    await mustChange(t, protocol, 'registerStringProtocol', 'legacy-custom', (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb(''),
+    );
     expect(await handled('legacy-custom')).toBe(true);
     await mustChange(t, protocol, 'unregisterProtocol', 'legacy-custom');
     expect(await handled('legacy-custom')).toBe(false);
@@ -42,7 +44,11 @@ describe('protocol.isProtocolHandled', () => {
 
   t.itInEras('current', 'returns whether protocol.handle set up the scheme, built-in ones included', () => {
     const { protocol } = freshSession(t);
-    const handle = protocol as unknown as { handle(s: string, h: () => Response): void; unhandle(s: string): void; isProtocolHandled(s: string): boolean };
+    const handle = protocol as unknown as {
+      handle(s: string, h: () => Response): void;
+      unhandle(s: string): void;
+      isProtocolHandled(s: string): boolean;
+    };
     expect(handle.isProtocolHandled('test-scheme')).toBe(false);
     expect(handle.isProtocolHandled('https')).toBe(false);
     handle.handle('test-scheme', () => new Response(''));
@@ -59,7 +65,9 @@ describe('protocol.isProtocolHandled', () => {
     expect(error).toBeInstanceOf(TypeError);
     expect(error!.message).toBe('Insufficient number of arguments.');
     // The scheme is converted before the callback is looked for.
-    expect(thrown(() => protocol['isProtocolHandled']!(7))!.message).toBe('Error processing argument at index 0, conversion failure from 7');
+    expect(thrown(() => protocol['isProtocolHandled']!(7))!.message).toBe(
+      'Error processing argument at index 0, conversion failure from 7',
+    );
   });
 
   t.itInEras('e9,current', 'throws a TypeError for a scheme that is not a string', () => {

@@ -97,6 +97,3 @@ export async function mustChange(t: SpecHandle, protocol: ProtocolLike, member: 
   const result = verdict(t, await change(t, protocol, member, ...args));
   if (result !== 'ok') throw new Error(`${member} did not succeed: ${result}`);
 }
-
-
-

@@ -12,7 +12,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { failureOf, freshSession, headerOf, mustChange, pageFetch, type ProtocolCallback, type ProtocolRequest } from './protocol-support.ts';
+import {
+  failureOf,
+  freshSession,
+  headerOf,
+  mustChange,
+  pageFetch,
+  type ProtocolCallback,
+  type ProtocolRequest,
+} from './protocol-support.ts';
 
 export const meta = defineSpec({
   members: ['protocol.registerFileProtocol', 'protocol.registerHttpProtocol', 'protocol.registerStreamProtocol'],
@@ -20,7 +28,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: 'File answers carry their headers, HTTP answers follow redirects and fail without a URL, answers of the wrong type fail, stream answers keep their status and end whole.',
+  summary:
+    'File answers carry their headers, HTTP answers follow redirects and fail without a URL, answers of the wrong type fail, stream answers keep their status and end whole.',
 });
 
 const t = useTarget(meta);
@@ -57,18 +66,26 @@ async function registered(member: string, handler: (request: ProtocolRequest, ca
 
 describe('registered handlers and their answers', () => {
   t.itInEras('>=e9', 'adds the headers of a { path, headers } file answer to the response', async () => {
-    const { session, url } = await registered('registerFileProtocol', (_r, cb) => cb({ path: file, headers: { 'X-Great-Header': 'sogreat' } }));
+    const { session, url } = await registered('registerFileProtocol', (_r, cb) =>
+      cb({ path: file, headers: { 'X-Great-Header': 'sogreat' } }),
+    );
     const res = await pageFetch(t, session, url);
     expect(res.body).toBe('file contents');
     expect(res.headers['x-great-header']).toBe('sogreat');
   });
 
-  t.itInEras('legacy', 'serves the file of a { path, headers } answer without its headers (1.x reads only the path)', async () => {
-    const { session, url } = await registered('registerFileProtocol', (_r, cb) => cb({ path: file, headers: { 'X-Great-Header': 'sogreat' } }));
-    const res = await pageFetch(t, session, url);
-    expect(res.body).toBe('file contents');
-    expect(res.headers['x-great-header']).toBeUndefined();
-  });
+  t.itInEras(
+    'legacy',
+    'serves the file of a { path, headers } answer without its headers (1.x reads only the path)',
+    async () => {
+      const { session, url } = await registered('registerFileProtocol', (_r, cb) =>
+        cb({ path: file, headers: { 'X-Great-Header': 'sogreat' } }),
+      );
+      const res = await pageFetch(t, session, url);
+      expect(res.body).toBe('file contents');
+      expect(res.headers['x-great-header']).toBeUndefined();
+    },
+  );
 
   // Electron 1.x's URLRequest jobs name the failure (no path; a URL that
   // does not parse); the network-service factory fails every bad answer with net::ERR_FAILED.
@@ -107,7 +124,7 @@ describe('registered handlers and their answers', () => {
   });
 
   // Which session loads the URL shows in its cookies: the handler's session holds one, the others none.
-  it('loads the URL of an HTTP answer through the default session when it names none (the handler\'s own in 1.x), and through a new one for null', async () => {
+  it("loads the URL of an HTTP answer through the default session when it names none (the handler's own in 1.x), and through a new one for null", async () => {
     const { session, protocol } = freshSession(t, 'answers-session');
     await t.invoke((session as { cookies: object }).cookies, 'cookies.set', { url: server.url, name: 'owner', value: '1' });
     const scheme = newScheme();
@@ -116,7 +133,8 @@ describe('registered handlers and their answers', () => {
     );
     await pageFetch(t, session, `${scheme}://host/absent`);
     await pageFetch(t, session, `${scheme}://host/null`);
-    const cookieOf = (query: string) => server.log.requests.filter((r) => r.url === `/echo?${query}`).at(-1)?.headers.cookie ?? null;
+    const cookieOf = (query: string) =>
+      server.log.requests.filter((r) => r.url === `/echo?${query}`).at(-1)?.headers.cookie ?? null;
     expect(cookieOf('absent')).toBe(t.era === 'legacy' ? 'owner=1' : null);
     expect(cookieOf('null')).toBeNull();
   });
@@ -176,7 +194,9 @@ describe('registered handlers and their answers', () => {
     });
     const closed = once(events, 'close');
     const controller = new AbortController();
-    const res = await (session as { fetch(url: string, init: RequestInit): Promise<Response> }).fetch(url, { signal: controller.signal });
+    const res = await (session as { fetch(url: string, init: RequestInit): Promise<Response> }).fetch(url, {
+      signal: controller.signal,
+    });
     expect(res.status).toBe(200);
     controller.abort();
     await closed;

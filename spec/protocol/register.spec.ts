@@ -38,7 +38,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'documented',
-  summary: 'Registered handlers answer the requests of their scheme with strings, buffers, files, HTTP loads or streams; registering twice and unregistering report as their era does.',
+  summary:
+    'Registered handlers answer the requests of their scheme with strings, buffers, files, HTTP loads or streams; registering twice and unregistering report as their era does.',
 });
 
 const t = useTarget(meta);
@@ -58,7 +59,9 @@ describe('protocol.registerStringProtocol', () => {
   it('answers with the string the handler gives', async () => {
     const { session, protocol } = freshSession(t);
     const scheme = newScheme();
-    await mustChange(t, protocol, 'registerStringProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) => cb('plain text'));
+    await mustChange(t, protocol, 'registerStringProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb('plain text'),
+    );
     const res = await pageFetch(t, session, `${scheme}://host/path`);
     expect(res).toMatchObject({ status: 200, body: 'plain text' });
     expect(res.headers['access-control-allow-origin']).toBe('*');
@@ -106,7 +109,9 @@ describe('protocol.registerStringProtocol', () => {
   it('fails the request with the net error of { error }', async () => {
     const { session, protocol } = freshSession(t);
     const scheme = newScheme();
-    await mustChange(t, protocol, 'registerStringProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) => cb({ error: -6 }));
+    await mustChange(t, protocol, 'registerStringProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb({ error: -6 }),
+    );
     expect(await failureOf(pageFetch(t, session, `${scheme}://host/`))).toBe('net::ERR_FILE_NOT_FOUND');
   });
 
@@ -119,7 +124,8 @@ describe('protocol.registerStringProtocol', () => {
     await mustChange(t, protocol, 'registerStringProtocol', scheme, (request: ProtocolRequest, cb: ProtocolCallback) =>
       cb({ error: answers[new URL(request.url).hostname], data: 'served', mimeType: 'text/plain' }),
     );
-    for (const host of Object.keys(answers)) expect((await pageFetch(t, session, `${scheme}://${host}/`)).body, host).toBe('served');
+    for (const host of Object.keys(answers))
+      expect((await pageFetch(t, session, `${scheme}://${host}/`)).body, host).toBe('served');
   });
 
   it('fails the request with net::ERR_NOT_IMPLEMENTED when the handler calls back with nothing', async () => {
@@ -129,24 +135,30 @@ describe('protocol.registerStringProtocol', () => {
     expect(await failureOf(pageFetch(t, session, `${scheme}://host/`))).toBe('net::ERR_NOT_IMPLEMENTED');
   });
 
-  t.itInEras('>=e9', 'answers with the status code and headers of an object, and follows a redirect to the same scheme', async () => {
-    const { session, protocol } = freshSession(t);
-    const scheme = newScheme();
-    await mustChange(t, protocol, 'registerStringProtocol', scheme, (request: ProtocolRequest, cb: ProtocolCallback) => {
-      if (request.url.endsWith('/redirect')) cb({ statusCode: 302, headers: { Location: `${scheme}://host/target` } });
-      else cb({ data: `at ${request.url}`, statusCode: 203, headers: { 'X-One': 'a', 'X-Many': ['b', 'c'] } });
-    });
-    const res = await pageFetch(t, session, `${scheme}://host/redirect`);
-    expect(res.status).toBe(203);
-    expect(res.body).toBe(`at ${scheme}://host/target`);
-    expect(res.headers['x-one']).toBe('a');
-    expect(res.headers['x-many']).toBe('b, c');
-  });
+  t.itInEras(
+    '>=e9',
+    'answers with the status code and headers of an object, and follows a redirect to the same scheme',
+    async () => {
+      const { session, protocol } = freshSession(t);
+      const scheme = newScheme();
+      await mustChange(t, protocol, 'registerStringProtocol', scheme, (request: ProtocolRequest, cb: ProtocolCallback) => {
+        if (request.url.endsWith('/redirect')) cb({ statusCode: 302, headers: { Location: `${scheme}://host/target` } });
+        else cb({ data: `at ${request.url}`, statusCode: 203, headers: { 'X-One': 'a', 'X-Many': ['b', 'c'] } });
+      });
+      const res = await pageFetch(t, session, `${scheme}://host/redirect`);
+      expect(res.status).toBe(203);
+      expect(res.body).toBe(`at ${scheme}://host/target`);
+      expect(res.headers['x-one']).toBe('a');
+      expect(res.headers['x-many']).toBe('b, c');
+    },
+  );
 
   t.itInEras('>=e9', 'fails the request with net::ERR_FAILED for a value that is no string', async () => {
     const { session, protocol } = freshSession(t);
     const scheme = newScheme();
-    await mustChange(t, protocol, 'registerStringProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) => cb({ data: 42 }));
+    await mustChange(t, protocol, 'registerStringProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb({ data: 42 }),
+    );
     expect(await failureOf(pageFetch(t, session, `${scheme}://host/`))).toBe('net::ERR_FAILED');
   });
 });
@@ -170,7 +182,9 @@ describe('protocol.registerBufferProtocol', () => {
   it('fails the request when the handler gives no buffer (1.x: net::ERR_NOT_IMPLEMENTED, later net::ERR_FAILED)', async () => {
     const { session, protocol } = freshSession(t);
     const scheme = newScheme();
-    await mustChange(t, protocol, 'registerBufferProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) => cb({ data: 'a string' }));
+    await mustChange(t, protocol, 'registerBufferProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb({ data: 'a string' }),
+    );
     const expected = t.era === 'legacy' ? 'net::ERR_NOT_IMPLEMENTED' : 'net::ERR_FAILED';
     expect(await failureOf(pageFetch(t, session, `${scheme}://host/`))).toBe(expected);
   });
@@ -195,7 +209,11 @@ describe('protocol.registerFileProtocol', () => {
     const scheme = newScheme();
     const file = path.join(dir, 'served.txt');
     await mustChange(t, protocol, 'registerFileProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) => cb(file));
-    for (const url of [`${scheme}://host/../../../../etc/passwd`, `${scheme}://host/%2e%2e/%2e%2e/etc/hostname`, `${scheme}:///etc/passwd`]) {
+    for (const url of [
+      `${scheme}://host/../../../../etc/passwd`,
+      `${scheme}://host/%2e%2e/%2e%2e/etc/hostname`,
+      `${scheme}:///etc/passwd`,
+    ]) {
       expect((await pageFetch(t, session, url)).body, url).toBe('file contents');
     }
   });
@@ -229,7 +247,10 @@ describe('protocol.registerHttpProtocol', () => {
     await mustChange(t, protocol, 'registerHttpProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) =>
       cb({ url: `${server.url}echo?via-put`, method: 'PUT' }),
     );
-    expect(JSON.parse((await pageFetch(t, session, `${scheme}://host/`)).body)).toMatchObject({ method: 'PUT', url: '/echo?via-put' });
+    expect(JSON.parse((await pageFetch(t, session, `${scheme}://host/`)).body)).toMatchObject({
+      method: 'PUT',
+      url: '/echo?via-put',
+    });
   });
 });
 
@@ -239,7 +260,12 @@ describe('protocol.registerStreamProtocol', () => {
     const scheme = newScheme();
     await mustChange(t, protocol, 'registerStreamProtocol', scheme, (request: ProtocolRequest, cb: ProtocolCallback) => {
       if (request.url.endsWith('/plain')) cb(Readable.from([Buffer.from('streamed '), Buffer.from('body')]));
-      else cb({ statusCode: 202, headers: { 'content-type': 'text/html' }, data: Readable.from([Buffer.from('<h5>Response</h5>')]) });
+      else
+        cb({
+          statusCode: 202,
+          headers: { 'content-type': 'text/html' },
+          data: Readable.from([Buffer.from('<h5>Response</h5>')]),
+        });
     });
     expect(await pageFetch(t, session, `${scheme}://host/plain`)).toMatchObject({ status: 200, body: 'streamed body' });
     const res = await pageFetch(t, session, `${scheme}://host/object`);
@@ -263,13 +289,17 @@ describe('registering and unregistering', () => {
     const { protocol } = freshSession(t);
     const scheme = newScheme();
     await mustChange(t, protocol, 'registerStringProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) => cb(''));
-    const again = await change(t, protocol, 'registerBufferProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) => cb(Buffer.from('')));
+    const again = await change(t, protocol, 'registerBufferProtocol', scheme, (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb(Buffer.from('')),
+    );
     expect(verdict(t, again)).toBe(failure(t, 'The scheme has been registered'));
   });
 
   t.itInEras('legacy', 'counts the built-in schemes as registered', async () => {
     const { protocol } = freshSession(t);
-    const outcome = await change(t, protocol, 'registerStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) => cb(''));
+    const outcome = await change(t, protocol, 'registerStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb(''),
+    );
     expect(verdict(t, outcome)).toBe(failure(t, 'The scheme has been registered'));
   });
 
@@ -284,13 +314,21 @@ describe('registering and unregistering', () => {
 
   it('reports unregistering a scheme that has no handler', async () => {
     const { protocol } = freshSession(t);
-    expect(verdict(t, await change(t, protocol, 'unregisterProtocol', newScheme()))).toBe(failure(t, 'The scheme has not been registered'));
+    expect(verdict(t, await change(t, protocol, 'unregisterProtocol', newScheme()))).toBe(
+      failure(t, 'The scheme has not been registered'),
+    );
   });
 
   it('throws a TypeError for a scheme that is not a string or a handler that is not a function', () => {
     const { protocol } = freshSession(t);
     const handler = (_r: ProtocolRequest, cb: ProtocolCallback) => cb('');
-    for (const member of ['registerStringProtocol', 'registerBufferProtocol', 'registerFileProtocol', 'registerHttpProtocol', 'registerStreamProtocol']) {
+    for (const member of [
+      'registerStringProtocol',
+      'registerBufferProtocol',
+      'registerFileProtocol',
+      'registerHttpProtocol',
+      'registerStreamProtocol',
+    ]) {
       const badScheme = thrown(() => protocol[member]!(42, handler));
       expect(badScheme, member).toBeInstanceOf(TypeError);
       expect(badScheme!.message).toMatch(/^Error processing argument at index 0, conversion failure from/);

@@ -7,7 +7,15 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { ERA_IDS, type EraId } from '../../contract/eras/eras.ts';
 import { subMembersOf } from '../../contract/eras/sub-inventory.ts';
-import { failureOf, freshSession, mustChange, pageFetch, protocolOf, type ProtocolCallback, type ProtocolRequest } from './protocol-support.ts';
+import {
+  failureOf,
+  freshSession,
+  mustChange,
+  pageFetch,
+  protocolOf,
+  type ProtocolCallback,
+  type ProtocolRequest,
+} from './protocol-support.ts';
 
 export const meta = defineSpec({
   members: ['ses.protocol'],
@@ -15,7 +23,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'documented',
-  summary: "A session's protocol property is one Protocol object per session with its era's methods; its handlers serve that session only.",
+  summary:
+    "A session's protocol property is one Protocol object per session with its era's methods; its handlers serve that session only.",
 });
 
 const t = useTarget(meta);
@@ -60,7 +69,9 @@ describe('ses.protocol', () => {
   it("serves its own session's requests and no other session's", async () => {
     const a = freshSession(t, 'proto-own-a');
     const b = freshSession(t, 'proto-own-b');
-    await mustChange(t, a.protocol, 'registerStringProtocol', 'own-scheme', (_r: ProtocolRequest, cb: ProtocolCallback) => cb('from a'));
+    await mustChange(t, a.protocol, 'registerStringProtocol', 'own-scheme', (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb('from a'),
+    );
     expect((await pageFetch(t, a.session, 'own-scheme://host/')).body).toBe('from a');
     expect(await failureOf(pageFetch(t, b.session, 'own-scheme://host/'))).toBe('net::ERR_UNKNOWN_URL_SCHEME');
   });

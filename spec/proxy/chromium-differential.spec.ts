@@ -11,9 +11,19 @@ import { describe, expect, it } from 'vitest';
 import { HarnessError } from '../../harness/api/harness-error.ts';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { bypassRulesArbitrary, pacProgramArbitrary, pacScriptOf, proxyRulesArbitrary, urlArbitrary } from '../../harness/arbitraries/proxy.ts';
+import {
+  bypassRulesArbitrary,
+  pacProgramArbitrary,
+  pacScriptOf,
+  proxyRulesArbitrary,
+  urlArbitrary,
+} from '../../harness/arbitraries/proxy.ts';
 import { findChromium } from '../../harness/chromium/find-chromium.ts';
-import { resolveFixedServersWithChromium, resolvePacWithChromium, type CaseAnswers } from '../../harness/chromium/proxy-oracle.ts';
+import {
+  resolveFixedServersWithChromium,
+  resolvePacWithChromium,
+  type CaseAnswers,
+} from '../../harness/chromium/proxy-oracle.ts';
 import { pacDataUrl, proxyCalls } from './proxy-calls.ts';
 
 export const meta = defineSpec({
@@ -38,7 +48,12 @@ interface Mismatch {
 }
 
 /** Compares the target's answers with Chromium's; unanswered URLs (a browser refuses a few requests) are counted. */
-async function compare(config: unknown, urls: string[], chromium: CaseAnswers, mismatches: Mismatch[]): Promise<{ compared: number; unseen: number }> {
+async function compare(
+  config: unknown,
+  urls: string[],
+  chromium: CaseAnswers,
+  mismatches: Mismatch[],
+): Promise<{ compared: number; unseen: number }> {
   const ses = p.fresh();
   await p.set(ses, config);
   let compared = 0;
@@ -65,7 +80,11 @@ function executable(): string {
 describe('differential check against Chromium', () => {
   it('resolves generated fixed-server configurations as Chromium does', async () => {
     const cases = fc.sample(
-      fc.record({ server: proxyRulesArbitrary, bypassList: bypassRulesArbitrary, urls: fc.uniqueArray(urlArbitrary, { minLength: 12, maxLength: 12 }) }),
+      fc.record({
+        server: proxyRulesArbitrary,
+        bypassList: bypassRulesArbitrary,
+        urls: fc.uniqueArray(urlArbitrary, { minLength: 12, maxLength: 12 }),
+      }),
       { seed: SEED, numRuns: CASES },
     );
     const chromium = await resolveFixedServersWithChromium(cases, { executable: executable() });
@@ -73,7 +92,12 @@ describe('differential check against Chromium', () => {
     let compared = 0;
     let unseen = 0;
     for (const [i, c] of cases.entries()) {
-      const counts = await compare({ proxyRules: c.server, proxyBypassRules: c.bypassList }, c.urls, chromium.answers[i]!, mismatches);
+      const counts = await compare(
+        { proxyRules: c.server, proxyBypassRules: c.bypassList },
+        c.urls,
+        chromium.answers[i]!,
+        mismatches,
+      );
       compared += counts.compared;
       unseen += counts.unseen;
     }
@@ -83,10 +107,13 @@ describe('differential check against Chromium', () => {
   }, 180_000);
 
   it('resolves generated PAC programs as Chromium does', async () => {
-    const programs = fc.sample(fc.record({ program: pacProgramArbitrary, urls: fc.uniqueArray(urlArbitrary, { minLength: 24, maxLength: 24 }) }), {
-      seed: SEED,
-      numRuns: 2,
-    });
+    const programs = fc.sample(
+      fc.record({ program: pacProgramArbitrary, urls: fc.uniqueArray(urlArbitrary, { minLength: 24, maxLength: 24 }) }),
+      {
+        seed: SEED,
+        numRuns: 2,
+      },
+    );
     const mismatches: Mismatch[] = [];
     let compared = 0;
     let unseen = 0;

@@ -63,16 +63,26 @@ describe('electron-proxy-agent with the session', () => {
     const response = await get(named('/socks-agent'), new ElectronProxyAgent(ses));
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ path: '/socks-agent' });
-    expect(socks.records).toContainEqual({ variant: '5', host: 'origin.test', addressType: 'domain', port: origin.port, granted: true });
+    expect(socks.records).toContainEqual({
+      variant: '5',
+      host: 'origin.test',
+      addressType: 'domain',
+      port: origin.port,
+      granted: true,
+    });
   });
 
   it('goes through the SOCKS5 proxy a PAC script names', async () => {
     const ses = p.fresh();
-    await p.set(ses, { pacScript: pacDataUrl(`function FindProxyForURL(url, host) { return "SOCKS5 127.0.0.1:${socks.port}"; }`) });
+    await p.set(ses, {
+      pacScript: pacDataUrl(`function FindProxyForURL(url, host) { return "SOCKS5 127.0.0.1:${socks.port}"; }`),
+    });
     const before = socks.records.length;
     const response = await get(named('/pac-agent'), new ElectronProxyAgent(ses));
     expect(JSON.parse(response.body)).toMatchObject({ path: '/pac-agent' });
-    expect(socks.records.slice(before)).toEqual([{ variant: '5', host: 'origin.test', addressType: 'domain', port: origin.port, granted: true }]);
+    expect(socks.records.slice(before)).toEqual([
+      { variant: '5', host: 'origin.test', addressType: 'domain', port: origin.port, granted: true },
+    ]);
   });
 
   it('connects directly when the session says DIRECT', async () => {

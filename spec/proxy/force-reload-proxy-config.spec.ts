@@ -15,7 +15,8 @@ export const meta = defineSpec({
   requires: ['proxy.pac'],
   level: 'must',
   basis: 'electron',
-  summary: 'forceReloadProxyConfig re-fetches the PAC script and applies the latest configuration; setProxy with the same configuration does not.',
+  summary:
+    'forceReloadProxyConfig re-fetches the PAC script and applies the latest configuration; setProxy with the same configuration does not.',
 });
 
 const t = useTarget(meta, { env: {} });
@@ -80,9 +81,15 @@ describe('ses.forceReloadProxyConfig', () => {
     const other = p.fresh();
     await p.set(mine, { pacScript: host.url('/mine.pac') });
     await p.set(other, { pacScript: host.url('/mine.pac') });
-    expect([await p.resolve(mine, 'http://a.test/'), await p.resolve(other, 'http://a.test/')]).toEqual(['PROXY myproxy:10', 'PROXY myproxy:10']);
+    expect([await p.resolve(mine, 'http://a.test/'), await p.resolve(other, 'http://a.test/')]).toEqual([
+      'PROXY myproxy:10',
+      'PROXY myproxy:10',
+    ]);
     host.serve('/mine.pac', script(11));
     await p.reload(mine);
-    expect([await p.resolve(mine, 'http://a.test/'), await p.resolve(other, 'http://a.test/')]).toEqual(['PROXY myproxy:11', 'PROXY myproxy:10']);
+    expect([await p.resolve(mine, 'http://a.test/'), await p.resolve(other, 'http://a.test/')]).toEqual([
+      'PROXY myproxy:11',
+      'PROXY myproxy:10',
+    ]);
   });
 });

@@ -22,7 +22,8 @@ export const meta = defineSpec({
   requires: ['proxy.pac'],
   level: 'must',
   basis: 'chromium',
-  summary: "PAC scripts from http(s)/data: (file: only in 1.x), Chromium's PAC library and result format, URL stripping, mandatory-PAC failures ('' from Electron 9), sandboxing.",
+  summary:
+    "PAC scripts from http(s)/data: (file: only in 1.x), Chromium's PAC library and result format, URL stripping, mandatory-PAC failures ('' from Electron 9), sandboxing.",
 });
 
 const t = useTarget(meta, { env: {} });
@@ -49,11 +50,16 @@ const fn = (body: string) => `function FindProxyForURL(url, host) {\n${body}\n}`
 describe('PAC scripts', () => {
   it('uses a script fetched over http', async () => {
     const url = served(fn('return "PROXY myproxy:8132";'));
-    expect(await p.resolveWith({ pacScript: url }, 'https://google.com', 'http://example.com/x')).toEqual(['PROXY myproxy:8132', 'PROXY myproxy:8132']);
+    expect(await p.resolveWith({ pacScript: url }, 'https://google.com', 'http://example.com/x')).toEqual([
+      'PROXY myproxy:8132',
+      'PROXY myproxy:8132',
+    ]);
   });
 
   it('uses a script from a data: URL', async () => {
-    expect(await p.resolveWith({ pacScript: pacDataUrl(fn('return "SOCKS5 s:1";')) }, 'http://example.com/')).toEqual(['SOCKS5 s:1']);
+    expect(await p.resolveWith({ pacScript: pacDataUrl(fn('return "SOCKS5 s:1";')) }, 'http://example.com/')).toEqual([
+      'SOCKS5 s:1',
+    ]);
   });
 
   it('follows redirects to the script', async () => {
@@ -70,8 +76,13 @@ describe('PAC scripts', () => {
   });
 
   it('drops invalid elements of the answer, and reads an answer with none valid as DIRECT', async () => {
-    const script = fn('if (host == "none.test") return "BOGUS x; PROXY; DIRECT now"; return "PROXY u@h:1;QUICK q:1;;PROXY ok:2";');
-    expect(await p.resolveWith({ pacScript: pacDataUrl(script) }, 'http://some.test/', 'http://none.test/')).toEqual(['PROXY ok:2', 'DIRECT']);
+    const script = fn(
+      'if (host == "none.test") return "BOGUS x; PROXY; DIRECT now"; return "PROXY u@h:1;QUICK q:1;;PROXY ok:2";',
+    );
+    expect(await p.resolveWith({ pacScript: pacDataUrl(script) }, 'http://some.test/', 'http://none.test/')).toEqual([
+      'PROXY ok:2',
+      'DIRECT',
+    ]);
   });
 
   it('passes http URLs without credentials or fragment, and https URLs without path and query', async () => {
@@ -80,7 +91,11 @@ describe('PAC scripts', () => {
       if (url == "https://secure.test/") return "PROXY stripped:1";
       return "PROXY unexpected-" + url.length + ":1";`);
     expect(
-      await p.resolveWith({ pacScript: pacDataUrl(script) }, 'http://user:pw@plain.test/path?q=1#frag', 'https://user:pw@secure.test/secret/path?token=1#f'),
+      await p.resolveWith(
+        { pacScript: pacDataUrl(script) },
+        'http://user:pw@plain.test/path?q=1#frag',
+        'https://user:pw@secure.test/secret/path?token=1#f',
+      ),
     ).toEqual(['PROXY kept-path:1', 'PROXY stripped:1']);
   });
 
@@ -105,16 +120,33 @@ describe('PAC scripts', () => {
       ];
       return "PROXY " + parts.join("-").replace(/[^a-z0-9.-]/gi, "x") + ":1";`);
     const expected = [
-      'true', 'false', 'false',
-      'true', 'true',
-      '2', 'true', 'false',
-      'true', 'false',
-      'true', 'true', 'false',
-      'xx1x10.1.1.1x10.2.2.2', 'false',
-      '10.9.8.7', '1.2.3.4', 'true', 'true',
-      '', 'undefined',
-      'true', 'true', 'true',
-      'string', 'string', 'function',
+      'true',
+      'false',
+      'false',
+      'true',
+      'true',
+      '2',
+      'true',
+      'false',
+      'true',
+      'false',
+      'true',
+      'true',
+      'false',
+      'xx1x10.1.1.1x10.2.2.2',
+      'false',
+      '10.9.8.7',
+      '1.2.3.4',
+      'true',
+      'true',
+      '',
+      'undefined',
+      'true',
+      'true',
+      'true',
+      'string',
+      'string',
+      'function',
     ].join('-');
     expect(await p.resolveWith({ pacScript: pacDataUrl(script) }, 'http://example.com/')).toEqual([`PROXY ${expected}:1`]);
   });
@@ -128,7 +160,10 @@ describe('PAC scripts', () => {
     const script = 'var calls = 0;\n' + fn('calls++; return "PROXY call-" + calls + ":1";');
     const ses = p.fresh();
     await p.set(ses, { pacScript: pacDataUrl(script) });
-    expect([await p.resolve(ses, 'http://a.test/'), await p.resolve(ses, 'http://b.test/')]).toEqual(['PROXY call-1:1', 'PROXY call-2:1']);
+    expect([await p.resolve(ses, 'http://a.test/'), await p.resolve(ses, 'http://b.test/')]).toEqual([
+      'PROXY call-1:1',
+      'PROXY call-2:1',
+    ]);
   });
 
   it('denies a hostile script the host process, modules and file system', async () => {
@@ -147,35 +182,51 @@ describe('PAC scripts', () => {
     expect(await p.resolveWith({ pacScript: pacDataUrl(script) }, 'http://example.com/')).toEqual(['PROXY sandboxed:1']);
   });
 
-  t.itInEras('>=e9', 'stops a script that runs too long, and keeps answering afterwards', async () => {
-    const script = fn('if (host == "loop.test") { while (true) {} } return "PROXY alive:1";');
-    const ses = p.fresh();
-    await p.set(ses, { pacScript: pacDataUrl(script) });
-    expect(await p.resolve(ses, 'http://loop.test/')).toBe('');
-    expect(await p.resolve(ses, 'http://other.test/')).toBe('PROXY alive:1');
-  }, 30_000);
+  t.itInEras(
+    '>=e9',
+    'stops a script that runs too long, and keeps answering afterwards',
+    async () => {
+      const script = fn('if (host == "loop.test") { while (true) {} } return "PROXY alive:1";');
+      const ses = p.fresh();
+      await p.set(ses, { pacScript: pacDataUrl(script) });
+      expect(await p.resolve(ses, 'http://loop.test/')).toBe('');
+      expect(await p.resolve(ses, 'http://other.test/')).toBe('PROXY alive:1');
+    },
+    30_000,
+  );
 
-  t.itInEras('>=e9', 'fails a lookup whose script recurses without end, and keeps answering afterwards', async () => {
-    const script = `function deeper(n) { return deeper(n + 1) + 1; }\n${fn('if (host == "deep.test") return deeper(0); return "PROXY alive:1";')}`;
-    const ses = p.fresh();
-    await p.set(ses, { pacScript: pacDataUrl(script) });
-    expect(await p.resolve(ses, 'http://deep.test/')).toBe('');
-    expect(await p.resolve(ses, 'http://other.test/')).toBe('PROXY alive:1');
-  }, 30_000);
+  t.itInEras(
+    '>=e9',
+    'fails a lookup whose script recurses without end, and keeps answering afterwards',
+    async () => {
+      const script = `function deeper(n) { return deeper(n + 1) + 1; }\n${fn('if (host == "deep.test") return deeper(0); return "PROXY alive:1";')}`;
+      const ses = p.fresh();
+      await p.set(ses, { pacScript: pacDataUrl(script) });
+      expect(await p.resolve(ses, 'http://deep.test/')).toBe('');
+      expect(await p.resolve(ses, 'http://other.test/')).toBe('PROXY alive:1');
+    },
+    30_000,
+  );
 
   t.itInEras('>=e9', 'skips the script for localhost, loopback and link-local destinations', async () => {
     const script = fn('return "PROXY everything:1";');
-    expect(await p.resolveWith({ pacScript: pacDataUrl(script) }, 'http://localhost/', 'http://127.0.0.1/', 'http://[::1]/', 'http://169.254.0.1/')).toEqual([
-      'DIRECT',
-      'DIRECT',
-      'DIRECT',
-      'DIRECT',
-    ]);
+    expect(
+      await p.resolveWith(
+        { pacScript: pacDataUrl(script) },
+        'http://localhost/',
+        'http://127.0.0.1/',
+        'http://[::1]/',
+        'http://169.254.0.1/',
+      ),
+    ).toEqual(['DIRECT', 'DIRECT', 'DIRECT', 'DIRECT']);
   });
 
   t.itInEras('legacy', 'Electron 1.x ran the script for local destinations too', async () => {
     const script = fn('return "PROXY everything:1";');
-    expect(await p.resolveWith({ pacScript: pacDataUrl(script) }, 'http://localhost/', 'http://127.0.0.1/')).toEqual(['PROXY everything:1', 'PROXY everything:1']);
+    expect(await p.resolveWith({ pacScript: pacDataUrl(script) }, 'http://localhost/', 'http://127.0.0.1/')).toEqual([
+      'PROXY everything:1',
+      'PROXY everything:1',
+    ]);
   });
 
   it('treats a pacScript that is not a URL as no PAC script: direct', async () => {
@@ -200,7 +251,8 @@ function failingScripts(): Record<string, () => Promise<string> | string> {
     'a script that throws while loading': () => served(`throw new Error("load");\n${fn('return "PROXY x:1";')}`),
     'a script that throws': () => served(fn('throw new Error("boom");')),
     'a script that answers a number': () => served(fn('return 42;')),
-    'a script that recurses without end': () => served(`function deeper(n) { return deeper(n + 1) + 1; }\n${fn('return deeper(0);')}`),
+    'a script that recurses without end': () =>
+      served(`function deeper(n) { return deeper(n + 1) + 1; }\n${fn('return deeper(0);')}`),
     'a script that answers non-ASCII text': () => served(fn('return "PROXY h\\u00e9:1";')),
   };
 }

@@ -22,7 +22,8 @@ export const meta = defineSpec({
   requires: ['network', 'tls'],
   level: 'must',
   basis: 'chromium',
-  summary: "A proxy's 407 is answered through the login step and the identity is kept per session and proxy: later requests, ses.fetch's included, present it first.",
+  summary:
+    "A proxy's 407 is answered through the login step and the identity is kept per session and proxy: later requests, ses.fetch's included, present it first.",
 });
 
 const t = useTarget(meta, { env: {}, trustFixtureCa: true, switches: FIXTURE_RESOLVER_SWITCHES });
@@ -64,7 +65,8 @@ const answer = (ses: object, credentials: { username: string; password: string }
   t.driver.auth.respond({ session: ses, ...credentials });
 const asked = (ses: object): Promise<AuthInfo[]> => t.driver.auth.takeRequests({ session: ses });
 /** The Proxy-Authorization of each request the proxy saw for `target` (forwarded URL or CONNECT authority). */
-const presented = (target: string) => proxy.records.filter((r) => r.target === target).map((r) => r.headers['proxy-authorization'] ?? null);
+const presented = (target: string) =>
+  proxy.records.filter((r) => r.target === target).map((r) => r.headers['proxy-authorization'] ?? null);
 const fetchOf = (ses: object) => (ses as { fetch(url: string, init?: RequestInit): Promise<Response> }).fetch.bind(ses);
 
 describe('proxy authentication', () => {
@@ -96,7 +98,12 @@ describe('proxy authentication', () => {
     expect(res.status).toBe(200);
     expect(await asked(ses)).toEqual([{ isProxy: true, scheme: 'basic', host: '127.0.0.1', port: proxy.port, realm: REALM }]);
     const authority = `${ORIGIN_HOST}:${secureOrigin.port}`;
-    expect(proxy.records.filter((r) => r.kind === 'connect' && r.target === authority).map((r) => r.headers['proxy-authorization'] ?? null).slice(0, 2)).toEqual([null, EXPECTED]);
+    expect(
+      proxy.records
+        .filter((r) => r.kind === 'connect' && r.target === authority)
+        .map((r) => r.headers['proxy-authorization'] ?? null)
+        .slice(0, 2),
+    ).toEqual([null, EXPECTED]);
     expect((await pageFetch(t, ses, plain('/after-tunnel'))).status).toBe(200);
     expect(presented(plain('/after-tunnel'))).toEqual([EXPECTED]);
     expect(await asked(ses)).toEqual([]);
@@ -114,7 +121,7 @@ describe('proxy authentication', () => {
     expect(await asked(stranger)).toHaveLength(1);
   });
 
-  it('gives the page the proxy\'s 407 when the login is cancelled, and asks again next time', async () => {
+  it("gives the page the proxy's 407 when the login is cancelled, and asks again next time", async () => {
     const ses = await proxiedSession();
     await t.driver.auth.respond({ session: ses, cancel: true });
     const res = await pageFetch(t, ses, plain('/cancelled'));
@@ -139,27 +146,35 @@ describe('proxy authentication', () => {
     expect(await failureOf(pageFetch(t, ses, `${direct.url}status?code=407`))).toBe('net::ERR_UNEXPECTED_PROXY_AUTH');
   });
 
-  t.itInEras('current', "lets ses.fetch use the proxy identity a page's login gave, with credentials 'omit' too, without asking", async () => {
-    const ses = await proxiedSession();
-    const before = await fetchOf(ses)(plain('/fetch-before'));
-    expect(before.status).toBe(407);
-    expect(before.headers.get('proxy-authenticate')).toBe(`Basic realm="${REALM}"`);
-    expect(await asked(ses)).toEqual([]);
-    await answer(ses);
-    expect((await pageFetch(t, ses, plain('/fetch-login'))).status).toBe(200);
-    await asked(ses);
-    expect((await fetchOf(ses)(plain('/fetch-include'))).status).toBe(200);
-    expect((await fetchOf(ses)(plain('/fetch-omit'), { credentials: 'omit' })).status).toBe(200);
-    expect(presented(plain('/fetch-omit'))).toEqual([EXPECTED]);
-    expect(await asked(ses)).toEqual([]);
-  });
+  t.itInEras(
+    'current',
+    "lets ses.fetch use the proxy identity a page's login gave, with credentials 'omit' too, without asking",
+    async () => {
+      const ses = await proxiedSession();
+      const before = await fetchOf(ses)(plain('/fetch-before'));
+      expect(before.status).toBe(407);
+      expect(before.headers.get('proxy-authenticate')).toBe(`Basic realm="${REALM}"`);
+      expect(await asked(ses)).toEqual([]);
+      await answer(ses);
+      expect((await pageFetch(t, ses, plain('/fetch-login'))).status).toBe(200);
+      await asked(ses);
+      expect((await fetchOf(ses)(plain('/fetch-include'))).status).toBe(200);
+      expect((await fetchOf(ses)(plain('/fetch-omit'), { credentials: 'omit' })).status).toBe(200);
+      expect(presented(plain('/fetch-omit'))).toEqual([EXPECTED]);
+      expect(await asked(ses)).toEqual([]);
+    },
+  );
 
-  t.itInEras('current', "gives ses.fetch a tunnel's 407 head with a body that fails with net::ERR_TUNNEL_CONNECTION_FAILED", async () => {
-    const ses = await proxiedSession();
-    const res = await fetchOf(ses)(secure('/tunnel-refused'));
-    expect(res.status).toBe(407);
-    expect(res.headers.get('proxy-authenticate')).toBe(`Basic realm="${REALM}"`);
-    expect(await failureOf(res.text())).toMatch(/net::ERR_TUNNEL_CONNECTION_FAILED/);
-    expect(secureOrigin.records.filter((r) => r.path === '/tunnel-refused')).toEqual([]);
-  });
+  t.itInEras(
+    'current',
+    "gives ses.fetch a tunnel's 407 head with a body that fails with net::ERR_TUNNEL_CONNECTION_FAILED",
+    async () => {
+      const ses = await proxiedSession();
+      const res = await fetchOf(ses)(secure('/tunnel-refused'));
+      expect(res.status).toBe(407);
+      expect(res.headers.get('proxy-authenticate')).toBe(`Basic realm="${REALM}"`);
+      expect(await failureOf(res.text())).toMatch(/net::ERR_TUNNEL_CONNECTION_FAILED/);
+      expect(secureOrigin.records.filter((r) => r.path === '/tunnel-refused')).toEqual([]);
+    },
+  );
 });

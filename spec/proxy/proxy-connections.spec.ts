@@ -19,10 +19,9 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'chromium',
-  summary: 'Pooled connections to a proxy are reused, ended by closeAllConnections (the next request connects anew) and left behind when setProxy names another proxy; ses.fetch goes through the proxy too, and preconnect never connects to a proxied origin directly.',
+  summary:
+    'Pooled connections to a proxy are reused, ended by closeAllConnections (the next request connects anew) and left behind when setProxy names another proxy; ses.fetch goes through the proxy too, and preconnect never connects to a proxied origin directly.',
 });
-
-
 
 const t = useTarget(meta, { env: {}, switches: FIXTURE_RESOLVER_SWITCHES });
 const p = proxyCalls(t, 'proxy-connections');

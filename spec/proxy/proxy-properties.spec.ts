@@ -11,7 +11,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { anyUrlArbitrary, bypassRulesArbitrary, proxyRulesArbitrary, proxyUriListArbitrary, urlArbitrary } from '../../harness/arbitraries/proxy.ts';
+import {
+  anyUrlArbitrary,
+  bypassRulesArbitrary,
+  proxyRulesArbitrary,
+  proxyUriListArbitrary,
+  urlArbitrary,
+} from '../../harness/arbitraries/proxy.ts';
 import { proxyCalls } from './proxy-calls.ts';
 
 export const meta = defineSpec({
@@ -20,7 +26,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'chromium',
-  summary: 'Generated rules and URLs: never throws, well-formed answers, per-scheme isolation, first entry decides, implicit loopback bypass, CIDR arithmetic, fallback order.',
+  summary:
+    'Generated rules and URLs: never throws, well-formed answers, per-scheme isolation, first entry decides, implicit loopback bypass, CIDR arithmetic, fallback order.',
 });
 
 const t = useTarget(meta, { env: {} });
@@ -41,11 +48,16 @@ describe('proxy resolution properties (generated)', () => {
     const ses = p.fresh();
     const text = fc.oneof(fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
     await fc.assert(
-      fc.asyncProperty(fc.oneof(proxyRulesArbitrary, text), fc.oneof(bypassRulesArbitrary, text), anyUrlArbitrary, async (rules, bypass, url) => {
-        const answer = await resolveWith(ses, { proxyRules: rules, proxyBypassRules: bypass }, url);
-        expect(typeof answer).toBe('string');
-        if (answer !== '') for (const element of answer.split(';')) expect(element).toMatch(ELEMENT);
-      }),
+      fc.asyncProperty(
+        fc.oneof(proxyRulesArbitrary, text),
+        fc.oneof(bypassRulesArbitrary, text),
+        anyUrlArbitrary,
+        async (rules, bypass, url) => {
+          const answer = await resolveWith(ses, { proxyRules: rules, proxyBypassRules: bypass }, url);
+          expect(typeof answer).toBe('string');
+          if (answer !== '') for (const element of answer.split(';')) expect(element).toMatch(ELEMENT);
+        },
+      ),
       runs(300),
     );
   });
@@ -53,14 +65,21 @@ describe('proxy resolution properties (generated)', () => {
   it('applies per-scheme entries only to their own scheme', async () => {
     const ses = p.fresh();
     // An empty list would turn `http=` into a bare list naming "http"; lists here are never empty.
-    const entry = fc.tuple(fc.constantFrom('http', 'https', 'ftp'), proxyUriListArbitrary.filter((l) => l !== ''));
-    const url = fc.tuple(fc.constantFrom('http', 'https', 'ftp'), fc.constantFrom('a.test', 'b.example', '10.1.2.3')).map(([s, h]) => `${s}://${h}/`);
+    const entry = fc.tuple(
+      fc.constantFrom('http', 'https', 'ftp'),
+      proxyUriListArbitrary.filter((l) => l !== ''),
+    );
+    const url = fc
+      .tuple(fc.constantFrom('http', 'https', 'ftp'), fc.constantFrom('a.test', 'b.example', '10.1.2.3'))
+      .map(([s, h]) => `${s}://${h}/`);
     await fc.assert(
       fc.asyncProperty(fc.array(entry, { minLength: 1, maxLength: 4 }), url, async (entries, target) => {
         const scheme = new URL(target).protocol.slice(0, -1);
         const own = entries.filter(([s]) => s === scheme);
         const all = await resolveWith(ses, { proxyRules: entries.map(([s, l]) => `${s}=${l}`).join(';') }, target);
-        const expected = own.length ? await resolveWith(ses, { proxyRules: own.map(([s, l]) => `${s}=${l}`).join(';') }, target) : 'DIRECT';
+        const expected = own.length
+          ? await resolveWith(ses, { proxyRules: own.map(([s, l]) => `${s}=${l}`).join(';') }, target)
+          : 'DIRECT';
         expect(all).toBe(expected);
       }),
       runs(120),
@@ -82,9 +101,18 @@ describe('proxy resolution properties (generated)', () => {
 
   t.itInEras('>=e9', 'bypasses loopback destinations implicitly unless <-loopback> comes last', async () => {
     const ses = p.fresh();
-    const loopback = fc.constantFrom('http://localhost/', 'https://localhost:8443/', 'http://sub.localhost/', 'http://127.0.0.1/', 'http://127.9.8.7:81/', 'http://[::1]/');
+    const loopback = fc.constantFrom(
+      'http://localhost/',
+      'https://localhost:8443/',
+      'http://sub.localhost/',
+      'http://127.0.0.1/',
+      'http://127.9.8.7:81/',
+      'http://[::1]/',
+    );
     const bypass = bypassRulesArbitrary.filter((b) => !/loopback/i.test(b));
-    const proxy = fc.tuple(fc.constantFrom('p', 'proxy.test', 'socks5://s', 'https://h'), fc.integer({ min: 1, max: 65535 })).map(([h, port]) => `${h}:${port}`);
+    const proxy = fc
+      .tuple(fc.constantFrom('p', 'proxy.test', 'socks5://s', 'https://h'), fc.integer({ min: 1, max: 65535 }))
+      .map(([h, port]) => `${h}:${port}`);
     await fc.assert(
       fc.asyncProperty(proxy, bypass, loopback, async (rules, rulesBypass, url) => {
         const plain = await resolveWith(ses, { proxyRules: rules, proxyBypassRules: rulesBypass }, url);
@@ -102,7 +130,8 @@ describe('proxy resolution properties (generated)', () => {
     const ipv4 = fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 });
     const ipv6 = fc.array(fc.integer({ min: 0, max: 0xffff }), { minLength: 8, maxLength: 8 });
     const toBig = (parts: number[], width: number) => parts.reduce((acc, x) => (acc << BigInt(width)) | BigInt(x), 0n);
-    const inBlock = (a: bigint, b: bigint, bits: number, total: number) => bits === 0 || a >> BigInt(total - bits) === b >> BigInt(total - bits);
+    const inBlock = (a: bigint, b: bigint, bits: number, total: number) =>
+      bits === 0 || a >> BigInt(total - bits) === b >> BigInt(total - bits);
     const family = fc.oneof(
       fc.record({ v: fc.constant(4 as const), prefix: ipv4, address: ipv4, bits: fc.integer({ min: 0, max: 32 }) }),
       fc.record({ v: fc.constant(6 as const), prefix: ipv6, address: ipv6, bits: fc.integer({ min: 0, max: 128 }) }),
@@ -118,11 +147,23 @@ describe('proxy resolution properties (generated)', () => {
           const low = (1n << BigInt(total - bits)) - 1n;
           addr = (pre & ~low) | (addr & low);
         }
-        const parts = (n: bigint) => Array.from({ length: total / width }, (_, i) => Number((n >> BigInt(total - width * (i + 1))) & ((1n << BigInt(width)) - 1n)));
-        const text = (n: bigint) => (v === 4 ? parts(n).join('.') : parts(n).map((x) => x.toString(16)).join(':'));
+        const parts = (n: bigint) =>
+          Array.from({ length: total / width }, (_, i) =>
+            Number((n >> BigInt(total - width * (i + 1))) & ((1n << BigInt(width)) - 1n)),
+          );
+        const text = (n: bigint) =>
+          v === 4
+            ? parts(n).join('.')
+            : parts(n)
+                .map((x) => x.toString(16))
+                .join(':');
         const host = v === 4 ? text(addr) : `[${text(addr)}]`;
         // <-loopback> keeps the implicit rules out of the way (it means nothing in Electron 1.x).
-        const answer = await resolveWith(ses, { proxyRules: 'p:1', proxyBypassRules: `<-loopback>,${text(pre)}/${bits}` }, `http://${host}/`);
+        const answer = await resolveWith(
+          ses,
+          { proxyRules: 'p:1', proxyBypassRules: `<-loopback>,${text(pre)}/${bits}` },
+          `http://${host}/`,
+        );
         expect(answer).toBe(inBlock(addr, pre, bits, total) ? 'DIRECT' : 'PROXY p:1');
       }),
       runs(200),
@@ -138,10 +179,17 @@ describe('proxy resolution properties (generated)', () => {
       port: fc.integer({ min: 1, max: 65535 }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.uniqueArray(proxy, { minLength: 1, maxLength: 6, selector: (x) => `${types[x.scheme]} ${x.host}:${x.port}` }), async (list) => {
-        const answer = await resolveWith(ses, { proxyRules: list.map((x) => `${x.scheme}${x.host}:${x.port}`).join(',') }, 'http://example.com/');
-        expect(answer).toBe(list.map((x) => `${types[x.scheme]} ${x.host}:${x.port}`).join(';'));
-      }),
+      fc.asyncProperty(
+        fc.uniqueArray(proxy, { minLength: 1, maxLength: 6, selector: (x) => `${types[x.scheme]} ${x.host}:${x.port}` }),
+        async (list) => {
+          const answer = await resolveWith(
+            ses,
+            { proxyRules: list.map((x) => `${x.scheme}${x.host}:${x.port}`).join(',') },
+            'http://example.com/',
+          );
+          expect(answer).toBe(list.map((x) => `${types[x.scheme]} ${x.host}:${x.port}`).join(';'));
+        },
+      ),
       runs(120),
     );
   });

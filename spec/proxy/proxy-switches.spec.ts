@@ -16,21 +16,38 @@ export const meta = defineSpec({
   summary: '--proxy-server and --proxy-bypass-list give every session its starting proxy configuration; setProxy replaces it.',
 });
 
-const t = useTarget(meta, { env: {}, switches: { 'proxy-server': 'http=switched:8080;https=secure:8443', 'proxy-bypass-list': '*.skip.test' } });
+const t = useTarget(meta, {
+  env: {},
+  switches: { 'proxy-server': 'http=switched:8080;https=secure:8443', 'proxy-bypass-list': '*.skip.test' },
+});
 const p = proxyCalls(t, 'switches');
 
 describe('proxy switches', () => {
   it('configure the default session and new partitions alike', async () => {
     const answers = [];
     for (const ses of [t.session.defaultSession, p.fresh()]) {
-      answers.push(await p.resolve(ses, 'http://a.test/'), await p.resolve(ses, 'https://a.test/'), await p.resolve(ses, 'http://x.skip.test/'));
+      answers.push(
+        await p.resolve(ses, 'http://a.test/'),
+        await p.resolve(ses, 'https://a.test/'),
+        await p.resolve(ses, 'http://x.skip.test/'),
+      );
     }
-    expect(answers).toEqual(['PROXY switched:8080', 'PROXY secure:8443', 'DIRECT', 'PROXY switched:8080', 'PROXY secure:8443', 'DIRECT']);
+    expect(answers).toEqual([
+      'PROXY switched:8080',
+      'PROXY secure:8443',
+      'DIRECT',
+      'PROXY switched:8080',
+      'PROXY secure:8443',
+      'DIRECT',
+    ]);
   });
 
   it('are replaced by setProxy in that session only', async () => {
     const ses = p.fresh();
     await p.set(ses, { proxyRules: 'mine:1' });
-    expect([await p.resolve(ses, 'http://a.test/'), await p.resolve(p.fresh(), 'http://a.test/')]).toEqual(['PROXY mine:1', 'PROXY switched:8080']);
+    expect([await p.resolve(ses, 'http://a.test/'), await p.resolve(p.fresh(), 'http://a.test/')]).toEqual([
+      'PROXY mine:1',
+      'PROXY switched:8080',
+    ]);
   });
 });

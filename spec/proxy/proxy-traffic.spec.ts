@@ -24,10 +24,9 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: "Requests travel through the configured HTTP, HTTPS and SOCKS proxies as Chromium sends them; unreachable proxies fall over to the next, failed tunnels and failed mandatory PAC scripts fail the request.",
+  summary:
+    'Requests travel through the configured HTTP, HTTPS and SOCKS proxies as Chromium sends them; unreachable proxies fall over to the next, failed tunnels and failed mandatory PAC scripts fail the request.',
 });
-
-
 
 const t = useTarget(meta, {
   env: {},
@@ -57,22 +56,27 @@ async function closedPort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  [origin, secureOrigin, httpProxy, spareProxy, httpsProxy, refusingProxy, untrustedProxy, socks, pacHost, deadPort] = await Promise.all([
-    startEchoOrigin(),
-    startEchoOrigin({ tls: true }),
-    startHttpProxy({ hosts: FIXTURE_HOSTS }),
-    startHttpProxy({ hosts: FIXTURE_HOSTS }),
-    startHttpProxy({ tls: true, hosts: FIXTURE_HOSTS }),
-    startHttpProxy({ hosts: FIXTURE_HOSTS, refuseWith: 403 }),
-    startHttpProxy({ tls: 'untrusted', hosts: FIXTURE_HOSTS }),
-    startSocksProxy({ hosts: FIXTURE_HOSTS }),
-    startPacHost(),
-    closedPort(),
-  ]);
+  [origin, secureOrigin, httpProxy, spareProxy, httpsProxy, refusingProxy, untrustedProxy, socks, pacHost, deadPort] =
+    await Promise.all([
+      startEchoOrigin(),
+      startEchoOrigin({ tls: true }),
+      startHttpProxy({ hosts: FIXTURE_HOSTS }),
+      startHttpProxy({ hosts: FIXTURE_HOSTS }),
+      startHttpProxy({ tls: true, hosts: FIXTURE_HOSTS }),
+      startHttpProxy({ hosts: FIXTURE_HOSTS, refuseWith: 403 }),
+      startHttpProxy({ tls: 'untrusted', hosts: FIXTURE_HOSTS }),
+      startSocksProxy({ hosts: FIXTURE_HOSTS }),
+      startPacHost(),
+      closedPort(),
+    ]);
 });
 
 afterAll(async () => {
-  await Promise.all([origin, secureOrigin, httpProxy, spareProxy, httpsProxy, refusingProxy, untrustedProxy, socks, pacHost].map((f) => f?.close()));
+  await Promise.all(
+    [origin, secureOrigin, httpProxy, spareProxy, httpsProxy, refusingProxy, untrustedProxy, socks, pacHost].map((f) =>
+      f?.close(),
+    ),
+  );
 });
 
 function plainUrl(path: string): string {
@@ -224,10 +228,14 @@ describe('proxy failures', () => {
     expect((await pageFetch(t, ses, plainUrl('/forbidden'))).status).toBe(403);
   });
 
-  t.itInEras('>=e9', 'fails requests with net::ERR_MANDATORY_PROXY_CONFIGURATION_FAILED when the PAC script cannot be fetched', async () => {
-    const ses = await sessionWith({ pacScript: `http://127.0.0.1:${deadPort}/missing.pac` });
-    expect(await failureOf(pageFetch(t, ses, plainUrl('/no-pac')))).toBe('net::ERR_MANDATORY_PROXY_CONFIGURATION_FAILED');
-  });
+  t.itInEras(
+    '>=e9',
+    'fails requests with net::ERR_MANDATORY_PROXY_CONFIGURATION_FAILED when the PAC script cannot be fetched',
+    async () => {
+      const ses = await sessionWith({ pacScript: `http://127.0.0.1:${deadPort}/missing.pac` });
+      expect(await failureOf(pageFetch(t, ses, plainUrl('/no-pac')))).toBe('net::ERR_MANDATORY_PROXY_CONFIGURATION_FAILED');
+    },
+  );
 
   t.itInEras('legacy', 'sends requests direct when the PAC script cannot be fetched (not mandatory in 1.x)', async () => {
     const ses = await sessionWith({ pacScript: `http://127.0.0.1:${deadPort}/missing.pac` });

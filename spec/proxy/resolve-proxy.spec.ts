@@ -15,7 +15,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'chromium',
-  summary: "resolveProxy answers in Chromium's PAC-string format (default ports, canonical hosts, IPv6 brackets, '' for an empty list), in call order.",
+  summary:
+    "resolveProxy answers in Chromium's PAC-string format (default ports, canonical hosts, IPv6 brackets, '' for an empty list), in call order.",
 });
 
 const t = useTarget(meta, { env: {} });
@@ -24,15 +25,15 @@ const URL_ = 'http://example.com/';
 
 describe('ses.resolveProxy', () => {
   it('names each kind of proxy as a PAC result does, joined by ";" with no space', async () => {
-    expect(await p.resolveWith({ proxyRules: 'p1:81,https://p2:444,socks4://p3:1081,socks5://p4:1082,direct://' }, URL_)).toEqual([
-      'PROXY p1:81;HTTPS p2:444;SOCKS p3:1081;SOCKS5 p4:1082;DIRECT',
-    ]);
+    expect(await p.resolveWith({ proxyRules: 'p1:81,https://p2:444,socks4://p3:1081,socks5://p4:1082,direct://' }, URL_)).toEqual(
+      ['PROXY p1:81;HTTPS p2:444;SOCKS p3:1081;SOCKS5 p4:1082;DIRECT'],
+    );
   });
 
   it("fills in each scheme's default port", async () => {
-    expect(await p.resolveWith({ proxyRules: 'plain,http://h,https://s,socks4://four,socks5://five,socks://bare' }, URL_)).toEqual([
-      'PROXY plain:80;PROXY h:80;HTTPS s:443;SOCKS four:1080;SOCKS5 five:1080;SOCKS5 bare:1080',
-    ]);
+    expect(
+      await p.resolveWith({ proxyRules: 'plain,http://h,https://s,socks4://four,socks5://five,socks://bare' }, URL_),
+    ).toEqual(['PROXY plain:80;PROXY h:80;HTTPS s:443;SOCKS four:1080;SOCKS5 five:1080;SOCKS5 bare:1080']);
   });
 
   it('writes hosts in canonical form: lower case, IPv4 dotted, IPv6 compressed in brackets', async () => {
@@ -57,7 +58,9 @@ describe('ses.resolveProxy', () => {
   it('answers concurrent lookups, each for its own URL', async () => {
     const ses = p.fresh();
     await p.set(ses, { proxyRules: 'http=h:1;https=s:2;ftp=f:3' });
-    const answers = await Promise.all(['http://a.test/', 'https://a.test/', 'ftp://a.test/', 'ws://a.test/'].map((u) => p.resolve(ses, u)));
+    const answers = await Promise.all(
+      ['http://a.test/', 'https://a.test/', 'ftp://a.test/', 'ws://a.test/'].map((u) => p.resolve(ses, u)),
+    );
     expect(answers).toEqual(['PROXY h:1', 'PROXY s:2', 'PROXY f:3', 'PROXY s:2']);
   });
 
@@ -66,7 +69,9 @@ describe('ses.resolveProxy', () => {
     await p.set(ses, { proxyRules: 'http=h:1;https=s:2' });
     const order: string[] = [];
     await Promise.all(
-      ['https://1.test/', 'http://2.test/', 'https://3.test/'].map((u) => p.resolve(ses, u).then((answer) => order.push(`${u} ${answer}`))),
+      ['https://1.test/', 'http://2.test/', 'https://3.test/'].map((u) =>
+        p.resolve(ses, u).then((answer) => order.push(`${u} ${answer}`)),
+      ),
     );
     expect(order).toEqual(['https://1.test/ PROXY s:2', 'http://2.test/ PROXY h:1', 'https://3.test/ PROXY s:2']);
   });
@@ -85,7 +90,9 @@ describe('ses.resolveProxy', () => {
     expect(() => ses.resolveProxy('http://example.com/')).toThrow('Insufficient number of arguments.');
     // Arguments are converted in order before the callback is looked for: a bad URL is reported first.
     expect(() => ses.resolveProxy(42)).toThrow('Error processing argument at index 0, conversion failure from 42');
-    expect(() => ses.resolveProxy(42, 'not a function')).toThrow('Error processing argument at index 0, conversion failure from 42');
+    expect(() => ses.resolveProxy(42, 'not a function')).toThrow(
+      'Error processing argument at index 0, conversion failure from 42',
+    );
   });
 
   t.itInEras('current', 'drops quic:// proxies, which Chromium no longer accepts', async () => {

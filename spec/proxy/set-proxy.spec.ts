@@ -14,7 +14,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'electron',
-  summary: 'setProxy applies rules, modes and their defaults to one session; Electron 12+ rejects unknown modes; argument handling per era.',
+  summary:
+    'setProxy applies rules, modes and their defaults to one session; Electron 12+ rejects unknown modes; argument handling per era.',
 });
 
 // An empty environment: without setProxy a session resolves DIRECT.
@@ -54,11 +55,15 @@ describe('ses.setProxy', () => {
   });
 
   it('lets pacScript win over proxyRules when both are given', async () => {
-    expect(await p.resolveWith({ pacScript: PAC_EVERYTHING, proxyRules: 'http=ignored:1' }, 'http://example.com/')).toEqual(['PROXY from-pac:8132']);
+    expect(await p.resolveWith({ pacScript: PAC_EVERYTHING, proxyRules: 'http=ignored:1' }, 'http://example.com/')).toEqual([
+      'PROXY from-pac:8132',
+    ]);
   });
 
   it('ignores fields that are not strings', async () => {
-    expect(await p.resolveWith({ proxyRules: 42, pacScript: {}, proxyBypassRules: ['a'] }, 'http://example.com/')).toEqual(['DIRECT']);
+    expect(await p.resolveWith({ proxyRules: 42, pacScript: {}, proxyBypassRules: ['a'] }, 'http://example.com/')).toEqual([
+      'DIRECT',
+    ]);
     expect(await p.resolveWith({ proxyRules: 'r:1', proxyBypassRules: 7 }, 'http://example.com/')).toEqual(['PROXY r:1']);
   });
 
@@ -67,9 +72,12 @@ describe('ses.setProxy', () => {
   });
 
   t.itInEras('>=e12', "mode 'fixed_servers' uses proxyRules, even when pacScript is given", async () => {
-    expect(await p.resolveWith({ mode: 'fixed_servers', proxyRules: 'http=myproxy:80', pacScript: PAC_EVERYTHING }, 'http://example.com/')).toEqual([
-      'PROXY myproxy:80',
-    ]);
+    expect(
+      await p.resolveWith(
+        { mode: 'fixed_servers', proxyRules: 'http=myproxy:80', pacScript: PAC_EVERYTHING },
+        'http://example.com/',
+      ),
+    ).toEqual(['PROXY myproxy:80']);
   });
 
   t.itInEras('>=e12', "mode 'pac_script' without a pacScript means direct", async () => {
@@ -78,7 +86,9 @@ describe('ses.setProxy', () => {
   });
 
   t.itInEras('>=e12', "mode 'pac_script' uses pacScript", async () => {
-    expect(await p.resolveWith({ mode: 'pac_script', pacScript: PAC_EVERYTHING }, 'https://google.com')).toEqual(['PROXY from-pac:8132']);
+    expect(await p.resolveWith({ mode: 'pac_script', pacScript: PAC_EVERYTHING }, 'https://google.com')).toEqual([
+      'PROXY from-pac:8132',
+    ]);
   });
 
   t.itInEras('>=e12', "mode 'auto_detect' and 'system' are accepted, and local destinations stay direct", async () => {
@@ -96,7 +106,9 @@ describe('ses.setProxy', () => {
         (e: unknown) => e,
       );
       expect(error).toBeInstanceOf(Error);
-      expect((error as Error).message).toBe('Invalid mode, must be one of direct, auto_detect, pac_script, fixed_servers or system');
+      expect((error as Error).message).toBe(
+        'Invalid mode, must be one of direct, auto_detect, pac_script, fixed_servers or system',
+      );
     }
     expect(await p.resolve(ses, 'http://example.com/')).toBe('PROXY kept:1');
   });
@@ -106,7 +118,9 @@ describe('ses.setProxy', () => {
   });
 
   t.itInEras('e9', 'Electron 9 reads no `mode`: proxyRules still apply', async () => {
-    expect(await p.resolveWith({ mode: 'direct', proxyRules: 'http=myproxy:80' }, 'http://example.com/')).toEqual(['PROXY myproxy:80']);
+    expect(await p.resolveWith({ mode: 'direct', proxyRules: 'http=myproxy:80' }, 'http://example.com/')).toEqual([
+      'PROXY myproxy:80',
+    ]);
     expect(await p.resolveWith({ mode: 'invalid', proxyRules: 'p:2' }, 'http://example.com/')).toEqual(['PROXY p:2']);
   });
 
@@ -129,7 +143,9 @@ describe('ses.setProxy', () => {
   });
 
   t.itInEras('legacy', 'Electron 1.x ignores an invalid pacScript URL and falls back to proxyRules', async () => {
-    expect(await p.resolveWith({ pacScript: 'not a url', proxyRules: 'rules:1' }, 'http://example.com/')).toEqual(['PROXY rules:1']);
+    expect(await p.resolveWith({ pacScript: 'not a url', proxyRules: 'rules:1' }, 'http://example.com/')).toEqual([
+      'PROXY rules:1',
+    ]);
   });
 
   t.itInEras('legacy', 'Electron 1.x throws a TypeError for a config that is neither an object nor a string', () => {
@@ -142,7 +158,9 @@ describe('ses.setProxy', () => {
   t.itInEras('legacy', 'Electron 1.x requires the callback', () => {
     const ses = p.fresh() as { setProxy(...args: unknown[]): void };
     expect(() => ses.setProxy({ proxyRules: 'p:1' })).toThrow('Insufficient number of arguments.');
-    expect(() => ses.setProxy({ proxyRules: 'p:1' }, 'not a function')).toThrow(/^Error processing argument at index 1, conversion failure from not a function$/);
+    expect(() => ses.setProxy({ proxyRules: 'p:1' }, 'not a function')).toThrow(
+      /^Error processing argument at index 1, conversion failure from not a function$/,
+    );
     // The config is converted before the callback is looked for: a bad one is reported first.
     expect(() => ses.setProxy(42)).toThrow('Error processing argument at index 0, conversion failure from 42');
   });

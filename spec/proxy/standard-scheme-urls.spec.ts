@@ -27,16 +27,28 @@ const p = proxyCalls(t, 'standard-scheme-proxy');
 describe('ses.resolveProxy on a standard custom scheme', () => {
   it('applies bypass rules to its canonical host, scheme-restricted ones included', async () => {
     const config = { proxyRules: 'every:1', proxyBypassRules: 'foo.test,app://only-app.test' };
-    const urls = ['app://foo.test/x', 'app://FOO.test:99/y', 'app://bar.test/x', 'app://only-app.test/', 'http://only-app.test/', 'other://foo.test/x'];
-    expect(await p.resolveWith(config, ...urls)).toEqual(['DIRECT', 'DIRECT', 'PROXY every:1', 'DIRECT', 'PROXY every:1', 'PROXY every:1']);
-  });
-
-  t.itInEras('>=e9', 'bypasses its localhost and loopback hosts implicitly', async () => {
-    expect(await p.resolveWith({ proxyRules: 'every:1' }, 'app://localhost/', 'app://127.0.0.1/x', 'other://localhost/')).toEqual([
+    const urls = [
+      'app://foo.test/x',
+      'app://FOO.test:99/y',
+      'app://bar.test/x',
+      'app://only-app.test/',
+      'http://only-app.test/',
+      'other://foo.test/x',
+    ];
+    expect(await p.resolveWith(config, ...urls)).toEqual([
       'DIRECT',
       'DIRECT',
       'PROXY every:1',
+      'DIRECT',
+      'PROXY every:1',
+      'PROXY every:1',
     ]);
+  });
+
+  t.itInEras('>=e9', 'bypasses its localhost and loopback hosts implicitly', async () => {
+    expect(await p.resolveWith({ proxyRules: 'every:1' }, 'app://localhost/', 'app://127.0.0.1/x', 'other://localhost/')).toEqual(
+      ['DIRECT', 'DIRECT', 'PROXY every:1'],
+    );
   });
 
   it('hands a PAC script the canonical URL without its fragment, and the host', async () => {
@@ -45,9 +57,8 @@ describe('ses.resolveProxy on a standard custom scheme', () => {
       if (host == "foo.test" && url == "app://foo.test/a/c?q=1") return "PROXY canonical:1";
       return "PROXY unexpected-" + url.length + ":1";
     }`;
-    expect(await p.resolveWith({ pacScript: pacDataUrl(script) }, 'app://FOO.test:8080/a/./b/../c?q=1#frag', 'other://foo.test/x')).toEqual([
-      'PROXY canonical:1',
-      'PROXY no-host:1',
-    ]);
+    expect(
+      await p.resolveWith({ pacScript: pacDataUrl(script) }, 'app://FOO.test:8080/a/./b/../c?q=1#frag', 'other://foo.test/x'),
+    ).toEqual(['PROXY canonical:1', 'PROXY no-host:1']);
   });
 });

@@ -22,7 +22,8 @@ describe('system proxy settings: all_proxy', () => {
   it('sends every scheme to ALL_PROXY, ignoring http_proxy', async () => {
     const ses = p.fresh();
     const answers = [];
-    for (const url of ['http://a.test/', 'https://a.test/', 'ftp://a.test/', 'ws://a.test/']) answers.push(await p.resolve(ses, url));
+    for (const url of ['http://a.test/', 'https://a.test/', 'ftp://a.test/', 'ws://a.test/'])
+      answers.push(await p.resolve(ses, url));
     expect(answers).toEqual(['PROXY everything:8000', 'PROXY everything:8000', 'PROXY everything:8000', 'PROXY everything:8000']);
   });
 

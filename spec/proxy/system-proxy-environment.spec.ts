@@ -15,7 +15,8 @@ export const meta = defineSpec({
   requires: ['proxy.system'],
   level: 'must',
   basis: 'chromium',
-  summary: "System mode converts http_proxy/HTTPS_PROXY/no_proxy as Chromium does: schemes and credentials dropped, no_proxy as suffix rules.",
+  summary:
+    'System mode converts http_proxy/HTTPS_PROXY/no_proxy as Chromium does: schemes and credentials dropped, no_proxy as suffix rules.',
 });
 
 const t = useTarget(meta, {
@@ -46,7 +47,14 @@ describe('system proxy settings from the environment', () => {
 
   it('reads no_proxy entries as host suffixes (no dot needed) and CIDR blocks', async () => {
     const ses = p.fresh();
-    const urls = ['http://skip.test/', 'http://a.skip.test/', 'http://noskip.test/', 'http://x.dot.test/', 'http://dot.test/', 'http://10.2.3.4/'];
+    const urls = [
+      'http://skip.test/',
+      'http://a.skip.test/',
+      'http://noskip.test/',
+      'http://x.dot.test/',
+      'http://dot.test/',
+      'http://10.2.3.4/',
+    ];
     const answers = [];
     for (const url of urls) answers.push(await p.resolve(ses, url));
     expect(answers).toEqual(['DIRECT', 'DIRECT', 'DIRECT', 'DIRECT', 'PROXY envproxy:3128', 'DIRECT']);

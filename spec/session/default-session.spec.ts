@@ -11,7 +11,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'electron',
-  summary: "The default session is one persistent object, equal to fromPartition(''), whose data lives in userData (sessionData).",
+  summary:
+    "The default session is one persistent object, equal to fromPartition(''), whose data lives in userData (sessionData).",
 });
 
 const t = useTarget(meta);

@@ -58,7 +58,9 @@ describe('session.fromPartition', () => {
   it('throws a TypeError naming argument 0 for a non-string partition', () => {
     for (const bad of [1, {}, null, undefined, true]) {
       expect(() => t.session.fromPartition(bad as never)).toThrow(TypeError);
-      expect(() => t.session.fromPartition(bad as never)).toThrow(/^Error processing argument at index 0, conversion failure from/);
+      expect(() => t.session.fromPartition(bad as never)).toThrow(
+        /^Error processing argument at index 0, conversion failure from/,
+      );
     }
   });
 

@@ -15,12 +15,14 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'electron',
-  summary: 'Returns one persistent Session per absolute path, separate from partitions, stored at exactly that path; rejects empty, relative and non-string paths.',
+  summary:
+    'Returns one persistent Session per absolute path, separate from partitions, stored at exactly that path; rejects empty, relative and non-string paths.',
 });
 
 const t = useTarget(meta);
 
-const fromPath = (...args: unknown[]) => (t.session.fromPath as (...a: unknown[]) => ReturnType<NonNullable<SessionModule['fromPath']>>)(...args);
+const fromPath = (...args: unknown[]) =>
+  (t.session.fromPath as (...a: unknown[]) => ReturnType<NonNullable<SessionModule['fromPath']>>)(...args);
 
 describe('session.fromPath', () => {
   it('returns the same object for the same path', async () => {
@@ -122,7 +124,10 @@ describe('session.fromPath', () => {
       const ses = fromPath(refused);
       await t.invoke(ses.cookies, 'cookies.set', { url: 'https://refused.example/', name: 'kept', value: 'in-memory' });
       const cookies = (await t.invoke(ses.cookies, 'cookies.get', { name: 'kept' })) as { value: string }[];
-      expect(cookies.map((c) => c.value), refused).toEqual(['in-memory']);
+      expect(
+        cookies.map((c) => c.value),
+        refused,
+      ).toEqual(['in-memory']);
     }
   });
 

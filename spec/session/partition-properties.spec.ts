@@ -16,7 +16,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'electron',
-  summary: 'Over generated partition strings: identity per string, persistence iff persist:, lower-cased escaped directory names.',
+  summary:
+    'Over generated partition strings: identity per string, persistence iff persist:, lower-cased escaped directory names.',
 });
 
 const t = useTarget(meta);
@@ -43,7 +44,31 @@ const isPersistentKey = (p: string) => p === '' || p.startsWith(PERSIST);
 // One unit of a name: hand-picked troublemakers, any code point, printable ASCII. No '/'.
 const unit = fc
   .oneof(
-    fc.constantFrom('A', 'Z', 'a', 'z', 'P', 'E', '0', ' ', ':', '%', '#', '?', '.', '-', '~', '\\', '\t', 'é', 'É', 'ß', 'İ', '日', '😀'),
+    fc.constantFrom(
+      'A',
+      'Z',
+      'a',
+      'z',
+      'P',
+      'E',
+      '0',
+      ' ',
+      ':',
+      '%',
+      '#',
+      '?',
+      '.',
+      '-',
+      '~',
+      '\\',
+      '\t',
+      'é',
+      'É',
+      'ß',
+      'İ',
+      '日',
+      '😀',
+    ),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
     fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }),
   )

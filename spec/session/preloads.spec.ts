@@ -19,8 +19,7 @@ const t = useTarget(meta);
 
 let counter = 0;
 const fresh = (prefix = '') => t.session.fromPartition(`${prefix}preloads-${++counter}`);
-const setPreloads = (ses: object, ...args: unknown[]) =>
-  (ses as { setPreloads(...a: unknown[]): unknown }).setPreloads(...args);
+const setPreloads = (ses: object, ...args: unknown[]) => (ses as { setPreloads(...a: unknown[]): unknown }).setPreloads(...args);
 
 describe('ses.setPreloads / ses.getPreloads', () => {
   it('is an empty array before anything is set', () => {

@@ -13,7 +13,8 @@ export const meta = defineSpec({
   requires: ['restart', 'storage'],
   level: 'must',
   basis: 'electron',
-  summary: 'After a restart sessions are new objects; persistent partitions keep their data, in-memory ones and API settings do not.',
+  summary:
+    'After a restart sessions are new objects; persistent partitions keep their data, in-memory ones and API settings do not.',
 });
 
 const t = useTarget(meta);

@@ -16,7 +16,8 @@ export const meta = defineSpec({
   requires: [],
   level: 'must',
   basis: 'electron',
-  summary: 'Storage path is null in memory, userData for the default session, and Partitions/<lower-cased escaped name> for persist: partitions.',
+  summary:
+    'Storage path is null in memory, userData for the default session, and Partitions/<lower-cased escaped name> for persist: partitions.',
 });
 
 const t = useTarget(meta);

@@ -19,11 +19,13 @@ export const meta = defineSpec({
 const t = useTarget(meta);
 useDictionaryServer(t, meta);
 
+// biome-ignore format: a word list, kept dense
 const CHROMIUM_83 = [
   'af', 'bg', 'ca', 'cs', 'cy', 'da', 'de', 'el', 'en-AU', 'en-CA', 'en-GB', 'en-US', 'es', 'es-419', 'es-AR',
   'es-ES', 'es-MX', 'es-US', 'et', 'fa', 'fo', 'fr', 'he', 'hi', 'hr', 'hu', 'hy', 'id', 'it', 'ko', 'lt', 'lv',
   'nb', 'nl', 'pl', 'pt-BR', 'pt-PT', 'ro', 'ru', 'sh', 'sk', 'sl', 'sq', 'sr', 'sv', 'ta', 'tg', 'tr', 'uk', 'vi',
 ];
+// biome-ignore format: a word list, kept dense
 const CHROMIUM_89 = [
   'af', 'bg', 'ca', 'cs', 'cy', 'da', 'de', 'de-DE', 'el', 'en-AU', 'en-CA', 'en-GB', 'en-GB-oxendict', 'en-US',
   'es', 'es-419', 'es-AR', 'es-ES', 'es-MX', 'es-US', 'et', 'fa', 'fo', 'fr', 'fr-FR', 'he', 'hi', 'hr', 'hu', 'hy',

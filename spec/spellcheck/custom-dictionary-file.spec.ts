@@ -33,7 +33,8 @@ const server = useDictionaryServer(t, meta);
 const FILE = 'Custom Dictionary.txt';
 const partitionDir = (name: string) => path.join(t.app.getPath('userData'), 'Partitions', name);
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex');
-const fileText = (words: string[]) => `${words.map((w) => `${w}\n`).join('')}checksum_v1 = ${md5(words.map((w) => `${w}\n`).join(''))}`;
+const fileText = (words: string[]) =>
+  `${words.map((w) => `${w}\n`).join('')}checksum_v1 = ${md5(words.map((w) => `${w}\n`).join(''))}`;
 const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : null);
 const list = (partition: string) => t.invoke<string[]>(sessionOf(t, partition), 'ses.listWordsInSpellCheckerDictionary');
 

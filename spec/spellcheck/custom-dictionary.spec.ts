@@ -137,7 +137,11 @@ describe('ses.listWordsInSpellCheckerDictionary', () => {
         const ses = freshSession(t, 'model');
         const model = new Set<string>();
         for (const [adding, w] of steps) {
-          const valid = w.length > 0 && Buffer.byteLength(w) <= 99 && !/^[ \t\n\v\f\r]|[ \t\n\v\f\r]$/.test(w) && !/[\uFFFE\uFFFF\uFDD0-\uFDEF]/.test(w);
+          const valid =
+            w.length > 0 &&
+            Buffer.byteLength(w) <= 99 &&
+            !/^[ \t\n\v\f\r]|[ \t\n\v\f\r]$/.test(w) &&
+            !/[\uFFFE\uFFFF\uFDD0-\uFDEF]/.test(w);
           const expected = adding ? valid && !model.has(w) : model.has(w);
           const result = adding ? ses.addWordToSpellCheckerDictionary(w) : ses.removeWordFromSpellCheckerDictionary(w);
           expect(result).toBe(expected);

@@ -13,7 +13,8 @@ export const meta = defineSpec({
   requires: ['restart'],
   level: 'should',
   basis: 'electron',
-  summary: "A session starts with the spell-check language of the app locale, and gets it back at the next start when its list was emptied.",
+  summary:
+    'A session starts with the spell-check language of the app locale, and gets it back at the next start when its list was emptied.',
 });
 
 const t = useTarget(meta, { switches: { lang: 'fr' } });

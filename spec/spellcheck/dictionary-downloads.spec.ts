@@ -90,7 +90,11 @@ describe('dictionary downloads', () => {
     const { events } = loading('two', ['en-GB', 'en-US']);
     await until(() => events.includes('initialized:en-US') && events.includes('initialized:en-GB'), 'both dictionaries');
     for (const language of ['en-US', 'en-GB']) {
-      expect(of(events, language)).toEqual([`download-begin:${language}`, `download-success:${language}`, `initialized:${language}`]);
+      expect(of(events, language)).toEqual([
+        `download-begin:${language}`,
+        `download-success:${language}`,
+        `initialized:${language}`,
+      ]);
       expect(existsSync(savedPath(language))).toBe(true);
     }
   });

@@ -72,7 +72,12 @@ describe('the dictionary download', () => {
     pointAt(t, base());
     const ses = freshSession(t, 'cookies');
     const cookies = (ses as unknown as { cookies: object }).cookies;
-    await t.invoke(cookies, 'cookies.set', { url: base(), name: 'session', value: 'secret', expirationDate: Date.now() / 1000 + 3600 });
+    await t.invoke(cookies, 'cookies.set', {
+      url: base(),
+      name: 'session',
+      value: 'secret',
+      expirationDate: Date.now() / 1000 + 3600,
+    });
     await download(ses);
     const request = server.requests.filter((r) => r.path === `/${fileName()}`).at(-1);
     expect(request).toBeDefined();

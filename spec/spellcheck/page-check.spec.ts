@@ -110,14 +110,18 @@ describe('a page of the session', () => {
     expect(await check(ses, 'a typograpy')).toEqual([]);
   });
 
-  t.itInEras('e9', 'stays unchecked after the languages are set again, as Electron 9 does not turn spell checking back on', async () => {
-    const ses = await ready('e9-off', ['en-US']);
-    ses.setSpellCheckerLanguages([]);
-    const events = recordDictionaryEvents(ses);
-    ses.setSpellCheckerLanguages(['en-US']);
-    await until(() => events.includes('initialized:en-US'), 'the dictionary');
-    expect(await check(ses, 'a typograpy')).toEqual([]);
-  });
+  t.itInEras(
+    'e9',
+    'stays unchecked after the languages are set again, as Electron 9 does not turn spell checking back on',
+    async () => {
+      const ses = await ready('e9-off', ['en-US']);
+      ses.setSpellCheckerLanguages([]);
+      const events = recordDictionaryEvents(ses);
+      ses.setSpellCheckerLanguages(['en-US']);
+      await until(() => events.includes('initialized:en-US'), 'the dictionary');
+      expect(await check(ses, 'a typograpy')).toEqual([]);
+    },
+  );
 
   t.itInEras('>=e12', 'is checked again once languages are set again', async () => {
     const ses = await ready('back-on', ['en-US']);

@@ -93,10 +93,38 @@ export async function clearDictionaries(t: SpecHandle): Promise<void> {
 
 /** Chromium's versioned dictionary file names per era, for the languages the specs use. */
 const FILE_NAMES: Record<Exclude<EraId, 'legacy'>, Record<string, string>> = {
-  e9: { 'en-US': 'en-US-9-0.bdic', 'en-GB': 'en-GB-9-0.bdic', fr: 'fr-FR-3-0.bdic', hi: 'hi-IN-3-0.bdic', 'uk-UA': 'uk-UA-4-0.bdic', tr: 'tr-TR-4-0.bdic' },
-  e12: { 'en-US': 'en-US-9-0.bdic', 'en-GB': 'en-GB-9-0.bdic', fr: 'fr-FR-3-0.bdic', hi: 'hi-IN-3-0.bdic', 'uk-UA': 'uk-UA-4-0.bdic', tr: 'tr-TR-4-0.bdic' },
-  e17: { 'en-US': 'en-US-9-0.bdic', 'en-GB': 'en-GB-9-0.bdic', fr: 'fr-FR-3-0.bdic', hi: 'hi-IN-3-0.bdic', 'uk-UA': 'uk-UA-4-0.bdic', tr: 'tr-TR-4-0.bdic' },
-  current: { 'en-US': 'en-US-10-1.bdic', 'en-GB': 'en-GB-10-1.bdic', fr: 'fr-FR-3-0.bdic', hi: 'hi-IN-3-0.bdic', 'uk-UA': 'uk-UA-5-0.bdic', tr: 'tr-TR-4-0.bdic' },
+  e9: {
+    'en-US': 'en-US-9-0.bdic',
+    'en-GB': 'en-GB-9-0.bdic',
+    fr: 'fr-FR-3-0.bdic',
+    hi: 'hi-IN-3-0.bdic',
+    'uk-UA': 'uk-UA-4-0.bdic',
+    tr: 'tr-TR-4-0.bdic',
+  },
+  e12: {
+    'en-US': 'en-US-9-0.bdic',
+    'en-GB': 'en-GB-9-0.bdic',
+    fr: 'fr-FR-3-0.bdic',
+    hi: 'hi-IN-3-0.bdic',
+    'uk-UA': 'uk-UA-4-0.bdic',
+    tr: 'tr-TR-4-0.bdic',
+  },
+  e17: {
+    'en-US': 'en-US-9-0.bdic',
+    'en-GB': 'en-GB-9-0.bdic',
+    fr: 'fr-FR-3-0.bdic',
+    hi: 'hi-IN-3-0.bdic',
+    'uk-UA': 'uk-UA-4-0.bdic',
+    tr: 'tr-TR-4-0.bdic',
+  },
+  current: {
+    'en-US': 'en-US-10-1.bdic',
+    'en-GB': 'en-GB-10-1.bdic',
+    fr: 'fr-FR-3-0.bdic',
+    hi: 'hi-IN-3-0.bdic',
+    'uk-UA': 'uk-UA-5-0.bdic',
+    tr: 'tr-TR-4-0.bdic',
+  },
 };
 
 export function dictionaryFileName(era: EraId, language: string): string {

@@ -7,7 +7,15 @@
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { freshSession, pointAt, recordDictionaryEvents, sessionOf, thrown, until, useDictionaryServer } from './spellcheck-support.ts';
+import {
+  freshSession,
+  pointAt,
+  recordDictionaryEvents,
+  sessionOf,
+  thrown,
+  until,
+  useDictionaryServer,
+} from './spellcheck-support.ts';
 
 export const meta = defineSpec({
   members: ['ses.setSpellCheckerEnabled', 'ses.isSpellCheckerEnabled', 'ses.spellCheckerEnabled'],
@@ -30,7 +38,17 @@ describe('ses.setSpellCheckerEnabled', () => {
 
   it('sets the value by truthiness, and the method and the property agree', () => {
     const ses = freshSession(t, 'truthy');
-    const cases: Array<[unknown, boolean]> = [[false, false], [1, true], ['', false], ['no', true], [null, false], [{}, true], [0, false], [[], true], [undefined, false]];
+    const cases: Array<[unknown, boolean]> = [
+      [false, false],
+      [1, true],
+      ['', false],
+      ['no', true],
+      [null, false],
+      [{}, true],
+      [0, false],
+      [[], true],
+      [undefined, false],
+    ];
     for (const [value, expected] of cases) {
       ses.setSpellCheckerEnabled(value);
       expect(ses.isSpellCheckerEnabled()).toBe(expected);

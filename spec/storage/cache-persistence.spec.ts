@@ -18,13 +18,15 @@ export const meta = defineSpec({
   requires: ['network', 'restart', 'crash-restart'],
   level: 'must',
   basis: 'electron',
-  summary: "A persistent session's HTTP cache is on disk under its directory and survives a restart; an in-memory session's does not.",
+  summary:
+    "A persistent session's HTTP cache is on disk under its directory and survives a restart; an in-memory session's does not.",
 });
 
 const t = useTarget(meta);
 const server = useHttpServer({ routes: cacheRoutes() });
 
-const storagePath = (session: unknown) => (session as { getStoragePath?: () => string | null; storagePath?: string | null }).getStoragePath?.() ?? null;
+const storagePath = (session: unknown) =>
+  (session as { getStoragePath?: () => string | null; storagePath?: string | null }).getStoragePath?.() ?? null;
 
 describe('the HTTP cache across restarts', () => {
   it('reuses what a persist: partition stored before a graceful restart, without a request', async () => {

@@ -40,13 +40,17 @@ export function cacheRoutes(): Record<string, RouteHandler> {
     if (etag !== null) headers.etag = etag;
     const lmOffset = q.get('lm');
     if (!firstAsked.has(id)) firstAsked.set(id, now);
-    const lastModified = lmOffset === null ? undefined : Math.floor((firstAsked.get(id)! + Number(lmOffset) * 1000) / 1000) * 1000;
+    const lastModified =
+      lmOffset === null ? undefined : Math.floor((firstAsked.get(id)! + Number(lmOffset) * 1000) / 1000) * 1000;
     if (lastModified !== undefined) headers['last-modified'] = new Date(lastModified).toUTCString();
     const ifNoneMatch = req.headers['if-none-match'];
     const ifModifiedSince = req.headers['if-modified-since'];
     const notModified =
       (etag !== null && ifNoneMatch === etag) ||
-      (etag === null && lastModified !== undefined && typeof ifModifiedSince === 'string' && Date.parse(ifModifiedSince) >= lastModified);
+      (etag === null &&
+        lastModified !== undefined &&
+        typeof ifModifiedSince === 'string' &&
+        Date.parse(ifModifiedSince) >= lastModified);
     if (notModified) {
       if (q.get('cc304') !== null) headers['cache-control'] = q.get('cc304')!;
       res.writeHead(304, headers);
@@ -59,7 +63,11 @@ export function cacheRoutes(): Record<string, RouteHandler> {
     served.set(id, n);
     const size = q.get('size');
     const body = size !== null ? Buffer.alloc(Number(size), 'x') : Buffer.from(`${id}#${n}`);
-    res.writeHead(Number(q.get('status') ?? 200), { ...headers, 'content-type': q.get('type') ?? 'text/plain', 'content-length': String(body.length) });
+    res.writeHead(Number(q.get('status') ?? 200), {
+      ...headers,
+      'content-type': q.get('type') ?? 'text/plain',
+      'content-length': String(body.length),
+    });
     res.end(body);
   };
   return { '/cached': cached };
@@ -67,7 +75,9 @@ export function cacheRoutes(): Record<string, RouteHandler> {
 
 /** The requests for `/cached?id=<id>...` the server saw. */
 export function requestsFor(server: FixtureServer, id: string): SeenRequest[] {
-  return server.log.requests.filter((r) => r.url.startsWith('/cached?') && new URL(r.url, 'http://x').searchParams.get('id') === id);
+  return server.log.requests.filter(
+    (r) => r.url.startsWith('/cached?') && new URL(r.url, 'http://x').searchParams.get('id') === id,
+  );
 }
 
 /** A `/cached` URL on `server` for resource `id` with the given caching query. */

@@ -19,7 +19,8 @@ export const meta = defineSpec({
   requires: ['storage', 'network', 'restart'],
   level: 'must',
   basis: 'electron',
-  summary: 'clearStorageData() clears the storages it names (all by default) for one origin or all, as Electron converts its options; the cleared data is gone for good.',
+  summary:
+    'clearStorageData() clears the storages it names (all by default) for one origin or all, as Electron converts its options; the cleared data is gone for good.',
 });
 
 const t = useTarget(meta);
@@ -77,7 +78,13 @@ describe('ses.clearStorageData', () => {
   it('clears exactly the named storages for any mix of known names in any case and unknown ones', async () => {
     const known: StorageName[] = t.era === 'legacy' ? ['cookies', 'localstorage', 'indexdb'] : [...ALL];
     const name = fc.oneof(
-      fc.constantFrom(...known).chain((n) => fc.array(fc.boolean(), { minLength: n.length, maxLength: n.length }).map((upper) => [...n].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join(''))),
+      fc
+        .constantFrom(...known)
+        .chain((n) =>
+          fc
+            .array(fc.boolean(), { minLength: n.length, maxLength: n.length })
+            .map((upper) => [...n].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('')),
+        ),
       fc.constantFrom('indexeddb', 'local-storage', 'cookie', 'appcache2', ''),
     );
     await fc.assert(
@@ -158,7 +165,7 @@ describe('ses.clearStorageData', () => {
   });
 
   t.itInEras('legacy', 'calls its callback when done, with or without options', async () => {
-    const session = await seeded(A) as { clearStorageData(...args: unknown[]): void };
+    const session = (await seeded(A)) as { clearStorageData(...args: unknown[]): void };
     await new Promise<void>((resolve) => session.clearStorageData({ storages: ['localstorage'] }, resolve));
     expect(await remaining(t, session, A)).toEqual(['cookies', 'indexdb', 'cachestorage']);
     await new Promise<void>((resolve) => session.clearStorageData(resolve));

@@ -19,15 +19,21 @@ export const meta = defineSpec({
   requires: ['storage', 'network'],
   level: 'must',
   basis: 'electron',
-  summary: 'setCodeCachePath() takes an absolute directory for the code cache that scripts of pages fill; clearCodeCaches() empties it, or only for the URLs given.',
+  summary:
+    'setCodeCachePath() takes an absolute directory for the code cache that scripts of pages fill; clearCodeCaches() empties it, or only for the URLs given.',
 });
 
 const t = useTarget(meta);
 const server = useHttpServer({ routes: cacheRoutes() });
 
-type CodeCaching = { setCodeCachePath(...a: unknown[]): unknown; clearCodeCaches(...a: unknown[]): Promise<unknown>; getStoragePath(): string | null };
+type CodeCaching = {
+  setCodeCachePath(...a: unknown[]): unknown;
+  clearCodeCaches(...a: unknown[]): Promise<unknown>;
+  getStoragePath(): string | null;
+};
 let partitions = 0;
-const fresh = (persist = false) => t.session.fromPartition(`${persist ? 'persist:' : ''}code-cache-${++partitions}`) as unknown as CodeCaching;
+const fresh = (persist = false) =>
+  t.session.fromPartition(`${persist ? 'persist:' : ''}code-cache-${++partitions}`) as unknown as CodeCaching;
 const script = (id: string, size = 4096) => cachedUrl(server, id, { cc: 'max-age=600', type: 'text/javascript', size });
 const load = (session: unknown, url: string) => t.driver.storage.loadScript({ session, origin: server.origin, url });
 

@@ -14,7 +14,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: 'With the disable-http-cache switch, sessions have no HTTP cache unless fromPartition asks for one with { cache: true }.',
+  summary:
+    'With the disable-http-cache switch, sessions have no HTTP cache unless fromPartition asks for one with { cache: true }.',
 });
 
 const t = useTarget(meta, { switches: { 'disable-http-cache': '' } });
@@ -32,11 +33,20 @@ describe('the disable-http-cache switch', () => {
   });
 
   it('leaves partitions made without options without a cache', async () => {
-    expect(await twice(t.session.fromPartition('persist:switch-plain'), 'switch-plain')).toEqual(['switch-plain#1', 'switch-plain#2']);
-    expect(await twice(t.session.fromPartition('switch-memory'), 'switch-memory')).toEqual(['switch-memory#1', 'switch-memory#2']);
+    expect(await twice(t.session.fromPartition('persist:switch-plain'), 'switch-plain')).toEqual([
+      'switch-plain#1',
+      'switch-plain#2',
+    ]);
+    expect(await twice(t.session.fromPartition('switch-memory'), 'switch-memory')).toEqual([
+      'switch-memory#1',
+      'switch-memory#2',
+    ]);
   });
 
   it('gives a cache to a partition made with { cache: true }', async () => {
-    expect(await twice(t.session.fromPartition('switch-opt-in', { cache: true }), 'switch-opt-in')).toEqual(['switch-opt-in#1', 'switch-opt-in#1']);
+    expect(await twice(t.session.fromPartition('switch-opt-in', { cache: true }), 'switch-opt-in')).toEqual([
+      'switch-opt-in#1',
+      'switch-opt-in#1',
+    ]);
   });
 });

@@ -17,7 +17,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: "ses.fetch goes through the session's HTTP cache, and its cache option sets how, as Electron's net module maps fetch cache modes.",
+  summary:
+    "ses.fetch goes through the session's HTTP cache, and its cache option sets how, as Electron's net module maps fetch cache modes.",
 });
 
 const t = useTarget(meta);

@@ -26,10 +26,14 @@ type Element = { type?: string; blobUUID?: string; bytes?: Uint8Array };
 let partitions = 0;
 
 /** A fresh session whose page sends `parts` to the echo route; the uploadData webRequest saw. */
-async function send(parts: ({ text: string } | { blob: string })[]): Promise<{ session: object; upload: Element[]; echoed: string }> {
+async function send(
+  parts: ({ text: string } | { blob: string })[],
+): Promise<{ session: object; upload: Element[]; echoed: string }> {
   const session = t.session.fromPartition(`blobs-${++partitions}`);
   const seen: { uploadData?: Element[] }[] = [];
-  (session as { webRequest: { onSendHeaders(l: (d: { uploadData?: Element[] }) => void): void } }).webRequest.onSendHeaders((d) => seen.push(d));
+  (session as { webRequest: { onSendHeaders(l: (d: { uploadData?: Element[] }) => void): void } }).webRequest.onSendHeaders((d) =>
+    seen.push(d),
+  );
   const res = await t.driver.storage.fetchWithBlob({ session, url: `${server.url}echo`, parts });
   await until(() => seen.length === 1, 'onSendHeaders');
   return { session, upload: seen[0]!.uploadData ?? [], echoed: (JSON.parse(res.body) as { body: string }).body };

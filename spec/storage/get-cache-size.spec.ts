@@ -15,7 +15,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: "getCacheSize() resolves the bytes the session's HTTP cache holds: 0 when empty, at least the bodies it stored, 0 again after clearCache().",
+  summary:
+    "getCacheSize() resolves the bytes the session's HTTP cache holds: 0 when empty, at least the bodies it stored, 0 again after clearCache().",
 });
 
 const t = useTarget(meta);
@@ -56,7 +57,9 @@ describe('ses.getCacheSize', () => {
   });
 
   t.itInEras('legacy', 'passes the size to its callback as a number', async () => {
-    const session = t.session.fromPartition(`size-callback-${++partitions}`) as unknown as { getCacheSize(cb: (size: unknown) => void): void };
+    const session = t.session.fromPartition(`size-callback-${++partitions}`) as unknown as {
+      getCacheSize(cb: (size: unknown) => void): void;
+    };
     await pageFetch(t, session, cachedUrl(server, 'size-callback', { cc: 'max-age=600', size: 1000 }));
     const reported = await new Promise((resolve) => session.getCacheSize(resolve));
     expect(typeof reported).toBe('number');
@@ -64,7 +67,9 @@ describe('ses.getCacheSize', () => {
   });
 
   t.itInEras('>=e9', 'returns a promise', async () => {
-    const promise = (t.session.fromPartition(`size-promise-${++partitions}`) as unknown as { getCacheSize(): unknown }).getCacheSize();
+    const promise = (
+      t.session.fromPartition(`size-promise-${++partitions}`) as unknown as { getCacheSize(): unknown }
+    ).getCacheSize();
     expect(promise).toBeInstanceOf(Promise);
     expect(await promise).toBe(0);
   });

@@ -30,7 +30,12 @@ let partitions = 0;
 /** A fresh in-memory session, so no test sees another's entries. */
 const fresh = () => t.session.fromPartition(`http-cache-${++partitions}`);
 
-async function bodies(session: unknown, url: string, count: number, init: { method?: string; headers?: Record<string, string> } = {}): Promise<string[]> {
+async function bodies(
+  session: unknown,
+  url: string,
+  count: number,
+  init: { method?: string; headers?: Record<string, string> } = {},
+): Promise<string[]> {
   const out: string[] = [];
   for (let i = 0; i < count; i++) out.push((await pageFetch(t, session, url, init)).body);
   return out;
@@ -52,7 +57,10 @@ describe('freshness', () => {
   it('asks again when Expires is in the past, and when max-age overrides a future Expires with 0', async () => {
     const session = fresh();
     expect(await bodies(session, cachedUrl(server, 'expired', { expires: -600 }), 2)).toEqual(['expired#1', 'expired#2']);
-    expect(await bodies(session, cachedUrl(server, 'max-age-wins', { expires: 600, cc: 'max-age=0' }), 2)).toEqual(['max-age-wins#1', 'max-age-wins#2']);
+    expect(await bodies(session, cachedUrl(server, 'max-age-wins', { expires: 600, cc: 'max-age=0' }), 2)).toEqual([
+      'max-age-wins#1',
+      'max-age-wins#2',
+    ]);
   });
 
   it('keeps a 200 with an old Last-Modified fresh for a tenth of its age', async () => {
@@ -78,8 +86,14 @@ describe('freshness', () => {
 
   it('treats no-cache and Pragma: no-cache in an answer as never fresh', async () => {
     const session = fresh();
-    expect(await bodies(session, cachedUrl(server, 'no-cache', { cc: 'no-cache, max-age=600' }), 2)).toEqual(['no-cache#1', 'no-cache#2']);
-    expect(await bodies(session, cachedUrl(server, 'pragma', { cc: 'max-age=600', pragma: 'no-cache' }), 2)).toEqual(['pragma#1', 'pragma#2']);
+    expect(await bodies(session, cachedUrl(server, 'no-cache', { cc: 'no-cache, max-age=600' }), 2)).toEqual([
+      'no-cache#1',
+      'no-cache#2',
+    ]);
+    expect(await bodies(session, cachedUrl(server, 'pragma', { cc: 'max-age=600', pragma: 'no-cache' }), 2)).toEqual([
+      'pragma#1',
+      'pragma#2',
+    ]);
   });
 
   it('keeps a 301 without caching headers, so the redirect is followed without asking again', async () => {
@@ -138,7 +152,10 @@ describe('validation', () => {
 
 describe('what is not stored or not reused', () => {
   it('never stores an answer marked no-store', async () => {
-    expect(await bodies(fresh(), cachedUrl(server, 'no-store', { cc: 'no-store, max-age=600' }), 2)).toEqual(['no-store#1', 'no-store#2']);
+    expect(await bodies(fresh(), cachedUrl(server, 'no-store', { cc: 'no-store, max-age=600' }), 2)).toEqual([
+      'no-store#1',
+      'no-store#2',
+    ]);
   });
 
   it('does not answer a POST from the cache, and a successful POST drops the stored GET', async () => {
@@ -211,7 +228,9 @@ describe('ses.clearCache', () => {
 describe("webRequest's fromCache", () => {
   it('is false for an answer from the server and true for one from the cache, validated or not', async () => {
     const session = fresh();
-    const webRequest = (session as unknown as { webRequest: { onCompleted(l: (d: { url: string; fromCache: boolean }) => void): void } }).webRequest;
+    const webRequest = (
+      session as unknown as { webRequest: { onCompleted(l: (d: { url: string; fromCache: boolean }) => void): void } }
+    ).webRequest;
     const seen: { url: string; fromCache: boolean }[] = [];
     webRequest.onCompleted((details) => seen.push(details));
     const fresh600 = cachedUrl(server, 'from-cache', { cc: 'max-age=600' });

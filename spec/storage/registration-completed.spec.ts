@@ -45,7 +45,9 @@ describe("serviceWorkers.on('registration-completed')", () => {
     const workers = (session as { serviceWorkers: NodeJS.EventEmitter }).serviceWorkers;
     const completed: unknown[] = [];
     workers.on('registration-completed', (_e: unknown, d: unknown) => completed.push(d));
-    await failureOf(t.driver.serviceWorkers.register({ session, scriptURL: workerUrl(server, 'throw 1'), scope: `${server.url}failed/` }));
+    await failureOf(
+      t.driver.serviceWorkers.register({ session, scriptURL: workerUrl(server, 'throw 1'), scope: `${server.url}failed/` }),
+    );
     const scope = `${server.url}after/`;
     await t.driver.serviceWorkers.register({ session, scriptURL: workerUrl(server, ''), scope });
     await until(() => completed.length === 1, 'the later registration');

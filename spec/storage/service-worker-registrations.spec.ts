@@ -15,7 +15,8 @@ export const meta = defineSpec({
   requires: ['service-workers', 'network', 'restart'],
   level: 'must',
   basis: 'electron',
-  summary: 'Service worker registrations persist with a persistent session and are removed, with their running workers, by clearStorageData.',
+  summary:
+    'Service worker registrations persist with a persistent session and are removed, with their running workers, by clearStorageData.',
 });
 
 const t = useTarget(meta);

@@ -22,7 +22,8 @@ export const meta = defineSpec({
   requires: ['service-workers', 'network'],
   level: 'should',
   basis: 'electron',
-  summary: 'Running status events, version info and ServiceWorkerMain handles of a session’s service workers, and starting a registered one.',
+  summary:
+    'Running status events, version info and ServiceWorkerMain handles of a session’s service workers, and starting a registered one.',
 });
 
 const t = useTarget(meta);
@@ -53,7 +54,11 @@ describe("serviceWorkers.on('running-status-changed')", () => {
     const { session, workers } = fresh();
     const seen: unknown[] = [];
     workers.on('running-status-changed', (details: unknown) => seen.push(details));
-    const { versionId } = await t.driver.serviceWorkers.register({ session, scriptURL: workerUrl(server, ''), scope: `${server.url}status/` });
+    const { versionId } = await t.driver.serviceWorkers.register({
+      session,
+      scriptURL: workerUrl(server, ''),
+      scope: `${server.url}status/`,
+    });
     await t.driver.serviceWorkers.stopAll({ session });
     await until(() => seen.length === 4, 'four status changes');
     expect(seen).toEqual(['starting', 'running', 'stopping', 'stopped'].map((runningStatus) => ({ versionId, runningStatus })));
@@ -73,7 +78,9 @@ describe('serviceWorkers.getInfoFromVersionID and getFromVersionID', () => {
 
   it('throw for a version that is not running', () => {
     const { workers } = fresh();
-    expect(thrown(() => workers.getInfoFromVersionID(987654))!.message).toBe('Could not find service worker with that version_id');
+    expect(thrown(() => workers.getInfoFromVersionID(987654))!.message).toBe(
+      'Could not find service worker with that version_id',
+    );
   });
 });
 
@@ -85,13 +92,22 @@ describe('serviceWorkers.getWorkerFromVersionID', () => {
     const { versionId } = await t.driver.serviceWorkers.register({ session, scriptURL, scope });
     const main = workers.getWorkerFromVersionID(versionId)!;
     expect(main).toBe(workers.getWorkerFromVersionID(versionId));
-    expect({ versionId: main.versionId, scope: main.scope, scriptURL: main.scriptURL, destroyed: main.isDestroyed() }).toEqual({ versionId, scope, scriptURL, destroyed: false });
+    expect({ versionId: main.versionId, scope: main.scope, scriptURL: main.scriptURL, destroyed: main.isDestroyed() }).toEqual({
+      versionId,
+      scope,
+      scriptURL,
+      destroyed: false,
+    });
     expect(workers.getWorkerFromVersionID(424242)).toBeUndefined();
   });
 
   it('destroys the ServiceWorkerMain when its registration is cleared', async () => {
     const { session, workers } = fresh();
-    const { versionId } = await t.driver.serviceWorkers.register({ session, scriptURL: workerUrl(server, ''), scope: `${server.url}destroyed/` });
+    const { versionId } = await t.driver.serviceWorkers.register({
+      session,
+      scriptURL: workerUrl(server, ''),
+      scope: `${server.url}destroyed/`,
+    });
     const main = workers.getWorkerFromVersionID(versionId)!;
     await t.invoke(session, 'ses.clearStorageData', { storages: ['serviceworkers'] });
     expect(main.isDestroyed()).toBe(true);
@@ -102,7 +118,11 @@ describe('serviceWorkers.startWorkerForScope', () => {
   it('starts the registered worker of a scope that is not running, and resolves its ServiceWorkerMain', async () => {
     const { session, workers } = fresh();
     const scope = `${server.url}start/`;
-    const { versionId } = await t.driver.serviceWorkers.register({ session, scriptURL: workerUrl(server, "console.log('started')"), scope });
+    const { versionId } = await t.driver.serviceWorkers.register({
+      session,
+      scriptURL: workerUrl(server, "console.log('started')"),
+      scope,
+    });
     await t.driver.serviceWorkers.stopAll({ session });
     const messages: string[] = [];
     workers.on('console-message', (_e: unknown, d: { message: string }) => messages.push(d.message));

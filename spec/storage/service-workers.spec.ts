@@ -12,12 +12,18 @@ import { failureOf, thrown, until } from '../support/requests.ts';
 import { workerRoutes, workerUrl } from './worker-routes.ts';
 
 export const meta = defineSpec({
-  members: ['ses.serviceWorkers', "serviceWorkers.on('console-message')", 'serviceWorkers.getAllRunning', 'serviceWorkers.getFromVersionID'],
+  members: [
+    'ses.serviceWorkers',
+    "serviceWorkers.on('console-message')",
+    'serviceWorkers.getAllRunning',
+    'serviceWorkers.getFromVersionID',
+  ],
   eras: '>=e9',
   requires: ['service-workers', 'network'],
   level: 'must',
   basis: 'electron',
-  summary: "ses.serviceWorkers reports a session's running service workers and their console messages, as Chromium's levels and sources give them.",
+  summary:
+    "ses.serviceWorkers reports a session's running service workers and their console messages, as Chromium's levels and sources give them.",
 });
 
 const t = useTarget(meta);
@@ -78,7 +84,13 @@ describe('ses.serviceWorkers', () => {
   it("reports console calls with Chromium's level, the call's line and the script's URL", async () => {
     const { session, workers } = fresh();
     const seen = collect(workers);
-    const src = ["console.log('log', 1)", "console.debug('debug')", "console.info('info')", "console.warn('warn')", "console.error('error')"].join('\n');
+    const src = [
+      "console.log('log', 1)",
+      "console.debug('debug')",
+      "console.info('info')",
+      "console.warn('warn')",
+      "console.error('error')",
+    ].join('\n');
     const scriptURL = workerUrl(server, src);
     const { versionId } = await t.driver.serviceWorkers.register({ session, scriptURL, scope: `${server.url}console/` });
     await until(() => seen.length === 5, 'five console messages');
@@ -108,9 +120,17 @@ describe('ses.serviceWorkers', () => {
     const scriptURL = workerUrl(server, "// line 1\nthrow new TypeError('bad worker')");
     const scope = `${server.url}throws/`;
     const failure = await failureOf(t.driver.serviceWorkers.register({ session, scriptURL, scope }));
-    expect(failure).toBe(`Failed to register a ServiceWorker for scope ('${scope}') with script ('${scriptURL}'): ServiceWorker script evaluation failed`);
+    expect(failure).toBe(
+      `Failed to register a ServiceWorker for scope ('${scope}') with script ('${scriptURL}'): ServiceWorker script evaluation failed`,
+    );
     await until(() => seen.length === 1, 'the exception');
-    expect(seen[0]).toMatchObject({ source: 'javascript', level: 3, message: 'Uncaught TypeError: bad worker', lineNumber: 2, sourceUrl: scriptURL });
+    expect(seen[0]).toMatchObject({
+      source: 'javascript',
+      level: 3,
+      message: 'Uncaught TypeError: bad worker',
+      lineNumber: 2,
+      sourceUrl: scriptURL,
+    });
     expect(workers.getAllRunning()).toEqual({});
     expect(await t.driver.serviceWorkers.getRegistrations({ session, origin: server.origin })).toEqual([]);
   });
@@ -118,7 +138,9 @@ describe('ses.serviceWorkers', () => {
   it('stops a script that never finishes, and does not register it', async () => {
     const { session, workers } = fresh();
     const scope = `${server.url}loops/`;
-    const failure = await failureOf(t.driver.serviceWorkers.register({ session, scriptURL: workerUrl(server, 'while (true) {}'), scope }));
+    const failure = await failureOf(
+      t.driver.serviceWorkers.register({ session, scriptURL: workerUrl(server, 'while (true) {}'), scope }),
+    );
     expect(failure).toContain('Timed out while trying to start the Service Worker.');
     expect(workers.getAllRunning()).toEqual({});
   });

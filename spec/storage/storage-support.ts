@@ -22,10 +22,15 @@ export async function seed(t: SpecHandle, session: unknown, origin: string): Pro
 /** Which storages of `origin` still hold what seed() wrote. */
 export async function remaining(t: SpecHandle, session: unknown, origin: string): Promise<StorageName[]> {
   const out: StorageName[] = [];
-  const cookies = await t.invoke<{ name: string; value: string }[]>(cookiesOf(session), 'cookies.get', { url: `${origin}/`, name: 'seeded' });
+  const cookies = await t.invoke<{ name: string; value: string }[]>(cookiesOf(session), 'cookies.get', {
+    url: `${origin}/`,
+    name: 'seeded',
+  });
   if (cookies.some((c) => c.value === origin)) out.push('cookies');
   if ((await t.driver.storage.getLocalStorage({ session, origin, key: 'seeded' })) === origin) out.push('localstorage');
-  if ((await t.driver.storage.indexedDBGet({ session, origin, database: 'db', store: 'store', key: 'seeded' })) === origin) out.push('indexdb');
-  if ((await t.driver.storage.cacheMatch({ session, origin, cacheName: 'cache', url: `${origin}/seeded` })) === origin) out.push('cachestorage');
+  if ((await t.driver.storage.indexedDBGet({ session, origin, database: 'db', store: 'store', key: 'seeded' })) === origin)
+    out.push('indexdb');
+  if ((await t.driver.storage.cacheMatch({ session, origin, cacheName: 'cache', url: `${origin}/seeded` })) === origin)
+    out.push('cachestorage');
   return out;
 }

@@ -17,7 +17,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'documented',
-  summary: 'Blocking listeners hold the request until they call back, and their answer (cancel, redirect, new headers, new status line) is applied to the real request.',
+  summary:
+    'Blocking listeners hold the request until they call back, and their answer (cancel, redirect, new headers, new status line) is applied to the real request.',
 });
 
 const t = useTarget(meta);
@@ -163,7 +164,11 @@ describe('webRequest.onHeadersReceived', () => {
     });
     const res = await pageFetch(t, session, `${server.url}headers?X-Custom=Header`);
     expect(res.status).toBe(200);
-    expect(seen[0]).toMatchObject({ statusLine: 'HTTP/1.1 200 OK', statusCode: 200, url: `${server.url}headers?X-Custom=Header` });
+    expect(seen[0]).toMatchObject({
+      statusLine: 'HTTP/1.1 200 OK',
+      statusCode: 200,
+      url: `${server.url}headers?X-Custom=Header`,
+    });
     expect((seen[0]!.responseHeaders as Record<string, string[]>)['X-Custom']).toEqual(['Header']);
   });
 

@@ -19,7 +19,8 @@ export const meta = defineSpec({
   requires: ['network', 'tls'],
   level: 'must',
   basis: 'electron',
-  summary: "ses.fetch requests that bypass custom handlers still reach onBeforeRequest; a streamed upload passes a listener whole.",
+  summary:
+    'ses.fetch requests that bypass custom handlers still reach onBeforeRequest; a streamed upload passes a listener whole.',
 });
 
 const t = useTarget(meta, { trustFixtureCa: true });

@@ -24,7 +24,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: 'Header listeners change Origin, the hops of a scheme\'s own redirect, file: requests and CORS responses; redirects still follow; Content-Disposition is decoded for listeners only.',
+  summary:
+    "Header listeners change Origin, the hops of a scheme's own redirect, file: requests and CORS responses; redirects still follow; Content-Disposition is decoded for listeners only.",
 });
 
 const t = useTarget(meta);
@@ -35,7 +36,9 @@ const server = useHttpServer({
     // Written as bytes: the file name's UTF-8 bytes raw in the header.
     '/disposition': (req) => {
       const head = 'HTTP/1.1 200 OK\r\nContent-Length: 12\r\nConnection: close\r\nContent-Disposition: ';
-      (req as { socket: import('node:net').Socket }).socket.end(Buffer.concat([Buffer.from(head), Buffer.from(DISPOSITION, 'latin1'), Buffer.from('\r\n\r\n/disposition')]));
+      (req as { socket: import('node:net').Socket }).socket.end(
+        Buffer.concat([Buffer.from(head), Buffer.from(DISPOSITION, 'latin1'), Buffer.from('\r\n\r\n/disposition')]),
+      );
     },
     '/moved': (req, res) => {
       res.writeHead(301, { location: `http://${req.headers.host}/landing`, 'content-length': '0' });
@@ -74,12 +77,19 @@ describe('header listeners in particular cases', () => {
   t.itInEras('>=e9', "changes the headers of each hop of a registered scheme's own redirect", async () => {
     const { session, webRequest } = freshSession(t, 'header-cases');
     const seen: string[] = [];
-    await mustChange(t, protocolOf(session), 'registerStringProtocol', 'no-cors', (request: ProtocolRequest, cb: ProtocolCallback) => {
-      const accept = headerOf(request.headers, 'accept') ?? '';
-      seen.push(`${request.url} ${accept}`);
-      if (request.url === 'no-cors://fake-host/redirect') cb({ statusCode: 302, headers: { Location: 'no-cors://fake-host/' } });
-      else cb(accept === '*/*;test/header' ? 'header-received' : 'no header');
-    });
+    await mustChange(
+      t,
+      protocolOf(session),
+      'registerStringProtocol',
+      'no-cors',
+      (request: ProtocolRequest, cb: ProtocolCallback) => {
+        const accept = headerOf(request.headers, 'accept') ?? '';
+        seen.push(`${request.url} ${accept}`);
+        if (request.url === 'no-cors://fake-host/redirect')
+          cb({ statusCode: 302, headers: { Location: 'no-cors://fake-host/' } });
+        else cb(accept === '*/*;test/header' ? 'header-received' : 'no header');
+      },
+    );
     webRequest.onBeforeSendHeaders(setting('Accept', '*/*;test/header'));
     const res = await pageFetch(t, session, 'no-cors://fake-host/redirect');
     expect(res.body).toBe('header-received');
@@ -100,7 +110,10 @@ describe('header listeners in particular cases', () => {
   it('replaces access-control-allow-origin on a network response', async () => {
     const { session, webRequest } = freshSession(t, 'header-cases');
     webRequest.onHeadersReceived((details: Details, callback: Callback) => {
-      const responseHeaders = { ...(details.responseHeaders as Record<string, string[]>), 'access-control-allow-origin': ['http://new-origin'] };
+      const responseHeaders = {
+        ...(details.responseHeaders as Record<string, string[]>),
+        'access-control-allow-origin': ['http://new-origin'],
+      };
       callback({ responseHeaders });
     });
     const res = await pageFetch(t, session, `${server.url}echo?acao`);
@@ -109,7 +122,9 @@ describe('header listeners in particular cases', () => {
 
   it('replaces the headers of a response a registered scheme gives', async () => {
     const { session, webRequest } = freshSession(t, 'header-cases');
-    await mustChange(t, protocolOf(session), 'registerStringProtocol', 'cors', (_r: ProtocolRequest, cb: ProtocolCallback) => cb(''));
+    await mustChange(t, protocolOf(session), 'registerStringProtocol', 'cors', (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb(''),
+    );
     webRequest.onHeadersReceived((details: Details, callback: Callback) => {
       callback({ responseHeaders: { ...(details.responseHeaders as Record<string, string[]>), Custom: ['Changed'] } });
     });
@@ -119,7 +134,9 @@ describe('header listeners in particular cases', () => {
 
   it('follows a redirect whose headers a listener handed back unchanged', async () => {
     const { session, webRequest } = freshSession(t, 'header-cases');
-    webRequest.onHeadersReceived((details: Details, callback: Callback) => callback({ responseHeaders: details.responseHeaders }));
+    webRequest.onHeadersReceived((details: Details, callback: Callback) =>
+      callback({ responseHeaders: details.responseHeaders }),
+    );
     const res = await pageFetch(t, session, `${server.url}moved`);
     expect(res).toMatchObject({ status: 200, body: 'landing' });
     expect(res.headers.custom).toBe('Header');

@@ -26,7 +26,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: 'Each event takes an optional filter and one listener or null; bad listeners and filters fail with the error their era throws.',
+  summary:
+    'Each event takes an optional filter and one listener or null; bad listeners and filters fail with the error their era throws.',
 });
 
 const t = useTarget(meta);

@@ -22,7 +22,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: 'Observing listeners get the details Electron passes at each stage, in the order Electron runs them, redirects included.',
+  summary:
+    'Observing listeners get the details Electron passes at each stage, in the order Electron runs them, redirects included.',
 });
 
 const t = useTarget(meta);
@@ -77,7 +78,9 @@ describe('webRequest.onBeforeRedirect', () => {
     const { session, webRequest } = freshSession(t);
     const seen: Details[] = [];
     const target = `${server.url}echo?internal-target`;
-    webRequest.onBeforeRequest((details: Details, callback: Callback) => callback(details.url === target ? {} : { redirectURL: target }));
+    webRequest.onBeforeRequest((details: Details, callback: Callback) =>
+      callback(details.url === target ? {} : { redirectURL: target }),
+    );
     webRequest.onBeforeRedirect((details: Details) => seen.push(details));
     await pageFetch(t, session, `${server.url}echo?internal-source`);
     expect(seen).toHaveLength(1);
@@ -98,7 +101,12 @@ describe('webRequest.onCompleted', () => {
     const res = await pageFetch(t, session, `${server.url}bytes?n=70000`);
     expect(res.body).toHaveLength(70000);
     await until(() => seen.length === 1, 'onCompleted');
-    expect(seen[0]).toMatchObject({ url: `${server.url}bytes?n=70000`, statusCode: 200, statusLine: 'HTTP/1.1 200 OK', fromCache: false });
+    expect(seen[0]).toMatchObject({
+      url: `${server.url}bytes?n=70000`,
+      statusCode: 200,
+      statusLine: 'HTTP/1.1 200 OK',
+      fromCache: false,
+    });
   });
 
   t.itInEras('>=e9', "reports the completion's net error, net::OK", async () => {
@@ -119,7 +127,11 @@ describe('webRequest.onErrorOccurred', () => {
     webRequest.onErrorOccurred((details: Details) => seen.push(details));
     await failureOf(pageFetch(t, session, `${server.url}echo?error-cancelled`));
     await until(() => seen.length === 1, 'onErrorOccurred');
-    expect(seen[0]).toMatchObject({ url: `${server.url}echo?error-cancelled`, method: 'GET', error: 'net::ERR_BLOCKED_BY_CLIENT' });
+    expect(seen[0]).toMatchObject({
+      url: `${server.url}echo?error-cancelled`,
+      method: 'GET',
+      error: 'net::ERR_BLOCKED_BY_CLIENT',
+    });
   });
 
   it('reports a request that could not connect with its net error', async () => {
@@ -139,7 +151,14 @@ describe('webRequest event order', () => {
     const seen = recordAll(webRequest);
     await pageFetch(t, session, `${server.url}echo?order`);
     await until(() => names(seen).includes('onCompleted'), 'onCompleted');
-    expect(names(seen)).toEqual(['onBeforeRequest', 'onBeforeSendHeaders', 'onSendHeaders', 'onHeadersReceived', 'onResponseStarted', 'onCompleted']);
+    expect(names(seen)).toEqual([
+      'onBeforeRequest',
+      'onBeforeSendHeaders',
+      'onSendHeaders',
+      'onHeadersReceived',
+      'onResponseStarted',
+      'onCompleted',
+    ]);
     expect(new Set(seen.map(([, d]) => d.id)).size).toBe(1);
   });
 
@@ -167,7 +186,7 @@ describe('webRequest event order', () => {
     expect(urls.slice(5).every((u) => u === `${server.url}echo?redirected-order`)).toBe(true);
   });
 
-  it("gives different requests different ids", async () => {
+  it('gives different requests different ids', async () => {
     const { session, webRequest } = freshSession(t);
     const seen = recordAll(webRequest);
     await pageFetch(t, session, `${server.url}echo?id-1`);

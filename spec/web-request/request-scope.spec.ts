@@ -20,7 +20,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'should',
   basis: 'electron',
-  summary: "A page's file: and custom-scheme requests pass webRequest; intercepted schemes skip it from Electron 9; ses.fetch skips it for non-network URLs.",
+  summary:
+    "A page's file: and custom-scheme requests pass webRequest; intercepted schemes skip it from Electron 9; ses.fetch skips it for non-network URLs.",
 });
 
 const t = useTarget(meta);
@@ -53,11 +54,17 @@ describe('webRequest beyond http', () => {
   it("shows a page's request for a custom scheme, with the headers it may change", async () => {
     const { session, webRequest } = freshSession(t, 'scope-custom');
     const seenByHandler: string[] = [];
-    await mustChange(t, protocolOf(session), 'registerStringProtocol', 'scope-scheme', (request: ProtocolRequest, cb: ProtocolCallback) => {
-      const accept = headerOf(request.headers, 'accept');
-      seenByHandler.push(accept ?? '');
-      cb('custom body');
-    });
+    await mustChange(
+      t,
+      protocolOf(session),
+      'registerStringProtocol',
+      'scope-scheme',
+      (request: ProtocolRequest, cb: ProtocolCallback) => {
+        const accept = headerOf(request.headers, 'accept');
+        seenByHandler.push(accept ?? '');
+        cb('custom body');
+      },
+    );
     const seen: string[] = [];
     webRequest.onBeforeSendHeaders((details: Details, callback: Callback) => {
       seen.push(details.url);
@@ -70,14 +77,18 @@ describe('webRequest beyond http', () => {
 
   t.itInEras('>=e9', 'lets an intercepting handler answer without webRequest', async () => {
     const { session, webRequest } = freshSession(t, 'scope-intercepted');
-    await mustChange(t, protocolOf(session), 'interceptStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) => cb('intercepted'));
+    await mustChange(t, protocolOf(session), 'interceptStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb('intercepted'),
+    );
     webRequest.onBeforeRequest(cancel);
     expect((await pageFetch(t, session, `${server.url}echo?intercepted`)).body).toBe('intercepted');
   });
 
   t.itInEras('legacy', 'runs webRequest before an intercepting handler', async () => {
     const { session, webRequest } = freshSession(t, 'scope-intercepted');
-    await mustChange(t, protocolOf(session), 'interceptStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) => cb('intercepted'));
+    await mustChange(t, protocolOf(session), 'interceptStringProtocol', 'http', (_r: ProtocolRequest, cb: ProtocolCallback) =>
+      cb('intercepted'),
+    );
     webRequest.onBeforeRequest(cancel);
     expect(await failureOf(pageFetch(t, session, `${server.url}echo?intercepted`))).toBe('net::ERR_BLOCKED_BY_CLIENT');
   });

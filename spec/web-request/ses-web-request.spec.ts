@@ -16,7 +16,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'documented',
-  summary: "A session's webRequest property is one WebRequest object per session with its era's methods, acting on that session's requests only.",
+  summary:
+    "A session's webRequest property is one WebRequest object per session with its era's methods, acting on that session's requests only.",
 });
 
 const t = useTarget(meta);

@@ -29,7 +29,9 @@ const cancel = (_d: Details, callback: Callback) => callback({ cancel: true });
 /** A fresh session whose `app:` handler answers 'served', with `urls` cancelling what it selects. */
 async function filtered(urls: string[]) {
   const { session, webRequest } = freshSession(t, 'standard-filter');
-  await mustChange(t, protocolOf(session), 'registerStringProtocol', 'app', (_r: ProtocolRequest, cb: ProtocolCallback) => cb('served'));
+  await mustChange(t, protocolOf(session), 'registerStringProtocol', 'app', (_r: ProtocolRequest, cb: ProtocolCallback) =>
+    cb('served'),
+  );
   webRequest.onBeforeRequest({ urls }, cancel);
   /** 'cancelled' when the filter selected the page's request for `url`, else the body (or error) it got. */
   return async (url: string): Promise<string> => {

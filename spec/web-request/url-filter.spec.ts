@@ -97,7 +97,12 @@ const globPiece = fc.constantFrom('a', 'b', 'ab', 'x', '*', '/', '?q=1');
 const patternArb: fc.Arbitrary<Pattern> = fc
   .record({
     scheme: fc.constantFrom('*', 'http', 'https'),
-    host: fc.oneof(fc.constant('*'), name, name.filter((n) => !isIp(n)).map((n) => `*.${n}`), fc.constant('*.0.0.1')),
+    host: fc.oneof(
+      fc.constant('*'),
+      name,
+      name.filter((n) => !isIp(n)).map((n) => `*.${n}`),
+      fc.constant('*.0.0.1'),
+    ),
     port: fc.constantFrom(undefined, '*', '80', '443', '8080'),
     path: fc.array(globPiece, { maxLength: 4 }).map((pieces) => `/${pieces.join('')}`),
   })
@@ -109,7 +114,12 @@ const patternArb: fc.Arbitrary<Pattern> = fc
  * request to `url`. onBeforeSendHeaders (no filter) cancels every request,
  * so nothing reaches the network.
  */
-async function seenWith(session: unknown, webRequest: WebRequestLike, filter: Record<string, unknown>, url: URL): Promise<boolean> {
+async function seenWith(
+  session: unknown,
+  webRequest: WebRequestLike,
+  filter: Record<string, unknown>,
+  url: URL,
+): Promise<boolean> {
   let seen = false;
   webRequest.onBeforeRequest(filter, (_details: Details, callback: Callback) => {
     seen = true;

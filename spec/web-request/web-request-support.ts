@@ -20,7 +20,13 @@ export type BlockingListener = (details: Details, callback: Callback) => void;
 export type SimpleListener = (details: Details) => void;
 
 export const BLOCKING_EVENTS = ['onBeforeRequest', 'onBeforeSendHeaders', 'onHeadersReceived'] as const;
-export const SIMPLE_EVENTS = ['onSendHeaders', 'onResponseStarted', 'onBeforeRedirect', 'onCompleted', 'onErrorOccurred'] as const;
+export const SIMPLE_EVENTS = [
+  'onSendHeaders',
+  'onResponseStarted',
+  'onBeforeRedirect',
+  'onCompleted',
+  'onErrorOccurred',
+] as const;
 export const ALL_EVENTS = [
   'onBeforeRequest',
   'onBeforeSendHeaders',
@@ -46,9 +52,6 @@ export function freshSession(t: SpecHandle, label = 'web-request'): { session: u
   return { session, webRequest: webRequestOf(session) };
 }
 
-
-
-
 /** What a blocking listener of recordAll answers, by event (`{}` where none is given). */
 export type Answers = Partial<Record<(typeof BLOCKING_EVENTS)[number], (details: Details) => Record<string, unknown>>>;
 
@@ -68,4 +71,3 @@ export function recordAll(webRequest: WebRequestLike, answers: Answers = {}): [W
   for (const event of SIMPLE_EVENTS) webRequest[event]((details: Details) => seen.push([event, details]));
   return seen;
 }
-

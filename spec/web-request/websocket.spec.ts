@@ -10,7 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startWebSocketServer, type WebSocketFixture } from '../../fixtures/servers/index.ts';
-import { freshSession, headerOf, pageFetch, recordAll, type Callback, type Details, type WebRequestLike } from './web-request-support.ts';
+import {
+  freshSession,
+  headerOf,
+  pageFetch,
+  recordAll,
+  type Callback,
+  type Details,
+  type WebRequestLike,
+} from './web-request-support.ts';
 
 export const meta = defineSpec({
   members: [
@@ -25,7 +33,8 @@ export const meta = defineSpec({
   requires: ['network'],
   level: 'must',
   basis: 'electron',
-  summary: "A page's WebSocket handshake passes every webRequest stage (its headers changeable) and completes with net::ERR_WS_UPGRADE; cancelling keeps it closed.",
+  summary:
+    "A page's WebSocket handshake passes every webRequest stage (its headers changeable) and completes with net::ERR_WS_UPGRADE; cancelling keeps it closed.",
 });
 
 const t = useTarget(meta);
@@ -97,7 +106,12 @@ describe("webRequest and a page's WebSocket", () => {
 
   it('opens with the subprotocol the server chose and exchanges several messages', async () => {
     const { session } = freshSession(t, 'websocket');
-    const outcome = await t.driver.page.webSocket({ session, url: `${server.wsOrigin}/chat`, protocols: ['chat', 'other'], send: ['one', 'two'] });
+    const outcome = await t.driver.page.webSocket({
+      session,
+      url: `${server.wsOrigin}/chat`,
+      protocols: ['chat', 'other'],
+      send: ['one', 'two'],
+    });
     expect(outcome).toEqual({ opened: true, protocol: 'chat', messages: ['echo:one', 'echo:two'] });
   });
 });

@@ -41,7 +41,10 @@ describe('contract/electron-tests.json', () => {
     for (const entry of record.tests) {
       expect(entry.file, entry.title).toMatch(/^spec\/api-[a-z-]+-spec\.ts$/);
       expect(entry.title.trim(), entry.file).not.toBe('');
-      expect(Object.keys(entry).filter((k) => !ALLOWED.has(k)), entry.title).toEqual([]);
+      expect(
+        Object.keys(entry).filter((k) => !ALLOWED.has(k)),
+        entry.title,
+      ).toEqual([]);
     }
   });
 

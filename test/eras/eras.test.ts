@@ -21,7 +21,12 @@ describe('era registry', () => {
     expect(ERA_BY_ID.legacy).toMatchObject({ seed: '002_8089b65048f81995.txt', electron: '1.x', asyncStyle: 'callback' });
     expect(ERA_BY_ID.e9).toMatchObject({ seed: '003_d49da3d5a25418b3.txt', electron: '9-10', asyncStyle: 'promise' });
     expect(ERA_BY_ID.e12).toMatchObject({ seed: '004_b852cc18696cb171.txt', electron: '12-13', asyncStyle: 'promise' });
-    expect(ERA_BY_ID.e17).toMatchObject({ seed: '001_a3cd2aeefd655f8c.txt', electron: '17-19', asyncStyle: 'promise', format: 'plain' });
+    expect(ERA_BY_ID.e17).toMatchObject({
+      seed: '001_a3cd2aeefd655f8c.txt',
+      electron: '17-19',
+      asyncStyle: 'promise',
+      format: 'plain',
+    });
     expect(ERA_BY_ID.current).toMatchObject({ seed: '000_022c7d0d3be72530.txt', electron: '30+', asyncStyle: 'promise' });
     expect(new Set(ERAS.map((e) => e.seed)).size).toBe(5);
   });

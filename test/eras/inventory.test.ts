@@ -95,11 +95,11 @@ describe('inventory.json', () => {
 
   it('current documents exactly 3 module members, 21 events, 48 methods, 8 properties', () => {
     expect(inv.eras.current.counts).toEqual({ module: 3, events: 21, methods: 48, properties: 8, total: 80 });
-    expect(membersOf('current').filter((m) => m.owner === 'module').map((m) => m.name)).toEqual([
-      'session.fromPartition',
-      'session.fromPath',
-      'session.defaultSession',
-    ]);
+    expect(
+      membersOf('current')
+        .filter((m) => m.owner === 'module')
+        .map((m) => m.name),
+    ).toEqual(['session.fromPartition', 'session.fromPath', 'session.defaultSession']);
   });
 
   for (const era of ERA_IDS) {
@@ -142,7 +142,11 @@ describe('spot checks per era', () => {
     expect(hasMember('legacy', 'ses.fetch')).toBe(false);
     expect(hasMember('legacy', 'session.fromPath')).toBe(false);
     expect(hasMember('legacy', 'ses.setPermissionCheckHandler')).toBe(false);
-    expect(membersOf('legacy').filter((m) => m.kind === 'event').map((m) => m.name)).toEqual(["ses.on('will-download')"]);
+    expect(
+      membersOf('legacy')
+        .filter((m) => m.kind === 'event')
+        .map((m) => m.name),
+    ).toEqual(["ses.on('will-download')"]);
     expect(memberOf('legacy', 'ses.cookies')?.readonly).toBeUndefined();
   });
 
@@ -246,10 +250,16 @@ describe('heading parser (synthetic input)', () => {
     expect(parseMemberHeading('`ses.thing` _Readonly_')).toMatchObject({ kind: 'property', readonly: true });
     expect(parseMemberHeading('ses.thing Readonly')).toMatchObject({ kind: 'property', readonly: true, signature: 'ses.thing' });
     expect(parseMemberHeading('`ses.x()` _macOS_')).toMatchObject({ platforms: ['macOS'], englishHeading: 'ses.x() macOS' });
-    expect(parseMemberHeading('Event: \u2018some-event\u2019')).toMatchObject({ name: "ses.on('some-event')", signature: "Event: 'some-event'" });
+    expect(parseMemberHeading('Event: \u2018some-event\u2019')).toMatchObject({
+      name: "ses.on('some-event')",
+      signature: "Event: 'some-event'",
+    });
     expect(parseMemberHeading("Kaganapan: 'a-b'")?.name).toBe("ses.on('a-b')");
-    expect(parseMemberHeading("\u00c9v\u00e9nement : 'a-b' _Exp\u00e9rimental_")).toMatchObject({ experimental: true, englishHeading: "Event: 'a-b' Experimental" });
-    expect(parseMemberHeading('session.defaultSession.on(\'x\', (e) => {')).toBeNull();
+    expect(parseMemberHeading("\u00c9v\u00e9nement : 'a-b' _Exp\u00e9rimental_")).toMatchObject({
+      experimental: true,
+      englishHeading: "Event: 'a-b' Experimental",
+    });
+    expect(parseMemberHeading("session.defaultSession.on('x', (e) => {")).toBeNull();
     expect(parseMemberHeading("session.fromPartition('p').foo()")).toBeNull();
     expect(parseMemberHeading('console.log(ses.getUserAgent())')).toBeNull();
     expect(parseMemberHeading('Returns:')).toBeNull();
@@ -262,7 +272,9 @@ describe('heading parser (synthetic input)', () => {
   });
 
   it('reads plain text headings only when they stand alone', () => {
-    const doc = ['Instance Methods', '', 'ses.one()', '', 'text', 'ses.two()', '', '  ses.three()', '', 'ses.four(a)', ''].join('\n');
+    const doc = ['Instance Methods', '', 'ses.one()', '', 'text', 'ses.two()', '', '  ses.three()', '', 'ses.four(a)', ''].join(
+      '\n',
+    );
     expect(parseSeed(doc, 'plain').map((m) => m.name)).toEqual(['ses.one', 'ses.four']);
   });
 

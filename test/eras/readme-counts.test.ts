@@ -11,7 +11,9 @@ describe('README member counts', () => {
   const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
   for (const era of ERA_IDS) {
     it(`states the inventory's counts for ${era}`, () => {
-      const row = new RegExp(`^\\| ${era} \\| [^|]+ \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|$`, 'm').exec(readme);
+      const row = new RegExp(`^\\| ${era} \\| [^|]+ \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|$`, 'm').exec(
+        readme,
+      );
       expect(row, `no README row for ${era}`).not.toBeNull();
       const { module, events, methods, properties, total } = loadInventory().eras[era].counts;
       expect(row!.slice(1).map(Number)).toEqual([module, events, methods, properties, total]);

@@ -35,7 +35,9 @@ describe('error form', () => {
   });
 
   it('rejects engine errors from inside the implementation', () => {
-    expect(wrongForm(thrownBy(() => Object.keys(null as unknown as object)))).toMatch(/^TypeError: Cannot convert undefined or null/);
+    expect(wrongForm(thrownBy(() => Object.keys(null as unknown as object)))).toMatch(
+      /^TypeError: Cannot convert undefined or null/,
+    );
     expect(wrongForm(thrownBy(() => `${Symbol('s') as unknown as string}`))).toMatch(/^TypeError: Cannot convert a Symbol/);
     expect(wrongForm(thrownBy(() => (undefined as unknown as { a: number }).a))).toMatch(/Cannot read propert/);
     expect(wrongForm(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' }))).toMatch(/Node error/);

@@ -36,7 +36,9 @@ describe('expectation files', () => {
   });
 
   it('rejects malformed files with the place and the problem', () => {
-    expect(() => parseExpectations('spec/a.spec.ts:\n  t:\n    expected: MAYBE\n    reason: x\n', 'f.yaml')).toThrow(/f\.yaml: spec\/a\.spec\.ts > t: bad status/);
+    expect(() => parseExpectations('spec/a.spec.ts:\n  t:\n    expected: MAYBE\n    reason: x\n', 'f.yaml')).toThrow(
+      /f\.yaml: spec\/a\.spec\.ts > t: bad status/,
+    );
     expect(() => parseExpectations('spec/a.spec.ts:\n  t:\n    expected: FAIL\n', 'f.yaml')).toThrow(/needs a `reason`/);
     expect(() => parseExpectations('spec/a.spec.ts:\n  t:\n    expcted: FAIL\n', 'f.yaml')).toThrow(/unknown key expcted/);
     expect(() => parseExpectations('- a\n', 'f.yaml')).toThrow(/mapping of spec files/);

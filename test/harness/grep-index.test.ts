@@ -24,7 +24,10 @@ const HEADER = "import { describe, it } from 'vitest';\n";
 
 describe('the static title index', () => {
   it('reads groups and tests, itInEras included', () => {
-    const f = file('a.spec.ts', `${HEADER}describe('group', () => { it('one', () => {}); t.itInEras('>=e12', 'two', () => {}); });\nit('top', () => {});\n`);
+    const f = file(
+      'a.spec.ts',
+      `${HEADER}describe('group', () => { it('one', () => {}); t.itInEras('>=e12', 'two', () => {}); });\nit('top', () => {});\n`,
+    );
     expect(staticTitles(f, readFileSync(f, 'utf8'), REPO_ROOT)).toEqual([['group', 'one'], ['group', 'two'], ['top']]);
   });
 
@@ -35,7 +38,7 @@ describe('the static title index', () => {
       each: `${HEADER}it.each([1, 2])('case %i', () => {});\n`,
       renamed: "import { it as check } from 'vitest';\nimport { it } from 'vitest';\nit('x', () => {});\n",
       helper: `${HEADER}import { declareMore } from './helper.ts';\nit('x', () => {});\n`,
-      nothing: "export const a = 1;\n",
+      nothing: 'export const a = 1;\n',
     };
     file('helper.ts', "import { it } from 'vitest';\nexport function declareMore() { it('hidden', () => {}); }\n");
     for (const [name, source] of Object.entries(cases)) {

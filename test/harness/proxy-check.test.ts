@@ -6,15 +6,35 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../harness/runner/paths.ts';
 
 function proxyCheck(...args: string[]) {
-  return spawnSync(process.execPath, ['bin/session-conformance.js', 'proxy-check', '--skip-chromium', ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, http_proxy: '', HTTP_PROXY: '' } });
+  return spawnSync(process.execPath, ['bin/session-conformance.js', 'proxy-check', '--skip-chromium', ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, http_proxy: '', HTTP_PROXY: '' },
+  });
 }
 
 describe('session-conformance proxy-check', () => {
   it('explains fixed rules URL by URL', () => {
-    const run = proxyCheck('--json', '--rules', 'http=p:80;socks=s', '--bypass', '*.skip.test,<local>', 'http://a.test/', 'http://x.skip.test/', 'ws://w.test/', 'http://intranet/');
+    const run = proxyCheck(
+      '--json',
+      '--rules',
+      'http=p:80;socks=s',
+      '--bypass',
+      '*.skip.test,<local>',
+      'http://a.test/',
+      'http://x.skip.test/',
+      'ws://w.test/',
+      'http://intranet/',
+    );
     expect(run.status, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as { configuration: unknown; results: { url: string; reference: string; steps: string[] }[] };
-    expect(report.configuration).toEqual({ proxy_per_scheme: { http: ['[p:80]'], fallback: ['[socks4://s:1080]'] }, bypass_list: ['*.skip.test', '<local>'] });
+    const report = JSON.parse(run.stdout) as {
+      configuration: unknown;
+      results: { url: string; reference: string; steps: string[] }[];
+    };
+    expect(report.configuration).toEqual({
+      proxy_per_scheme: { http: ['[p:80]'], fallback: ['[socks4://s:1080]'] },
+      bypass_list: ['*.skip.test', '<local>'],
+    });
     expect(report.results.map((r) => r.reference)).toEqual(['PROXY p:80', 'DIRECT', 'SOCKS s:1080', 'DIRECT']);
     expect(report.results[0]!.steps).toContain('uses the http= list');
     expect(report.results[1]!.steps).toContain('bypassed by *.skip.test');

@@ -33,7 +33,9 @@ describe('static spec metadata', () => {
     expect(extractMeta(plain, 'x.spec.ts')).toEqual(expected);
     const isolated = good.replace("summary: 'Proxies.',", "summary: 'Proxies.',\n  isolate: 'sets process.env',");
     expect(extractMeta(isolated, 'x.spec.ts').isolate).toBe('sets process.env');
-    expect(() => extractMeta(good.replace("summary: 'Proxies.',", "summary: 'Proxies.', isolate: ''"), 'x.spec.ts')).toThrow(/isolate must say why/);
+    expect(() => extractMeta(good.replace("summary: 'Proxies.',", "summary: 'Proxies.', isolate: ''"), 'x.spec.ts')).toThrow(
+      /isolate must say why/,
+    );
   });
 
   it('rejects computed values, unknown capabilities, bad ranges and missing metadata', () => {

@@ -58,7 +58,11 @@ describe('runner on fixture specs', () => {
     expect(status('opens a page')).toEqual(['NOT_APPLICABLE', true]);
     expect(results.get('opens a page')?.message).toMatch(/lacks renderer/);
     expect(status('sees the current era')).toEqual(['PASS', true]);
-    expect(unexpectedResults(report).map((u) => u.record.title).sort()).toEqual([
+    expect(
+      unexpectedResults(report)
+        .map((u) => u.record.title)
+        .sort(),
+    ).toEqual([
       'statuses > fails an assertion',
       'statuses > is expected to fail but passes',
       'statuses > throws from the implementation',
@@ -98,7 +102,10 @@ describe('worker processes', () => {
           ['shared-two.spec.ts', 'PASS'],
         ]),
       );
-      const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => l.split(' '));
+      const lines = readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' '));
       expect(lines).toHaveLength(9);
       const pidsOf = (name: string) => lines.filter(([file]) => file === name).map(([, , pid]) => pid);
       const shared = [...pidsOf('shared-one'), ...pidsOf('shared-two')];

@@ -25,7 +25,8 @@ beforeAll(async () => {
 
 // SESSION_CONFORMANCE_KEEP=1 leaves the installed project for a look.
 afterAll(() => {
-  if (project && process.env.SESSION_CONFORMANCE_KEEP !== '1') rmSync(path.dirname(project.dir), { recursive: true, force: true });
+  if (project && process.env.SESSION_CONFORMANCE_KEEP !== '1')
+    rmSync(path.dirname(project.dir), { recursive: true, force: true });
 });
 
 describe('the tarball', () => {
@@ -106,7 +107,18 @@ describe('recipes', () => {
     expect(list.code, list.output).toBe(0);
     expect(JSON.parse(list.output).map((s: { file: string }) => s.file)).toContain('spec/app/session-created.spec.ts');
     const grep = 'is emitted synchronously';
-    const args = ['session-conformance', 'run', '--era', 'current', '--grep', grep, '--reports', 'reports/grep', '--reporter', 'json'];
+    const args = [
+      'session-conformance',
+      'run',
+      '--era',
+      'current',
+      '--grep',
+      grep,
+      '--reports',
+      'reports/grep',
+      '--reporter',
+      'json',
+    ];
     const result = await run('npx', [...args, 'spec/app/'], project.dir);
     expect(result.code, result.output).toBe(0);
     const report = JSON.parse(readFileSync(path.join(project.dir, 'reports/grep/report.json'), 'utf8'));

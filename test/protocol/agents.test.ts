@@ -70,18 +70,34 @@ describe('agents', () => {
   it('a listening agent serves the suite through attach:, several runner workers at once', async () => {
     const address = await listening([node, path.join(REPO_ROOT, 'harness/agent/reference-agent.mjs')]);
     expect(await smoke(`attach:${address}`)).toMatch(/^smoke PASS/m);
-    const cli = await runCli(['run', '--adapter', `attach:${address}`, '--era', 'e12', 'spec/session/from-partition.spec.ts', 'spec/app/session-created.spec.ts'], await tempDir());
+    const cli = await runCli(
+      [
+        'run',
+        '--adapter',
+        `attach:${address}`,
+        '--era',
+        'e12',
+        'spec/session/from-partition.spec.ts',
+        'spec/app/session-created.spec.ts',
+      ],
+      await tempDir(),
+    );
     expect(cli.status, cli.output).toBe(0);
     expect(cli.output).toMatch(/no unexpected results/);
   });
 
   it('a listening agent that reads its connections on an I/O thread (as on Windows) passes smoke', async () => {
-    const address = await listening([node, path.join(REPO_ROOT, 'harness/agent/reference-agent.mjs')], { SESSION_CONFORMANCE_AGENT_IO_THREAD: '1' });
+    const address = await listening([node, path.join(REPO_ROOT, 'harness/agent/reference-agent.mjs')], {
+      SESSION_CONFORMANCE_AGENT_IO_THREAD: '1',
+    });
     expect(await smoke(`attach:${address}`)).toMatch(/^smoke PASS/m);
   });
 
   it("attaches what a spawned agent writes to the test's report", async () => {
-    const target = await new RemoteAdapter({ kind: 'remote', command: TOY }).createTarget({ era: 'current', userDataDir: await tempDir() });
+    const target = await new RemoteAdapter({ kind: 'remote', command: TOY }).createTarget({
+      era: 'current',
+      userDataDir: await tempDir(),
+    });
     cleanups.push(() => target.dispose());
     expect(target.takeTestReport?.().output ?? '').not.toContain('toy page.open');
     await openPage(target);
@@ -115,7 +131,10 @@ describe('agents', () => {
     const third = await adapter.createTarget({ era: 'current', userDataDir: dir });
     cleanups.push(() => third.dispose());
     expect(pidOf(third)).not.toBe(pid);
-    const ses = third.session.fromPartition('after') as unknown as NodeJS.EventEmitter & { getUserAgent(): string; later(fn: () => unknown): void };
+    const ses = third.session.fromPartition('after') as unknown as NodeJS.EventEmitter & {
+      getUserAgent(): string;
+      later(fn: () => unknown): void;
+    };
     expect(ses.getUserAgent()).toBe('Toy/1.0');
     // The agent calls back from its event loop; the promise's settlement may
     // arrive in the same read as the result and must still be seen.
@@ -132,7 +151,9 @@ describe('agents', () => {
     });
     const byTitle = new Map(report.runs[0]!.results.map((r) => [r.title, r]));
     expect(byTitle.get('output > makes the agent write')?.status).toBe('PASS');
-    expect(byTitle.get('output > makes the agent write')?.agentOutput).toMatch(/toy page.open https:\/\/output.example\/\n[\s\S]*toy says on stderr/);
+    expect(byTitle.get('output > makes the agent write')?.agentOutput).toMatch(
+      /toy page.open https:\/\/output.example\/\n[\s\S]*toy says on stderr/,
+    );
     expect(byTitle.get('output > writes nothing')?.agentOutput).toBeUndefined();
     expect(byTitle.get('crash > kills the agent inside a call')?.status).toBe('CRASH');
     // The later tests of the file never ran: SKIP with the reason, not more crashes.
@@ -157,12 +178,24 @@ describe('agents', () => {
   });
 
   it('an agent whose first line is not the listening notice is not waited for', async () => {
-    const pool = await startAgentPool([node, '-e', "console.log('hello?'); setInterval(() => {}, 1000)"], await tempDir(), 'remote:chatty');
+    const pool = await startAgentPool(
+      [node, '-e', "console.log('hello?'); setInterval(() => {}, 1000)"],
+      await tempDir(),
+      'remote:chatty',
+    );
     expect(pool).toBeNull();
   });
 
   it('an agent that cannot be pooled (one target per process) gets no pool', async () => {
-    expect(await startAgentPool([node, path.join(REPO_ROOT, 'harness/agent/electron-stand-in.mjs')], await tempDir(), 'remote:electron')).toBeNull();
-    expect(await startAgentPool([node, path.join(REPO_ROOT, 'docs/examples/minimal-agent.cjs')], await tempDir(), 'remote:minimal')).toBeNull();
+    expect(
+      await startAgentPool(
+        [node, path.join(REPO_ROOT, 'harness/agent/electron-stand-in.mjs')],
+        await tempDir(),
+        'remote:electron',
+      ),
+    ).toBeNull();
+    expect(
+      await startAgentPool([node, path.join(REPO_ROOT, 'docs/examples/minimal-agent.cjs')], await tempDir(), 'remote:minimal'),
+    ).toBeNull();
   });
 });

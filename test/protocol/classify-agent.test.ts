@@ -12,7 +12,16 @@ const failed = (name: string, message: string) => classify({ state: 'failed', er
 describe('classification of agent failures', () => {
   it('is CRASH for a dead agent, even behind an assertion that reported it', () => {
     expect(failed('AgentCrashed', 'the agent died (exit code 1)')).toBe('CRASH');
-    expect(classify({ state: 'failed', errors: [{ name: 'AssertionError', message: 'x' }, { name: 'AgentCrashed', message: 'y' }], meta }).status).toBe('CRASH');
+    expect(
+      classify({
+        state: 'failed',
+        errors: [
+          { name: 'AssertionError', message: 'x' },
+          { name: 'AgentCrashed', message: 'y' },
+        ],
+        meta,
+      }).status,
+    ).toBe('CRASH');
   });
 
   it('is TIMEOUT for an agent that does not answer', () => {

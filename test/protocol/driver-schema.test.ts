@@ -34,7 +34,9 @@ describe('driver command schema', () => {
 
   it('rejects a missing argument, an unknown one, and a result of the wrong shape, saying where', () => {
     const v = driverValidator();
-    expect(v.check('page.fetch', 'args', { session: {} })).toMatch(/^driver page\.fetch args is invalid at \(value\): must have required property 'url'/);
+    expect(v.check('page.fetch', 'args', { session: {} })).toMatch(
+      /^driver page\.fetch args is invalid at \(value\): must have required property 'url'/,
+    );
     expect(v.check('page.fetch', 'args', { session: {}, url: 'x', extra: 1 })).toMatch(/additional properties/);
     expect(v.check('page.fetch', 'result', { status: '200', headers: {}, body: '' })).toMatch(/at \/status: must be number/);
     expect(v.check('hints.preconnect', 'result', 42)).toMatch(/must be null/);

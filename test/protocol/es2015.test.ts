@@ -61,7 +61,8 @@ function later(source: string, file = 'snippet.js'): string[] {
         at(node, 'object spread (ES2018)');
         break;
       case ts.SyntaxKind.BindingElement:
-        if ((node as ts.BindingElement).dotDotDotToken && ts.isObjectBindingPattern(node.parent)) at(node, 'object rest (ES2018)');
+        if ((node as ts.BindingElement).dotDotDotToken && ts.isObjectBindingPattern(node.parent))
+          at(node, 'object rest (ES2018)');
         break;
       case ts.SyntaxKind.AsteriskAsteriskToken:
       case ts.SyntaxKind.AsteriskAsteriskEqualsToken:
@@ -122,7 +123,8 @@ function later(source: string, file = 'snippet.js'): string[] {
         const access = node as ts.PropertyAccessExpression;
         const name = access.name.text;
         const owner = access.expression.getText(sf);
-        if (NEWER_MEMBERS.has(name) && (!OBJECT_ONLY.has(name) || owner === 'Object')) at(node, `${owner}.${name} (after ES2015)`);
+        if (NEWER_MEMBERS.has(name) && (!OBJECT_ONLY.has(name) || owner === 'Object'))
+          at(node, `${owner}.${name} (after ES2015)`);
         if (name === 'globalThis' || owner === 'globalThis') at(node, 'globalThis (ES2020)');
         break;
       }
@@ -144,7 +146,8 @@ describe('the Electron agent stays within ES2015', () => {
   const requiredBy = (files: string[]) => {
     const required = new Set<string>();
     for (const file of files) {
-      for (const match of readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/require\('([^']+)'\)/g)) required.add(match[1]!);
+      for (const match of readFileSync(path.join(REPO_ROOT, file), 'utf8').matchAll(/require\('([^']+)'\)/g))
+        required.add(match[1]!);
     }
     return [...required];
   };
@@ -196,7 +199,10 @@ describe('the Electron agent stays within ES2015', () => {
       'trailing comma in parameters',
       'trailing comma in arguments',
     ]) {
-      expect(found.some((f) => f.includes(what)), what).toBe(true);
+      expect(
+        found.some((f) => f.includes(what)),
+        what,
+      ).toBe(true);
     }
   });
 });

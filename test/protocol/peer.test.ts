@@ -21,7 +21,9 @@ function serving(root: object) {
       },
     },
   });
-  const created = lb.runner.request({ op: 'target.create', options: { era: 'current', userDataDir: '/tmp/x' } }) as { session: Remote };
+  const created = lb.runner.request({ op: 'target.create', options: { era: 'current', userDataDir: '/tmp/x' } }) as {
+    session: Remote;
+  };
   return { lb, remote: created.session };
 }
 
@@ -99,7 +101,17 @@ describe('values', () => {
   it('round-trip any JSON-like value with dates, bigints, typed arrays and odd keys (generated)', () => {
     fc.assert(
       fc.property(
-        fc.anything({ withBigInt: true, withDate: true, withTypedArray: true, withNullPrototype: false, withMap: false, withSet: false, withBoxedValues: false, withObjectString: false, withSparseArray: true }),
+        fc.anything({
+          withBigInt: true,
+          withDate: true,
+          withTypedArray: true,
+          withNullPrototype: false,
+          withMap: false,
+          withSet: false,
+          withBoxedValues: false,
+          withObjectString: false,
+          withSparseArray: true,
+        }),
         (value) => {
           expect(echo(value)).toStrictEqual(value);
         },
@@ -132,7 +144,11 @@ describe('values', () => {
   });
 
   it('keep the identity of errors and symbols that come back to their side', () => {
-    const { remote } = serving({ keep: (x: unknown) => x, make: () => new TypeError('made there'), symbol: () => Symbol('there') });
+    const { remote } = serving({
+      keep: (x: unknown) => x,
+      make: () => new TypeError('made there'),
+      symbol: () => Symbol('there'),
+    });
     const reason = new Error('stopped before starting');
     expect(remote.keep(reason)).toBe(reason);
     const theirs = remote.make();
@@ -172,7 +188,12 @@ describe('web values', () => {
   it('arrive as objects of the receiving side: URL, Headers, Response with a streamed body', async () => {
     const { remote } = serving({
       url: () => new URL('https://example.test/a?b=1'),
-      headers: () => new Headers([['x-one', '1'], ['set-cookie', 'a=1'], ['set-cookie', 'b=2']]),
+      headers: () =>
+        new Headers([
+          ['x-one', '1'],
+          ['set-cookie', 'a=1'],
+          ['set-cookie', 'b=2'],
+        ]),
       respond: () =>
         new Response(
           new ReadableStream({
@@ -193,7 +214,13 @@ describe('web values', () => {
     expect(headers.getSetCookie()).toEqual(['a=1', 'b=2']);
     const res = remote.respond();
     expect(res).toBeInstanceOf(Response);
-    expect([res.status, res.statusText, res.headers.get('content-type'), res.type, res.redirected]).toEqual([201, 'Made', 'text/plain', 'default', false]);
+    expect([res.status, res.statusText, res.headers.get('content-type'), res.type, res.redirected]).toEqual([
+      201,
+      'Made',
+      'text/plain',
+      'default',
+      false,
+    ]);
     await expect(res.text()).resolves.toBe('chunk one, chunk two');
   });
 
@@ -212,10 +239,19 @@ describe('web values', () => {
         controller.close();
       },
     });
-    const sent = new Request('https://example.test/upload', { method: 'POST', body, duplex: 'half', headers: { 'x-kind': 'stream' } } as RequestInit);
+    const sent = new Request('https://example.test/upload', {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'x-kind': 'stream' },
+    } as RequestInit);
     await expect(remote.take(sent)).resolves.toBe('streamed upload');
     expect(received).toBeInstanceOf(Request);
-    expect([received!.method, received!.url, received!.headers.get('x-kind')]).toEqual(['POST', 'https://example.test/upload', 'stream']);
+    expect([received!.method, received!.url, received!.headers.get('x-kind')]).toEqual([
+      'POST',
+      'https://example.test/upload',
+      'stream',
+    ]);
     const controller = new AbortController();
     const watched = remote.watch(controller.signal);
     const reason = new Error('stop');
@@ -241,10 +277,13 @@ describe('handles', () => {
   it('return the original object or function when a handle comes back to its owner', () => {
     const downloads = new Downloads();
     const seen: unknown[] = [];
-    const { remote } = serving({ downloads, keep: (x: unknown) => {
-      seen.push(x);
-      return x;
-    } });
+    const { remote } = serving({
+      downloads,
+      keep: (x: unknown) => {
+        seen.push(x);
+        return x;
+      },
+    });
     const listener = () => {};
     expect(remote.keep(listener)).toBe(listener);
     expect(remote.keep(remote.downloads)).toBe(remote.downloads);
@@ -354,7 +393,9 @@ describe('synchronous callbacks', () => {
     events.push('emit returned');
     expect(events).toEqual(['listener done, 0 answers', 'emit returned']);
     // The deferred request is answered once the agent is idle again.
-    await vi.waitFor(() => expect(lb.strays).toEqual([{ type: 'result', id: STRAY, completion: 'returned', value: 'unrelated' }]));
+    await vi.waitFor(() =>
+      expect(lb.strays).toEqual([{ type: 'result', id: STRAY, completion: 'returned', value: 'unrelated' }]),
+    );
   });
 });
 
@@ -365,8 +406,12 @@ describe('non-results', () => {
       agent: { serveOp: () => ({ target: 't1', session: byRef(new Downloads()), app: byRef({}) }) },
       runner: { onUnsupported: (reason) => unsupported.push(reason) },
     });
-    const { session } = lb.runner.request({ op: 'target.create', options: { era: 'current', userDataDir: '/x' } }) as { session: Remote };
-    expect(() => session.circular()).toThrow(expect.objectContaining({ name: 'AgentUnsupported', message: expect.stringMatching(/circular/) }));
+    const { session } = lb.runner.request({ op: 'target.create', options: { era: 'current', userDataDir: '/x' } }) as {
+      session: Remote;
+    };
+    expect(() => session.circular()).toThrow(
+      expect.objectContaining({ name: 'AgentUnsupported', message: expect.stringMatching(/circular/) }),
+    );
     expect(unsupported).toHaveLength(1);
   });
 

@@ -34,7 +34,9 @@ function statuses(report: Report, files?: string[]): Map<string, string> {
 
 function differences(expected: Map<string, string>, actual: Map<string, string>): string[] {
   const ids = new Set([...expected.keys(), ...actual.keys()]);
-  return [...ids].filter((id) => expected.get(id) !== actual.get(id)).map((id) => `${id}: in-process ${expected.get(id)}, remote ${actual.get(id)}`);
+  return [...ids]
+    .filter((id) => expected.get(id) !== actual.get(id))
+    .map((id) => `${id}: in-process ${expected.get(id)}, remote ${actual.get(id)}`);
 }
 
 /** A run through `adapter` with every message checked against the schemas. */
@@ -54,10 +56,15 @@ describe('the suite through an agent process', () => {
     const cli = await suiteRun('remote');
     expect(cli.status, cli.output).toBe(0);
     const remote = readReport(cli.reports!);
-    expect(remote.runs.map((r) => r.info.adapter)).toEqual(remote.runs.map(() => 'remote:node harness/agent/reference-agent.mjs'));
+    expect(remote.runs.map((r) => r.info.adapter)).toEqual(
+      remote.runs.map(() => 'remote:node harness/agent/reference-agent.mjs'),
+    );
     expect(remote.runs.map((r) => r.info.era)).toEqual(['legacy', 'current']);
     const inProcess = await reference();
-    const expected = statuses({ ...inProcess, runs: inProcess.runs.filter((r) => r.info.era === 'legacy' || r.info.era === 'current') });
+    const expected = statuses({
+      ...inProcess,
+      runs: inProcess.runs.filter((r) => r.info.era === 'legacy' || r.info.era === 'current'),
+    });
     expect(expected.size).toBeGreaterThan(100);
     expect(differences(expected, statuses(remote))).toEqual([]);
   }, 900_000);

@@ -24,7 +24,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const fetch = (url: string, extra: Partial<Parameters<typeof fetchPacScript>[1]> = {}) => fetchPacScript(url, { allowFile: false, ...extra });
+const fetch = (url: string, extra: Partial<Parameters<typeof fetchPacScript>[1]> = {}) =>
+  fetchPacScript(url, { allowFile: false, ...extra });
 
 describe('fetchPacScript over http', () => {
   it('returns the body of a 200 answer, whatever its content type', async () => {
@@ -91,7 +92,10 @@ describe('fetchPacScript over https', () => {
 
 describe('fetchPacScript for data: and file:', () => {
   it('decodes data: URLs, base64 or percent-encoded, US-ASCII unless a charset is given', async () => {
-    expect(await fetch(`data:application/x-ns-proxy-autoconfig;base64,${Buffer.from('b64 ok').toString('base64')}`)).toEqual({ ok: true, text: 'b64 ok' });
+    expect(await fetch(`data:application/x-ns-proxy-autoconfig;base64,${Buffer.from('b64 ok').toString('base64')}`)).toEqual({
+      ok: true,
+      text: 'b64 ok',
+    });
     expect(await fetch('data:,a%20b%E9')).toEqual({ ok: true, text: 'a b\ufffd' });
     expect(await fetch('data:text/plain;charset=iso-8859-1,%E9')).toEqual({ ok: true, text: 'é' });
     expect(await fetch('data:;base64,***')).toEqual({ ok: false, error: 'ERR_FAILED' });
@@ -102,7 +106,10 @@ describe('fetchPacScript for data: and file:', () => {
     await writeFile(file, 'from file');
     expect(await fetch(pathToFileURL(file).href)).toEqual({ ok: false, error: 'ERR_DISALLOWED_URL_SCHEME' });
     expect(await fetch(pathToFileURL(file).href, { allowFile: true })).toEqual({ ok: true, text: 'from file' });
-    expect(await fetch(pathToFileURL(path.join(dir, 'missing.pac')).href, { allowFile: true })).toEqual({ ok: false, error: 'ERR_FILE_NOT_FOUND' });
+    expect(await fetch(pathToFileURL(path.join(dir, 'missing.pac')).href, { allowFile: true })).toEqual({
+      ok: false,
+      error: 'ERR_FILE_NOT_FOUND',
+    });
   });
 
   it('refuses other schemes', async () => {

@@ -111,7 +111,9 @@ describe('SOCKS proxy fixture', () => {
         destination: { host: 'origin.test', port: origin.port },
       });
       expect(await httpOverSocket(socket, 'origin.test', '/socks5')).toContain('"path":"/socks5"');
-      expect(proxy.records).toEqual([{ variant: '5', host: 'origin.test', addressType: 'domain', port: origin.port, granted: true }]);
+      expect(proxy.records).toEqual([
+        { variant: '5', host: 'origin.test', addressType: 'domain', port: origin.port, granted: true },
+      ]);
     } finally {
       await proxy.close();
     }

@@ -60,12 +60,37 @@ describe('isPlainHostName inside the sandbox', () => {
     try {
       expect(sandbox.evaluate(PAC_LIBRARY, 'lib.js').kind).toBe('value');
       sandbox.evaluate('function probe(h) { return String(isPlainHostName(h)); }', 'probe.js');
-      const piece = fc.constantFrom('a', 'Z', '0', '1', '7', '8', '9', 'x', 'X', 'f', ':', '::', '.', '0x', '00', 'g', '-', '%', 'é', '4294967295', '4294967296');
+      const piece = fc.constantFrom(
+        'a',
+        'Z',
+        '0',
+        '1',
+        '7',
+        '8',
+        '9',
+        'x',
+        'X',
+        'f',
+        ':',
+        '::',
+        '.',
+        '0x',
+        '00',
+        'g',
+        '-',
+        '%',
+        'é',
+        '4294967295',
+        '4294967296',
+      );
       fc.assert(
-        fc.property(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), (host) => {
-          const outcome = sandbox.call('probe', [host, '']);
-          expect(outcome, host).toEqual({ kind: 'value', type: 'string', string: String(isPlainHostName(host)) });
-        }),
+        fc.property(
+          fc.array(piece, { maxLength: 6 }).map((p) => p.join('')),
+          (host) => {
+            const outcome = sandbox.call('probe', [host, '']);
+            expect(outcome, host).toEqual({ kind: 'value', type: 'string', string: String(isPlainHostName(host)) });
+          },
+        ),
         { numRuns: 2000, seed: 7 },
       );
       expect(sandbox.evaluate('try { isPlainHostName(1); "no" } catch (e) { e.name + ": " + e.message }', 't.js')).toMatchObject({
@@ -96,7 +121,9 @@ describe('native PAC functions', () => {
 
   it('answers argument mistakes as Chromium does', async () => {
     const resolver = await PacResolver.create(
-      fn('return "PROXY " + [dnsResolve(), typeof dnsResolveEx(), sortIpAddressList(5), isInNetEx("a"), alert()].join("-").replace(/[^a-z0-9-]/g, "x") + ":1";'),
+      fn(
+        'return "PROXY " + [dnsResolve(), typeof dnsResolveEx(), sortIpAddressList(5), isInNetEx("a"), alert()].join("-").replace(/[^a-z0-9-]/g, "x") + ":1";',
+      ),
       { hostResolver: tableResolver({}) },
     );
     try {
@@ -113,7 +140,9 @@ describe('DNS through the injected resolver', () => {
   it('re-runs the script after each missing answer and asks each question once per call', async () => {
     const dns = tableResolver({ 'one.test': ['10.0.0.1', '2001:db8::1'], 'two.test': ['10.0.0.2'] });
     const resolver = await PacResolver.create(
-      fn('return "PROXY " + [dnsResolve("one.test"), dnsResolveEx("one.test"), dnsResolve("two.test"), dnsResolve("none.test"), myIpAddress(), myIpAddressEx()].join("-").replace(/[^a-z0-9.-]/g, "x") + ":1";'),
+      fn(
+        'return "PROXY " + [dnsResolve("one.test"), dnsResolveEx("one.test"), dnsResolve("two.test"), dnsResolve("none.test"), myIpAddress(), myIpAddressEx()].join("-").replace(/[^a-z0-9.-]/g, "x") + ":1";',
+      ),
       { hostResolver: dns },
     );
     try {
@@ -127,7 +156,10 @@ describe('DNS through the injected resolver', () => {
 
   it('answers IP literals without a lookup', async () => {
     const dns = tableResolver({});
-    const resolver = await PacResolver.create(fn('return "PROXY " + dnsResolve("127.1") + ":" + (dnsResolve("::1") === null ? 1 : 2);'), { hostResolver: dns });
+    const resolver = await PacResolver.create(
+      fn('return "PROXY " + dnsResolve("127.1") + ":" + (dnsResolve("::1") === null ? 1 : 2);'),
+      { hostResolver: dns },
+    );
     try {
       expect(await resolver.findProxyForUrl('http://a/', 'a')).toBe('PROXY 127.0.0.1:1');
       expect(dns.lookups).toEqual([]);
@@ -138,7 +170,9 @@ describe('DNS through the injected resolver', () => {
 
   it('answers DNS questions asked while the script loads', async () => {
     const dns = tableResolver({ 'boot.test': ['10.9.9.9'] });
-    const resolver = await PacResolver.create(`var boot = dnsResolve("boot.test");\n${fn('return "PROXY " + boot + ":1";')}`, { hostResolver: dns });
+    const resolver = await PacResolver.create(`var boot = dnsResolve("boot.test");\n${fn('return "PROXY " + boot + ":1";')}`, {
+      hostResolver: dns,
+    });
     try {
       expect(await resolver.findProxyForUrl('http://a/', 'a')).toBe('PROXY 10.9.9.9:1');
     } finally {

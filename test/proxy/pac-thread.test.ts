@@ -42,7 +42,9 @@ async function load(script: string, options: Partial<Parameters<typeof PacResolv
 
 describe('the PAC thread', () => {
   it('fails a script that recurses without end as a script error, then loads and runs scripts again', async () => {
-    const deep = await load(`function deeper(n) { return deeper(n + 1) + 1; }\n${fn('if (host == "deep") return deeper(0); return "PROXY fine:1";')}`);
+    const deep = await load(
+      `function deeper(n) { return deeper(n + 1) + 1; }\n${fn('if (host == "deep") return deeper(0); return "PROXY fine:1";')}`,
+    );
     const failure = await deep.findProxyForUrl('http://deep/', 'deep').catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(PacScriptError);
     expect((failure as PacScriptError).message).toMatch(/stack|terminated/i);
@@ -65,13 +67,21 @@ describe('the PAC thread', () => {
 
   it('bounds a resolution that loops between DNS lookups by one budget for all its runs', async () => {
     let lookups = 0;
-    const counting: PacHostResolver = { lookup: async () => {
+    const counting: PacHostResolver = {
+      lookup: async () => {
         lookups++;
         return ['10.0.0.1'];
-      }, myAddresses: async () => [] };
-    const slow = await load(fn('var t = Date.now(); while (Date.now() - t < 300) {} dnsResolve("n" + Math.random() + ".test"); return "PROXY never:1";'), {
-      hostResolver: counting,
-    });
+      },
+      myAddresses: async () => [],
+    };
+    const slow = await load(
+      fn(
+        'var t = Date.now(); while (Date.now() - t < 300) {} dnsResolve("n" + Math.random() + ".test"); return "PROXY never:1";',
+      ),
+      {
+        hostResolver: counting,
+      },
+    );
     const started = Date.now();
     await expect(slow.findProxyForUrl('http://a/', 'a')).rejects.toMatchObject({ kind: 'timeout' });
     expect(Date.now() - started).toBeLessThan(10_000);

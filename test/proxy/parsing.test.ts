@@ -26,7 +26,11 @@ const uri = (text: string, b = current) => {
 
 describe('proxy URIs (ProxyUriToProxyChain)', () => {
   it('reads schemes, default ports and canonical hosts', () => {
-    expect(['p', 'http://p:81', 'https://s', 'socks4://f', 'socks5://v', 'socks://v', 'SOCKS5://V', 'direct://', ' \tp:1 '].map((t) => uri(t))).toEqual([
+    expect(
+      ['p', 'http://p:81', 'https://s', 'socks4://f', 'socks5://v', 'socks://v', 'SOCKS5://V', 'direct://', ' \tp:1 '].map((t) =>
+        uri(t),
+      ),
+    ).toEqual([
       'PROXY p:80',
       'PROXY p:81',
       'HTTPS s:443',
@@ -40,7 +44,22 @@ describe('proxy URIs (ProxyUriToProxyChain)', () => {
   });
 
   it('refuses what Chromium refuses', () => {
-    for (const bad of ['', 'p:', 'u@p', 'u:pw@p:1', 'bogus://p', 'direct://x', 'p:99999', 'p:abc', '::1', '[::1', 'a]b:1', '&[:1', 'x/y:1', 'a%zzb']) {
+    for (const bad of [
+      '',
+      'p:',
+      'u@p',
+      'u:pw@p:1',
+      'bogus://p',
+      'direct://x',
+      'p:99999',
+      'p:abc',
+      '::1',
+      '[::1',
+      'a]b:1',
+      '&[:1',
+      'x/y:1',
+      'a%zzb',
+    ]) {
       expect(uri(bad), bad).toBeNull();
     }
   });
@@ -51,7 +70,9 @@ describe('proxy URIs (ProxyUriToProxyChain)', () => {
   });
 
   it('canonicalizes hosts as GURL does (escapes, IDN, IPv4 forms)', () => {
-    expect(['bad host:1', '*:2', 'a%41b:3', '\u00e9.test:4', '0x7f.1:5', 'A"B:6', '[2001:DB8:0::1]:7', 'a.1:8'].map((t) => uri(t))).toEqual([
+    expect(
+      ['bad host:1', '*:2', 'a%41b:3', '\u00e9.test:4', '0x7f.1:5', 'A"B:6', '[2001:DB8:0::1]:7', 'a.1:8'].map((t) => uri(t)),
+    ).toEqual([
       'PROXY bad%20host:1',
       'PROXY %2A:2',
       'PROXY aab:3',
@@ -73,7 +94,22 @@ describe('PAC result elements (PacResultElementToProxyChain)', () => {
       const server = parsePacElement(t, current);
       return server ? formatPacElement(server) : null;
     };
-    expect(['PROXY p', 'proxy P:1', 'SOCKS s', 'socks4 s:2', 'SOCKS5 s', 'HTTPS h', 'DIRECT', ' direct ', 'DIRECT x', 'QUIC q', 'BOGUS b', 'PROXY'].map(parse)).toEqual([
+    expect(
+      [
+        'PROXY p',
+        'proxy P:1',
+        'SOCKS s',
+        'socks4 s:2',
+        'SOCKS5 s',
+        'HTTPS h',
+        'DIRECT',
+        ' direct ',
+        'DIRECT x',
+        'QUIC q',
+        'BOGUS b',
+        'PROXY',
+      ].map(parse),
+    ).toEqual([
       'PROXY p:80',
       'PROXY p:1',
       'SOCKS s:1080',
@@ -126,24 +162,16 @@ describe('proxy rules (ProxyRules::ParseFromString)', () => {
 
 describe('bypass rules', () => {
   it('print like Chromium: lower case, .x as *.x, IP literals canonical, CIDR without its scheme', () => {
-    expect(BypassRules.parse('HTTP://*A.test:0, .Dot.Test, 127.1, [0:0::1]:99, HTTP://10.1.2.0/24, <LOCAL>, <-loopback>, a.test:99999').ruleTexts).toEqual([
-      'http://*a.test:0',
-      '*.dot.test',
-      '127.0.0.1',
-      '[::1]:99',
-      '10.1.2.0/24',
-      '<local>',
-      '<-loopback>',
-    ]);
+    expect(
+      BypassRules.parse('HTTP://*A.test:0, .Dot.Test, 127.1, [0:0::1]:99, HTTP://10.1.2.0/24, <LOCAL>, <-loopback>, a.test:99999')
+        .ruleTexts,
+    ).toEqual(['http://*a.test:0', '*.dot.test', '127.0.0.1', '[::1]:99', '10.1.2.0/24', '<local>', '<-loopback>']);
   });
 
   it('turns hostname rules into suffix rules for no_proxy', () => {
-    expect(BypassRules.parse('a.test,.b.test,*c.test,10.0.0.0/8', { grammar: 'modern', suffixMatching: true }).ruleTexts).toEqual([
-      '*a.test',
-      '*.b.test',
-      '*c.test',
-      '10.0.0.0/8',
-    ]);
+    expect(BypassRules.parse('a.test,.b.test,*c.test,10.0.0.0/8', { grammar: 'modern', suffixMatching: true }).ruleTexts).toEqual(
+      ['*a.test', '*.b.test', '*c.test', '10.0.0.0/8'],
+    );
   });
 
   it('keeps the pre-M72 grammar for Electron 1.x', () => {
@@ -181,15 +209,11 @@ describe('base::MatchPattern', () => {
 
 describe('IP literals and blocks', () => {
   it('reads IPv4 in every form the URL parser does and writes IPv6 compressed', () => {
-    expect(['127.1', '0x7f.0.0.1', '017700000001', '1.2.3', '::ffff:1.2.3.4', '0:0:0:0:0:0:0:1', '2001:db8:0:0:1:0:0:1'].map((t) => formatIp(parseIPLiteral(t)!))).toEqual([
-      '127.0.0.1',
-      '127.0.0.1',
-      '127.0.0.1',
-      '1.2.0.3',
-      '::ffff:102:304',
-      '::1',
-      '2001:db8::1:0:0:1',
-    ]);
+    expect(
+      ['127.1', '0x7f.0.0.1', '017700000001', '1.2.3', '::ffff:1.2.3.4', '0:0:0:0:0:0:0:1', '2001:db8:0:0:1:0:0:1'].map((t) =>
+        formatIp(parseIPLiteral(t)!),
+      ),
+    ).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1', '1.2.0.3', '::ffff:102:304', '::1', '2001:db8::1:0:0:1']);
     expect(parseIPLiteral('08.1.1.1')).toBeNull();
     expect(parseIPLiteral('[::1]')).toBeNull();
   });
@@ -199,7 +223,8 @@ describe('IP literals and blocks', () => {
     expect(block.bits).toBe(8);
     expect(matchesPrefix(parseIPLiteral('10.9.9.9')!, block.prefix, block.bits)).toBe(true);
     expect(matchesPrefix(parseIPLiteral('::ffff:10.9.9.9')!, block.prefix, block.bits)).toBe(true);
-    for (const bad of ['10.0.0.0/33', '[::1]/128', '10.0.0.0/+8', '10.0.0.0', 'a/8', '10.0.0.0/8/8']) expect(parseCidrBlock(bad), bad).toBeNull();
+    for (const bad of ['10.0.0.0/33', '[::1]/128', '10.0.0.0/+8', '10.0.0.0', 'a/8', '10.0.0.0/8/8'])
+      expect(parseCidrBlock(bad), bad).toBeNull();
   });
 
   it('splits authorities and ports as url::ParseAuthority and ParseHostAndPort do', () => {

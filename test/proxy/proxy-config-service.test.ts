@@ -32,20 +32,26 @@ describe('system mode (environment variables)', () => {
   it('looks a variable up as written, then in the other case', () => {
     expect(getEnvironmentVariable({ HTTP_PROXY: 'upper' }, 'http_proxy')).toBe('upper');
     expect(getEnvironmentVariable({ http_proxy: 'lower', HTTP_PROXY: 'upper' }, 'http_proxy')).toBe('lower');
-    expect(getEnvironmentVariable({ http_proxy: '' , HTTP_PROXY: 'upper' }, 'http_proxy')).toBe('');
+    expect(getEnvironmentVariable({ http_proxy: '', HTTP_PROXY: 'upper' }, 'http_proxy')).toBe('');
   });
 
   it('converts each kind of variable as Chromium does', () => {
     expect(describeEnv({})).toEqual({});
     expect(describeEnv({ auto_proxy: '' })).toEqual({ auto_detect: true });
     expect(describeEnv({ auto_proxy: 'http://wpad.test/p.pac' })).toEqual({ pac_url: 'http://wpad.test/p.pac' });
-    expect(describeEnv({ all_proxy: 'socks5://ignored-scheme:1080', http_proxy: 'h:1' })).toEqual({ single_proxy: ['[ignored-scheme:1080]'] });
-    expect(describeEnv({ http_proxy: 'http://u:p@h:3128/', https_proxy: 's:443', no_proxy: 'a.test, .b.test,10.0.0.0/8' })).toEqual({
+    expect(describeEnv({ all_proxy: 'socks5://ignored-scheme:1080', http_proxy: 'h:1' })).toEqual({
+      single_proxy: ['[ignored-scheme:1080]'],
+    });
+    expect(
+      describeEnv({ http_proxy: 'http://u:p@h:3128/', https_proxy: 's:443', no_proxy: 'a.test, .b.test,10.0.0.0/8' }),
+    ).toEqual({
       proxy_per_scheme: { http: ['[h:3128]'], https: ['[s:443]'] },
       bypass_list: ['*a.test', '*.b.test', '10.0.0.0/8'],
     });
     expect(describeEnv({ SOCKS_SERVER: 'socks.test:1081' })).toEqual({ single_proxy: ['[socks5://socks.test:1081]'] });
-    expect(describeEnv({ SOCKS_SERVER: 'socks.test', SOCKS_VERSION: '4' })).toEqual({ single_proxy: ['[socks4://socks.test:1080]'] });
+    expect(describeEnv({ SOCKS_SERVER: 'socks.test', SOCKS_VERSION: '4' })).toEqual({
+      single_proxy: ['[socks4://socks.test:1080]'],
+    });
     expect(describeEnv({ SOCKS_SERVER: 'socks4://x' })).toEqual({ single_proxy: ['[socks4://x:1080]'] });
     expect(describeEnv({ no_proxy: '*' })).toEqual({});
     expect(describeEnv({ http_proxy: 'bad host:99999' })).toEqual({});
@@ -54,19 +60,28 @@ describe('system mode (environment variables)', () => {
 
 describe('configuration', () => {
   it('starts from the command-line switches when there are some', () => {
-    const switches = (values: Record<string, string>) => ({ hasSwitch: (n: string) => n in values, getSwitchValue: (n: string) => values[n] ?? '' });
+    const switches = (values: Record<string, string>) => ({
+      hasSwitch: (n: string) => n in values,
+      getSwitchValue: (n: string) => values[n] ?? '',
+    });
     const service = (values: Record<string, string>) =>
       new ProxyConfigService({ era: 'current', env: { http_proxy: 'env:1' }, switches: switches(values) });
     expect(service({}).describe()).toEqual({ proxy_per_scheme: { http: ['[env:1]'] } });
     expect(service({ 'no-proxy-server': '', 'proxy-server': 'x:1' }).describe()).toEqual({});
-    expect(service({ 'proxy-server': 'x:1', 'proxy-bypass-list': 'a.test' }).describe()).toEqual({ single_proxy: ['[x:1]'], bypass_list: ['a.test'] });
+    expect(service({ 'proxy-server': 'x:1', 'proxy-bypass-list': 'a.test' }).describe()).toEqual({
+      single_proxy: ['[x:1]'],
+      bypass_list: ['a.test'],
+    });
     expect(service({ 'proxy-pac-url': 'http://p.test/x.pac' }).describe()).toEqual({ pac_url: 'http://p.test/x.pac' });
     expect(service({ 'proxy-auto-detect': '' }).describe()).toEqual({ auto_detect: true });
   });
 
   it('re-fetches a PAC script for an unchanged configuration only in Electron 1.x', async () => {
     host.serve('/same.pac', pac('PROXY same:1'));
-    for (const [era, fetches] of [['current', 1], ['legacy', 2]] as const) {
+    for (const [era, fetches] of [
+      ['current', 1],
+      ['legacy', 2],
+    ] as const) {
       const before = host.fetchCount('/same.pac');
       const service = new ProxyConfigService({ era, env: {} });
       const pref = { mode: 'pac_script' as const, pacUrl: host.url('/same.pac'), mandatory: era !== 'legacy' };
@@ -81,7 +96,11 @@ describe('configuration', () => {
 
   it('re-tries a failed PAC fetch on its own, then applies the script', async () => {
     host.serve('/later.pac', { body: 'unavailable', status: 503 });
-    const service = new ProxyConfigService({ era: 'current', env: {}, pollSchedule: { afterFailureMs: [50, 50], afterSuccessMs: 60_000 } });
+    const service = new ProxyConfigService({
+      era: 'current',
+      env: {},
+      pollSchedule: { afterFailureMs: [50, 50], afterSuccessMs: 60_000 },
+    });
     service.setPreference({ mode: 'pac_script', pacUrl: host.url('/later.pac'), mandatory: true });
     expect(await service.lookUpPacString('http://a.test/')).toBe('');
     host.serve('/later.pac', pac('PROXY recovered:1'));
@@ -104,7 +123,7 @@ describe('configuration', () => {
     service.setPreference({ mode: 'pac_script', pacUrl: host.url('/slow.pac'), mandatory: true });
     const pending = service.resolve('http://a.test/');
     service.setPreference({ mode: 'fixed_servers', server: 'fixed:1', bypassList: '' });
-    expect((await pending).ok && (await pending as { list: ProxyList }).list.toPacString()).toBe('PROXY fixed:1');
+    expect((await pending).ok && ((await pending) as { list: ProxyList }).list.toPacString()).toBe('PROXY fixed:1');
     service.shutdown();
   });
 });
@@ -148,7 +167,9 @@ describe('the network stack hook', () => {
   it('fails a request whose mandatory PAC script failed, and one left without usable proxies', async () => {
     const failed = new ProxyConfigService({ era: 'current', env: {} });
     failed.setPreference({ mode: 'pac_script', pacUrl: 'data:,nonsense', mandatory: true });
-    await expect(hook(failed).resolve(new URL('http://a.test/'))).rejects.toMatchObject({ netError: 'ERR_MANDATORY_PROXY_CONFIGURATION_FAILED' });
+    await expect(hook(failed).resolve(new URL('http://a.test/'))).rejects.toMatchObject({
+      netError: 'ERR_MANDATORY_PROXY_CONFIGURATION_FAILED',
+    });
     const empty = new ProxyConfigService({ era: 'current', env: {} });
     empty.setPreference({ mode: 'fixed_servers', server: 'bad:port', bypassList: '' });
     await expect(hook(empty).resolve(new URL('http://a.test/'))).rejects.toBeInstanceOf(ProxyConnectionError);

@@ -63,7 +63,9 @@ describe('through an HTTP proxy', () => {
   it('sends http:// URLs in absolute form with the origin as Host', async () => {
     const proxy = await startHttpProxy();
     try {
-      expect(await get(`${origin.origin}/a?b=1`, { scheme: 'http', host: '127.0.0.1', port: proxy.port })).toMatchObject({ path: '/a?b=1' });
+      expect(await get(`${origin.origin}/a?b=1`, { scheme: 'http', host: '127.0.0.1', port: proxy.port })).toMatchObject({
+        path: '/a?b=1',
+      });
       expect(proxy.records).toHaveLength(1);
       expect(proxy.records[0]).toMatchObject({ kind: 'forward', method: 'GET', target: `${origin.origin}/a?b=1` });
       expect(proxy.records[0]!.headers).toMatchObject({ host: `127.0.0.1:${origin.port}`, 'proxy-connection': 'keep-alive' });
@@ -75,7 +77,9 @@ describe('through an HTTP proxy', () => {
   it('tunnels https:// URLs with CONNECT and verifies the destination', async () => {
     const proxy = await startHttpProxy();
     try {
-      expect(await get(`${secureOrigin.origin}/s`, { scheme: 'http', host: '127.0.0.1', port: proxy.port })).toMatchObject({ path: '/s' });
+      expect(await get(`${secureOrigin.origin}/s`, { scheme: 'http', host: '127.0.0.1', port: proxy.port })).toMatchObject({
+        path: '/s',
+      });
       expect(proxy.records.map((r) => [r.kind, r.target])).toEqual([['connect', `127.0.0.1:${secureOrigin.port}`]]);
     } finally {
       await proxy.close();
@@ -85,7 +89,9 @@ describe('through an HTTP proxy', () => {
   it('fails with ERR_TUNNEL_CONNECTION_FAILED when CONNECT is refused', async () => {
     const proxy = await startHttpProxy({ refuseWith: 403 });
     try {
-      expect(await failure(`${secureOrigin.origin}/`, { scheme: 'http', host: '127.0.0.1', port: proxy.port })).toBe('ERR_TUNNEL_CONNECTION_FAILED');
+      expect(await failure(`${secureOrigin.origin}/`, { scheme: 'http', host: '127.0.0.1', port: proxy.port })).toBe(
+        'ERR_TUNNEL_CONNECTION_FAILED',
+      );
     } finally {
       await proxy.close();
     }
@@ -96,7 +102,9 @@ describe('through an HTTP proxy', () => {
     const port = proxy.port;
     await proxy.close();
     expect(await failure(`${origin.origin}/`, { scheme: 'http', host: '127.0.0.1', port })).toBe('ERR_PROXY_CONNECTION_FAILED');
-    expect(await failure(`${secureOrigin.origin}/`, { scheme: 'http', host: '127.0.0.1', port })).toBe('ERR_PROXY_CONNECTION_FAILED');
+    expect(await failure(`${secureOrigin.origin}/`, { scheme: 'http', host: '127.0.0.1', port })).toBe(
+      'ERR_PROXY_CONNECTION_FAILED',
+    );
   });
 });
 
@@ -118,8 +126,12 @@ describe('through SOCKS', () => {
   it('SOCKS5 hands the host name to the proxy', async () => {
     const proxy = await startSocksProxy({ hosts: { 'origin.test': '127.0.0.1' } });
     try {
-      expect(await get(`http://origin.test:${origin.port}/five`, { scheme: 'socks5', host: '127.0.0.1', port: proxy.port })).toMatchObject({ path: '/five' });
-      expect(proxy.records).toEqual([{ variant: '5', host: 'origin.test', addressType: 'domain', port: origin.port, granted: true }]);
+      expect(
+        await get(`http://origin.test:${origin.port}/five`, { scheme: 'socks5', host: '127.0.0.1', port: proxy.port }),
+      ).toMatchObject({ path: '/five' });
+      expect(proxy.records).toEqual([
+        { variant: '5', host: 'origin.test', addressType: 'domain', port: origin.port, granted: true },
+      ]);
     } finally {
       await proxy.close();
     }
@@ -128,8 +140,12 @@ describe('through SOCKS', () => {
   it('SOCKS4 resolves the host name itself and sends an IPv4 address', async () => {
     const proxy = await startSocksProxy();
     try {
-      expect(await get(`http://origin.test:${origin.port}/four`, { scheme: 'socks4', host: '127.0.0.1', port: proxy.port })).toMatchObject({ path: '/four' });
-      expect(proxy.records).toEqual([{ variant: '4', host: '127.0.0.1', addressType: 'ipv4', port: origin.port, user: '', granted: true }]);
+      expect(
+        await get(`http://origin.test:${origin.port}/four`, { scheme: 'socks4', host: '127.0.0.1', port: proxy.port }),
+      ).toMatchObject({ path: '/four' });
+      expect(proxy.records).toEqual([
+        { variant: '4', host: '127.0.0.1', addressType: 'ipv4', port: origin.port, user: '', granted: true },
+      ]);
     } finally {
       await proxy.close();
     }
@@ -138,7 +154,9 @@ describe('through SOCKS', () => {
   it('tunnels TLS through SOCKS5', async () => {
     const proxy = await startSocksProxy();
     try {
-      expect(await get(`${secureOrigin.origin}/tls5`, { scheme: 'socks5', host: '127.0.0.1', port: proxy.port })).toMatchObject({ path: '/tls5' });
+      expect(await get(`${secureOrigin.origin}/tls5`, { scheme: 'socks5', host: '127.0.0.1', port: proxy.port })).toMatchObject({
+        path: '/tls5',
+      });
       expect(proxy.records).toHaveLength(1);
     } finally {
       await proxy.close();
@@ -201,7 +219,11 @@ describe('through the network stack hook', () => {
     const deadPort = dead.port;
     await dead.close();
     const service = new ProxyConfigService({ era: 'current', env: {} });
-    service.setPreference({ mode: 'fixed_servers', server: `127.0.0.1:${deadPort},127.0.0.1:${live.port}`, bypassList: '<-loopback>' });
+    service.setPreference({
+      mode: 'fixed_servers',
+      server: `127.0.0.1:${deadPort},127.0.0.1:${live.port}`,
+      bypassList: '<-loopback>',
+    });
     const hook = createProxyHook(service, { resolveIPv4: async () => [] });
     const direct = { connect: systemProxyConnector().connect };
     try {
@@ -226,7 +248,9 @@ describe('through the network stack hook', () => {
       expect(service.badProxies.entries()).toEqual([]);
       hook.reportSuccess(skipped);
       expect(service.badProxies.entries().map((e) => e.proxy)).toEqual([{ scheme: 'http', host: '127.0.0.1', port: deadPort }]);
-      expect(await service.lookUpPacString(`${origin.origin}/next`)).toBe(`PROXY 127.0.0.1:${live.port};PROXY 127.0.0.1:${deadPort}`);
+      expect(await service.lookUpPacString(`${origin.origin}/next`)).toBe(
+        `PROXY 127.0.0.1:${live.port};PROXY 127.0.0.1:${deadPort}`,
+      );
     } finally {
       await live.close();
     }

@@ -10,7 +10,30 @@ import { noPrivileges, UrlSchemes } from '../../reference/app/url-schemes.ts';
 
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443, 'ws:': 80, 'wss:': 443, 'ftp:': 21 };
 
-const segment = fc.constantFrom('a', 'B', '.', '..', '%2e', '%2E.', 'x y', "q'", '~', '%41', '', 'é', '\\', '"', '<', '{', '|', '`', '^', '[', ']', '#');
+const segment = fc.constantFrom(
+  'a',
+  'B',
+  '.',
+  '..',
+  '%2e',
+  '%2E.',
+  'x y',
+  "q'",
+  '~',
+  '%41',
+  '',
+  'é',
+  '\\',
+  '"',
+  '<',
+  '{',
+  '|',
+  '`',
+  '^',
+  '[',
+  ']',
+  '#',
+);
 const url = fc
   .record({
     scheme: fc.constantFrom('http', 'https', 'ws', 'wss', 'HTTP', 'ftp', 'foo'),
@@ -89,7 +112,14 @@ describe('parseRequestUrl with registered standard schemes', () => {
 
   it('reads such a URL with its canonical host and no port; others stay host-less', () => {
     const url = parseRequestUrl('APP://User:pw@Foo.TEST:99/a/./b/../c?q=1#f', schemes);
-    expect(url).toMatchObject({ valid: true, scheme: 'app', host: 'foo.test', hostNoBrackets: 'foo.test', effectivePort: -1, ip: null });
+    expect(url).toMatchObject({
+      valid: true,
+      scheme: 'app',
+      host: 'foo.test',
+      hostNoBrackets: 'foo.test',
+      effectivePort: -1,
+      ip: null,
+    });
     expect(sanitizedSpecForPac(url)).toBe('app://foo.test/a/c?q=1');
     expect(parseRequestUrl('app://0x7f.1/', schemes).ip?.bytes).toEqual([127, 0, 0, 1]);
     expect(parseRequestUrl('app://[::1]/', schemes)).toMatchObject({ host: '[::1]', hostNoBrackets: '::1' });

@@ -53,7 +53,12 @@ async function sessionFor(era: EraId): Promise<{ session: Record<string, unknown
 }
 
 /** One request through the hooks: send the session's cookies, store the response's. */
-async function request(cookies: CookieService, pathAndQuery: string, options: CookieRequestOptions = {}, host = origin): Promise<string> {
+async function request(
+  cookies: CookieService,
+  pathAndQuery: string,
+  options: CookieRequestOptions = {},
+  host = origin,
+): Promise<string> {
   const url = `${host}${pathAndQuery}`;
   const header = await cookies.cookieHeaderFor(url, options);
   const response = await fetch(url, { headers: header ? { cookie: header } : {} });
@@ -124,7 +129,9 @@ describe('cookie hooks on real traffic', () => {
 
   it('applies SameSite to the request context', async () => {
     const { cookies } = await sessionFor('current');
-    await request(cookies, setting('strict=1; SameSite=Strict', 'lax=1; SameSite=Lax', 'none=1; SameSite=None; Secure'), { sameSiteContext: 'strict' });
+    await request(cookies, setting('strict=1; SameSite=Strict', 'lax=1; SameSite=Lax', 'none=1; SameSite=None; Secure'), {
+      sameSiteContext: 'strict',
+    });
     expect(await request(cookies, '/', { sameSiteContext: 'strict' })).toBe('strict=1; lax=1; none=1');
     expect(await request(cookies, '/', { sameSiteContext: 'lax' })).toBe('lax=1; none=1');
     expect(await request(cookies, '/', { sameSiteContext: 'none' })).toBe('none=1');

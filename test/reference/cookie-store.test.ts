@@ -61,7 +61,8 @@ describe('SessionCookieStore', () => {
 
   it('evicts the least recently used down to 150 when a site goes over 180, insecure ones first', () => {
     const store = new SessionCookieStore({ expiryCapDays: null });
-    for (let i = 0; i < LIMITS.perDomain; i++) store.insert(cookie(`c${i}`, { secure: i < 10, domain: i % 2 ? 'a.example.com' : 'example.com' }));
+    for (let i = 0; i < LIMITS.perDomain; i++)
+      store.insert(cookie(`c${i}`, { secure: i < 10, domain: i % 2 ? 'a.example.com' : 'example.com' }));
     store.takeChanges();
     store.insert(cookie('last'));
     const evicted = store.takeChanges().filter((c) => c.cause === 'evicted');
@@ -77,7 +78,10 @@ describe('SessionCookieStore', () => {
     for (let i = 0; i < 40; i++) store.insert(cookie(`l${i}`, { priority: 'low', secure: i >= 5 }));
     for (let i = 0; i < 100; i++) store.insert(cookie(`h${i}`, { priority: 'high' }));
     for (let i = 0; i < 41; i++) store.insert(cookie(`m${i}`));
-    const evicted = store.takeChanges().filter((c) => c.cause === 'evicted').map((c) => c.cookie.key);
+    const evicted = store
+      .takeChanges()
+      .filter((c) => c.cause === 'evicted')
+      .map((c) => c.cookie.key);
     const low = Array.from({ length: 40 }, (_, i) => `l${i}`);
     // Low insecure: l0..l4 (the 35 secure ones are spared); low: five more, keeping 30; medium (41,
     // under its quota of 50) is skipped; high insecure: the 21 oldest.
@@ -114,7 +118,14 @@ describe('SessionCookieStore', () => {
 
 describe('the cookie document', () => {
   it('holds persistent unexpired cookies only, and reads them back whole', () => {
-    const kept = cookie('kept', { domain: '.example.com', path: '/p', secure: true, httpOnly: true, sameSite: 'strict', expiryMicros: inAnHour() + 123 });
+    const kept = cookie('kept', {
+      domain: '.example.com',
+      path: '/p',
+      secure: true,
+      httpOnly: true,
+      sameSite: 'strict',
+      expiryMicros: inAnHour() + 123,
+    });
     const text = serializeCookies([kept, cookie('session'), cookie('dead', { expiryMicros: 1 })]);
     const [back, ...rest] = parseCookies(text);
     expect(rest).toEqual([]);
@@ -123,7 +134,10 @@ describe('the cookie document', () => {
   });
 
   it('keeps a cookie priority other than medium', () => {
-    const text = serializeCookies([cookie('low', { priority: 'low', expiryMicros: inAnHour() }), cookie('plain', { expiryMicros: inAnHour() })]);
+    const text = serializeCookies([
+      cookie('low', { priority: 'low', expiryMicros: inAnHour() }),
+      cookie('plain', { expiryMicros: inAnHour() }),
+    ]);
     expect(parseCookies(text).map((c) => [c.key, priorityOf(c)])).toEqual([
       ['low', 'low'],
       ['plain', 'medium'],

@@ -24,10 +24,15 @@ interface CookiesApi {
   flushStore(): Promise<void>;
 }
 
-async function launch(userData: string): Promise<{ electron: ReferenceElectron; session: { cookies: CookiesApi; flushStorageData(): void } }> {
+async function launch(
+  userData: string,
+): Promise<{ electron: ReferenceElectron; session: { cookies: CookiesApi; flushStorageData(): void } }> {
   const electron = createReferenceElectron({ era: 'current', userData });
   await electron.app.whenReady();
-  return { electron, session: electron.session.fromPartition('persist:damaged') as unknown as { cookies: CookiesApi; flushStorageData(): void } };
+  return {
+    electron,
+    session: electron.session.fromPartition('persist:damaged') as unknown as { cookies: CookiesApi; flushStorageData(): void },
+  };
 }
 
 /** Writes a cookie and a local-storage item, flushed, then quits; returns where the partition lives. */

@@ -19,7 +19,9 @@ describe('session-conformance/electron', () => {
     // Code at load time registers its schemes, as in Electron.
     protocol.registerSchemesAsPrivileged([{ scheme: 'unit-standard', privileges: { standard: true } }]);
     await app.whenReady();
-    expect(() => protocol.registerSchemesAsPrivileged([])).toThrow('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    expect(() => protocol.registerSchemesAsPrivileged([])).toThrow(
+      'protocol.registerSchemesAsPrivileged should be called before app is ready',
+    );
     expect(app.isReady()).toBe(true);
     expect(session.fromPartition('persist:unit').isPersistent()).toBe(true);
     expect(app.getPath('userData')).toBe(path.join(app.getPath('appData'), 'Electron'));
@@ -153,7 +155,11 @@ describe('a process using the stand-in', () => {
       app.quit();`,
     );
     // A process that does not end by itself is killed after 30 s (and the test fails on its signal).
-    const child = spawn(process.execPath, ['--import', 'tsx', file], { stdio: ['ignore', 'pipe', 'inherit'], timeout: 30_000, killSignal: 'SIGKILL' });
+    const child = spawn(process.execPath, ['--import', 'tsx', file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 30_000,
+      killSignal: 'SIGKILL',
+    });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
     const [code, signal] = await once(child, 'exit');

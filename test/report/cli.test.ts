@@ -60,16 +60,35 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('run --reporter', () => {
   let out: ReturnType<typeof cli>;
   beforeAll(() => {
-    out = cli(['run', '--era', 'legacy', '--reports', path.join(dir, 'run'), '--reporter', 'json,junit', '--reporter', 'html', '--reporter', 'markdown', SPEC], {
-      GITHUB_STEP_SUMMARY: path.join(dir, 'step-summary.md'),
-    });
+    out = cli(
+      [
+        'run',
+        '--era',
+        'legacy',
+        '--reports',
+        path.join(dir, 'run'),
+        '--reporter',
+        'json,junit',
+        '--reporter',
+        'html',
+        '--reporter',
+        'markdown',
+        SPEC,
+      ],
+      {
+        GITHUB_STEP_SUMMARY: path.join(dir, 'step-summary.md'),
+      },
+    );
   });
 
   it('writes every reporter it is asked for and exits 0 without unexpected results', () => {
     expect(out.status, out.stdout + out.stderr).toBe(0);
-    for (const file of ['report.json', 'junit.xml', 'report.html', 'summary.md']) expect(existsSync(path.join(dir, 'run', file)), file).toBe(true);
+    for (const file of ['report.json', 'junit.xml', 'report.html', 'summary.md'])
+      expect(existsSync(path.join(dir, 'run', file)), file).toBe(true);
     expect(out.stdout).toMatch(/wrote .*report\.json, .*junit\.xml, .*report\.html, .*summary\.md/);
-    expect(out.stdout).toMatch(/\[legacy\] files 1\/1 · tests \d+ · unexpected 0 · \d+s · spec\/session\/from-partition\.spec\.ts/);
+    expect(out.stdout).toMatch(
+      /\[legacy\] files 1\/1 · tests \d+ · unexpected 0 · \d+s · spec\/session\/from-partition\.spec\.ts/,
+    );
     expect(readFileSync(path.join(dir, 'run', 'summary.md'), 'utf8')).toMatch(/✅ no unexpected results/);
     expect(readFileSync(path.join(dir, 'step-summary.md'), 'utf8')).toMatch(/^## session-conformance: ✅/);
     expect(readReport(path.join(dir, 'run', 'report.json')).runs[0]!.info.contractVersion).toBe(CONTRACT_VERSION);
@@ -80,7 +99,10 @@ describe('run --reporter', () => {
     // A title with quotes in it, so the shell quoting is exercised too.
     const target = first.runs[0]!.results.find((r) => r.status === 'PASS' && r.title.includes("'"))!;
     expect(target, 'a passing test whose title has a quote').toBeDefined();
-    const line = rerunCommand(first.runs[0]!.info, target).replace(/^npx session-conformance /, `${process.execPath} bin/session-conformance.js `);
+    const line = rerunCommand(first.runs[0]!.info, target).replace(
+      /^npx session-conformance /,
+      `${process.execPath} bin/session-conformance.js `,
+    );
     const again = spawnSync('sh', ['-c', `${line} --reports ${path.join(dir, 'rerun')} --reporter json`], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
@@ -102,7 +124,10 @@ describe('run --reporter', () => {
 describe('merge', () => {
   it('writes one report with the runs of all inputs, shards joined', async () => {
     const a = write('a.json', report(run('current', [record(`${SPEC} > x`)], { shard: '1/2' })));
-    const b = write('b.json', report(run('current', [record(`${SPEC} > y`)], { shard: '2/2' }), run('legacy', [record(`${SPEC} > x`)])));
+    const b = write(
+      'b.json',
+      report(run('current', [record(`${SPEC} > y`)], { shard: '2/2' }), run('legacy', [record(`${SPEC} > x`)])),
+    );
     const out = await inProcess(['merge', a, b, '--out', path.join(dir, 'merged')]);
     expect(out.status, out.stdout + out.stderr).toBe(0);
     const merged = readReport(path.join(dir, 'merged', 'report.json'));
@@ -145,7 +170,10 @@ describe('diff', () => {
 
 describe('update-expectations', () => {
   const results = report(
-    run('current', [record(`${SPEC} > broken`, { status: 'FAIL', expected: false, message: 'Error: nope' }), record(`${SPEC} > fine`)]),
+    run('current', [
+      record(`${SPEC} > broken`, { status: 'FAIL', expected: false, message: 'Error: nope' }),
+      record(`${SPEC} > fine`),
+    ]),
   );
 
   it('writes the expectation file, and --dry-run does not', async () => {
@@ -158,7 +186,9 @@ describe('update-expectations', () => {
     expect(real.status, real.stdout + real.stderr).toBe(0);
     const set = parseExpectations(readFileSync(file, 'utf8'), file);
     expect(set.entries).toEqual([{ file: SPEC, title: 'broken', expected: ['FAIL'], reason: 'observed FAIL: Error: nope' }]);
-    expect((await inProcess(['update-expectations', path.join(dir, 'results.json'), '--expectations', file])).stdout).toMatch(/is up to date/);
+    expect((await inProcess(['update-expectations', path.join(dir, 'results.json'), '--expectations', file])).stdout).toMatch(
+      /is up to date/,
+    );
   });
 
   it('asks which adapter when the reports hold several', async () => {

@@ -32,7 +32,12 @@ describe('diffReports', () => {
   const after = report(
     run(
       'current',
-      [record(`${F} > fixed`), record(`${F} > broke`, { status: 'TIMEOUT', expected: false, message: 'Test timed out' }), record(`${F} > same`), record(`${F} > new`)],
+      [
+        record(`${F} > fixed`),
+        record(`${F} > broke`, { status: 'TIMEOUT', expected: false, message: 'Test timed out' }),
+        record(`${F} > same`),
+        record(`${F} > new`),
+      ],
       // Another version, started by another command line (another CI workspace): still the same column.
       {
         adapter: 'remote:node /ci/ws-2/agent.mjs',
@@ -51,7 +56,13 @@ describe('diffReports', () => {
   });
 
   it('lists regressions first with their message', () => {
-    expect(diff.entries[0]).toMatchObject({ change: 'regressed', id: `${F} > broke`, before: 'PASS', after: 'TIMEOUT', message: 'Test timed out' });
+    expect(diff.entries[0]).toMatchObject({
+      change: 'regressed',
+      id: `${F} > broke`,
+      before: 'PASS',
+      after: 'TIMEOUT',
+      message: 'Test timed out',
+    });
     expect(diff.entries.map((e) => e.change)).toEqual(['regressed', 'improved', 'added', 'removed', 'removed']);
   });
 
@@ -72,7 +83,10 @@ describe('diffReports', () => {
   it('tells runs of one implementation and era apart by platform', () => {
     const mac = { platform: { os: 'darwin', arch: 'arm64', node: 'v20.0.0' } };
     const two = (status: 'PASS' | 'FAIL') =>
-      report(run('current', [record(`${F} > x`)]), run('current', [record(`${F} > x`, { status, expected: status === 'PASS' })], mac));
+      report(
+        run('current', [record(`${F} > x`)]),
+        run('current', [record(`${F} > x`, { status, expected: status === 'PASS' })], mac),
+      );
     const diff = diffReports(two('PASS'), two('FAIL'));
     expect(diff.runs.map((r) => r.run)).toEqual(['sample · current · linux-x64', 'sample · current · darwin-arm64']);
     expect(diff.entries).toMatchObject([{ run: 'sample · current · darwin-arm64', change: 'regressed' }]);

@@ -37,7 +37,9 @@ describe('generated docs', () => {
     expect(specced).toMatch(/- returns the same object for the same partition string\n/);
     expect(specced).toMatch(/\*\(eras `>=e12` only\)\*/);
     expect(specced).toMatch(/\| legacy \| 1\.x \| `session\.fromPartition\(partition\[, options\]\)` \|/);
-    const pending = JSON.parse(readFileSync(`${REPO_ROOT}/contract/eras/pending.json`, 'utf8')) as { members: Record<string, string> };
+    const pending = JSON.parse(readFileSync(`${REPO_ROOT}/contract/eras/pending.json`, 'utf8')) as {
+      members: Record<string, string>;
+    };
     const entries = Object.entries(pending.members);
     if (entries.length === 0) {
       // Every documented member has a spec: no page may say it is waiting for one.
@@ -45,7 +47,9 @@ describe('generated docs', () => {
       return;
     }
     const [name, why] = entries[0]!;
-    expect(rendered.get(`docs/members/${memberSlug(name)}.md`)).toContain(`No spec yet; pending: ${why.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)}.`);
+    expect(rendered.get(`docs/members/${memberSlug(name)}.md`)).toContain(
+      `No spec yet; pending: ${why.replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)}.`,
+    );
   });
 });
 
@@ -63,7 +67,9 @@ describe('the interpretation contract', () => {
   });
 
   it('would tell the author to bump the version when the behaviour changes', () => {
-    expect(contractProblem('0000000000000000')).toMatch(/bump CONTRACT_VERSION in harness\/api\/contract\.ts, record 0000000000000000/);
+    expect(contractProblem('0000000000000000')).toMatch(
+      /bump CONTRACT_VERSION in harness\/api\/contract\.ts, record 0000000000000000/,
+    );
   });
 
   it('renders the same tables and fingerprint every time', () => {
@@ -127,10 +133,29 @@ describe('extractTitles', () => {
 describe('typedoc', () => {
   // typedoc compiles the whole program (tsconfig.json's include), so every
   // source folder is an input; its own version comes with package-lock.json.
-  const inputs = ['harness', 'reference', 'spec', 'fixtures', 'bench', 'test', 'bin', 'tsconfig.json', 'typedoc.json', 'package-lock.json'];
+  const inputs = [
+    'harness',
+    'reference',
+    'spec',
+    'fixtures',
+    'bench',
+    'test',
+    'bin',
+    'tsconfig.json',
+    'typedoc.json',
+    'package-lock.json',
+  ];
 
-  it('builds the API docs of the harness and the reference without errors (recorded per state of the sources)', { timeout: 320_000 }, () => {
-    const out = runCached({ name: 'typedoc', root: REPO_ROOT, args: ['node_modules/typedoc/bin/typedoc', '--emit', 'none'], inputs, timeoutMs: 300_000 });
+  it('builds the API docs of the harness and the reference without errors (recorded per state of the sources)', {
+    timeout: 320_000,
+  }, () => {
+    const out = runCached({
+      name: 'typedoc',
+      root: REPO_ROOT,
+      args: ['node_modules/typedoc/bin/typedoc', '--emit', 'none'],
+      inputs,
+      timeoutMs: 300_000,
+    });
     expect(out.status, out.output).toBe(0);
     expect(out.output).not.toMatch(/\[error\]/);
   });
@@ -139,6 +164,11 @@ describe('typedoc', () => {
     const before = inputsHash(REPO_ROOT, inputs);
     expect(inputsHash(REPO_ROOT, inputs)).toBe(before);
     expect(inputsHash(REPO_ROOT, inputs, ['another node'])).not.toBe(before);
-    expect(inputsHash(REPO_ROOT, inputs.filter((i) => i !== 'typedoc.json'))).not.toBe(before);
+    expect(
+      inputsHash(
+        REPO_ROOT,
+        inputs.filter((i) => i !== 'typedoc.json'),
+      ),
+    ).not.toBe(before);
   });
 });

@@ -53,7 +53,11 @@ describe('updateExpectations', () => {
         record(`${F} > group > flaky`, { status: 'PASS' }),
         record(`${F} > group > fixed now`, { status: 'PASS', expected: false, stale: true }),
         record(`${F} > group > hangs`, { status: 'SKIP' }),
-        record(`${F} > group > new failure`, { status: 'FAIL', expected: false, message: 'AssertionError: expected 1 to be 2\n    at x' }),
+        record(`${F} > group > new failure`, {
+          status: 'FAIL',
+          expected: false,
+          message: 'AssertionError: expected 1 to be 2\n    at x',
+        }),
         record(`${F} > group > era dependent`, { status: 'FAIL', expected: false, message: 'TypeError: nope' }),
       ]),
       run('current', [
@@ -67,14 +71,22 @@ describe('updateExpectations', () => {
   const entry = (file: string, title: string) => findExpectation(set, file, title);
 
   it('adds failures, listing PASS as well when the test passed elsewhere', () => {
-    expect(entry(F, 'group > new failure')).toMatchObject({ expected: ['FAIL'], reason: 'observed FAIL: AssertionError: expected 1 to be 2' });
+    expect(entry(F, 'group > new failure')).toMatchObject({
+      expected: ['FAIL'],
+      reason: 'observed FAIL: AssertionError: expected 1 to be 2',
+    });
     expect(entry(F, 'group > era dependent')?.expected).toEqual(['FAIL', 'PASS']);
   });
 
   it('prunes an expectation whose test passes now, and one whose test is gone', () => {
     expect(entry(F, 'group > fixed now')).toBeUndefined();
     expect(entry(F, 'group > removed from the spec')).toBeUndefined();
-    expect(changes.filter((c) => c.change === 'removed').map((c) => c.title).sort()).toEqual(['group > fixed now', 'group > removed from the spec']);
+    expect(
+      changes
+        .filter((c) => c.change === 'removed')
+        .map((c) => c.title)
+        .sort(),
+    ).toEqual(['group > fixed now', 'group > removed from the spec']);
   });
 
   it('keeps intermittent statuses and adds the new one', () => {
@@ -101,7 +113,11 @@ describe('updateExpectations', () => {
 
   it('writes a new file when there is none, and an empty mapping when nothing fails', () => {
     const fresh = updateExpectations(null, 'new.yaml', reports);
-    expect(parseExpectations(fresh.text, 'new.yaml').entries.map((e) => e.title).sort()).toEqual(['group > era dependent', 'group > flaky', 'group > new failure']);
+    expect(
+      parseExpectations(fresh.text, 'new.yaml')
+        .entries.map((e) => e.title)
+        .sort(),
+    ).toEqual(['group > era dependent', 'group > flaky', 'group > new failure']);
     expect(fresh.text).toMatch(/^# Known failures/);
     const clean = updateExpectations(null, 'new.yaml', [report(run('current', [record(`${F} > ok`)]))]);
     expect(clean.text).toBe('{}\n');

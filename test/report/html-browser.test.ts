@@ -55,7 +55,9 @@ function agentRun() {
         ].join('\n'),
         assertion: { expected: '200', actual: '407' },
       }),
-      record('spec/session/from-partition.spec.ts > session.fromPartition > weird <title> & "quotes"', { members: ['session.fromPartition'] }),
+      record('spec/session/from-partition.spec.ts > session.fromPartition > weird <title> & "quotes"', {
+        members: ['session.fromPartition'],
+      }),
     ],
     { adapter: AGENT },
   );
@@ -105,7 +107,9 @@ async function cellTexts(): Promise<Map<string, string>> {
 
 async function visibleRows(): Promise<string[]> {
   return page.$$eval('#matrix tr.member-row', (trs) =>
-    trs.filter((tr) => (tr as unknown as { offsetParent: unknown }).offsetParent !== null).map((tr) => tr.getAttribute('data-row') ?? ''),
+    trs
+      .filter((tr) => (tr as unknown as { offsetParent: unknown }).offsetParent !== null)
+      .map((tr) => tr.getAttribute('data-row') ?? ''),
   );
 }
 
@@ -122,7 +126,9 @@ describe('report.html in Chromium', () => {
     report.runs.forEach((run, col) => {
       expect(texts.get(`*|${col}`)).toBe(expectedText(run.results));
       for (const area of new Set(report.runs.flatMap((r) => r.results.map((x) => x.area)))) {
-        expect(texts.get(`${area}|${col}`), `${area} in column ${col}`).toBe(expectedText(run.results.filter((r) => r.area === area)));
+        expect(texts.get(`${area}|${col}`), `${area} in column ${col}`).toBe(
+          expectedText(run.results.filter((r) => r.area === area)),
+        );
         checked++;
       }
       const member = run.results.filter((r) => r.members.includes('session.fromPartition'));
@@ -190,7 +196,9 @@ describe('report.html in Chromium', () => {
     expect(text).toMatch(/statuses\.spec\.ts:\d+:\d+/);
     expect(text).toMatch(/\(\d+ frames inside node_modules not shown\)/);
     expect(text).not.toContain('node_modules/@vitest');
-    expect(await detail.locator('details[data-id$="statuses > is expected to fail"] .badge').getAttribute('class')).toBe('badge s-expected-fail');
+    expect(await detail.locator('details[data-id$="statuses > is expected to fail"] .badge').getAttribute('class')).toBe(
+      'badge s-expected-fail',
+    );
     const known = (await detail.locator('details[data-id$="statuses > is expected to fail"]').textContent()) ?? '';
     expect(known).toMatch(/expectedFAIL/);
     expect(known).toMatch(/observedFAIL · expected/);
@@ -219,7 +227,9 @@ describe('report.html in Chromium', () => {
     expect(text).toContain('127.0.0.1:41234 407 Proxy Authentication Required');
     expect(text).toContain('[agent] proxy rejected <credentials>');
     expect(text).toContain('-1819918769 path 0:1:0');
-    expect(text).toContain(`run --adapter ${AGENT} --era e17 --reports reports/rerun --grep 'session.fromPartition > talks to a server'`);
+    expect(text).toContain(
+      `run --adapter ${AGENT} --era e17 --reports reports/rerun --grep 'session.fromPartition > talks to a server'`,
+    );
     expect(text).toContain('node_modules/session-conformance/spec/session/from-partition.spec.ts:42:7');
     expect(text).toContain('(2 frames inside node_modules not shown)');
     expect(text).not.toContain('@vitest/runner');
@@ -229,9 +239,12 @@ describe('report.html in Chromium', () => {
 
   it('counts each status per run', async () => {
     const rows = await page.$$eval('#status-counts tbody tr', (trs) =>
-      trs.map((tr) => Array.prototype.map.call(tr.querySelectorAll('td'), (td: { textContent: string }) => Number(td.textContent))),
+      trs.map((tr) =>
+        Array.prototype.map.call(tr.querySelectorAll('td'), (td: { textContent: string }) => Number(td.textContent)),
+      ),
     );
-    const counts = (run: Report['runs'][number]) => STATUSES.map((status) => run.results.filter((r) => r.status === status).length);
+    const counts = (run: Report['runs'][number]) =>
+      STATUSES.map((status) => run.results.filter((r) => r.status === status).length);
     expect(rows).toEqual(report.runs.map((run) => [...counts(run), run.results.length]));
   });
 
@@ -286,9 +299,14 @@ describe('junit.xml in a real XML parser', () => {
     const xml = renderJunit(report);
     const summary = await page.evaluate((text) => {
       // Runs in the page, where DOMParser exists (the project's types have no DOM).
-      type Node = { textContent: string | null; getAttribute(name: string): string | null; querySelector(s: string): Node | null };
+      type Node = {
+        textContent: string | null;
+        getAttribute(name: string): string | null;
+        querySelector(s: string): Node | null;
+      };
       type Doc = Node & { documentElement: Node; querySelectorAll(s: string): Iterable<Node> & { length: number } };
-      const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, type: string): Doc } }).DOMParser;
+      const Parser = (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, type: string): Doc } })
+        .DOMParser;
       const doc = new Parser().parseFromString(text, 'application/xml');
       const error = doc.querySelector('parsererror');
       const cases = [...doc.querySelectorAll('testcase')];
@@ -309,12 +327,16 @@ describe('junit.xml in a real XML parser', () => {
     expect(summary.cases).toBe(records.length);
     expect(String(summary.total)).toBe(String(records.length));
     expect(summary.failing).toBe(unexpectedResults(report).length);
-    expect(summary.skipped).toContain('expected FAIL: AssertionError: expected \'actual\' to be \'expected\' // Object.is equality | expectation: fixture for a known failure');
+    expect(summary.skipped).toContain(
+      "expected FAIL: AssertionError: expected 'actual' to be 'expected' // Object.is equality | expectation: fixture for a known failure",
+    );
     expect(summary.skipped.some((m) => m?.startsWith('not applicable: '))).toBe(true);
     expect(summary.weird).toBe('session.fromPartition > weird <title> & "quotes"');
     expect(summary.stale).toMatch(/FAIL or TIMEOUT but it passed/);
     expect(summary.out).toContain('CONNECT example.test:443');
-    const files = new Set(report.runs.flatMap((r) => [...new Set(r.results.map((x) => x.file))].map((f) => `${r.info.adapter}${r.info.era}${f}`)));
+    const files = new Set(
+      report.runs.flatMap((r) => [...new Set(r.results.map((x) => x.file))].map((f) => `${r.info.adapter}${r.info.era}${f}`)),
+    );
     expect(summary.suites).toBe(files.size);
   });
 });

@@ -14,7 +14,12 @@ describe('matrix', () => {
     run('legacy', [
       record(`${A} > one`, { members: ['session.fromPartition'] }),
       record(`${A} > two`, { members: ['session.fromPartition'], status: 'NOT_APPLICABLE' }),
-      record(`${B} > both`, { members: ['ses.setProxy', 'ses.resolveProxy'], status: 'FAIL', expected: true, expectedStatuses: ['FAIL'] }),
+      record(`${B} > both`, {
+        members: ['ses.setProxy', 'ses.resolveProxy'],
+        status: 'FAIL',
+        expected: true,
+        expectedStatuses: ['FAIL'],
+      }),
       record('spec/infrastructure/shape.spec.ts > has no foreign members'),
     ]),
     run('current', [
@@ -67,8 +72,16 @@ describe('matrix', () => {
 
 describe('mergeReports', () => {
   it('joins shards of one run into one column and keeps other runs apart', () => {
-    const shard1 = run('current', [record(`${A} > one`)], { shard: '1/2', startedAt: '2025-01-01T00:00:00.000Z', durationMs: 5000 });
-    const shard2 = run('current', [record(`${B} > both`)], { shard: '2/2', startedAt: '2025-01-01T00:00:02.000Z', durationMs: 1000 });
+    const shard1 = run('current', [record(`${A} > one`)], {
+      shard: '1/2',
+      startedAt: '2025-01-01T00:00:00.000Z',
+      durationMs: 5000,
+    });
+    const shard2 = run('current', [record(`${B} > both`)], {
+      shard: '2/2',
+      startedAt: '2025-01-01T00:00:02.000Z',
+      durationMs: 1000,
+    });
     const other = run('legacy', [record(`${A} > one`)], { shard: '1/2' });
     const merged = mergeReports([report(shard2, other), report(shard1)]);
     expect(merged.runs.map((r) => [r.info.era, r.info.shard])).toEqual([

@@ -14,8 +14,14 @@ const F = 'spec/session/a.spec.ts';
 describe('junitOutcome', () => {
   it('fails only unexpected results and skips expected failures and NOT_APPLICABLE with the reason', () => {
     expect(junitOutcome(record(`${F} > t`))).toEqual({ kind: 'pass' });
-    expect(junitOutcome(record(`${F} > t`, { status: 'FAIL', expected: false, message: 'm' }))).toMatchObject({ kind: 'failure', type: 'FAIL' });
-    expect(junitOutcome(record(`${F} > t`, { status: 'TIMEOUT', expected: false }))).toMatchObject({ kind: 'error', type: 'TIMEOUT' });
+    expect(junitOutcome(record(`${F} > t`, { status: 'FAIL', expected: false, message: 'm' }))).toMatchObject({
+      kind: 'failure',
+      type: 'FAIL',
+    });
+    expect(junitOutcome(record(`${F} > t`, { status: 'TIMEOUT', expected: false }))).toMatchObject({
+      kind: 'error',
+      type: 'TIMEOUT',
+    });
     expect(junitOutcome(record(`${F} > t`, { status: 'CRASH', expected: true, message: 'known' }))).toEqual({
       kind: 'skipped',
       type: 'EXPECTED_CRASH',
@@ -25,7 +31,9 @@ describe('junitOutcome', () => {
       kind: 'skipped',
       message: 'not applicable: era legacy is outside >=e12',
     });
-    expect(junitOutcome(record(`${F} > t`, { status: 'PASS', expected: false, stale: true, expectedStatuses: ['FAIL'] }))).toMatchObject({
+    expect(
+      junitOutcome(record(`${F} > t`, { status: 'PASS', expected: false, stale: true, expectedStatuses: ['FAIL'] })),
+    ).toMatchObject({
       kind: 'failure',
       type: 'STALE',
     });
@@ -33,7 +41,16 @@ describe('junitOutcome', () => {
 
   it('escapes what a test printed, drops characters XML forbids and terminal colours', () => {
     const xml = renderJunit(
-      report(run('current', [record(`${F} > <b>&"'`, { status: 'FAIL', expected: false, message: '\u001b[31mred\u001b[39m \u0000 nul', members: ['ses.x'] })])),
+      report(
+        run('current', [
+          record(`${F} > <b>&"'`, {
+            status: 'FAIL',
+            expected: false,
+            message: '\u001b[31mred\u001b[39m \u0000 nul',
+            members: ['ses.x'],
+          }),
+        ]),
+      ),
     );
     expect(xml).toContain('name="&lt;b&gt;&amp;&quot;&#39;"');
     expect(xml).toContain('classname="ses.x"');
@@ -48,7 +65,10 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(
       report(
         run('legacy', [record(`${F} > ok`), record(`${F} > n/a`, { status: 'NOT_APPLICABLE' })]),
-        run('current', [record(`${F} > ok`), record(`${F} > a | b`, { status: 'FAIL', expected: false, message: 'line one\nline two' })]),
+        run('current', [
+          record(`${F} > ok`),
+          record(`${F} > a | b`, { status: 'FAIL', expected: false, message: 'line one\nline two' }),
+        ]),
       ),
     );
     expect(md).toMatch(/^## session-conformance: ❌ 1 unexpected result\n/);

@@ -11,7 +11,10 @@ import type { Command } from './command.ts';
 
 async function merge(argv: string[]): Promise<number> {
   // The renderers and the catalog load when a report is written, not with the CLI.
-  const [{ loadCatalog }, { writeReports }] = await Promise.all([import('../../report/catalog.ts'), import('../../report/write.ts')]);
+  const [{ loadCatalog }, { writeReports }] = await Promise.all([
+    import('../../report/catalog.ts'),
+    import('../../report/write.ts'),
+  ]);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -29,9 +32,16 @@ async function merge(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   const merged = mergeReports(reports);
-  const files = await writeReports(merged, path.resolve(values.out!), reporters, reporters.includes('html') ? loadCatalog() : undefined);
+  const files = await writeReports(
+    merged,
+    path.resolve(values.out!),
+    reporters,
+    reporters.includes('html') ? loadCatalog() : undefined,
+  );
   console.log(formatSummary(merged));
-  console.log(`\nmerged ${positionals.length} report(s) into ${merged.runs.length} run(s); wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}`);
+  console.log(
+    `\nmerged ${positionals.length} report(s) into ${merged.runs.length} run(s); wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}`,
+  );
   return 0;
 }
 

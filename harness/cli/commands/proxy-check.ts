@@ -10,9 +10,21 @@ import { resolveFixedServersWithChromium, resolvePacWithChromium, type CaseAnswe
 import { isEraId, type EraId } from '../../../contract/eras/eras.ts';
 import { UsageError } from '../options.ts';
 import type { Command } from './command.ts';
-import { preferenceFromSetProxy, explainStatic, describeNetConfig, fetchPacScript, ProxyConfigService } from '../../../reference/testing.ts';
+import {
+  preferenceFromSetProxy,
+  explainStatic,
+  describeNetConfig,
+  fetchPacScript,
+  ProxyConfigService,
+} from '../../../reference/testing.ts';
 
-async function chromiumAnswers(executable: string, rules: string | undefined, bypass: string, pac: string | undefined, urls: string[]): Promise<CaseAnswers> {
+async function chromiumAnswers(
+  executable: string,
+  rules: string | undefined,
+  bypass: string,
+  pac: string | undefined,
+  urls: string[],
+): Promise<CaseAnswers> {
   if (pac !== undefined) {
     const fetched = await fetchPacScript(pac, { allowFile: true });
     if (!fetched.ok) throw new UsageError(`cannot read the PAC script: net::${fetched.error}`);
@@ -54,8 +66,13 @@ async function proxyCheck(argv: string[]): Promise<number> {
   for (const url of positionals) ours.push(await service.lookUpPacString(url));
 
   const askChromium = !values['skip-chromium'];
-  const executable = askChromium && (values.mode === undefined || ['fixed_servers', 'pac_script'].includes(values.mode)) ? findChromium() : undefined;
-  const theirs = executable ? await chromiumAnswers(executable, values.rules, values.bypass!, values.pac, positionals) : undefined;
+  const executable =
+    askChromium && (values.mode === undefined || ['fixed_servers', 'pac_script'].includes(values.mode))
+      ? findChromium()
+      : undefined;
+  const theirs = executable
+    ? await chromiumAnswers(executable, values.rules, values.bypass!, values.pac, positionals)
+    : undefined;
   const diagnostics = service.pacDiagnostics;
   service.shutdown();
 
@@ -66,17 +83,27 @@ async function proxyCheck(argv: string[]): Promise<number> {
     steps: explainStatic(service.config, url),
   }));
   if (values.json) {
-    console.log(JSON.stringify({ era, configuration: describeNetConfig(service.config), pac: diagnostics, results: report }, null, 2));
+    console.log(
+      JSON.stringify({ era, configuration: describeNetConfig(service.config), pac: diagnostics, results: report }, null, 2),
+    );
   } else {
     console.log(`era ${era} · configuration ${JSON.stringify(describeNetConfig(service.config))}`);
     if (diagnostics.fetchError) console.log(`PAC fetch failed: net::${diagnostics.fetchError}`);
     if (diagnostics.scriptError) console.log(`PAC script error: ${diagnostics.scriptError}`);
     for (const r of report) {
-      const verdict = theirs === undefined ? '' : r.chromium === null ? '  (Chromium made no request for it)' : r.chromium === r.reference ? '  = Chromium' : `  ≠ Chromium: ${JSON.stringify(r.chromium)}`;
+      const verdict =
+        theirs === undefined
+          ? ''
+          : r.chromium === null
+            ? '  (Chromium made no request for it)'
+            : r.chromium === r.reference
+              ? '  = Chromium'
+              : `  ≠ Chromium: ${JSON.stringify(r.chromium)}`;
       console.log(`\n${r.url}\n  ${JSON.stringify(r.reference)}${verdict}`);
       for (const step of r.steps) console.log(`    · ${step}`);
     }
-    if (!executable && askChromium) console.log('\n(no Chromium binary found, or a mode Chromium is not asked about: reference answers only)');
+    if (!executable && askChromium)
+      console.log('\n(no Chromium binary found, or a mode Chromium is not asked about: reference answers only)');
   }
   const disagreements = report.filter((r) => 'chromium' in r && r.chromium !== null && r.chromium !== r.reference).length;
   return disagreements ? 1 : 0;

@@ -83,7 +83,9 @@ async function run(argv: string[]): Promise<number> {
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderReport('markdown', report));
   }
   console.log(formatSummary(report));
-  console.log(`\ncoverage (specced / documented):\n${formatCoverage(computeCoverage(listSpecFiles(), loadPending(), eras), false)}`);
+  console.log(
+    `\ncoverage (specced / documented):\n${formatCoverage(computeCoverage(listSpecFiles(), loadPending(), eras), false)}`,
+  );
   const tests = report.runs.reduce((n, r) => n + r.results.length, 0);
   if (!tests) {
     const why = values.grep || positionals.length ? 'no spec file or test matched' : 'the suite is empty';
@@ -95,7 +97,9 @@ async function run(argv: string[]): Promise<number> {
   }
   const unexpected = unexpectedResults(report).length;
   const written = files.map((f) => path.relative(process.cwd(), f) || f).join(', ');
-  console.log(`\nwrote ${written} · ${((Date.now() - started) / 1000).toFixed(1)}s · ${unexpected ? `${unexpected} unexpected result(s)` : 'no unexpected results'}`);
+  console.log(
+    `\nwrote ${written} · ${((Date.now() - started) / 1000).toFixed(1)}s · ${unexpected ? `${unexpected} unexpected result(s)` : 'no unexpected results'}`,
+  );
   return unexpected ? 1 : 0;
 }
 

@@ -52,7 +52,11 @@ const CHECKS: Check[] = [
     name: "event round trip: app 'session-created' reaches a runner listener with the session",
     run(target) {
       const seen: unknown[] = [];
-      const ses = withCreated(target, (s) => seen.push(s), () => target.session.fromPartition(fresh('event')));
+      const ses = withCreated(
+        target,
+        (s) => seen.push(s),
+        () => target.session.fromPartition(fresh('event')),
+      );
       assert(seen.length === 1 && seen[0] === ses, `the listener saw ${seen.length} event(s), not the new session once`);
     },
   },
@@ -97,7 +101,10 @@ const CHECKS: Check[] = [
         () => 'resolved',
         (error: unknown) => error,
       );
-      assert(outcome instanceof RangeError && outcome.message === 'smoke', `expected a RangeError rejection, got ${String(outcome)}`);
+      assert(
+        outcome instanceof RangeError && outcome.message === 'smoke',
+        `expected a RangeError rejection, got ${String(outcome)}`,
+      );
     },
   },
 ];

@@ -228,7 +228,7 @@
       el('p', {
         className: 'note',
         text: run.implementation + ' · ' + run.platform + ' · ' + records.length + ' of ' + indexes.length + ' tests shown',
-      }),
+      })
     );
     if (!records.length) detail.appendChild(el('p', { text: 'No test here matches the filters.' }));
     records.forEach(function (record) {

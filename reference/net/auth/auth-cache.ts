@@ -49,9 +49,12 @@ export class AuthCache {
   add(entry: Omit<AuthEntry, 'paths'>, path: string): AuthEntry {
     const key = AuthCache.#key(entry.origin, entry.scheme, entry.realm);
     const existing = this.#entries.get(key);
-    const stored: AuthEntry = existing && existing.credentials.username === entry.credentials.username && existing.credentials.password === entry.credentials.password
-      ? existing
-      : { ...entry, paths: new Set() };
+    const stored: AuthEntry =
+      existing &&
+      existing.credentials.username === entry.credentials.username &&
+      existing.credentials.password === entry.credentials.password
+        ? existing
+        : { ...entry, paths: new Set() };
     if (entry.digest) stored.digest = entry.digest;
     stored.paths.add(directoryOf(path));
     this.#entries.set(key, stored);

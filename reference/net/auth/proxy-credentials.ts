@@ -26,9 +26,15 @@ export function proxyEntry(cache: AuthCache, proxy: ProxyIdentityTarget): AuthEn
 }
 
 /** The Proxy-Authorization value for one request through `proxy` (`uri` as its request line names the target). */
-export function proxyAuthorization(cache: AuthCache, proxy: ProxyIdentityTarget, method: string, uri: string): string | undefined {
+export function proxyAuthorization(
+  cache: AuthCache,
+  proxy: ProxyIdentityTarget,
+  method: string,
+  uri: string,
+): string | undefined {
   const entry = proxyEntry(cache, proxy);
   if (!entry) return undefined;
-  if (entry.scheme === 'digest') return entry.digest ? digestAuthorization(entry.digest, entry.credentials, method, uri) : undefined;
+  if (entry.scheme === 'digest')
+    return entry.digest ? digestAuthorization(entry.digest, entry.credentials, method, uri) : undefined;
   return entry.scheme === 'basic' ? basicAuthorization(entry.credentials) : undefined;
 }

@@ -205,12 +205,11 @@ export class Connector {
     const ended = socketEnd(socket);
     let verdict: number;
     try {
-      await Promise.race([
-        new Promise<void>((resolve) => socket.once('secureConnect', () => resolve())),
-        ended.promise,
-      ]).catch((error: unknown) => {
-        throw tlsError(error);
-      });
+      await Promise.race([new Promise<void>((resolve) => socket.once('secureConnect', () => resolve())), ended.promise]).catch(
+        (error: unknown) => {
+          throw tlsError(error);
+        },
+      );
       log.begin('CERT_VERIFIER_REQUEST', src, () => ({ host: target.host }));
       verdict = await Promise.race([this.#deps.verifier.verify(target.host, socket), ended.promise]).catch((error: unknown) => {
         const failure = toNetError(error);

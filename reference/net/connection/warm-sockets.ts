@@ -28,13 +28,10 @@ export class WarmSockets {
       const index = list.indexOf(attempt);
       if (index >= 0) list.splice(index, 1);
     };
-    socket.then(
-      (opened) => {
-        settle();
-        if (!attempt.claimed) this.park(origin, opened);
-      },
-      settle,
-    );
+    socket.then((opened) => {
+      settle();
+      if (!attempt.claimed) this.park(origin, opened);
+    }, settle);
   }
 
   /** A parked socket, or the socket of a preconnect still in progress, for `origin`. */
@@ -81,7 +78,10 @@ export class WarmSockets {
       for (const attempt of list) {
         if (attempt.claimed) continue;
         attempt.claimed = true;
-        attempt.socket.then((socket) => socket.destroy(), () => undefined);
+        attempt.socket.then(
+          (socket) => socket.destroy(),
+          () => undefined,
+        );
       }
     }
     this.#attempts.clear();

@@ -55,7 +55,13 @@ export function parseHostResolverRules(text: string): HostRule[] {
       const pattern = splitHostPort(parts[1]!);
       if (!pattern) continue;
       if (parts[2] === NOT_FOUND) {
-        rules.push({ kind: 'map', hostPattern: pattern.host, port: pattern.port, replacementHost: NOT_FOUND, replacementPort: null });
+        rules.push({
+          kind: 'map',
+          hostPattern: pattern.host,
+          port: pattern.port,
+          replacementHost: NOT_FOUND,
+          replacementPort: null,
+        });
         continue;
       }
       const replacement = splitHostPort(parts[2]!);
@@ -78,7 +84,10 @@ export function parseHostResolverRules(text: string): HostRule[] {
 /** base::MatchPattern: `*` any run, `?` one character; case-insensitive here. */
 export function matchHostPattern(host: string, pattern: string): boolean {
   const regex = new RegExp(
-    `^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`,
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
     'i',
   );
   return regex.test(host);
@@ -98,8 +107,7 @@ export class HostResolverRules {
   /** The mapping for host:port, or null when no rule applies. */
   rewrite(host: string, port: number): HostMapping | null {
     const lower = host.toLowerCase();
-    const matches = (rule: HostRule) =>
-      (rule.port === null || rule.port === port) && matchHostPattern(lower, rule.hostPattern);
+    const matches = (rule: HostRule) => (rule.port === null || rule.port === port) && matchHostPattern(lower, rule.hostPattern);
     if (this.#rules.some((rule) => rule.kind === 'exclude' && matches(rule))) return null;
     for (const rule of this.#rules) {
       if (rule.kind === 'map' && matches(rule)) {

@@ -185,12 +185,7 @@ export class HostResolver {
     throw lastError?.message === 'net::ERR_NAME_NOT_RESOLVED' ? lastError : netError('ERR_NAME_NOT_RESOLVED', lastError);
   }
 
-  async #insecureLookup(
-    host: string,
-    queryType: QueryType | undefined,
-    source: ResolveSource,
-    key: string,
-  ): Promise<Endpoint[]> {
+  async #insecureLookup(host: string, queryType: QueryType | undefined, source: ResolveSource, key: string): Promise<Endpoint[]> {
     try {
       const servers = this.#config.dnsServers;
       if (source === 'dns' || servers.length) {
@@ -202,9 +197,10 @@ export class HostResolver {
         const endpoints: Endpoint[] = [];
         let ttl = Infinity;
         for (const t of types) {
-          const records = await (t === 'A' ? resolver.resolve4(host, { ttl: true }) : resolver.resolve6(host, { ttl: true })).catch(
-            () => [],
-          );
+          const records = await (t === 'A'
+            ? resolver.resolve4(host, { ttl: true })
+            : resolver.resolve6(host, { ttl: true })
+          ).catch(() => []);
           for (const r of records) {
             endpoints.push({ address: r.address, family: t === 'A' ? 'ipv4' : 'ipv6' });
             ttl = Math.min(ttl, r.ttl);

@@ -69,11 +69,21 @@ class ThrottledResponse implements Handler {
     this.#inner.onRequestStart?.(controller, context);
   }
 
-  onRequestUpgrade(controller: Controller, statusCode: number, headers: Record<string, string | string[] | undefined>, socket: import('node:stream').Duplex): void {
+  onRequestUpgrade(
+    controller: Controller,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+    socket: import('node:stream').Duplex,
+  ): void {
     this.#inner.onRequestUpgrade?.(controller, statusCode, headers, socket);
   }
 
-  onResponseStart(controller: Controller, statusCode: number, headers: Record<string, string | string[] | undefined>, statusMessage?: string): void {
+  onResponseStart(
+    controller: Controller,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+    statusMessage?: string,
+  ): void {
     this.#inner.onResponseStart?.(controller, statusCode, headers, statusMessage);
   }
 
@@ -150,7 +160,13 @@ export function emulationInterceptor(emulation: NetworkEmulation): Dispatcher.Di
       }
       const paced =
         conditions.uploadThroughput > 0 && opts.body instanceof Uint8Array
-          ? { ...opts, body: pacedBody(opts.body, () => emulation.conditions.uploadThroughput) as unknown as Dispatcher.DispatchOptions['body'] }
+          ? {
+              ...opts,
+              body: pacedBody(
+                opts.body,
+                () => emulation.conditions.uploadThroughput,
+              ) as unknown as Dispatcher.DispatchOptions['body'],
+            }
           : opts;
       const wrapped = new ThrottledResponse(handler, emulation);
       if (conditions.latency > 0) {

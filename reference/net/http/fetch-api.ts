@@ -92,7 +92,8 @@ export async function sessionFetch(network: NetworkService, input: unknown, init
     credentials,
     initiator: null,
     cache: request.cache,
-    bypassCustomProtocolHandlers: !!(init as { bypassCustomProtocolHandlers?: unknown } | undefined)?.bypassCustomProtocolHandlers,
+    bypassCustomProtocolHandlers: !!(init as { bypassCustomProtocolHandlers?: unknown } | undefined)
+      ?.bypassCustomProtocolHandlers,
   });
   return toResponse(loaded);
 }

@@ -162,7 +162,7 @@ export class ResponseReceiver implements Dispatcher.DispatchHandler {
   onResponseError(_controller: Controller | null, error: Error): void {
     if (this.#done) return;
     this.#done = true;
-    const failure = isAbortReason(error) ? error : this.#bodyCutShort(error) ?? toNetError(error);
+    const failure = isAbortReason(error) ? error : (this.#bodyCutShort(error) ?? toNetError(error));
     if (!this.#started) {
       this.#reject(failure);
     } else {

@@ -40,7 +40,14 @@ export const EVENT_TYPES = [
 
 export type NetLogEventType = (typeof EVENT_TYPES)[number];
 
-export const SOURCE_TYPES = ['NONE', 'URL_REQUEST', 'HOST_RESOLVER_IMPL_JOB', 'SOCKET', 'HTTP_STREAM_JOB', 'CERT_VERIFIER_JOB'] as const;
+export const SOURCE_TYPES = [
+  'NONE',
+  'URL_REQUEST',
+  'HOST_RESOLVER_IMPL_JOB',
+  'SOCKET',
+  'HTTP_STREAM_JOB',
+  'CERT_VERIFIER_JOB',
+] as const;
 
 export type NetLogSourceType = (typeof SOURCE_TYPES)[number];
 
@@ -91,7 +98,16 @@ export function netLogConstants(client: ClientInfo, timeTickOffset: number): Rec
       DO_NOT_SEND_COOKIES: 1 << 7,
       DO_NOT_SEND_AUTH_DATA: 1 << 8,
     },
-    loadState: { IDLE: 0, WAITING_FOR_AVAILABLE_SOCKET: 3, RESOLVING_HOST: 8, CONNECTING: 10, SSL_HANDSHAKE: 11, SENDING_REQUEST: 12, WAITING_FOR_RESPONSE: 13, READING_RESPONSE: 14 },
+    loadState: {
+      IDLE: 0,
+      WAITING_FOR_AVAILABLE_SOCKET: 3,
+      RESOLVING_HOST: 8,
+      CONNECTING: 10,
+      SSL_HANDSHAKE: 11,
+      SENDING_REQUEST: 12,
+      WAITING_FOR_RESPONSE: 13,
+      READING_RESPONSE: 14,
+    },
     addressFamily: { ADDRESS_FAMILY_UNSPECIFIED: 0, ADDRESS_FAMILY_IPV4: 1, ADDRESS_FAMILY_IPV6: 2 },
     certStatusFlag: {},
     certVerifierFlags: {},

@@ -22,7 +22,12 @@ export function switchNetLogOf(app: App, client: { name: string; version: string
   if (file) {
     const mode = MODES[app.commandLine.getSwitchValue('net-log-capture-mode').toLowerCase()] ?? 'default';
     try {
-      log = new NetLogFile(file, mode, Number.MAX_SAFE_INTEGER, netLogConstants({ ...client, commandLine: 'electron' }, TICK_OFFSET));
+      log = new NetLogFile(
+        file,
+        mode,
+        Number.MAX_SAFE_INTEGER,
+        netLogConstants({ ...client, commandLine: 'electron' }, TICK_OFFSET),
+      );
     } catch {
       log = null;
     }

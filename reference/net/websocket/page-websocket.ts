@@ -68,9 +68,16 @@ export async function pageWebSocket(network: NetworkService, request: PageWebSoc
     return NOT_OPENED;
   }
   const socket = loaded.upgraded;
-  const expected = createHash('sha1').update(key + GUID).digest('base64');
+  const expected = createHash('sha1')
+    .update(key + GUID)
+    .digest('base64');
   const protocol = headerOf(loaded.headers, 'sec-websocket-protocol');
-  if (loaded.status !== 101 || !socket || headerOf(loaded.headers, 'sec-websocket-accept') !== expected || (protocol && !request.protocols?.includes(protocol))) {
+  if (
+    loaded.status !== 101 ||
+    !socket ||
+    headerOf(loaded.headers, 'sec-websocket-accept') !== expected ||
+    (protocol && !request.protocols?.includes(protocol))
+  ) {
     socket?.destroy();
     discard(loaded.body);
     return NOT_OPENED;

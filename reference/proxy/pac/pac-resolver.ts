@@ -165,12 +165,16 @@ export class PacResolver {
       try {
         const sandbox = this.#sandbox;
         await this.#run(attempts, kind, (answers, budgetMs) =>
-          pacThread.request({ op: 'load', sandbox, script: this.#script, limits: this.#limits, timeoutMs: budgetMs, answers }, budgetMs),
+          pacThread.request(
+            { op: 'load', sandbox, script: this.#script, limits: this.#limits, timeoutMs: budgetMs, answers },
+            budgetMs,
+          ),
         );
         this.#loadedIn = pacThread.generation;
         return;
       } catch (error) {
-        if (!(error instanceof ThreadReplaced) || attempts.retriedAfterTermination) throw asScriptError(this.#options, error, kind);
+        if (!(error instanceof ThreadReplaced) || attempts.retriedAfterTermination)
+          throw asScriptError(this.#options, error, kind);
         attempts.retriedAfterTermination = true;
       }
     }
@@ -190,7 +194,8 @@ export class PacResolver {
         );
         break;
       } catch (error) {
-        if (!(error instanceof ThreadReplaced) || attempts.retriedAfterTermination) throw asScriptError(this.#options, error, 'run');
+        if (!(error instanceof ThreadReplaced) || attempts.retriedAfterTermination)
+          throw asScriptError(this.#options, error, 'run');
         attempts.retriedAfterTermination = true;
       }
     }

@@ -71,7 +71,10 @@ export function parseDataUrl(url: string): { bytes: Uint8Array; charset: string 
   const body = url.slice(url.indexOf(':') + 1);
   const comma = body.indexOf(',');
   if (comma < 0) return null;
-  const params = body.slice(0, comma).split(';').map((p) => p.trim());
+  const params = body
+    .slice(0, comma)
+    .split(';')
+    .map((p) => p.trim());
   const base64 = params.length > 1 && params[params.length - 1]!.toLowerCase() === 'base64';
   const charsetParam = params.slice(1).find((p) => /^charset=/i.test(p));
   const charset = charsetParam ? charsetParam.slice('charset='.length).replace(/^"|"$/g, '') : 'US-ASCII';

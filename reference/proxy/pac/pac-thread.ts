@@ -29,9 +29,10 @@ const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 
 const WASM_PAGES = 2048;
 
 /** Beside this file in the sources and in dist/; from dist/cjs/'s bundle, in dist/reference/proxy/pac/. */
-const ENTRY = [new URL('./pac-worker-entry.js', import.meta.url), new URL('../reference/proxy/pac/pac-worker-entry.js', import.meta.url)].find((url) =>
-  existsSync(fileURLToPath(url)),
-)!;
+const ENTRY = [
+  new URL('./pac-worker-entry.js', import.meta.url),
+  new URL('../reference/proxy/pac/pac-worker-entry.js', import.meta.url),
+].find((url) => existsSync(fileURLToPath(url)))!;
 
 class PacThread {
   #worker: Worker | undefined;
@@ -58,7 +59,12 @@ class PacThread {
     const progress = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
     const epoch = Date.now();
     const workerData = { wasmPages: WASM_PAGES, progress, epoch };
-    const worker = new Worker(checkoutWorkerBundle() ?? ENTRY, { workerData, resourceLimits: RESOURCE_LIMITS, stdout: false, stderr: false });
+    const worker = new Worker(checkoutWorkerBundle() ?? ENTRY, {
+      workerData,
+      resourceLimits: RESOURCE_LIMITS,
+      stdout: false,
+      stderr: false,
+    });
     this.#worker = worker;
     this.#progress = progress;
     this.#epoch = epoch;
@@ -124,7 +130,10 @@ class PacThread {
       // nor the time this event loop takes to pick up an answer already sent.
       const watch = () => {
         if (!this.#pending.has(id) || Atomics.load(progress, PROGRESS.answered) >= id) return;
-        const ranMs = Atomics.load(progress, PROGRESS.running) === id ? (progressClock(epoch) - Atomics.load(progress, PROGRESS.startedAt)) | 0 : 0;
+        const ranMs =
+          Atomics.load(progress, PROGRESS.running) === id
+            ? (progressClock(epoch) - Atomics.load(progress, PROGRESS.startedAt)) | 0
+            : 0;
         if (ranMs >= limitMs) this.#replace(generation, 'a script ran past its time limit', id);
         else pending.timer = setTimeout(watch, limitMs - ranMs);
       };
@@ -138,7 +147,8 @@ class PacThread {
 
   /** Forgets a sandbox (its script was replaced or its session closed). */
   drop(sandbox: number, generation: number): void {
-    if (generation === this.#generation && this.#worker) this.#worker.postMessage({ id: 0, op: 'drop', sandbox } satisfies PacRequest);
+    if (generation === this.#generation && this.#worker)
+      this.#worker.postMessage({ id: 0, op: 'drop', sandbox } satisfies PacRequest);
   }
 }
 

@@ -9,7 +9,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC, type QuickJSWASMModule } from 'quickjs-emscripten';
 import { nativeBindings, questionKey, type DnsQuestion } from './bindings.ts';
 import { PAC_LIBRARY } from './library.ts';
-import { PROGRESS, progressClock, type AnswerList, type PacReady, type PacReply, type PacRequest } from './pac-thread-messages.ts';
+import {
+  PROGRESS,
+  progressClock,
+  type AnswerList,
+  type PacReady,
+  type PacReply,
+  type PacRequest,
+} from './pac-thread-messages.ts';
 import { PacSandbox, type SandboxOutcome } from './sandbox.ts';
 
 interface Loaded {
@@ -35,7 +42,13 @@ function attempt(loaded: Loaded, request: { answers: AnswerList }, run: () => Pa
   loaded.io.alerts = [];
   const started = performance.now();
   const outcome = run();
-  return { outcome, missing: loaded.io.missing, alerts: loaded.io.alerts, elapsedMs: performance.now() - started, clean: isClean(outcome) };
+  return {
+    outcome,
+    missing: loaded.io.missing,
+    alerts: loaded.io.alerts,
+    elapsedMs: performance.now() - started,
+    clean: isClean(outcome),
+  };
 }
 
 async function load(request: Extract<PacRequest, { op: 'load' }>): Promise<Omit<PacReply, 'id'>> {
@@ -83,7 +96,13 @@ async function handle(request: PacRequest): Promise<void> {
     reply = request.op === 'load' ? await load(request) : find(request);
   } catch (error) {
     // A failure of QuickJS itself (an abort in the WebAssembly code): this thread is replaced.
-    reply = { outcome: { kind: 'error', message: `PAC runtime failed: ${(error as Error).message}`, line: -1 }, missing: [], alerts: [], elapsedMs: 0, clean: false };
+    reply = {
+      outcome: { kind: 'error', message: `PAC runtime failed: ${(error as Error).message}`, line: -1 },
+      missing: [],
+      alerts: [],
+      elapsedMs: 0,
+      clean: false,
+    };
   }
   port.postMessage({ id: request.id, ...reply } satisfies PacReply);
   // Posted: the main thread's deadline no longer counts against this request, however late its loop takes the answer.
@@ -95,8 +114,12 @@ async function handle(request: PacRequest): Promise<void> {
 // past QuickJS's own limit meets this ceiling (16 MB to start, as QuickJS's
 // build expects; 64 KiB pages).
 type WasmMemory = Parameters<typeof newVariant>[1]['wasmMemory'];
-const { Memory } = (globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number; maximum: number }) => WasmMemory } }).WebAssembly;
-quickjs = await newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmMemory: new Memory({ initial: 256, maximum: wasmPages }) }));
+const { Memory } = (
+  globalThis as unknown as { WebAssembly: { Memory: new (d: { initial: number; maximum: number }) => WasmMemory } }
+).WebAssembly;
+quickjs = await newQuickJSWASMModuleFromVariant(
+  newVariant(RELEASE_SYNC, { wasmMemory: new Memory({ initial: 256, maximum: wasmPages }) }),
+);
 // Requests are handled one at a time, in order: a script runs to its end before the next starts.
 let queue = Promise.resolve();
 port.on('message', (request: PacRequest) => {

@@ -6,7 +6,13 @@
 // (pac-worker.ts), where the thread itself bounds what QuickJS cannot: time
 // spent inside one long operation, and memory.
 
-import { getQuickJS, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
+import {
+  getQuickJS,
+  type QuickJSContext,
+  type QuickJSHandle,
+  type QuickJSRuntime,
+  type QuickJSWASMModule,
+} from 'quickjs-emscripten';
 
 export interface SandboxLimits {
   /** Wall-clock budget for one evaluation or call. */
@@ -153,7 +159,11 @@ export class PacSandbox {
       return { kind: 'aborted' };
     }
     const type = ctx.typeof(result.value);
-    const outcome: SandboxOutcome = { kind: 'value', type, ...(type === 'string' ? { string: ctx.getString(result.value) } : {}) };
+    const outcome: SandboxOutcome = {
+      kind: 'value',
+      type,
+      ...(type === 'string' ? { string: ctx.getString(result.value) } : {}),
+    };
     result.value.dispose();
     return outcome;
   }
@@ -224,7 +234,8 @@ function describeError(error: unknown): { message: string; line: number } {
   if (typeof error === 'object' && error !== null) {
     const { name, message, stack } = error as { name?: unknown; message?: unknown; stack?: unknown };
     const line = typeof stack === 'string' ? Number(/:(\d+)(?::\d+)?\)?\s*$/m.exec(stack)?.[1] ?? -1) : -1;
-    const text = typeof message === 'string' ? (typeof name === 'string' && name ? `${name}: ${message}` : message) : String(error);
+    const text =
+      typeof message === 'string' ? (typeof name === 'string' && name ? `${name}: ${message}` : message) : String(error);
     return { message: text, line };
   }
   return { message: `Uncaught ${String(error)}`, line: -1 };

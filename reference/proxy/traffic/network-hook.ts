@@ -52,11 +52,17 @@ export function createProxyHook(service: ProxyConfigService, options: ProxyHookO
       const resolveIPv4 = direct.resolveIPv4 ?? options.resolveIPv4 ?? systemProxyConnector().resolveIPv4;
       const secure = direct.secure;
       const authorization = direct.proxyAuthorization;
-      return new ProxyDispatcher(proxy, { connect: (o) => direct.connect(o), resolveIPv4: (host) => resolveIPv4(host) }, {
-        ...(options.destinationCa ? { ca: options.destinationCa } : {}),
-        ...(secure ? { secure: (socket: net.Socket, d: { host: string; port: number; alpn: readonly string[] }) => secure(socket, d) } : {}),
-        ...(authorization ? { proxyAuthorization: (method: string, uri: string) => authorization(proxy, method, uri) } : {}),
-      });
+      return new ProxyDispatcher(
+        proxy,
+        { connect: (o) => direct.connect(o), resolveIPv4: (host) => resolveIPv4(host) },
+        {
+          ...(options.destinationCa ? { ca: options.destinationCa } : {}),
+          ...(secure
+            ? { secure: (socket: net.Socket, d: { host: string; port: number; alpn: readonly string[] }) => secure(socket, d) }
+            : {}),
+          ...(authorization ? { proxyAuthorization: (method: string, uri: string) => authorization(proxy, method, uri) } : {}),
+        },
+      );
     },
     reportSuccess(skipped: readonly { server: RouteEntry; netError: string }[]): void {
       for (const { server, netError } of skipped) {

@@ -59,7 +59,11 @@ function secureOver(socket: net.Socket, host: string, destination: DestinationTl
 }
 
 /** Adds a header to undici's request headers (flat array, array of pairs or object) unless present. */
-function withHeader(headers: Dispatcher.DispatchOptions['headers'], name: string, value: string): Dispatcher.DispatchOptions['headers'] {
+function withHeader(
+  headers: Dispatcher.DispatchOptions['headers'],
+  name: string,
+  value: string,
+): Dispatcher.DispatchOptions['headers'] {
   if (!headers) return { [name]: value };
   if (Array.isArray(headers)) {
     const flat = (headers as unknown[]).flat() as string[];

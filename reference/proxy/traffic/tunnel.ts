@@ -69,8 +69,13 @@ function bracketed(host: string): string {
 export function proxyUnreachable(proxy: ProxyEndpoint, error: unknown): ProxyConnectionError {
   // Node names certificate problems (CERT_HAS_EXPIRED, ...); a session's stack gives Chromium's -2xx codes.
   const code = (error as { code?: string | number }).code ?? '';
-  const tlsProblem = typeof code === 'number' ? code <= -200 && code > -300 : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(code);
-  return new ProxyConnectionError(tlsProblem ? 'ERR_PROXY_CERTIFICATE_INVALID' : 'ERR_PROXY_CONNECTION_FAILED', `cannot reach proxy ${bracketed(proxy.host)}:${proxy.port}`, { cause: error });
+  const tlsProblem =
+    typeof code === 'number' ? code <= -200 && code > -300 : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(code);
+  return new ProxyConnectionError(
+    tlsProblem ? 'ERR_PROXY_CERTIFICATE_INVALID' : 'ERR_PROXY_CONNECTION_FAILED',
+    `cannot reach proxy ${bracketed(proxy.host)}:${proxy.port}`,
+    { cause: error },
+  );
 }
 
 async function connectToProxy(proxy: ProxyEndpoint, connector: ProxyConnector): Promise<net.Socket> {
@@ -82,7 +87,13 @@ async function connectToProxy(proxy: ProxyEndpoint, connector: ProxyConnector): 
 }
 
 /** Sends CONNECT (with the session's Proxy-Authorization, if any) and waits for the proxy's answer head. */
-function httpConnect(proxy: ProxyEndpoint, socket: net.Socket, host: string, port: number, authorization?: string): Promise<net.Socket> {
+function httpConnect(
+  proxy: ProxyEndpoint,
+  socket: net.Socket,
+  host: string,
+  port: number,
+  authorization?: string,
+): Promise<net.Socket> {
   const authority = `${bracketed(host)}:${port}`;
   return new Promise((resolve, reject) => {
     let head = Buffer.alloc(0);
@@ -126,10 +137,17 @@ function httpConnect(proxy: ProxyEndpoint, socket: net.Socket, host: string, por
   });
 }
 
-async function socksConnect(proxy: ProxyEndpoint, socket: net.Socket, host: string, port: number, connector: ProxyConnector): Promise<net.Socket> {
+async function socksConnect(
+  proxy: ProxyEndpoint,
+  socket: net.Socket,
+  host: string,
+  port: number,
+  connector: ProxyConnector,
+): Promise<net.Socket> {
   let destination = host;
   if (proxy.scheme === 'socks4' && !net.isIPv4(host)) {
-    if (net.isIPv6(host)) throw new ProxyConnectionError('ERR_SOCKS_CONNECTION_FAILED', 'SOCKS4 cannot carry an IPv6 destination');
+    if (net.isIPv6(host))
+      throw new ProxyConnectionError('ERR_SOCKS_CONNECTION_FAILED', 'SOCKS4 cannot carry an IPv6 destination');
     const addresses = await connector.resolveIPv4(host);
     if (!addresses[0]) throw new ProxyConnectionError('ERR_NAME_NOT_RESOLVED', `${host} does not resolve to IPv4`);
     destination = addresses[0];
@@ -146,7 +164,11 @@ async function socksConnect(proxy: ProxyEndpoint, socket: net.Socket, host: stri
   } catch (error) {
     socket.destroy();
     const unreachable = /Host unreachable|rejected|Rejected/i.test(String((error as Error).message));
-    throw new ProxyConnectionError(unreachable ? 'ERR_SOCKS_CONNECTION_HOST_UNREACHABLE' : 'ERR_SOCKS_CONNECTION_FAILED', String((error as Error).message), { cause: error });
+    throw new ProxyConnectionError(
+      unreachable ? 'ERR_SOCKS_CONNECTION_HOST_UNREACHABLE' : 'ERR_SOCKS_CONNECTION_FAILED',
+      String((error as Error).message),
+      { cause: error },
+    );
   }
 }
 

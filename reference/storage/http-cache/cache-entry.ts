@@ -62,7 +62,9 @@ function namedNoCacheHeaders(lines: HeaderLines): Set<string> {
 /** The lines Chromium writes to the cache entry. */
 export function persistedLines(lines: HeaderLines): [string, string][] {
   const named = namedNoCacheHeaders(lines);
-  return lines.filter(([key]) => !NOT_PERSISTED.has(key.toLowerCase()) && !named.has(key.toLowerCase())).map(([k, v]): [string, string] => [k, v]);
+  return lines
+    .filter(([key]) => !NOT_PERSISTED.has(key.toLowerCase()) && !named.has(key.toLowerCase()))
+    .map(([k, v]): [string, string] => [k, v]);
 }
 
 const NON_UPDATED = new Set([

@@ -37,7 +37,11 @@ export function metaBytes(meta: CacheEntryMeta): number {
 }
 
 /** Keys of entries to drop, least recently used first, until `total` fits `limit`. */
-export function evictionOrder(entries: Iterable<{ key: string; bytes: number; lastUsed: number }>, total: number, limit: number): string[] {
+export function evictionOrder(
+  entries: Iterable<{ key: string; bytes: number; lastUsed: number }>,
+  total: number,
+  limit: number,
+): string[] {
   if (total <= limit) return [];
   const sorted = [...entries].sort((a, b) => a.lastUsed - b.lastUsed);
   const out: string[] = [];

@@ -133,7 +133,12 @@ export class DiskCacheStore implements CacheStore {
     await this.#ready;
     if (this.#closed) return;
     const data = encode(meta, body);
-    const entry: IndexEntry = { meta: structuredClone(meta), file: path.join(this.#dir, fileNameOf(meta.key)), bytes: data.length, pending: body };
+    const entry: IndexEntry = {
+      meta: structuredClone(meta),
+      file: path.join(this.#dir, fileNameOf(meta.key)),
+      bytes: data.length,
+      pending: body,
+    };
     this.#index.set(meta.key, entry);
     void this.#enqueue(async () => {
       if (this.#index.get(meta.key) !== entry) return;

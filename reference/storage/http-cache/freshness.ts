@@ -60,7 +60,13 @@ export function currentAge(lines: HeaderLines, requestTime: number, responseTime
 export type Validation = 'none' | 'asynchronous' | 'synchronous';
 
 /** HttpResponseHeaders::RequiresValidation. */
-export function validationRequiredByHeaders(status: number, lines: HeaderLines, requestTime: number, responseTime: number, now: number): Validation {
+export function validationRequiredByHeaders(
+  status: number,
+  lines: HeaderLines,
+  requestTime: number,
+  responseTime: number,
+  now: number,
+): Validation {
   const lifetimes = freshnessLifetimes(status, lines, responseTime);
   if (lifetimes.freshness === 0 && lifetimes.staleness === 0) return 'synchronous';
   const age = currentAge(lines, requestTime, responseTime, now);

@@ -9,7 +9,18 @@ import { parseHttpDate } from '../../net/http/http-date.ts';
 export type HeaderLines = readonly (readonly [string, string])[];
 
 /** Headers whose value may hold commas of its own: one line is one value. */
-const NOT_SPLIT = new Set(['date', 'expires', 'last-modified', 'set-cookie', 'www-authenticate', 'proxy-authenticate', 'location', 'content-disposition', 'strict-transport-security', 'etag']);
+const NOT_SPLIT = new Set([
+  'date',
+  'expires',
+  'last-modified',
+  'set-cookie',
+  'www-authenticate',
+  'proxy-authenticate',
+  'location',
+  'content-disposition',
+  'strict-transport-security',
+  'etag',
+]);
 
 /** Splits `a, "b,c", d` into trimmed values, keeping quoted commas. */
 export function splitValues(value: string): string[] {

@@ -88,7 +88,10 @@ export class HttpCache {
     return this.#store;
   }
 
-  async transact<T extends CacheHop>(request: CacheRequest, send: (headers: [string, string][]) => Promise<T>): Promise<CacheAnswer<T>> {
+  async transact<T extends CacheHop>(
+    request: CacheRequest,
+    send: (headers: [string, string][]) => Promise<T>,
+  ): Promise<CacheAnswer<T>> {
     const { flags, external } = requestFlags(request.flags, request.headers);
     const method = request.method;
     const key = keyOf(request.url);
@@ -137,7 +140,9 @@ export class HttpCache {
 
   /** HttpCache::Transaction's mode after SetRequest and ShouldPassThrough. */
   #modeFor(method: string, hasBody: boolean, flags: LoadFlags, external: ExternalValidation | null): Mode {
-    const cacheable = !flags.disableCache && (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'PATCH' || (method === 'PUT' && hasBody));
+    const cacheable =
+      !flags.disableCache &&
+      (method === 'GET' || method === 'HEAD' || method === 'DELETE' || method === 'PATCH' || (method === 'PUT' && hasBody));
     let mode: Mode = 'none';
     if (cacheable) {
       if (flags.onlyFromCache) {
@@ -155,31 +160,52 @@ export class HttpCache {
   }
 
   /** Straight to the network; a successful POST still removes the URL's entry. */
-  async #passThrough<T extends CacheHop>(request: CacheRequest, key: string, flags: LoadFlags, send: (h: [string, string][]) => Promise<T>): Promise<CacheAnswer<T>> {
+  async #passThrough<T extends CacheHop>(
+    request: CacheRequest,
+    key: string,
+    flags: LoadFlags,
+    send: (h: [string, string][]) => Promise<T>,
+  ): Promise<CacheAnswer<T>> {
     const response = await send(request.headers);
     if (!flags.disableCache && request.method === 'POST' && nonError(response.status)) await this.#store.delete(key);
     return { fromCache: false, response };
   }
 
-  async #invalidating<T extends CacheHop>(key: string, headers: [string, string][], send: (h: [string, string][]) => Promise<T>): Promise<CacheAnswer<T>> {
+  async #invalidating<T extends CacheHop>(
+    key: string,
+    headers: [string, string][],
+    send: (h: [string, string][]) => Promise<T>,
+  ): Promise<CacheAnswer<T>> {
     const response = await send(headers);
     if (nonError(response.status)) await this.#store.delete(key);
     return { fromCache: false, response };
   }
 
-  async #fetchAndStore<T extends CacheHop>(request: CacheRequest, key: string, headers: [string, string][], send: (h: [string, string][]) => Promise<T>): Promise<CacheAnswer<T>> {
+  async #fetchAndStore<T extends CacheHop>(
+    request: CacheRequest,
+    key: string,
+    headers: [string, string][],
+    send: (h: [string, string][]) => Promise<T>,
+  ): Promise<CacheAnswer<T>> {
     const sentAt = this.#now();
     const response = await send(headers);
     return { fromCache: false, response: this.#storing(request, key, response, sentAt) };
   }
 
   /** RequiresValidation: Vary first, then the load flags, then the entry's freshness. */
-  #requiredValidation(entry: StoredResponse, request: CacheRequest, flags: LoadFlags): { validation: Validation; varyMismatch: boolean } {
+  #requiredValidation(
+    entry: StoredResponse,
+    request: CacheRequest,
+    flags: LoadFlags,
+  ): { validation: Validation; varyMismatch: boolean } {
     const { meta } = entry;
     if (meta.vary && !varyMatches(meta.vary, request.headers)) return { validation: 'synchronous', varyMismatch: true };
     if (flags.skipCacheValidation) return { validation: 'none', varyMismatch: false };
     if (flags.validateCache || INVALIDATING.has(request.method)) return { validation: 'synchronous', varyMismatch: false };
-    return { validation: validationRequiredByHeaders(meta.status, meta.lines, meta.requestTime, meta.responseTime, this.#now()), varyMismatch: false };
+    return {
+      validation: validationRequiredByHeaders(meta.status, meta.lines, meta.requestTime, meta.responseTime, this.#now()),
+      varyMismatch: false,
+    };
   }
 
   /** ConditionalizeRequest: the request with the entry's validators, or null when it has none to use. */
@@ -217,7 +243,12 @@ export class HttpCache {
   }
 
   /** A 304 answered our validation: the entry's headers are refreshed and its body served. */
-  async #validated<T extends CacheHop>(entry: StoredResponse, request: CacheRequest, response: T, sentAt: number): Promise<CacheAnswer<T>> {
+  async #validated<T extends CacheHop>(
+    entry: StoredResponse,
+    request: CacheRequest,
+    response: T,
+    sentAt: number,
+  ): Promise<CacheAnswer<T>> {
     discard(response.body);
     const merged = updatedLines(entry.meta.lines, response.lines);
     if (hasHeaderValue(merged, 'cache-control', 'no-store')) {
@@ -235,7 +266,13 @@ export class HttpCache {
   }
 
   /** The caller sent its own validators (mode UPDATE). */
-  async #externallyConditional<T extends CacheHop>(request: CacheRequest, key: string, entry: StoredResponse, external: ExternalValidation, send: (h: [string, string][]) => Promise<T>): Promise<CacheAnswer<T>> {
+  async #externallyConditional<T extends CacheHop>(
+    request: CacheRequest,
+    key: string,
+    entry: StoredResponse,
+    external: ExternalValidation,
+    send: (h: [string, string][]) => Promise<T>,
+  ): Promise<CacheAnswer<T>> {
     const { meta } = entry;
     const matches =
       (external.ifModifiedSince === undefined || firstValue(meta.lines, 'last-modified') === external.ifModifiedSince) &&
@@ -285,4 +322,3 @@ export class HttpCache {
     return { ...response, body: captureBody(response.body, this.#store.maxEntryBytes, commit) };
   }
 }
-

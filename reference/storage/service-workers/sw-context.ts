@@ -56,11 +56,18 @@ export class ServiceWorkerContext implements SessionService {
   }
 
   #emitStatus(versionId: number, runningStatus: RunningStatus): void {
-    if (STORAGE_ERAS[this.#services.era].runningStatusEvent) this.#target?.emit('running-status-changed', { versionId, runningStatus });
+    if (STORAGE_ERAS[this.#services.era].runningStatusEvent)
+      this.#target?.emit('running-status-changed', { versionId, runningStatus });
   }
 
   /** Starts a version's worker: its script evaluated, then `events` dispatched; stopped again on failure. */
-  async #start(versionId: number, scope: string, scriptURL: string, source: string, events: string[]): Promise<'ok' | 'error' | 'timeout'> {
+  async #start(
+    versionId: number,
+    scope: string,
+    scriptURL: string,
+    source: string,
+    events: string[],
+  ): Promise<'ok' | 'error' | 'timeout'> {
     this.#emitStatus(versionId, 'starting');
     const sandbox = await WorkerSandbox.start(scriptURL, (m) => this.#emitConsole(versionId, m), WORKER_SCRIPT_BUDGET_MS);
     const worker: RunningWorker = { versionId, scope, scriptURL, renderProcessId: nextRenderProcessId++, sandbox };
@@ -100,7 +107,8 @@ export class ServiceWorkerContext implements SessionService {
     const versionId = this.registrations.newVersionId();
     const outcome = await this.#start(versionId, scopeHref, scriptHref, fetched.source, ['install']);
     if (outcome === 'error') throw new RegistrationError(`${prefix}ServiceWorker script evaluation failed`);
-    if (outcome === 'timeout') throw new RegistrationError(`${prefix}Timed out while trying to start the Service Worker.`, 'AbortError');
+    if (outcome === 'timeout')
+      throw new RegistrationError(`${prefix}Timed out while trying to start the Service Worker.`, 'AbortError');
     // The version this one replaces goes away.
     const previous = this.registrations.byScope(scopeHref);
     if (previous) this.#retire(previous.versionId);
@@ -121,7 +129,11 @@ export class ServiceWorkerContext implements SessionService {
   getAllRunning(): Record<string, { scriptUrl: string; scope: string; renderProcessId: number }> {
     const out: Record<string, { scriptUrl: string; scope: string; renderProcessId: number }> = {};
     for (const worker of this.#running.values()) {
-      out[String(worker.versionId)] = { scriptUrl: worker.scriptURL, scope: worker.scope, renderProcessId: worker.renderProcessId };
+      out[String(worker.versionId)] = {
+        scriptUrl: worker.scriptURL,
+        scope: worker.scope,
+        renderProcessId: worker.renderProcessId,
+      };
     }
     return out;
   }
@@ -149,7 +161,13 @@ export class ServiceWorkerContext implements SessionService {
     const registration = this.registrations.forClient(scope);
     if (!registration) throw new Error('Failed to start service worker.');
     if (!this.#running.has(registration.versionId)) {
-      const outcome = await this.#start(registration.versionId, registration.scope, registration.scriptURL, registration.source, []);
+      const outcome = await this.#start(
+        registration.versionId,
+        registration.scope,
+        registration.scriptURL,
+        registration.source,
+        [],
+      );
       if (outcome !== 'ok') throw new Error('Failed to start service worker.');
     }
     return this.workerMain(registration.versionId)!;
@@ -166,7 +184,10 @@ export class ServiceWorkerContext implements SessionService {
 
   /** The scopes registered for an origin. */
   scopesOf(origin: string): string[] {
-    return this.registrations.all().filter((r) => r.origin === origin).map((r) => r.scope);
+    return this.registrations
+      .all()
+      .filter((r) => r.origin === origin)
+      .map((r) => r.scope);
   }
 
   flush(): Promise<void> {

@@ -62,7 +62,13 @@ export class WorkerSandbox {
       {
         __report: (args: HostArgument[]) => {
           const [level, message, stack] = args.map((a) => a.toText() ?? '');
-          onMessage({ source: 'console-api', level: Number(level), message: message ?? '', lineNumber: lineIn(stack ?? '', scriptUrl), sourceUrl: scriptUrl });
+          onMessage({
+            source: 'console-api',
+            level: Number(level),
+            message: message ?? '',
+            lineNumber: lineIn(stack ?? '', scriptUrl),
+            sourceUrl: scriptUrl,
+          });
           return undefined;
         },
       },
@@ -75,7 +81,13 @@ export class WorkerSandbox {
   #settle(outcome: ReturnType<PacSandbox['evaluate']>): ScriptOutcome {
     if (outcome.kind === 'timeout' || outcome.kind === 'aborted') return { kind: 'timeout' };
     if (outcome.kind === 'error') {
-      this.#messages({ source: 'javascript', level: 3, message: `Uncaught ${outcome.message}`, lineNumber: Math.max(outcome.line, 0), sourceUrl: this.#scriptUrl });
+      this.#messages({
+        source: 'javascript',
+        level: 3,
+        message: `Uncaught ${outcome.message}`,
+        lineNumber: Math.max(outcome.line, 0),
+        sourceUrl: this.#scriptUrl,
+      });
       return { kind: 'error' };
     }
     return { kind: 'ok' };

@@ -7,9 +7,7 @@ import { answer, readQuestion } from '../../../fixtures/servers/dns-answers.ts';
 import { decodeResponse, encodeQuery } from '../../../reference/net/dns/dns-message.ts';
 
 describe('DNS messages', () => {
-  const records = new Map([
-    ['both.example', { A: ['127.0.0.2', '10.1.2.3'], AAAA: ['::1', '2001:db8::7'], ttl: 42 }],
-  ]);
+  const records = new Map([['both.example', { A: ['127.0.0.2', '10.1.2.3'], AAAA: ['::1', '2001:db8::7'], ttl: 42 }]]);
 
   it('builds queries the fixture reads', () => {
     const q = readQuestion(encodeQuery('Both.Example.', 'AAAA', 7));

@@ -4,7 +4,9 @@ import { HostResolverRules, parseHostResolverRules } from '../../../reference/ne
 
 describe('host resolver rules', () => {
   it('parses MAP and EXCLUDE rules with ports, IPv6 and ~NOTFOUND, skipping malformed ones', () => {
-    const rules = parseHostResolverRules('MAP *.a.test 10.0.0.1, map b.test:80 [::1]:8080, EXCLUDE c.a.test, MAP d.test ~NOTFOUND, BOGUS x, MAP onlyone');
+    const rules = parseHostResolverRules(
+      'MAP *.a.test 10.0.0.1, map b.test:80 [::1]:8080, EXCLUDE c.a.test, MAP d.test ~NOTFOUND, BOGUS x, MAP onlyone',
+    );
     expect(rules).toEqual([
       { kind: 'map', hostPattern: '*.a.test', port: null, replacementHost: '10.0.0.1', replacementPort: null },
       { kind: 'map', hostPattern: 'b.test', port: 80, replacementHost: '::1', replacementPort: 8080 },
@@ -14,7 +16,9 @@ describe('host resolver rules', () => {
   });
 
   it('applies the first matching MAP, lets EXCLUDE win, and keeps the port unless told otherwise', () => {
-    const rules = new HostResolverRules('MAP *.a.test 10.0.0.1, MAP x.a.test 10.0.0.2, EXCLUDE skip.a.test, MAP b.test:80 127.0.0.1:9000');
+    const rules = new HostResolverRules(
+      'MAP *.a.test 10.0.0.1, MAP x.a.test 10.0.0.2, EXCLUDE skip.a.test, MAP b.test:80 127.0.0.1:9000',
+    );
     expect(rules.rewrite('X.A.test', 443)).toEqual({ host: '10.0.0.1', port: 443 });
     expect(rules.rewrite('skip.a.test', 443)).toBeNull();
     expect(rules.rewrite('b.test', 80)).toEqual({ host: '127.0.0.1', port: 9000 });

@@ -125,7 +125,11 @@ describe('a joined stage', () => {
         name: 'test-download',
         async run(exchange, next) {
           const response = await next();
-          answers.push({ chain: exchange.urlChain.map((u) => u.href), status: response.status, text: await new Response(response.body).text() });
+          answers.push({
+            chain: exchange.urlChain.map((u) => u.href),
+            status: response.status,
+            text: await new Response(response.body).text(),
+          });
           return { ...response, body: null };
         },
       },

@@ -35,6 +35,8 @@ describe('setSSLConfig conversion', () => {
 
   it('turns disabled suites into OpenSSL exclusions, ignoring unknown codes', () => {
     expect(cipherListWithout('DEFAULT', [0x009c, 0x1234])).toBe('DEFAULT:!AES128-GCM-SHA256');
-    expect(tlsOptionsFor({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', disabledCipherSuites: [] }).ciphers).toBe(DEFAULT_CIPHERS);
+    expect(tlsOptionsFor({ minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', disabledCipherSuites: [] }).ciphers).toBe(
+      DEFAULT_CIPHERS,
+    );
   });
 });

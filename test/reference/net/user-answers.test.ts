@@ -37,12 +37,20 @@ afterAll(async () => {
 });
 
 function launch(): ReferenceElectron {
-  return launchReference({ era: 'current', userDataDir: userData, switches: { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' } });
+  return launchReference({
+    era: 'current',
+    userDataDir: userData,
+    switches: { 'host-resolver-rules': 'MAP *.fixture.test 127.0.0.1' },
+  });
 }
 
 const fresh = (): AnyRecord => electron.session.fromPartition(`answers-${++partitions}`) as unknown as AnyRecord;
 const pageFetch = async (session: unknown, url: string) => REFERENCE_DRIVER_COMMANDS['page.fetch']!({ session, url });
-const failure = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: Error) => error.message);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'resolved',
+    (error: Error) => error.message,
+  );
 
 describe('onHeadersReceived answers', () => {
   const withOverride = (answer: unknown) => {
@@ -91,7 +99,17 @@ describe('onHeadersReceived answers', () => {
   });
 
   it('goes on unchanged when reading the answer throws', async () => {
-    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); }, has: () => { throw new Error('trap'); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('trap');
+        },
+        has: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     const ses = withOverride(hostile);
     expect((await pageFetch(ses, `${http.url}echo`)).status).toBe(200);
   });
@@ -101,7 +119,9 @@ describe('error codes from user code', () => {
   it('fails a protocol handler answer with a code Chromium does not name as net::ERR_FAILED', async () => {
     const ses = fresh();
     const answers: Record<string, unknown> = { positive: { error: 5 }, unknown: { error: -1e9 }, named: { error: -15 } };
-    ses.protocol.registerStringProtocol('codes', (request: { url: string }, callback: Callback) => callback(answers[new URL(request.url).hostname]));
+    ses.protocol.registerStringProtocol('codes', (request: { url: string }, callback: Callback) =>
+      callback(answers[new URL(request.url).hostname]),
+    );
     expect(await failure(ses.fetch('codes://positive/'))).toBe('net::ERR_FAILED');
     expect(await failure(ses.fetch('codes://unknown/'))).toBe('net::ERR_FAILED');
     expect(await failure(ses.fetch('codes://named/'))).toBe('net::ERR_SOCKET_NOT_CONNECTED');

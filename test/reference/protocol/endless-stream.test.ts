@@ -32,7 +32,9 @@ beforeAll(async () => {
   electron = createReferenceElectron({ era: 'current', userData });
   await electron.app.whenReady();
   ses = electron.session.fromPartition('endless') as unknown as AnyRecord;
-  ses.protocol.registerStreamProtocol('endless', (_request: unknown, callback: (answer: unknown) => void) => callback({ statusCode: 200, data: endless() }));
+  ses.protocol.registerStreamProtocol('endless', (_request: unknown, callback: (answer: unknown) => void) =>
+    callback({ statusCode: 200, data: endless() }),
+  );
 });
 
 afterAll(async () => {

@@ -56,7 +56,12 @@ describe('protocol responses', () => {
   });
 
   it('builds the head from statusCode, headers and mimeType, and redirects', async () => {
-    const res = await answer('e12', 'string', { data: 'x', statusCode: 404, headers: { A: 'b', C: ['d', 'e', 5] }, mimeType: 'text/x' });
+    const res = await answer('e12', 'string', {
+      data: 'x',
+      statusCode: 404,
+      headers: { A: 'b', C: ['d', 'e', 5] },
+      mimeType: 'text/x',
+    });
     expect([res.status, res.statusText, await res.text()]).toEqual([404, 'Not Found', 'x']);
     expect(res.headers.get('a')).toBe('b');
     expect(res.headers.get('c')).toBe('d, e');
@@ -77,10 +82,22 @@ describe('protocol responses', () => {
     expect(await failure(answer('current', 'file', 'a.txt'))).toBe('net::ERR_FILE_NOT_FOUND');
     expect(await failure(answer('current', 'file', dir))).toBe('net::ERR_FILE_NOT_FOUND');
     expect(await failure(answer('legacy', 'file', {}))).toBe('net::ERR_NOT_IMPLEMENTED');
-    expect(await (await answer('current', 'http', { url: 'http://a.test/x', method: 'POST', uploadData: { contentType: 'text/plain', data: 'up' } })).text()).toBe(
-      'loaded http://a.test/x',
-    );
-    expect(loads.at(-1)).toMatchObject({ method: 'POST', headers: [['x-h', '1'], ['content-type', 'text/plain']] });
+    expect(
+      await (
+        await answer('current', 'http', {
+          url: 'http://a.test/x',
+          method: 'POST',
+          uploadData: { contentType: 'text/plain', data: 'up' },
+        })
+      ).text(),
+    ).toBe('loaded http://a.test/x');
+    expect(loads.at(-1)).toMatchObject({
+      method: 'POST',
+      headers: [
+        ['x-h', '1'],
+        ['content-type', 'text/plain'],
+      ],
+    });
     expect(await failure(answer('legacy', 'http', { url: 'not a url' }))).toBe('net::ERR_INVALID_URL');
     expect(await failure(answer('e17', 'http', { url: 'not a url' }))).toBe('net::ERR_FAILED');
   });

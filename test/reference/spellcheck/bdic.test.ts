@@ -27,7 +27,9 @@ function merged(map: Map<string, string[]>, numeric = false): Map<string, string
   return new Map(
     [...map].map(([word, sets]) => [
       word,
-      numeric ? [...new Set(sets.flatMap((s) => s.split(',')).filter(Boolean))].sort().join(',') : [...new Set(sets.join(''))].sort().join(''),
+      numeric
+        ? [...new Set(sets.flatMap((s) => s.split(',')).filter(Boolean))].sort().join(',')
+        : [...new Set(sets.join(''))].sort().join(''),
     ]),
   );
 }
@@ -38,7 +40,11 @@ describe('bdic round trip', () => {
     expect(verifyBdic(bdic)).toBe(true);
     const back = bdicToHunspell(bdic);
     expect(merged(entries(back.dic))).toEqual(merged(entries(Buffer.from(dictionaryEn.dic).toString('utf8'))));
-    const rules = (aff: string) => aff.split('\n').filter((l) => /^(PFX|SFX) /.test(l)).map((l) => l.trim().replace(/\s+/g, ' '));
+    const rules = (aff: string) =>
+      aff
+        .split('\n')
+        .filter((l) => /^(PFX|SFX) /.test(l))
+        .map((l) => l.trim().replace(/\s+/g, ' '));
     expect(rules(back.aff)).toEqual(rules(Buffer.from(dictionaryEn.aff).toString('utf8')));
   });
 

@@ -39,19 +39,58 @@ async function text(stream: ReadableStream<Uint8Array> | null): Promise<string> 
 
 describe('freshness', () => {
   it('takes max-age over Expires, and a past Expires alone means stale', () => {
-    expect(freshnessLifetimes(200, [['Cache-Control', 'max-age=60'], ['Expires', http(NOW - 1000)]], NOW).freshness).toBe(60_000);
-    expect(freshnessLifetimes(200, [['Date', http(NOW)], ['Expires', http(NOW - 1000)]], NOW).freshness).toBe(0);
-    expect(freshnessLifetimes(200, [['Date', http(NOW)], ['Expires', http(NOW + 30_000)]], NOW).freshness).toBe(30_000);
+    expect(
+      freshnessLifetimes(
+        200,
+        [
+          ['Cache-Control', 'max-age=60'],
+          ['Expires', http(NOW - 1000)],
+        ],
+        NOW,
+      ).freshness,
+    ).toBe(60_000);
+    expect(
+      freshnessLifetimes(
+        200,
+        [
+          ['Date', http(NOW)],
+          ['Expires', http(NOW - 1000)],
+        ],
+        NOW,
+      ).freshness,
+    ).toBe(0);
+    expect(
+      freshnessLifetimes(
+        200,
+        [
+          ['Date', http(NOW)],
+          ['Expires', http(NOW + 30_000)],
+        ],
+        NOW,
+      ).freshness,
+    ).toBe(30_000);
   });
   it('uses a tenth of Date minus Last-Modified for 200, not for 404', () => {
-    const lines: [string, string][] = [['Date', http(NOW)], ['Last-Modified', http(NOW - 100_000_000)]];
+    const lines: [string, string][] = [
+      ['Date', http(NOW)],
+      ['Last-Modified', http(NOW - 100_000_000)],
+    ];
     expect(freshnessLifetimes(200, lines, NOW).freshness).toBe(10_000_000);
     expect(freshnessLifetimes(404, lines, NOW).freshness).toBe(0);
   });
   it('keeps 301 fresh forever and no-cache, no-store or Pragma never fresh', () => {
     expect(freshnessLifetimes(301, [], NOW).freshness).toBe(Infinity);
     expect(freshnessLifetimes(200, [['Cache-Control', 'max-age=60, no-cache']], NOW).freshness).toBe(0);
-    expect(freshnessLifetimes(200, [['Pragma', 'no-cache'], ['Cache-Control', 'max-age=60']], NOW).freshness).toBe(0);
+    expect(
+      freshnessLifetimes(
+        200,
+        [
+          ['Pragma', 'no-cache'],
+          ['Cache-Control', 'max-age=60'],
+        ],
+        NOW,
+      ).freshness,
+    ).toBe(0);
   });
   it('reads only all-digit directive values', () => {
     expect(cacheControlSeconds([['Cache-Control', 'max-age=-1, max-age= 30 ']], 'max-age')).toBe(30);
@@ -61,19 +100,46 @@ describe('freshness', () => {
 
 describe('stored headers', () => {
   it('drops cookies and hop-by-hop headers and what no-cache="..." names', () => {
-    const kept = persistedLines([['Set-Cookie', 'a=1'], ['Connection', 'close'], ['X-Secret', '1'], ['Cache-Control', 'no-cache="x-secret"'], ['ETag', '"1"']]);
+    const kept = persistedLines([
+      ['Set-Cookie', 'a=1'],
+      ['Connection', 'close'],
+      ['X-Secret', '1'],
+      ['Cache-Control', 'no-cache="x-secret"'],
+      ['ETag', '"1"'],
+    ]);
     expect(kept.map(([k]) => k)).toEqual(['Cache-Control', 'ETag']);
   });
   it('takes a 304s headers except the body-describing ones', () => {
-    const merged = updatedLines([['Content-Type', 'text/plain'], ['Cache-Control', 'max-age=0'], ['ETag', '"1"']], [['Cache-Control', 'max-age=60'], ['Content-Type', 'text/html'], ['ETag', '"2"']]);
-    expect(merged).toEqual([['Content-Type', 'text/plain'], ['ETag', '"1"'], ['Cache-Control', 'max-age=60']]);
+    const merged = updatedLines(
+      [
+        ['Content-Type', 'text/plain'],
+        ['Cache-Control', 'max-age=0'],
+        ['ETag', '"1"'],
+      ],
+      [
+        ['Cache-Control', 'max-age=60'],
+        ['Content-Type', 'text/html'],
+        ['ETag', '"2"'],
+      ],
+    );
+    expect(merged).toEqual([
+      ['Content-Type', 'text/plain'],
+      ['ETag', '"1"'],
+      ['Cache-Control', 'max-age=60'],
+    ]);
   });
 });
 
 describe('transactions', () => {
   let now = NOW;
   const cache = () => new HttpCache(new MemoryCacheStore(10 * 1024 * 1024), () => now);
-  const get = (headers: [string, string][] = []) => ({ url: new URL('http://a.test/x#frag'), method: 'GET', headers, hasBody: false, flags: {} });
+  const get = (headers: [string, string][] = []) => ({
+    url: new URL('http://a.test/x#frag'),
+    method: 'GET',
+    headers,
+    hasBody: false,
+    flags: {},
+  });
 
   it('answers a fresh entry without sending and revalidates a stale one with its ETag', async () => {
     now = NOW;
@@ -81,7 +147,14 @@ describe('transactions', () => {
     const sent: [string, string][][] = [];
     const first = await c.transact(get(), async (h) => {
       sent.push(h);
-      return hop(200, [['Cache-Control', 'max-age=10'], ['ETag', '"v1"']], 'one');
+      return hop(
+        200,
+        [
+          ['Cache-Control', 'max-age=10'],
+          ['ETag', '"v1"'],
+        ],
+        'one',
+      );
     });
     expect(await text(first.response.body)).toBe('one');
     const second = await c.transact(get(), async () => hop(500, []));
@@ -104,14 +177,19 @@ describe('transactions', () => {
     now = NOW;
     const c = cache();
     await text((await c.transact(get(), async () => hop(200, [['Cache-Control', 'max-age=10']]))).response.body);
-    await text((await c.transact(get([['Cache-Control', 'no-cache']]), async () => hop(200, [['Cache-Control', 'no-store']]))).response.body);
+    await text(
+      (await c.transact(get([['Cache-Control', 'no-cache']]), async () => hop(200, [['Cache-Control', 'no-store']]))).response
+        .body,
+    );
     expect(await c.store.size()).toBe(0);
   });
 
   it('fails with net::ERR_CACHE_MISS when only the cache may answer and it cannot', async () => {
     now = NOW;
     const c = cache();
-    await expect(c.transact({ ...get(), flags: { onlyFromCache: true, skipCacheValidation: true } }, async () => hop(200, []))).rejects.toThrow('net::ERR_CACHE_MISS');
+    await expect(
+      c.transact({ ...get(), flags: { onlyFromCache: true, skipCacheValidation: true } }, async () => hop(200, [])),
+    ).rejects.toThrow('net::ERR_CACHE_MISS');
   });
 });
 
@@ -123,7 +201,17 @@ describe('the disk store', () => {
 
   it('keeps entries across instances and drops damaged files', async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'disk-cache-'));
-    const meta = { key: 'http://a.test/', status: 200, statusText: 'OK', lines: [] as [string, string][], requestTime: 1, responseTime: 1, vary: null, bodySize: 3, lastUsed: 1 };
+    const meta = {
+      key: 'http://a.test/',
+      status: 200,
+      statusText: 'OK',
+      lines: [] as [string, string][],
+      requestTime: 1,
+      responseTime: 1,
+      vary: null,
+      bodySize: 3,
+      lastUsed: 1,
+    };
     const store = new DiskCacheStore(dir, 1 << 20);
     await store.put(meta, Buffer.from('abc'));
     await store.close(false);

@@ -74,7 +74,7 @@ describe('UrlPattern (Chromium match patterns, SCHEME_ALL)', () => {
   });
 });
 
-describe('UrlPattern with the app\'s registered standard schemes', () => {
+describe("UrlPattern with the app's registered standard schemes", () => {
   const schemes = new UrlSchemes();
   schemes.addPrivileged('app', { ...noPrivileges(), standard: true });
   schemes.addPrivileged('plain', noPrivileges());
@@ -119,13 +119,19 @@ describe('listener arguments', () => {
   const listener = () => undefined;
 
   it('reads the filter and the listener per era', () => {
-    const current = readListenerArguments('current', [{ urls: ['http://a.test/*'], excludeUrls: ['http://a.test/no*'], types: ['xhr'] }, listener]);
+    const current = readListenerArguments('current', [
+      { urls: ['http://a.test/*'], excludeUrls: ['http://a.test/no*'], types: ['xhr'] },
+      listener,
+    ]);
     expect(current.listener).toBe(listener);
     expect(filterMatches(current.filter, new URL('http://a.test/yes'), 'xhr')).toBe(true);
     expect(filterMatches(current.filter, new URL('http://a.test/nope'), 'xhr')).toBe(false);
     expect(filterMatches(current.filter, new URL('http://a.test/yes'), 'other')).toBe(false);
     // Before the current era, excludeUrls and types are not read.
-    const e17 = readListenerArguments('e17', [{ urls: ['http://a.test/*'], excludeUrls: ['http://a.test/no*'], types: ['xhr'] }, listener]);
+    const e17 = readListenerArguments('e17', [
+      { urls: ['http://a.test/*'], excludeUrls: ['http://a.test/no*'], types: ['xhr'] },
+      listener,
+    ]);
     expect(filterMatches(e17.filter, new URL('http://a.test/nope'), 'other')).toBe(true);
     expect(readListenerArguments('e9', [null]).listener).toBeNull();
     expect(readListenerArguments('legacy', [{ urls: ['bad'] }, listener]).filter.include).toEqual([]);
@@ -133,7 +139,11 @@ describe('listener arguments', () => {
 
   it('throws what each era throws', () => {
     expect(() => readListenerArguments('legacy', [])).toThrow(new Error('Must pass null or a Function'));
-    expect(() => readListenerArguments('e12', [{ urls: ['bad'] }, listener])).toThrow(new TypeError('Invalid url pattern bad: Missing scheme separator.'));
-    expect(() => readListenerArguments('current', [{ urls: [], types: ['other'] }, listener])).toThrow(new TypeError('Invalid type other'));
+    expect(() => readListenerArguments('e12', [{ urls: ['bad'] }, listener])).toThrow(
+      new TypeError('Invalid url pattern bad: Missing scheme separator.'),
+    );
+    expect(() => readListenerArguments('current', [{ urls: [], types: ['other'] }, listener])).toThrow(
+      new TypeError('Invalid type other'),
+    );
   });
 });

@@ -77,7 +77,13 @@ export const auth: LoaderStage = {
               realm,
             });
             if (!answer.cancel) {
-              chosen = { origin, scheme: challenge.scheme, realm, credentials: { username: answer.username, password: answer.password }, source: 'login' };
+              chosen = {
+                origin,
+                scheme: challenge.scheme,
+                realm,
+                credentials: { username: answer.username, password: answer.password },
+                source: 'login',
+              };
             }
           }
           if (chosen) {
@@ -92,7 +98,13 @@ export const auth: LoaderStage = {
       } else if (exchange.loadedBy === 'network' && exchange.identity && response.status !== 401) {
         const { identity } = exchange;
         ctx.authCache.add(
-          { origin: identity.origin, scheme: identity.scheme, realm: identity.realm, credentials: identity.credentials, ...(identity.digest ? { digest: identity.digest } : {}) },
+          {
+            origin: identity.origin,
+            scheme: identity.scheme,
+            realm: identity.realm,
+            credentials: identity.credentials,
+            ...(identity.digest ? { digest: identity.digest } : {}),
+          },
           url.pathname,
         );
       }

@@ -20,7 +20,13 @@ function parseStatusLine(line: string): [number, string] {
   while (p < line.length && line.charCodeAt(p) >= 0x30 && line.charCodeAt(p) <= 0x39) p++;
   if (p === start) return [200, 'OK'];
   const code = Math.min(Number(line.slice(start, p)), 2 ** 31 - 1);
-  return [code, line.slice(p).replace(/^ +/, '').replace(/[ \t]+$/, '')];
+  return [
+    code,
+    line
+      .slice(p)
+      .replace(/^ +/, '')
+      .replace(/[ \t]+$/, ''),
+  ];
 }
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -47,7 +47,12 @@ function tunnelAuthRequired(error: unknown): TunnelAuthRequired | undefined {
 type Outcome = 'retry' | 'unanswered' | 'unsupported';
 
 /** Answers one 407 of `proxy`: refused identities go, the login step may give a new one. */
-function answerChallenge(cache: AuthCache, login: LoginBroker | undefined, proxy: ProxyIdentityTarget, values: string[]): Outcome {
+function answerChallenge(
+  cache: AuthCache,
+  login: LoginBroker | undefined,
+  proxy: ProxyIdentityTarget,
+  values: string[],
+): Outcome {
   const key = proxyAuthKey(proxy);
   const challenge = preferredChallenge(parseChallenges(values));
   const held = proxyEntry(cache, proxy);
@@ -103,8 +108,11 @@ export const proxyAuth: LoaderStage = {
       } catch (error) {
         const required = tunnelAuthRequired(error);
         if (!required) throw error;
-        const challenges = required.headerLines.filter(([name]) => name.toLowerCase() === 'proxy-authenticate').map(([, value]) => value);
-        const outcome = rounds < MAX_AUTH_ROUNDS ? answerChallenge(ctx.authCache, options.login, required.proxy, challenges) : 'unanswered';
+        const challenges = required.headerLines
+          .filter(([name]) => name.toLowerCase() === 'proxy-authenticate')
+          .map(([, value]) => value);
+        const outcome =
+          rounds < MAX_AUTH_ROUNDS ? answerChallenge(ctx.authCache, options.login, required.proxy, challenges) : 'unanswered';
         if (outcome === 'retry') continue;
         if (outcome === 'unsupported') throw netError('ERR_PROXY_AUTH_UNSUPPORTED', error);
         return blockedTunnelResponse(required);

@@ -26,7 +26,8 @@ export const contentLength: LoaderStage = {
   name: 'content-length',
   async run(exchange, next) {
     const { body, sent } = exchange;
-    if (exchange.loadedBy === 'network' && body && !hasHeader(sent, 'content-length')) sent.push(['Content-Length', String(body.byteLength)]);
+    if (exchange.loadedBy === 'network' && body && !hasHeader(sent, 'content-length'))
+      sent.push(['Content-Length', String(body.byteLength)]);
     return next();
   },
 };
