@@ -1,0 +1,83 @@
+// Asks a real Chromium what its unpacked loader makes of extension folders:
+// DevTools' Extensions.loadUnpacked (allowed with
+// --enable-unsafe-extension-debugging over a pipe connection) runs Chrome's
+// UnpackedInstaller on the folder and answers with the id, or fails with the
+// loader's message. Install warnings are read from the chrome://extensions
+// page: with developer mode on, Chrome's error console keeps each install
+// warning as a MANIFEST error of the extension, which
+// chrome.developerPrivate.getExtensionInfo reports in order. Manifest V2 is
+// refused outright by current Chrome; the features that refuse it are turned
+// off, as Electron never refuses it.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CdpBrowser } from './cdp-pipe.ts';
+
+export type ChromiumLoad = { ok: true; id: string; warnings: string[] } | { ok: false; error: string };
+
+export interface ExtensionOracleOptions {
+  executable: string;
+}
+
+export const CHROMIUM_EXTENSION_ARGS = [
+  '--enable-unsafe-extension-debugging',
+  '--disable-features=ExtensionManifestV2Disabled,ExtensionManifestV2Unsupported',
+];
+
+interface ManifestError {
+  type: string;
+  message: string;
+}
+
+/** Evaluates a promise-valued expression in the chrome://extensions page and returns its JSON value. */
+async function evaluate<T>(browser: CdpBrowser, sessionId: string, expression: string): Promise<T> {
+  const answer = await browser.send<{ result: { value?: unknown }; exceptionDetails?: { text: string } }>(
+    'Runtime.evaluate',
+    { expression, awaitPromise: true, returnByValue: true },
+    sessionId,
+  );
+  if (answer.exceptionDetails) throw new Error(`chrome://extensions: ${answer.exceptionDetails.text}`);
+  return answer.result.value as T;
+}
+
+/** Loads each folder (absolute, already resolved) in turn and records what Chromium made of it. */
+export async function loadWithChromium(folders: string[], options: ExtensionOracleOptions): Promise<ChromiumLoad[]> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'extension-oracle-'));
+  const browser = await CdpBrowser.launch({
+    executable: options.executable,
+    userDataDir: dir,
+    isolateNetwork: false,
+    args: CHROMIUM_EXTENSION_ARGS,
+  });
+  try {
+    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'chrome://extensions' });
+    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    await evaluate(
+      browser,
+      sessionId,
+      `new Promise((resolve) => { const go = () => chrome.developerPrivate ? chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }).then(() => resolve(true)) : setTimeout(go, 20); go(); })`,
+    );
+    const results: ChromiumLoad[] = [];
+    for (const folder of folders) {
+      let id: string;
+      try {
+        ({ id } = await browser.send<{ id: string }>('Extensions.loadUnpacked', { path: folder }));
+      } catch (error) {
+        results.push({ ok: false, error: (error as Error).message });
+        continue;
+      }
+      const errors = await evaluate<ManifestError[]>(
+        browser,
+        sessionId,
+        `chrome.developerPrivate.getExtensionInfo(${JSON.stringify(id)}).then((info) => info.manifestErrors)`,
+      );
+      results.push({ ok: true, id, warnings: errors.filter((e) => e.type === 'MANIFEST').map((e) => e.message) });
+      await browser.send('Extensions.uninstall', { id }).catch(() => undefined);
+    }
+    return results;
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
