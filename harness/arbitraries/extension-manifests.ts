@@ -60,9 +60,38 @@ const pick = <T>(values: readonly T[]) => fc.constantFrom(...values);
 const maybe = <T>(arb: fc.Arbitrary<T>, weight = 1) =>
   fc.oneof({ weight: 2, arbitrary: fc.constant(ABSENT) }, { weight, arbitrary: arb });
 
+/** Ways to break the manifest's JSON text, each a class of parser error (or a leniency). */
+const CORRUPTIONS = {
+  missingComma: (json: string) => json.replace(/,\n/, '\n'),
+  crlfMissingComma: (json: string) => json.replace(/\n/g, '\r\n').replace(/,\r\n/, '\r\n'),
+  unquotedKey: (json: string) => json.replace(/"name"/, 'name'),
+  singleQuotes: (json: string) => json.replace(/"name"/, "'name'"),
+  missingColon: (json: string) => json.replace(/": /, '" '),
+  badValue: (json: string) => json.replace(/: ([^\n]*?)(,?)\n/, ': @$2\n'),
+  truncated: (json: string) => json.slice(0, Math.floor(json.length / 2)),
+  truncatedInString: (json: string) => json.slice(0, json.indexOf('"', 3) + 3),
+  trailingText: (json: string) => `${json}\n}`,
+  badLiteral: (json: string) => json.replace(/\{/, '{\n  "flag": tru,'),
+  badEscape: (json: string) => json.replace(/"name": "/, '"name": "\\q'),
+  verticalTabEscape: (json: string) => json.replace(/"name": "/, '"name": "\\v'),
+  hexEscape: (json: string) => json.replace(/"name": "/, '"name": "\\x41'),
+  rawTab: (json: string) => json.replace(/"name": "/, '"name": "\t'),
+  rawNewline: (json: string) => json.replace(/"name": "/, '"name": "\n'),
+  leadingZero: (json: string) => json.replace(/\{/, '{\n  "n": 012,'),
+  bareFraction: (json: string) => json.replace(/\{/, '{\n  "n": 1.,'),
+  loneSurrogate: (json: string) => json.replace(/"name": "/, '"name": "\\ud800'),
+  deepNesting: (json: string) => json.replace(/\{/, `{\n  "deep": ${'['.repeat(205)}${']'.repeat(205)},`),
+  empty: () => '',
+  unclosedComment: (json: string) => `${json} /* open`,
+  formFeed: (json: string) => `\f${json}`,
+  bigNumber: (json: string) => json.replace(/\{/, '{\n  "n": 1e999,'),
+};
+
 /** What the manifest object asks for; turned into files by caseOf. */
 interface Plan {
   form: 'object' | 'missing' | 'syntax' | 'bom' | 'comments' | 'non-object' | 'trailing-comma' | 'double-version';
+  /** How a 'syntax' manifest is broken. */
+  corruption: keyof typeof CORRUPTIONS;
   manifestVersion: Value;
   name: Value;
   version: Value;
@@ -80,11 +109,13 @@ interface Plan {
 const planArbitrary: fc.Arbitrary<Plan> = fc.record({
   form: fc.oneof(
     { weight: 20, arbitrary: fc.constant('object' as const) },
+    { weight: 4, arbitrary: fc.constant('syntax' as const) },
     {
       weight: 1,
-      arbitrary: pick(['missing', 'syntax', 'bom', 'comments', 'non-object', 'trailing-comma', 'double-version'] as const),
+      arbitrary: pick(['missing', 'bom', 'comments', 'non-object', 'trailing-comma', 'double-version'] as const),
     },
   ),
+  corruption: pick(Object.keys(CORRUPTIONS) as (keyof typeof CORRUPTIONS)[]),
   manifestVersion: fc.oneof(
     { weight: 6, arbitrary: fc.constant(3) },
     { weight: 3, arbitrary: fc.constant(2) },
@@ -250,7 +281,7 @@ function manifestText(plan: Plan, manifest: Record<string, unknown>): string | B
     case 'missing':
       return null;
     case 'syntax':
-      return json.replace(/,\n/, '\n');
+      return CORRUPTIONS[plan.corruption](json);
     case 'bom':
       return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]);
     case 'comments':

@@ -33,6 +33,11 @@ export class JsonParseError extends Error {
 /** Which number members of parsed containers were written as doubles. */
 const doubles = new WeakMap<object, Set<string | number>>();
 
+/** Records which members of a container parsed elsewhere were written as doubles. */
+export function markDoubles(container: object, members: readonly (string | number)[]): void {
+  if (members.length) doubles.set(container, new Set(members));
+}
+
 /** True when `container[key]` was written as an integer that fits in 32 bits. */
 export function isJsonInteger(container: object, key: string | number): boolean {
   const value = (container as Record<string | number, unknown>)[key];
