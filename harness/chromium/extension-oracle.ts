@@ -5,7 +5,7 @@
 // loader's message. Install warnings are read from the chrome://extensions
 // page: with developer mode on, Chrome's error console keeps each install
 // warning as a MANIFEST error of the extension, which
-// chrome.developerPrivate.getExtensionInfo reports in order. Manifest V2 is
+// chrome.developerPrivate.getExtensionsInfo reports in order. Manifest V2 is
 // refused outright by current Chrome; the features that refuse it are turned
 // off, as Electron never refuses it.
 
@@ -58,26 +58,28 @@ export async function loadWithChromium(folders: string[], options: ExtensionOrac
       sessionId,
       `new Promise((resolve) => { const go = () => chrome.developerPrivate ? chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true }).then(() => resolve(true)) : setTimeout(go, 20); go(); })`,
     );
-    const results: ChromiumLoad[] = [];
+    // Loaded extensions stay loaded (every folder has an id of its own); their
+    // warnings are read in one go at the end.
+    const outcomes: ({ id: string } | { error: string })[] = [];
     for (const folder of folders) {
-      let id: string;
       try {
-        ({ id } = await browser.send<{ id: string }>('Extensions.loadUnpacked', { path: folder }));
+        outcomes.push(await browser.send<{ id: string }>('Extensions.loadUnpacked', { path: folder }));
       } catch (error) {
-        results.push({ ok: false, error: (error as Error).message });
-        continue;
+        outcomes.push({ error: (error as Error).message });
       }
-      const errors = await evaluate<ManifestError[]>(
-        browser,
-        sessionId,
-        `chrome.developerPrivate.getExtensionInfo(${JSON.stringify(id)}).then((info) => info.manifestErrors)`,
-      );
-      results.push({ ok: true, id, warnings: errors.filter((e) => e.type === 'MANIFEST').map((e) => e.message) });
-      await browser.send('Extensions.uninstall', { id }).catch(() => undefined);
     }
-    return results;
+    const infos = await evaluate<{ id: string; manifestErrors: ManifestError[] }[]>(
+      browser,
+      sessionId,
+      'chrome.developerPrivate.getExtensionsInfo({ includeDisabled: true }).then((all) => all.map(({ id, manifestErrors }) => ({ id, manifestErrors })))',
+    );
+    const warnings = new Map(infos.map((info) => [info.id, info.manifestErrors.filter((e) => e.type === 'MANIFEST')]));
+    return outcomes.map((outcome): ChromiumLoad => {
+      if ('error' in outcome) return { ok: false, error: outcome.error };
+      return { ok: true, id: outcome.id, warnings: (warnings.get(outcome.id) ?? []).map((e) => e.message) };
+    });
   } finally {
-    await browser.close();
+    await browser.kill();
     rmSync(dir, { recursive: true, force: true });
   }
 }

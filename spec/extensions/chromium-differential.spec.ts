@@ -54,7 +54,7 @@ export const meta = defineSpec({
 });
 
 const SEED = Number(process.env.EXTENSION_DIFFERENTIAL_SEED ?? 39);
-const CASES = Number(process.env.EXTENSION_DIFFERENTIAL_CASES ?? 16);
+const CASES = Number(process.env.EXTENSION_DIFFERENTIAL_CASES ?? 24);
 const t = useTarget(meta);
 const root = realpathSync(mkdtempSync(join(os.tmpdir(), 'extension-differential-')));
 
@@ -133,7 +133,10 @@ describe('differential check against Chromium', () => {
       const cases = extensionCases(SEED, CASES);
       const folders = cases.map((_, i) => join(root, `case-${i}`));
       for (const [i, extensionCase] of cases.entries()) await writeExtensionCase(folders[i]!, extensionCase);
+      const chromiumStarted = Date.now();
       const chromium = await loadWithChromium(folders, { executable: executable() });
+      const chromiumMs = Date.now() - chromiumStarted;
+      const targetStarted = Date.now();
       const disagreements: unknown[] = [];
       let known = 0;
       for (const [i, folder] of folders.entries()) {
@@ -147,10 +150,11 @@ describe('differential check against Chromium', () => {
       const loaded = chromium.filter((c) => c.ok).length;
       const agreed = CASES - disagreements.length - known;
       const summary = `seed ${SEED}: ${agreed}/${CASES} folders agree, ${known} differ as Chromium 150 is known to, ${loaded} loaded by Chromium (replay with EXTENSION_DIFFERENTIAL_SEED=${SEED} EXTENSION_DIFFERENTIAL_CASES=${CASES})`;
-      console.log(`extension differential: ${summary}`);
+      const timing = { chromiumMs, targetMs: Date.now() - targetStarted };
+      console.log(`extension differential: ${summary} (Chromium ${timing.chromiumMs} ms, target ${timing.targetMs} ms)`);
       // EXTENSION_DIFFERENTIAL_DUMP=<file> keeps every disagreement for inspection.
       if (process.env.EXTENSION_DIFFERENTIAL_DUMP)
-        writeFileSync(process.env.EXTENSION_DIFFERENTIAL_DUMP, JSON.stringify({ summary, disagreements }, null, 1));
+        writeFileSync(process.env.EXTENSION_DIFFERENTIAL_DUMP, JSON.stringify({ summary, timing, disagreements }, null, 1));
       expect(disagreements, summary).toEqual([]);
     },
     Math.max(60_000, CASES * 1_000),
