@@ -80,6 +80,7 @@ export async function loadWithChromium(folders: string[], options: ExtensionOrac
     });
   } finally {
     await browser.kill();
-    rmSync(dir, { recursive: true, force: true });
+    // The killed browser's helpers may still be writing into the profile for a moment.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
