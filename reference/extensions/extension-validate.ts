@@ -1,7 +1,7 @@
 // file_util::ValidateExtension: the files a created extension names must be
-// there (background scripts, service worker and page, the _locales folder a
-// default_locale needs, then icons, as the
-// handler registry orders its keys), and the folder is looked over for what
+// there (background scripts, service worker and page, then icons, then the
+// _locales folder a default_locale needs, as Chromium 150 was seen to order
+// its handlers' checks), and the folder is looked over for what
 // Chromium only warns about: a top-level name starting with "_", a name
 // Windows reserves, a private key (*.pem) left inside.
 
@@ -58,12 +58,12 @@ async function validateFiles(extension: CreatedExtension, rules: ExtensionEraRul
     const { file, shown } = await backgroundFile(root, background.page, rules);
     if (!file) throw new ExtensionLoadError(format(MANIFEST_ERRORS.backgroundPageMissing, shown));
   }
-  await validateLocales(extension);
   for (const icon of extension.icons) {
     const relative = safeRelativePath(icon.path);
     const file = relative === null ? null : await resolveResource(root, relative);
     if (!(await isNonEmptyFile(file))) throw new ExtensionLoadError(format(MANIFEST_ERRORS.iconMissing, icon.path, 'icons'));
   }
+  await validateLocales(extension);
 }
 
 /** Every file and directory under `root` (links not descended into), as root-joined paths. */

@@ -1,4 +1,5 @@
-// manifest.json read as Chromium's JSON parser (base/json/json_parser.cc)
+// manifest.json read as Chromium's C++ JSON parser (base/json/json_parser.cc,
+// the e9-e17 eras; manifest-json-rust.ts reads it for the current one)
 // reads it with the options an extension manifest gets: comments, control
 // characters and newlines in strings, \v and \x escapes are accepted;
 // trailing commas are not. Errors carry Chromium's wording and its line and

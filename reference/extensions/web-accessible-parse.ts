@@ -41,7 +41,8 @@ function stringListError(entry: Record<string, unknown>, field: string, required
   const list = entry[field];
   if (!Array.isArray(list)) return `'${field}': expected list, got ${typeName(entry, field)}`;
   const bad = list.findIndex((item) => typeof item !== 'string');
-  if (bad >= 0) return `'${field}': Parsing array failed at index ${bad}: expected string, got ${typeName(list, bad)}`;
+  if (bad >= 0)
+    return `Error at key '${field}': Parsing array failed at index ${bad}: expected string, got ${typeName(list, bad)}`;
   return null;
 }
 
