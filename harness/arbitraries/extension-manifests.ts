@@ -102,7 +102,16 @@ interface Plan {
   permissions: Value;
   unknownKeys: string[];
   description: Value;
-  war: 'none' | 'mv2-form' | 'mv3-form' | 'mv3-no-matches' | 'not-list';
+  war:
+    | 'none'
+    | 'mv2-form'
+    | 'mv3-form'
+    | 'mv3-no-matches'
+    | 'not-list'
+    | 'mv3-bad-match'
+    | 'mv3-dynamic'
+    | 'mv3-no-resources'
+    | 'mv3-resource-number';
   shortName: Value;
 }
 
@@ -146,7 +155,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc.record({
   permissions: maybe(
     fc.oneof(
       { weight: 8, arbitrary: fc.uniqueArray(pick(PERMISSIONS), { maxLength: 4 }) },
-      { weight: 1, arbitrary: pick<Value>(['storage', 5, [5]]) },
+      { weight: 1, arbitrary: pick<Value>(['storage', 5, [5], ['storage', null], [{ a: 1, b: 2 }]]) },
     ),
   ),
   unknownKeys: fc.uniqueArray(pick(Object.keys(EXTRA_KEYS)), {
@@ -158,7 +167,17 @@ const planArbitrary: fc.Arbitrary<Plan> = fc.record({
   war: fc.oneof(
     { weight: 8, arbitrary: fc.constant('none' as const) },
     { weight: 2, arbitrary: pick(['mv2-form', 'mv3-form'] as const) },
-    { weight: 1, arbitrary: pick(['mv3-no-matches', 'not-list'] as const) },
+    {
+      weight: 2,
+      arbitrary: pick([
+        'mv3-no-matches',
+        'not-list',
+        'mv3-bad-match',
+        'mv3-dynamic',
+        'mv3-no-resources',
+        'mv3-resource-number',
+      ] as const),
+    },
   ),
   shortName: maybe(fc.oneof({ weight: 4, arbitrary: fc.constant('Short') }, { weight: 1, arbitrary: pick(['', 3]) })),
 });
@@ -255,6 +274,17 @@ function warOf(plan: Plan, files: Record<string, string | Buffer>): Value {
       return [{ resources: ['page.html'] }];
     case 'not-list':
       return 'page.html';
+    case 'mv3-bad-match':
+      return [{ resources: ['page.html'], matches: ['https://a.test/path'] }];
+    case 'mv3-dynamic':
+      return [
+        { resources: ['page.html'], use_dynamic_url: true },
+        { resources: ['*.png'], extension_ids: ['*'] },
+      ];
+    case 'mv3-no-resources':
+      return [{ matches: ['<all_urls>'] }];
+    case 'mv3-resource-number':
+      return [{ resources: ['page.html', 7], matches: ['*://*/*'] }];
   }
 }
 

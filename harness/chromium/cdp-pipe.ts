@@ -99,12 +99,6 @@ export class CdpBrowser {
     });
   }
 
-  /** Ends the browser at once (nothing of its profile is kept) and waits for the process to exit. */
-  async kill(): Promise<void> {
-    this.#child.kill('SIGKILL');
-    await this.#exited;
-  }
-
   /** Asks the browser to close and waits for the process to exit (killing it after a grace period). */
   async close(): Promise<void> {
     const timer = setTimeout(() => this.#child.kill('SIGKILL'), 5000);

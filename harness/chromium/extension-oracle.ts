@@ -30,15 +30,26 @@ interface ManifestError {
   message: string;
 }
 
-/** Evaluates a promise-valued expression in the chrome://extensions page and returns its JSON value. */
+/**
+ * Evaluates a promise-valued expression in the chrome://extensions page and
+ * returns its JSON value; tried again while the page is still replacing the
+ * blank document it opened with (its first context goes away).
+ */
 async function evaluate<T>(browser: CdpBrowser, sessionId: string, expression: string): Promise<T> {
-  const answer = await browser.send<{ result: { value?: unknown }; exceptionDetails?: { text: string } }>(
-    'Runtime.evaluate',
-    { expression, awaitPromise: true, returnByValue: true },
-    sessionId,
-  );
-  if (answer.exceptionDetails) throw new Error(`chrome://extensions: ${answer.exceptionDetails.text}`);
-  return answer.result.value as T;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const answer = await browser.send<{ result: { value?: unknown }; exceptionDetails?: { text: string } }>(
+        'Runtime.evaluate',
+        { expression, awaitPromise: true, returnByValue: true },
+        sessionId,
+      );
+      if (answer.exceptionDetails) throw new Error(`chrome://extensions: ${answer.exceptionDetails.text}`);
+      return answer.result.value as T;
+    } catch (error) {
+      if (attempt >= 20 || !/context was destroyed|Cannot find context/.test((error as Error).message)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
 }
 
 /** Loads each folder (absolute, already resolved) in turn and records what Chromium made of it. */
@@ -79,8 +90,7 @@ export async function loadWithChromium(folders: string[], options: ExtensionOrac
       return { ok: true, id: outcome.id, warnings: (warnings.get(outcome.id) ?? []).map((e) => e.message) };
     });
   } finally {
-    await browser.kill();
-    // The killed browser's helpers may still be writing into the profile for a moment.
-    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }

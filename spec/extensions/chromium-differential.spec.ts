@@ -54,7 +54,7 @@ export const meta = defineSpec({
 });
 
 const SEED = Number(process.env.EXTENSION_DIFFERENTIAL_SEED ?? 39);
-const CASES = Number(process.env.EXTENSION_DIFFERENTIAL_CASES ?? 24);
+const CASES = Number(process.env.EXTENSION_DIFFERENTIAL_CASES ?? 16);
 const t = useTarget(meta);
 const root = realpathSync(mkdtempSync(join(os.tmpdir(), 'extension-differential-')));
 
