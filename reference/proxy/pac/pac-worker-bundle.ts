@@ -51,7 +51,11 @@ function bundleText(source: string): string {
 function ensureWritten(file: string, text: string): void {
   if (existsSync(file)) {
     const now = new Date();
-    utimesSync(file, now, now);
+    try {
+      utimesSync(file, now, now);
+    } catch {
+      // A cache that cannot be touched (read-only) is one nobody cleans either; the bundle still serves.
+    }
     return;
   }
   writeFileAtomicSync(file, text);
