@@ -17,8 +17,23 @@ export interface LaunchOptions {
   args: string[];
   /** Run inside a fresh network namespace with only loopback (needs root). */
   isolateNetwork: boolean;
+  /**
+   * A file bind-mounted over /etc/resolv.conf for the browser alone (a
+   * private mount namespace; needs root), e.g. to keep its DNS on loopback.
+   */
+  resolvConf?: string;
   /** The browser's environment (proxy variables for its system configuration); a minimal one by default. */
   env?: Record<string, string>;
+}
+
+/** The command that starts the browser: itself, or under unshare for a private network or resolv.conf. */
+function wrapped(options: LaunchOptions, chromiumArgs: string[]): [string, string[]] {
+  const namespaces = [...(options.isolateNetwork ? ['-n'] : []), ...(options.resolvConf ? ['-m'] : [])];
+  if (!namespaces.length) return [options.executable, chromiumArgs];
+  if (!options.resolvConf) return ['unshare', [...namespaces, options.executable, ...chromiumArgs]];
+  // The mount stays private to the namespace; the shell then becomes the browser.
+  const script = 'mount --bind "$0" /etc/resolv.conf && exec "$@"';
+  return ['unshare', [...namespaces, 'sh', '-c', script, options.resolvConf, options.executable, ...chromiumArgs]];
 }
 
 export class CdpBrowser {
@@ -60,9 +75,7 @@ export class CdpBrowser {
       ...options.args,
       'about:blank',
     ];
-    const [command, args] = options.isolateNetwork
-      ? ['unshare', ['-n', options.executable, ...chromiumArgs]]
-      : [options.executable, chromiumArgs];
+    const [command, args] = wrapped(options, chromiumArgs);
     // Only what Chromium needs: no desktop session (so system proxy settings come
     // from the environment) and no proxy variables unless the caller gives them.
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: options.userDataDir, ...(options.env ?? {}) };
