@@ -1,61 +1,74 @@
-// base::MatchPattern, which hostname bypass rules and host resolver rules use: `*` matches any run of
-// characters, `?` matches zero or one character, `\` escapes the next
-// character, and the recursion gives up (no match) beyond 16 wildcards deep.
-
-const MAX_DEPTH = 16;
+// base::MatchPattern, which hostname bypass rules and host resolver rules use.
+// The pattern is read as literal pieces between runs of wildcards: `*` lets
+// the next piece start anywhere further on, each `?` lets it start one
+// character further (so `?` is zero or one character, `??` zero to two), and
+// `\` makes the next character literal (a trailing `\` is ignored). Each
+// piece is taken at the first place it fits and never reconsidered, so
+// `*a?` does not match `aab` (the `a` is taken at the start, leaving `ab`
+// for a single `?`). There is no depth limit. Characters are code points.
 
 function isWildcard(c: string | undefined): boolean {
   return c === '*' || c === '?';
 }
 
-/** Advances past characters both strings share, honouring escapes; returns the new positions. */
-function eatSameChars(text: string, ti: number, pattern: string, pi: number): [number, number] {
-  let escapeAt = -1;
-  while (pi < pattern.length && ti < text.length) {
-    if (escapeAt < 0 && isWildcard(pattern[pi])) return [ti, pi];
-    if (escapeAt < 0 && pattern[pi] === '\\') {
-      escapeAt = pi;
-      pi++;
+interface Cursor {
+  /** Position in the pattern. */
+  p: number;
+  /** Position in the text. */
+  t: number;
+}
+
+/**
+ * Finds the literal piece that starts at `at.p` in the text, starting at
+ * `at.t` and moving on at most `distance` characters (-1: without limit).
+ * On success `at` is past the piece in both; the piece reaching the
+ * pattern's end only fits at the text's end.
+ */
+function searchPiece(text: string[], pattern: string[], at: Cursor, distance: number): boolean {
+  const pieceStart = at.p;
+  let textStart = at.t;
+  let escape = false;
+  for (;;) {
+    const p = pattern[at.p];
+    if (at.p === pattern.length) {
+      if (at.t === text.length) return true;
+    } else if (!escape && isWildcard(p)) {
+      return true;
+    } else if (!escape && p === '\\') {
+      escape = true;
+      at.p++;
       continue;
-    }
-    if (pattern[pi] === text[ti]) {
-      pi++;
-      ti++;
-      escapeAt = -1;
     } else {
-      // An escapeAt that cannot be matched here cannot be matched anywhere.
-      if (escapeAt >= 0) pi = escapeAt;
-      return [ti, pi];
+      escape = false;
+      if (at.t === text.length) return false;
+      if (p === text[at.t]) {
+        at.p++;
+        at.t++;
+        continue;
+      }
     }
+    // No fit here: try one character further on, if the wildcards allow.
+    // (Chromium keeps the escape state across this restart.)
+    if (distance === 0) return false;
+    distance--;
+    at.p = pieceStart;
+    if (textStart < text.length) textStart++;
+    at.t = textStart;
   }
-  return [ti, pi];
 }
 
-function eatWildcards(pattern: string, pi: number): number {
-  while (pi < pattern.length && isWildcard(pattern[pi])) pi++;
-  return pi;
-}
-
-function match(text: string, ti: number, pattern: string, pi: number, depth: number): boolean {
-  if (depth > MAX_DEPTH) return false;
-  [ti, pi] = eatSameChars(text, ti, pattern, pi);
-  if (ti === text.length) return eatWildcards(pattern, pi) === pattern.length;
-  if (pi === pattern.length) return false;
-  const next = pi + 1;
-  if (pattern[pi] === '?') {
-    if (match(text, ti, pattern, next, depth + 1)) return true;
-    if (match(text, ti + 1, pattern, next, depth + 1)) return true;
-  }
-  if (pattern[pi] === '*') {
-    const rest = eatWildcards(pattern, next);
-    for (; ti < text.length; ti++) {
-      if (match(text, ti, pattern, rest, depth + 1)) return true;
+export function matchPattern(textInput: string, patternInput: string): boolean {
+  const text = Array.from(textInput);
+  const pattern = Array.from(patternInput);
+  const at: Cursor = { p: 0, t: 0 };
+  do {
+    let questions = 0;
+    let star = false;
+    for (; at.p < pattern.length && isWildcard(pattern[at.p]); at.p++) {
+      if (pattern[at.p] === '*') star = true;
+      else questions++;
     }
-    return eatWildcards(pattern, pi) === pattern.length;
-  }
-  return false;
-}
-
-export function matchPattern(text: string, pattern: string): boolean {
-  return match(text, 0, pattern, 0, 0);
+    if (!searchPiece(text, pattern, at, star ? -1 : questions)) return false;
+  } while (at.p !== pattern.length);
+  return true;
 }

@@ -85,7 +85,7 @@ export class NetworkService implements SessionService {
     const dohServers = app.networkOptions.secureDnsServers;
     this.#doh = dohServers.length ? new DohClient(trust.all) : null;
     this.resolver = new HostResolver({
-      rules: new HostResolverRules(app.commandLine.getSwitchValue('host-resolver-rules')),
+      rules: HostResolverRules.fromSwitch(app.commandLine.getSwitchValue('host-resolver-rules')),
       secureDnsServers: dohServers,
       dnsServers: app.networkOptions.dnsServers,
       doh: this.#doh,

@@ -201,9 +201,15 @@ describe('base::MatchPattern', () => {
     expect(matchPattern('', '**')).toBe(true);
   });
 
-  it('gives up beyond 16 wildcards deep', () => {
-    expect(matchPattern('a'.repeat(16), '?'.repeat(16))).toBe(true);
-    expect(matchPattern('a'.repeat(17), '?'.repeat(17))).toBe(false);
+  it('has no depth limit, takes each piece where it first fits, and ignores a trailing escape', () => {
+    expect(matchPattern('a'.repeat(17), '?'.repeat(17))).toBe(true);
+    expect(matchPattern('a'.repeat(40), '*?'.repeat(20))).toBe(true);
+    expect(matchPattern('aab', '*a?')).toBe(false);
+    expect(matchPattern('abxbc', '*b*c')).toBe(true);
+    expect(matchPattern('a.test', 'a.test\\')).toBe(true);
+    expect(matchPattern('a.test', '\\a.test')).toBe(true);
+    expect(matchPattern('a?', 'a\\?')).toBe(true);
+    expect(matchPattern('ab', 'a\\?')).toBe(false);
   });
 });
 

@@ -11,7 +11,14 @@
 //   host is kept as written); `~NOTFOUND` makes the name fail to resolve;
 // - `EXCLUDE <pattern>`: consulted only once a MAP rule matched, against the
 //   host alone (a pattern with a port never matches);
-// - the first matching MAP rule applies; a matching EXCLUDE stops the rewrite.
+// - the first matching MAP rule applies; a matching EXCLUDE stops the rewrite;
+// - a connection's host is rewritten as a URL (HostMappingRules::RewriteUrl):
+//   the replacement becomes the URL's host, canonicalized, so `127.1`,
+//   `0x7f.0.0.1` or `2130706433` reach 127.0.0.1, and one that is no valid
+//   host fails the request as ~NOTFOUND does; a lookup without a URL
+//   (RewriteHost) takes the replacement as written;
+// - the switch is read as ASCII (CommandLine::GetSwitchValueASCII): a value
+//   with any other character gives no rules at all.
 
 import { matchPattern } from '../match-pattern.ts';
 
@@ -110,9 +117,25 @@ export function parseHostResolverRules(text: string): HostRule[] {
     .filter((rule): rule is HostRule => rule !== null);
 }
 
+/** The replacement as GURL leaves it once it is a URL's host (IPv6 without brackets), or null when it is none. */
+function canonicalUrlHost(host: string): string | null {
+  // Characters that would end the host in a URL string are not in it when GURL sets the host component alone.
+  if (/[/?#\\@\s]/.test(host)) return null;
+  try {
+    return new URL(`http://${host.includes(':') ? `[${host}]` : host}/`).hostname.replace(/^\[(.*)\]$/, '$1');
+  } catch {
+    return null;
+  }
+}
+
 export class HostResolverRules {
   readonly #map: MapRule[];
   readonly #exclude: ExcludeRule[];
+
+  /** The rules of the --host-resolver-rules switch's value, which Chromium reads only when it is all ASCII. */
+  static fromSwitch(value: string): HostResolverRules {
+    return new HostResolverRules(/^[\x00-\x7f]*$/.test(value) ? value : '');
+  }
 
   constructor(text: string) {
     const rules = parseHostResolverRules(text);
@@ -131,5 +154,17 @@ export class HostResolverRules {
     const rule = this.#map.find((r) => matchPattern(host, r.pattern) || matchPattern(hostPort, r.pattern));
     if (!rule || this.#exclude.some((r) => matchPattern(host, r.pattern))) return null;
     return { host: rule.replacementHost, port: rule.replacementPort ?? port };
+  }
+
+  /**
+   * The mapping for a URL's host and port (RewriteUrl): the replacement host
+   * canonicalized as a URL's; NOT_FOUND when it is no valid host, and for
+   * ~NOTFOUND in any case (a name the resolver refuses to look up).
+   */
+  rewriteUrl(hostInput: string, port: number): HostMapping | null {
+    const mapped = this.rewrite(hostInput, port);
+    if (!mapped || mapped.host === NOT_FOUND) return mapped;
+    const host = canonicalUrlHost(mapped.host);
+    return { host: host === null || host === NOT_FOUND.toLowerCase() ? NOT_FOUND : host, port: mapped.port };
   }
 }

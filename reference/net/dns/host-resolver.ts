@@ -98,9 +98,14 @@ export class HostResolver {
     return this.#config.rules.rewrite(host, port) ?? { host, port };
   }
 
+  /**
+   * Resolves a host after the rules. `port` is a connection's: its host is
+   * rewritten as a URL's (RewriteUrl); a lookup without one (port 0) as a
+   * bare host (RewriteHost).
+   */
   async resolve(hostInput: string, options: ResolveOptions = {}, port = 0): Promise<ResolveResult> {
     const bare = hostInput.replace(/^\[(.*)\]$/, '$1');
-    const mapped = this.#config.rules.rewrite(bare, port);
+    const mapped = port ? this.#config.rules.rewriteUrl(bare, port) : this.#config.rules.rewrite(bare, port);
     if (mapped?.host === NOT_FOUND) throw netError('ERR_NAME_NOT_RESOLVED');
     const host = mapped ? mapped.host : bare;
     const result: ResolveResult = { endpoints: await this.#resolveName(host, options) };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { HostResolverRules, parseHostResolverRules } from '../../../reference/net/dns/host-resolver-rules.ts';
+import { HostResolverRules, NOT_FOUND, parseHostResolverRules } from '../../../reference/net/dns/host-resolver-rules.ts';
 
 describe('host resolver rules', () => {
   it('parses MAP and EXCLUDE rules with ports, IPv6 and ~NOTFOUND, skipping malformed ones', () => {
@@ -81,5 +81,33 @@ describe('host resolver rules', () => {
         if (other !== name) expect(rules.rewrite(`${other}.test`, 1)).toBeNull();
       }),
     );
+  });
+
+  it('rewrites a URL host to the replacement as a canonical URL host, and fails one that is no valid host', () => {
+    const rules = new HostResolverRules(
+      'MAP a.test 0x7f.0.0.1:81, MAP b.test 2130706433, MAP c.test 127.0.0.1., MAP d.test LOCALHOST, ' +
+        'MAP e.test [0:0::1]:82, MAP f.test 127.0.0.256, MAP g.test ^NOTFOUND, MAP h.test ~notfound, MAP i.test X:Y:83',
+    );
+    expect(rules.rewriteUrl('a.test', 80)).toEqual({ host: '127.0.0.1', port: 81 });
+    expect(rules.rewriteUrl('b.test', 80)).toEqual({ host: '127.0.0.1', port: 80 });
+    expect(rules.rewriteUrl('c.test', 80)?.host).toBe('127.0.0.1');
+    expect(rules.rewriteUrl('d.test', 80)?.host).toBe('localhost');
+    expect(rules.rewriteUrl('e.test', 80)).toEqual({ host: '::1', port: 82 });
+    for (const host of ['f.test', 'g.test', 'h.test', 'i.test']) expect(rules.rewriteUrl(host, 80)?.host, host).toBe(NOT_FOUND);
+    // A lookup without a URL takes the replacement as written.
+    expect(rules.rewrite('a.test', 80)).toEqual({ host: '0x7f.0.0.1', port: 81 });
+    expect(rules.rewriteUrl('z.test', 80)).toBeNull();
+  });
+
+  it('reads the switch only when its value is all ASCII, as CommandLine::GetSwitchValueASCII does', () => {
+    expect(HostResolverRules.fromSwitch('MAP * 127.0.0.1').rewrite('a.test', 80)?.host).toBe('127.0.0.1');
+    expect(HostResolverRules.fromSwitch('MAP * 127.0.0.1, MAP café.test 127.0.0.2').empty).toBe(true);
+  });
+
+  it('matches patterns with base::MatchPattern: a trailing escape is ignored, each piece fits where it first can', () => {
+    const rules = new HostResolverRules('MAP a.test\\ 10.0.0.1, MAP *a?.test 10.0.0.2');
+    expect(rules.rewrite('a.test', 80)?.host).toBe('10.0.0.1');
+    expect(rules.rewrite('aa.test', 80)?.host).toBe('10.0.0.2');
+    expect(rules.rewrite('aab.test', 80)).toBeNull();
   });
 });
