@@ -1,20 +1,8 @@
-import http from 'node:http';
-import { fetchWithHostRules } from './harness/chromium/host-rules-oracle.ts';
-const seen: string[] = [];
-const s = http.createServer((q, r) => { seen.push(q.url!); r.end('ok'); });
-await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-const port = (s.address() as any).port;
-const cases: [string, string][] = [
-  [`MAP ${'?'.repeat(17)}.test 127.0.0.1:${port}`, `${'a'.repeat(17)}.test`],
-  [`MAP ${'?'.repeat(16)}.test 127.0.0.1:${port}`, `${'a'.repeat(16)}.test`],
-  [`MAP *a?.test 127.0.0.1:${port}`, 'aab.test'],
-  [`MAP t.test\\ 127.0.0.1:${port}`, 't.test'],
-  [`MAP *.test 0x7f.1:${port}`, 'hex.test'],
-  [`MAP *b*c.test 127.0.0.1:${port}`, 'abxbc.test'],
-];
-const rules = cases.map(([r]) => r).join(',');
-for (const [i, [r, h]] of cases.entries()) {
-  await fetchWithHostRules(r, [`http://${h}:40004/${i}`], { executable: '/usr/bin/chromium' });
-  console.log(JSON.stringify(r), h, seen.includes(`/${i}`));
-}
-s.close();
+import { mkdtempSync } from 'node:fs';
+import { CdpBrowser } from './harness/chromium/cdp-pipe.ts';
+const b = await CdpBrowser.launch({ executable: '/usr/bin/chromium', userDataDir: mkdtempSync('/tmp/hrrx-'), isolateNetwork: false, args: ['--host-resolver-rules=MAP * 127.0.0.1:9'] });
+const { targetId } = await b.send<any>('Target.createTarget', { url: 'about:blank' });
+const { sessionId } = await b.send<any>('Target.attachToTarget', { targetId, flatten: true });
+const r = await b.send<any>('Runtime.evaluate', { expression: `['*.test','a*.test','a~b.test', 'a_b.test'].map(h => { try { return h + ' -> ' + new URL('http://' + h + ':1/').host } catch (e) { return h + ' ' + e } })`, returnByValue: true }, sessionId);
+console.log(r.result.value);
+await b.close();

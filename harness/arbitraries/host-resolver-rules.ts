@@ -29,6 +29,7 @@ const PROBE_HOSTS = [
   'a.test', 'b.a.test', 'x.b.a.test', 'ab.test', 'abc.test', 'ac.test', 'other.test', 'A.TEST', 'B.A.Test',
   'a.test.', 'b.a.test.', 'xn--caf-dma.test', 'café.test', 'münchen.test', 'a-b.test', 'a_b.test', 'ex.test',
   'no.ex.test', 'yes.ex.test', '127.0.0.1', '[::1]', 'localhost', 'sub.localhost', 'q.test', 'qq.test', 'qqq.test',
+  '127.1', '0x7f.0.0.1', '[0:0::1]', '[::ffff:127.0.0.1]', 'xy.g.test', 'xxy.g.test', 'LOCALHOST.',
 ] as const;
 
 /** The host part of a pattern derived from a probe host (lowercased as Chromium stores patterns, or not). */
@@ -36,9 +37,10 @@ const PROBE_HOSTS = [
 const PATTERN_HOSTS = [
   'a.test', 'b.a.test', '*.a.test', '*a.test', '*.test', '*', 'a?.test', 'a??.test', '?.test', 'ab?.test', 'q?.test',
   'q?q.test', '*q', 'A.TEST', '*.A.Test', 'a\\.test', 'a\\*.test', '\\*.test', 'a.test.', '*.test.', 'xn--caf-dma.test',
-  'café.test', 'xn--*', 'mnchen*', 'a-b.test', 'a_b.test', '*.ex.test', 'ex.test', 'no.ex.test', 'yes.ex.test',
+  'xn--*', 'mnchen*', 'a-b.test', 'a_b.test', '*.ex.test', 'ex.test', 'no.ex.test', 'yes.ex.test',
   '127.0.0.1', '127.0.0.*', '127.*', '::1', '[::1]', '*:1', '*1', 'localhost', '*.localhost', 'local*', 'other.test',
-  '**.test', '*?', '?', 'a.tes?', 'a.test?', '\\a.test', 'a.test\\',
+  '**.test', '*?', '?', 'a.tes?', 'a.test?', '\\a.test', 'a.test\\', '*x?.g.test', '::ffff:*', '[::ffff:7f00:1]',
+  '127.1', '*.g.test', 'localhost.',
 ] as const;
 
 /** What follows a pattern's host: nothing, a port, or a port glob. */
@@ -54,6 +56,7 @@ const REPLACEMENTS = [
   '[::ffff:127.0.0.1]:<A>', '127.0.0.1:<D>', '127.0.0.1:65536', '127.0.0.1:8x', '127.0.0.1:', 'u@127.0.0.1:<A>',
   'u:p@127.0.0.1:<B>', '~NOTFOUND', '~notfound', '^NOTFOUND', '::1', '[::1', '::1]:<C>', 'a.test:<A>', '127.0.0.1:+<A>',
   '127.0.0.1:00000<A>', '127.0.0.1:<A>:<B>', '[::1]:<C>x', 'localhost.:<B>', '127.0.0.256:<A>', '127.0.0.1.:<A>',
+  'loc%61lhost:<B>', '127.0.0.1%2e:<A>', '[::1]:<C>/', 'a.test?:<A>', '[::ffff:7f00:1]:<B>',
 ] as const;
 
 // Mostly well-formed rules, so that most probes meet one: the noise is one word in several.
@@ -63,7 +66,14 @@ const VERBS = ['MAP', 'MAP', 'MAP', 'MAP', 'MAP', 'MAP', 'map', 'map', 'Map', 'E
 const SPACES = [' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '  ', '\t', ' \t'] as const;
 const PADDING = ['', '', '', '', '', ' ', '  ', '\t', ' \n'] as const;
 
-const ruleArbitrary: fc.Arbitrary<string> = fc
+/** One generated rule: its text, and the pattern it was built from (for probes that meet it). */
+interface GeneratedRule {
+  text: string;
+  host: string;
+  port: string;
+}
+
+const ruleArbitrary: fc.Arbitrary<GeneratedRule> = fc
   .record({
     verb: fc.constantFrom(...VERBS),
     host: fc.constantFrom(...PATTERN_HOSTS),
@@ -80,32 +90,82 @@ const ruleArbitrary: fc.Arbitrary<string> = fc
     if (count === 1) words = words.slice(0, -1);
     if (count === 2) words = [...words, exclude ? '127.0.0.1' : 'extra'];
     const body = words.reduce((text, word, i) => (i === 0 ? word : text + spaces[(i - 1) % 2] + word), '');
-    return pad[0] + body + pad[1];
+    return { text: pad[0] + body + pad[1], host, port };
   });
 
-const ruleListArbitrary: fc.Arbitrary<string> = fc
-  .array(
-    fc.oneof(
-      { weight: 12, arbitrary: ruleArbitrary },
-      { weight: 1, arbitrary: fc.constantFrom('', ' ', '\t') },
-    ),
-    { minLength: 5, maxLength: 20 },
-  )
-  .map((rules) => rules.join(','));
+/**
+ * A rule naming a host in Unicode: Chromium reads the switch as ASCII, so
+ * with one of these the whole list is no rules at all (rare, or most lists
+ * would test nothing else).
+ */
+const unicodeRuleArbitrary: fc.Arbitrary<GeneratedRule> = fc
+  .constantFrom('café.test', 'münchen.test')
+  .map((host) => ({ text: `MAP ${host} 127.0.0.1:<A>`, host, port: '' }));
+
+const ruleListArbitrary: fc.Arbitrary<GeneratedRule[]> = fc.array(
+  fc.oneof(
+    { weight: 120, arbitrary: ruleArbitrary },
+    { weight: 10, arbitrary: fc.constantFrom('', ' ', '\t').map((text) => ({ text, host: '', port: '' })) },
+    { weight: 1, arbitrary: unicodeRuleArbitrary },
+  ),
+  { minLength: 5, maxLength: 20 },
+);
 
 const probeArbitrary = fc.record({
   host: fc.constantFrom(...PROBE_HOSTS),
   port: fc.constantFrom<PortId>('A', 'A', 'B', 'C', 'D'),
 });
 
-const caseArbitrary: fc.Arbitrary<RuleListCase> = fc.record({
-  rules: ruleListArbitrary,
-  probes: fc.uniqueArray(probeArbitrary, {
-    minLength: 30,
-    maxLength: 30,
-    selector: (p) => `${p.host}:${p.port}`,
-  }),
-});
+/** What a wildcard becomes in a host made to meet a pattern (or to just miss it). */
+const STAR_FILLS = ['', 'x', 'b.', 'xy.z'] as const;
+const QUESTION_FILLS = ['', 'q', 'qq'] as const;
+
+/** A name or loopback address whose lookup stays on this machine: .test, localhost, 127.0.0.1, ::1. */
+function staysLocal(host: string): boolean {
+  try {
+    const name = new URL(`http://${host}/`).hostname;
+    return /(^|\.)(test|localhost)\.?$/.test(name) || ['127.0.0.1', '[::1]', '[::ffff:7f00:1]'].includes(name);
+  } catch {
+    return false;
+  }
+}
+
+/** A probe built from one of the list's patterns: each wildcard filled in, escapes dropped, the port it names. */
+function probeMeeting(rule: GeneratedRule, picks: number[]): { host: string; port: PortId } | null {
+  let host = '';
+  let k = 0;
+  const pick = <T>(options: readonly T[]): T => options[picks[k++ % picks.length]! % options.length]!;
+  for (let i = 0; i < rule.host.length; i++) {
+    const c = rule.host[i]!;
+    if (c === '\\') host += rule.host[++i] ?? '';
+    else if (c === '*') host += pick(STAR_FILLS);
+    else if (c === '?') host += pick(QUESTION_FILLS);
+    else host += c;
+  }
+  if (host.includes(':') && !host.startsWith('[')) host = `[${host}]`;
+  const named = /<0?([ABCD])/.exec(rule.port)?.[1] as PortId | undefined;
+  const port = named ?? pick<PortId>(['A', 'B', 'C', 'D']);
+  // A host left with an escaped `*` or `?` is a URL-parsing question (Chromium's URL parser
+  // percent-escapes `*` in a host, the WHATWG one keeps it), not a host rules one.
+  return /^[\w.:[\]-]+$/.test(host) && staysLocal(host) ? { host, port } : null;
+}
+
+/** Probes: half from the shared pool, half made to meet (or nearly meet) the list's own patterns. */
+function probesFor(rules: GeneratedRule[]): fc.Arbitrary<RuleListCase['probes']> {
+  const patterns = rules.filter((r) => r.host);
+  const derived = fc
+    .tuple(
+      fc.constantFrom(...(patterns.length ? patterns : [{ text: '', host: 'a.test', port: '' }])),
+      fc.array(fc.nat(11), { minLength: 6, maxLength: 6 }),
+    )
+    .map(([rule, picks]) => probeMeeting(rule, picks));
+  const probe = fc.oneof(probeArbitrary, derived).filter((p): p is { host: string; port: PortId } => p !== null);
+  return fc.uniqueArray(probe, { minLength: 30, maxLength: 30, selector: (p) => `${p.host}:${p.port}` });
+}
+
+const caseArbitrary: fc.Arbitrary<RuleListCase> = ruleListArbitrary.chain((rules) =>
+  probesFor(rules).map((probes) => ({ rules: rules.map((r) => r.text).join(','), probes })),
+);
 
 /** `count` rule lists with their probes, fixed by `seed`. */
 export function ruleListCases(seed: number, count: number): RuleListCase[] {

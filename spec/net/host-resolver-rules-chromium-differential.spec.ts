@@ -100,12 +100,15 @@ interface Disagreement {
 }
 
 const totals = { lists: 0, probes: 0, agreed: 0 };
+/** Where Chromium sent the probes, to show the batch is not all misses. */
+const reached: Record<string, number> = {};
 
 afterAll(() => {
   if (!totals.lists) return;
-  const summary = `host-rules differential: seed ${SEED}: ${totals.agreed}/${totals.probes} probes agree over ${totals.lists} lists (${REPLAY})`;
+  const summary = `host-rules differential: seed ${SEED}: ${totals.agreed}/${totals.probes} probes agree over ${totals.lists} lists; Chromium's receivers ${JSON.stringify(reached)} (${REPLAY})`;
   console.log(summary);
-  if (process.env.HOST_RULES_DIFFERENTIAL_DUMP) appendFileSync(process.env.HOST_RULES_DIFFERENTIAL_DUMP, `${JSON.stringify({ summary })}\n`);
+  if (process.env.HOST_RULES_DIFFERENTIAL_DUMP)
+    appendFileSync(process.env.HOST_RULES_DIFFERENTIAL_DUMP, `${JSON.stringify({ summary })}\n`);
 });
 
 function defineList(index: number, list: RuleListCase): void {
@@ -141,6 +144,7 @@ function defineList(index: number, list: RuleListCase): void {
         const path = (side: string) => `/hrr/${side}/${index}/${j}`;
         const expected = receiver(l, path('c'));
         const actual = receiver(l, path('t'));
+        reached[expected] = (reached[expected] ?? 0) + 1;
         if (expected === actual) continue;
         const d: Disagreement = { url: probeUrl(probe, l.ports, '/'), chromium: expected, target: actual };
         if (chromium[j]?.errorText) d.chromiumError = chromium[j].errorText;

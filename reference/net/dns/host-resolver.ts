@@ -56,6 +56,17 @@ function wants(queryType: QueryType | undefined, endpoint: Endpoint): boolean {
   return queryType === 'A' ? endpoint.family === 'ipv4' : endpoint.family === 'ipv6';
 }
 
+/**
+ * Whether a name can be looked up at all: labels of 1 to 63 letters, digits,
+ * `-` or `_`, one trailing dot allowed, 253 characters at most. Chromium
+ * fails any other name at once, before even the localhost names
+ * (`b..localhost` and `a~b.localhost` do not resolve).
+ */
+export function isValidDnsName(host: string): boolean {
+  const name = host.endsWith('.') ? host.slice(0, -1) : host;
+  return name.length <= 253 && name.split('.').every((label) => /^[A-Za-z0-9_-]{1,63}$/.test(label));
+}
+
 /** Chromium's IsLocalHostname: localhost, localhost., *.localhost. */
 export function isLocalHostname(host: string): boolean {
   const h = host.toLowerCase().replace(/\.$/, '');
@@ -122,6 +133,7 @@ export class HostResolver {
     };
     if (host === '') throw netError('ERR_NAME_NOT_RESOLVED');
     if (isIP(host)) return filtered([{ address: host, family: familyOf(host) }]);
+    if (!isValidDnsName(host)) throw netError('ERR_NAME_NOT_RESOLVED');
     if (isLocalHostname(host)) {
       return filtered([
         { address: '127.0.0.1', family: 'ipv4' },
