@@ -5,7 +5,10 @@
 // alone and only stops a MAP that matched, the replacement may carry a port
 // (leading zeros allowed), and a rule Chromium cannot parse (two spaces
 // between its words, user info in the replacement) is skipped while the
-// others still apply. Each case was checked against Chromium 150 with the
+// others still apply. A pattern's pieces are taken where they first fit (no
+// backtracking) and a trailing `\` is ignored; a replacement is read as a
+// URL's host (0x7f.0.0.1 is 127.0.0.1); a name that is no valid DNS name
+// fails even under localhost. Each case was checked against Chromium 150 with the
 // same rules, navigating to the same URLs.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +42,9 @@ const t = useTarget(meta, {
       `MAP  two-spaces.test 127.0.0.1:${port}`,
       `MAP user-info.test u@127.0.0.1:${port}`,
       `MAP *.fixture.test 127.0.0.1`,
+      `MAP *x?.greedy.test 127.0.0.1:${port}`,
+      `MAP trailing-escape.test\\ 127.0.0.1:${port}`,
+      `MAP hex-replacement.test 0x7f.0.0.1:${port}`,
     ].join(', ');
     return { switches: { 'host-resolver-rules': rules } };
   },
@@ -85,5 +91,22 @@ describe('host-resolver-rules', () => {
     expect(await reaches('two-spaces.test', OTHER_PORT, 's0')).toBe(false);
     expect(await reaches('user-info.test', OTHER_PORT, 's1')).toBe(false);
     expect(await reaches('kept.fixture.test', port, 's2')).toBe(true);
+  });
+
+  it('takes each piece of a pattern where it first fits, and ignores a trailing escape', async () => {
+    expect(await reaches('xy.greedy.test', OTHER_PORT, 'g0')).toBe(true);
+    // `*` takes the first x, leaving "xy" for a single `?`: a glob with backtracking would match.
+    expect(await reaches('xxy.greedy.test', OTHER_PORT, 'g1')).toBe(false);
+    expect(await reaches('trailing-escape.test', OTHER_PORT, 'g2')).toBe(true);
+  });
+
+  it('reads the replacement as a URL host, so 0x7f.0.0.1 is 127.0.0.1', async () => {
+    expect(await reaches('hex-replacement.test', OTHER_PORT, 'h0')).toBe(true);
+  });
+
+  it('fails a name that is no valid DNS name, even one under localhost', async () => {
+    const port = new URL(http.origin).port;
+    expect(await reaches('sub.localhost', port, 'l0')).toBe(true);
+    expect(await reaches('b..localhost', port, 'l1')).toBe(false);
   });
 });
