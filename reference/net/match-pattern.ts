@@ -27,19 +27,19 @@ interface Cursor {
 function searchPiece(text: string[], pattern: string[], at: Cursor, distance: number): boolean {
   const pieceStart = at.p;
   let textStart = at.t;
-  let escape = false;
+  let escaped = false;
   for (;;) {
     const p = pattern[at.p];
     if (at.p === pattern.length) {
       if (at.t === text.length) return true;
-    } else if (!escape && isWildcard(p)) {
+    } else if (!escaped && isWildcard(p)) {
       return true;
-    } else if (!escape && p === '\\') {
-      escape = true;
+    } else if (!escaped && p === '\\') {
+      escaped = true;
       at.p++;
       continue;
     } else {
-      escape = false;
+      escaped = false;
       if (at.t === text.length) return false;
       if (p === text[at.t]) {
         at.p++;
