@@ -1,0 +1,143 @@
+// fast-check arbitraries for HTTP cache scenarios: a few requests in a row to
+// one or two resources of one origin (GET mostly, some HEAD and POST; request
+// headers a Vary can name, and Cache-Control / Pragma from the request), each
+// with the response the fixture gives if the request reaches it
+// (fixtures/servers/cache-scenario-server.ts): a status from the whole range
+// a cache treats differently, Cache-Control directives (valid, malformed,
+// repeated, on one line or several), Expires, Date, Last-Modified, ETag,
+// Vary, Pragma and Age, and sometimes a 304 with updated headers for a
+// conditional request. Times are either fixed dates far from now or whole
+// hours from now, so nothing is near its freshness boundary while a scenario
+// runs: freshness lifetimes are 0 or hours, Last-Modified is long past (a
+// heuristic lifetime of months) or in the future.
+
+import fc from 'fast-check';
+import type { ScriptedResponse } from '../../fixtures/servers/cache-scenario-server.ts';
+
+export type CacheMethod = 'GET' | 'HEAD' | 'POST';
+
+export interface CacheStep {
+  resource: string;
+  method: CacheMethod;
+  /** Request header lines the client adds. */
+  headers: [string, string][];
+  response: ScriptedResponse;
+}
+
+export type CacheScenario = CacheStep[];
+
+// biome-ignore format: a word list, kept dense
+const STATUSES = [200, 200, 200, 200, 200, 200, 203, 204, 206, 300, 301, 302, 307, 308, 404, 404, 405, 410, 500, 501, 503];
+
+// biome-ignore format: a word list, kept dense
+const DIRECTIVES = [
+  'max-age=0', 'max-age=86400', 'max-age=86400', 'max-age=3600', 's-maxage=86400', 'no-cache', 'no-store', 'private',
+  'public', 'must-revalidate', 'immutable', 'stale-while-revalidate=86400', 'max-age=abc', 'max-age=-1',
+  'max-age="86400"', 'max-age = 86400', 'MAX-AGE=86400', 'No-Store', 'no-cache="set-cookie"', 'max-age=86400, max-age=0',
+  'max-age=0, max-age=86400', 'proxy-revalidate', 'max-age=99999999999999999999', '', ',',
+];
+
+// biome-ignore format: a word list, kept dense
+const EXPIRES = [
+  'Thu, 01 Jan 1998 00:00:00 GMT', 'Fri, 01 Jan 2100 00:00:00 GMT', '@now+86400', '@now-86400', '@now', 'soon', '0', '-1',
+  'Fri, 01 Jan 2100 00:00:00', 'Friday, 01-Jan-99 00:00:00 GMT',
+];
+
+// biome-ignore format: a word list, kept dense
+const DATES = ['@now', '@now', '@now', '@now-7200', '@now+7200', 'yesterday'];
+
+// biome-ignore format: a word list, kept dense
+const LAST_MODIFIED = [
+  'Mon, 01 Jan 2024 00:00:00 GMT', 'Sun, 01 Jan 2023 00:00:00 GMT', 'Fri, 01 Jan 2100 00:00:00 GMT', 'never',
+];
+
+// biome-ignore format: a word list, kept dense
+const ETAGS = ['"v1"', '"v1"', 'W/"v1"', '"v2"', 'v3', '""'];
+
+// biome-ignore format: a word list, kept dense
+const VARY = ['Accept-Language', 'X-Variant', '*', 'Accept-Language, X-Variant', 'x-variant', 'Cookie'];
+
+// biome-ignore format: a word list, kept dense
+const REQUEST_HEADERS: [string, string][] = [
+  ['Accept-Language', 'fr'], ['Accept-Language', 'de'], ['X-Variant', 'a'], ['X-Variant', 'b'],
+  ['Cache-Control', 'no-cache'], ['Cache-Control', 'max-age=0'], ['Pragma', 'no-cache'],
+];
+
+const maybe = <T>(arb: fc.Arbitrary<T>, freq = 2) => fc.option(arb, { nil: undefined, freq });
+
+/** Cache-Control: absent, one line of 1-3 directives, or two lines. */
+const cacheControlLines = fc.oneof(
+  { weight: 2, arbitrary: fc.constant([] as string[]) },
+  {
+    weight: 6,
+    arbitrary: fc.array(fc.constantFrom(...DIRECTIVES), { minLength: 1, maxLength: 3 }).map((d) => [d.join(', ')]),
+  },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...DIRECTIVES), fc.constantFrom(...DIRECTIVES)).map((d) => [...d]) },
+);
+
+const headerName = fc.constantFrom('Cache-Control', 'cache-control', 'CACHE-CONTROL');
+
+const fullResponse: fc.Arbitrary<{ status: number; headers: [string, string][] }> = fc
+  .record({
+    status: fc.constantFrom(...STATUSES),
+    ccName: headerName,
+    cc: cacheControlLines,
+    expires: maybe(fc.constantFrom(...EXPIRES), 3),
+    date: maybe(fc.constantFrom(...DATES), 6),
+    lastModified: maybe(fc.constantFrom(...LAST_MODIFIED), 2),
+    etag: maybe(fc.constantFrom(...ETAGS), 2),
+    vary: maybe(fc.constantFrom(...VARY), 4),
+    pragma: maybe(fc.constant('no-cache'), 8),
+    age: maybe(fc.constantFrom('7200', '0', 'x'), 8),
+  })
+  .map((r) => {
+    const headers: [string, string][] = [];
+    if (r.date) headers.push(['Date', r.date]);
+    for (const line of r.cc) headers.push([r.ccName, line]);
+    if (r.expires) headers.push(['Expires', r.expires]);
+    if (r.lastModified) headers.push(['Last-Modified', r.lastModified]);
+    if (r.etag) headers.push(['ETag', r.etag]);
+    if (r.vary) headers.push(['Vary', r.vary]);
+    if (r.pragma) headers.push(['Pragma', r.pragma]);
+    if (r.age) headers.push(['Age', r.age]);
+    return { status: r.status, headers };
+  });
+
+/** A 304's header lines: what it may update. */
+const notModifiedLines: fc.Arbitrary<[string, string][]> = fc
+  .record({
+    date: maybe(fc.constant('@now'), 2),
+    cc: maybe(fc.constantFrom('max-age=86400', 'max-age=0', 'no-store', 'no-cache', 'max-age=86400, must-revalidate'), 2),
+    etag: maybe(fc.constantFrom('"v1"', '"v2"'), 4),
+    expires: maybe(fc.constantFrom('Fri, 01 Jan 2100 00:00:00 GMT', 'Thu, 01 Jan 1998 00:00:00 GMT'), 4),
+    vary: maybe(fc.constantFrom('X-Variant', 'Accept-Language'), 6),
+  })
+  .map((r) => {
+    const lines: [string, string][] = [];
+    if (r.date) lines.push(['Date', r.date]);
+    if (r.cc) lines.push(['Cache-Control', r.cc]);
+    if (r.etag) lines.push(['ETag', r.etag]);
+    if (r.expires) lines.push(['Expires', r.expires]);
+    if (r.vary) lines.push(['Vary', r.vary]);
+    return lines;
+  });
+
+const response: fc.Arbitrary<ScriptedResponse> = fc
+  .tuple(fullResponse, maybe(notModifiedLines, 3))
+  .map(([full, notModified]) => (notModified ? { ...full, notModified } : full));
+
+const step: fc.Arbitrary<CacheStep> = fc.record({
+  resource: fc.constantFrom('r0', 'r0', 'r0', 'r1'),
+  method: fc.constantFrom<CacheMethod>('GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'HEAD', 'POST'),
+  headers: fc
+    .uniqueArray(fc.constantFrom(...REQUEST_HEADERS), { maxLength: 2, selector: ([name]) => name.toLowerCase() })
+    .chain((h) => fc.constantFrom(h, h, [] as [string, string][])),
+  response,
+});
+
+export const cacheScenarioArbitrary: fc.Arbitrary<CacheScenario> = fc.array(step, { minLength: 2, maxLength: 5 });
+
+/** `count` scenarios fixed by `seed`. */
+export function cacheScenarios(seed: number, count: number): CacheScenario[] {
+  return fc.sample(cacheScenarioArbitrary, { seed, numRuns: count });
+}

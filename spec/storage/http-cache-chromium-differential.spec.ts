@@ -1,0 +1,160 @@
+// Differential check of the session's HTTP cache against a real Chromium's:
+// generated scenarios (harness/arbitraries/http-cache.ts), each a few requests
+// to one or two resources with the responses a scripted loopback fixture
+// gives (fixtures/servers/cache-scenario-server.ts), run on both sides in a
+// fresh, empty cache: on Chromium as same-origin page fetch() calls with cache
+// mode 'default', one DevTools browser context per scenario
+// (harness/chromium/http-cache-oracle.ts); on the target as ses.fetch calls,
+// whose cache mode is 'default' too, in a fresh in-memory partition per
+// scenario. Step by step, the sides must agree on which requests reached the
+// server (method, resource, and the If-None-Match / If-Modified-Since they
+// carried) and on the status and body the caller got.
+//
+// Both fetch()es run the same HttpCache::Transaction; what a page adds is
+// kept out of the scenarios: no request header that makes a page's fetch
+// change its cache mode (If-* validators, Range), no cross-origin request
+// (CORS), and no stale-while-revalidate window a page could use (blink
+// lets only some resource types take a stale answer and revalidate behind
+// it; a fetch() never does). The batch is fixed by
+// HTTP_CACHE_DIFFERENTIAL_SEED and its size by HTTP_CACHE_DIFFERENTIAL_CASES
+// (small by default, so CI stays quick); HTTP_CACHE_DIFFERENTIAL_DUMP=<file>
+// keeps every disagreement.
+
+import { writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  startCacheScenarioServer,
+  type CacheScenarioServer,
+  type SeenCacheRequest,
+} from '../../fixtures/servers/cache-scenario-server.ts';
+import { HarnessError } from '../../harness/api/harness-error.ts';
+import { defineSpec } from '../../harness/api/spec-meta.ts';
+import { useTarget } from '../../harness/api/spec-runtime.ts';
+import { cacheScenarios, type CacheScenario } from '../../harness/arbitraries/http-cache.ts';
+import { findChromium } from '../../harness/chromium/find-chromium.ts';
+import { fetchWithChromiumCache, type FetchOutcome, type FetchStep } from '../../harness/chromium/http-cache-oracle.ts';
+
+export const meta = defineSpec({
+  members: ['ses.fetch', 'session.fromPartition'],
+  eras: 'current',
+  requires: ['chromium', 'network'],
+  level: 'must',
+  basis: 'chromium',
+  summary: "Generated request sequences reach the server, and get answers, exactly as they do through a real Chromium's HTTP cache.",
+});
+
+const SEED = Number(process.env.HTTP_CACHE_DIFFERENTIAL_SEED ?? 4242);
+const CASES = Number(process.env.HTTP_CACHE_DIFFERENTIAL_CASES ?? 12);
+const HOST = 'cache.test';
+const scenarios = cacheScenarios(SEED, CASES);
+let server: CacheScenarioServer | undefined;
+
+const t = useTarget(meta, {
+  prepare: async () => {
+    server = await startCacheScenarioServer();
+    for (const [i, scenario] of scenarios.entries()) {
+      server.define(`c${i}`, scenario);
+      server.define(`t${i}`, scenario);
+    }
+    return { switches: { 'host-resolver-rules': `MAP * 127.0.0.1` } };
+  },
+});
+
+const base = (key: string) => `http://${HOST}:${server!.port}/k/${key}`;
+
+function stepsOf(scenario: CacheScenario, key: string): FetchStep[] {
+  return scenario.map((s) => ({
+    url: `${base(key)}/${s.resource}`,
+    method: s.method,
+    headers: s.headers,
+    ...(s.method === 'POST' ? { body: 'x' } : {}),
+  }));
+}
+
+/** One step as both sides are compared on it. */
+interface Observed {
+  requests: string[];
+  status?: number;
+  body?: string;
+  failed?: true;
+}
+
+function describeRequest(r: SeenCacheRequest): string {
+  const validators = [r.ifNoneMatch !== undefined ? `If-None-Match: ${r.ifNoneMatch}` : '', r.ifModifiedSince !== undefined ? `If-Modified-Since: ${r.ifModifiedSince}` : '']
+    .filter(Boolean)
+    .join('; ');
+  return `${r.method} ${r.target}${validators ? ` (${validators})` : ''}`;
+}
+
+function observe(key: string, outcomes: FetchOutcome[]): Observed[] {
+  const seen = server!.seen(key);
+  return outcomes.map((o, j) => ({
+    requests: seen.filter((r) => r.step === j).map(describeRequest),
+    ...(o.error !== undefined ? { failed: true as const } : { status: o.status!, body: o.body! }),
+  }));
+}
+
+type Fetching = { fetch(input: string, init?: RequestInit): Promise<Response> };
+
+async function runOnTarget(i: number, scenario: CacheScenario): Promise<FetchOutcome[]> {
+  const key = `t${i}`;
+  const ses = t.session.fromPartition(`http-cache-differential-${SEED}-${i}`) as unknown as Fetching;
+  const outcomes: FetchOutcome[] = [];
+  for (const [j, step] of stepsOf(scenario, key).entries()) {
+    server!.step(key, j);
+    try {
+      const response = await ses.fetch(step.url, {
+        method: step.method,
+        headers: step.headers,
+        ...(step.body !== undefined ? { body: step.body } : {}),
+      });
+      outcomes.push({ status: response.status, body: await response.text() });
+    } catch (error) {
+      outcomes.push({ error: String(error) });
+    }
+  }
+  return outcomes;
+}
+
+function executable(): string {
+  const path = findChromium();
+  if (!path) throw new HarnessError('the target claims the chromium capability but no Chromium binary was found');
+  return path;
+}
+
+interface Disagreement {
+  scenario: number;
+  steps: CacheScenario;
+  chromium: Observed[];
+  target: Observed[];
+}
+
+describe('differential check against Chromium', () => {
+  afterAll(() => server?.close());
+
+  it(
+    "answers generated request sequences as Chromium's HTTP cache does",
+    async () => {
+      const started = Date.now();
+      const chromium = await fetchWithChromiumCache(
+        scenarios.map((s, i) => ({ pageUrl: `${base(`c${i}`)}/page`, steps: stepsOf(s, `c${i}`) })),
+        { executable: executable(), beforeStep: (i, j) => server!.step(`c${i}`, j) },
+      );
+      const chromiumMs = Date.now() - started;
+      const disagreements: Disagreement[] = [];
+      for (const [i, scenario] of scenarios.entries()) {
+        const expected = observe(`c${i}`, chromium[i]!);
+        const actual = observe(`t${i}`, await runOnTarget(i, scenario));
+        if (JSON.stringify(expected) !== JSON.stringify(actual))
+          disagreements.push({ scenario: i, steps: scenario, chromium: expected, target: actual });
+      }
+      const agreed = scenarios.length - disagreements.length;
+      const summary = `seed ${SEED}: ${agreed}/${scenarios.length} scenarios agree (replay with HTTP_CACHE_DIFFERENTIAL_SEED=${SEED} HTTP_CACHE_DIFFERENTIAL_CASES=${CASES})`;
+      console.log(`http cache differential: ${summary} (Chromium ${chromiumMs} ms, target ${Date.now() - started - chromiumMs} ms)`);
+      if (process.env.HTTP_CACHE_DIFFERENTIAL_DUMP)
+        writeFileSync(process.env.HTTP_CACHE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, disagreements }, null, 1));
+      expect(disagreements, summary).toEqual([]);
+    },
+    Math.max(120_000, CASES * 2_000),
+  );
+});
