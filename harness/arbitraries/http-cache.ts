@@ -9,7 +9,10 @@
 // conditional request. Times are either fixed dates far from now or whole
 // hours from now, so nothing is near its freshness boundary while a scenario
 // runs: freshness lifetimes are 0 or hours, Last-Modified is long past (a
-// heuristic lifetime of months) or in the future.
+// heuristic lifetime of months) or in the future. No stale-while-revalidate:
+// a page's fetch() may take a stale answer and revalidate it behind the
+// caller's back (blink sets LOAD_SUPPORT_ASYNC_REVALIDATION), which Electron's
+// ses.fetch never asks for, so the two cannot be compared on it.
 
 import fc from 'fast-check';
 import type { ScriptedResponse } from '../../fixtures/servers/cache-scenario-server.ts';
@@ -32,7 +35,7 @@ const STATUSES = [200, 200, 200, 200, 200, 200, 203, 204, 206, 300, 301, 302, 30
 // biome-ignore format: a word list, kept dense
 const DIRECTIVES = [
   'max-age=0', 'max-age=86400', 'max-age=86400', 'max-age=3600', 's-maxage=86400', 'no-cache', 'no-store', 'private',
-  'public', 'must-revalidate', 'immutable', 'stale-while-revalidate=86400', 'max-age=abc', 'max-age=-1',
+  'public', 'must-revalidate', 'immutable', 'max-age=abc', 'max-age=-1',
   'max-age="86400"', 'max-age = 86400', 'MAX-AGE=86400', 'No-Store', 'no-cache="set-cookie"', 'max-age=86400, max-age=0',
   'max-age=0, max-age=86400', 'proxy-revalidate', 'max-age=99999999999999999999', '', ',',
 ];

@@ -101,8 +101,10 @@ export class HttpCache {
     const entry = await this.#store.get(key);
     if (!entry) {
       if (mode === 'read') throw netError('ERR_CACHE_MISS');
-      // Only a GET creates an entry; the rest open existing ones only.
-      if (mode === 'read-write' && method === 'GET') return this.#fetchAndStore(request, key, request.headers, send);
+      // Only a GET creates an entry (a bypassing one too: mode WRITE dooms
+      // any old entry and creates a new one); the rest open existing ones only.
+      if ((mode === 'read-write' || mode === 'write') && method === 'GET')
+        return this.#fetchAndStore(request, key, request.headers, send);
       return this.#passThrough(request, key, flags, send);
     }
     if (mode === 'write') {
@@ -315,7 +317,9 @@ export class HttpCache {
       if (body === null) void this.#store.delete(key);
       else void this.#store.put({ ...meta, bodySize: body.byteLength }, body);
     };
-    if (!response.body) {
+    // A 204 has no body by definition (the caller drops the stream without
+    // reading it): its entry is complete as soon as its headers are.
+    if (!response.body || status === 204) {
       commit(new Uint8Array(0));
       return response;
     }

@@ -1,0 +1,100 @@
+// Cases the HTTP cache differential against Chromium
+// (http-cache-chromium-differential.spec.ts) found, kept as ordinary examples
+// so they run without a Chromium: what Chromium's HttpCache::Transaction does
+// with an answer to a request that bypassed the cache, with `Vary: *`, and
+// with answers that have no body.
+
+import { describe, expect, it } from 'vitest';
+import { defineSpec } from '../../harness/api/spec-meta.ts';
+import { useTarget } from '../../harness/api/spec-runtime.ts';
+import { useHttpServer } from '../support/fixture-server.ts';
+import { cachedUrl, cacheRoutes, requestsFor } from './cache-routes.ts';
+
+export const meta = defineSpec({
+  members: ['ses.fetch'],
+  eras: 'current',
+  requires: ['network'],
+  level: 'must',
+  basis: 'chromium',
+  summary:
+    "ses.fetch stores what a bypassing request gets, never reuses a `Vary: *` answer unvalidated, and keeps bodiless answers, as Chromium's HTTP cache does.",
+});
+
+const t = useTarget(meta);
+const server = useHttpServer({ routes: cacheRoutes() });
+
+type Fetching = { fetch(input: string, init?: RequestInit): Promise<Response> };
+let partitions = 0;
+const fresh = () => t.session.fromPartition(`http-cache-cases-${++partitions}`) as unknown as Fetching;
+async function get(session: Fetching, url: string, headers: Record<string, string> = {}) {
+  const response = await session.fetch(url, { headers });
+  return { status: response.status, body: await response.text() };
+}
+
+describe('a request that bypasses the cache', () => {
+  it.each([['Cache-Control', 'no-cache'], ['Pragma', 'no-cache']])(
+    'with %s: %s and nothing stored yet still stores its answer',
+    async (name, value) => {
+      const session = fresh();
+      const id = `bypass-stores-${name}`;
+      const url = cachedUrl(server, id, { cc: 'max-age=600' });
+      expect((await get(session, url, { [name]: value })).body).toBe(`${id}#1`);
+      expect((await get(session, url)).body).toBe(`${id}#1`);
+      expect(requestsFor(server, id)).toHaveLength(1);
+    },
+  );
+
+  it('stores an answer that must be validated, and validates it next time', async () => {
+    const session = fresh();
+    const url = cachedUrl(server, 'bypass-validates', { cc: 'no-cache', etag: '"b"' });
+    await get(session, url, { 'Cache-Control': 'no-cache' });
+    expect((await get(session, url)).body).toBe('bypass-validates#1');
+    const seen = requestsFor(server, 'bypass-validates');
+    expect(seen.map((r) => r.headers['if-none-match'])).toEqual([undefined, '"b"']);
+  });
+});
+
+describe('Vary: *', () => {
+  it('is stored but never reused without asking the server, however fresh', async () => {
+    const session = fresh();
+    const url = cachedUrl(server, 'vary-star', { cc: 'max-age=600', vary: '*' });
+    expect([(await get(session, url)).body, (await get(session, url)).body]).toEqual(['vary-star#1', 'vary-star#2']);
+  });
+
+  it('is validated with its ETag only, not its Last-Modified, and a 304 serves the stored body', async () => {
+    const session = fresh();
+    const url = cachedUrl(server, 'vary-star-etag', { cc: 'max-age=600', vary: '*', etag: '"s"', lm: -86400 });
+    await get(session, url);
+    expect((await get(session, url)).body).toBe('vary-star-etag#1');
+    const second = requestsFor(server, 'vary-star-etag')[1]!;
+    expect(second.headers['if-none-match']).toBe('"s"');
+    expect(second.headers['if-modified-since']).toBeUndefined();
+  });
+
+  it('with only a Last-Modified is fetched again unconditionally', async () => {
+    const session = fresh();
+    const url = cachedUrl(server, 'vary-star-lm', { vary: '*', lm: -86400 });
+    await get(session, url);
+    expect((await get(session, url)).body).toBe('vary-star-lm#2');
+    expect(requestsFor(server, 'vary-star-lm')[1]!.headers['if-modified-since']).toBeUndefined();
+  });
+
+  it('makes a cached permanent redirect ask again', async () => {
+    const session = fresh();
+    const target = cachedUrl(server, 'vary-star-target', { cc: 'no-store' });
+    const url = cachedUrl(server, 'vary-star-301', { status: 301, location: target, vary: '*' });
+    await get(session, url);
+    await get(session, url);
+    expect(requestsFor(server, 'vary-star-301')).toHaveLength(2);
+  });
+});
+
+describe('answers without a body', () => {
+  it('keeps a fresh 204 and answers it from the cache', async () => {
+    const session = fresh();
+    const url = cachedUrl(server, 'no-content', { cc: 'max-age=600', status: 204 });
+    expect(await get(session, url)).toEqual({ status: 204, body: '' });
+    expect(await get(session, url)).toEqual({ status: 204, body: '' });
+    expect(requestsFor(server, 'no-content')).toHaveLength(1);
+  });
+});
