@@ -1,6 +1,7 @@
 // fast-check arbitraries for HTTP cache scenarios: a few requests in a row to
 // one or two resources of one origin (GET mostly, some HEAD and POST; request
-// headers a Vary can name, and Cache-Control / Pragma from the request), each
+// headers a Vary can name, and Cache-Control / Pragma from the request;
+// now and then a PUT, DELETE or PATCH, which invalidate), each
 // with the response the fixture gives if the request reaches it
 // (fixtures/servers/cache-scenario-server.ts): a status from the whole range
 // a cache treats differently, Cache-Control directives (valid, malformed,
@@ -17,7 +18,7 @@
 import fc from 'fast-check';
 import type { ScriptedResponse } from '../../fixtures/servers/cache-scenario-server.ts';
 
-export type CacheMethod = 'GET' | 'HEAD' | 'POST';
+export type CacheMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
 
 export interface CacheStep {
   resource: string;
@@ -30,7 +31,7 @@ export interface CacheStep {
 export type CacheScenario = CacheStep[];
 
 // biome-ignore format: a word list, kept dense
-const STATUSES = [200, 200, 200, 200, 200, 200, 203, 204, 206, 300, 301, 302, 307, 308, 404, 404, 405, 410, 500, 501, 503];
+const STATUSES = [200, 200, 200, 200, 200, 200, 203, 204, 206, 300, 301, 302, 303, 307, 308, 404, 404, 405, 410, 414, 500, 501, 503];
 
 // biome-ignore format: a word list, kept dense
 const DIRECTIVES = [
@@ -63,7 +64,8 @@ const VARY = ['Accept-Language', 'X-Variant', '*', 'Accept-Language, X-Variant',
 // biome-ignore format: a word list, kept dense
 const REQUEST_HEADERS: [string, string][] = [
   ['Accept-Language', 'fr'], ['Accept-Language', 'de'], ['X-Variant', 'a'], ['X-Variant', 'b'],
-  ['Cache-Control', 'no-cache'], ['Cache-Control', 'max-age=0'], ['Pragma', 'no-cache'],
+  ['Cache-Control', 'no-cache'], ['Cache-Control', 'max-age=0'], ['Pragma', 'no-cache'], ['Cache-Control', 'no-store'],
+  ['Cache-Control', 'max-age=86400'], ['Cache-Control', 'max-age=0, no-cache'], ['Cache-Control', 'NO-CACHE'],
 ];
 
 const maybe = <T>(arb: fc.Arbitrary<T>, freq = 2) => fc.option(arb, { nil: undefined, freq });
@@ -113,7 +115,10 @@ const notModifiedLines: fc.Arbitrary<[string, string][]> = fc
     cc: maybe(fc.constantFrom('max-age=86400', 'max-age=0', 'no-store', 'no-cache', 'max-age=86400, must-revalidate'), 2),
     etag: maybe(fc.constantFrom('"v1"', '"v2"'), 4),
     expires: maybe(fc.constantFrom('Fri, 01 Jan 2100 00:00:00 GMT', 'Thu, 01 Jan 1998 00:00:00 GMT'), 4),
-    vary: maybe(fc.constantFrom('X-Variant', 'Accept-Language'), 6),
+    vary: maybe(fc.constantFrom('X-Variant', 'Accept-Language', '*'), 6),
+    lastModified: maybe(fc.constantFrom('Sun, 01 Jan 2023 00:00:00 GMT', 'Fri, 01 Jan 2100 00:00:00 GMT'), 6),
+    pragma: maybe(fc.constant('no-cache'), 8),
+    contentType: maybe(fc.constant('text/html'), 8),
   })
   .map((r) => {
     const lines: [string, string][] = [];
@@ -122,6 +127,9 @@ const notModifiedLines: fc.Arbitrary<[string, string][]> = fc
     if (r.etag) lines.push(['ETag', r.etag]);
     if (r.expires) lines.push(['Expires', r.expires]);
     if (r.vary) lines.push(['Vary', r.vary]);
+    if (r.lastModified) lines.push(['Last-Modified', r.lastModified]);
+    if (r.pragma) lines.push(['Pragma', r.pragma]);
+    if (r.contentType) lines.push(['Content-Type', r.contentType]);
     return lines;
   });
 
@@ -131,14 +139,17 @@ const response: fc.Arbitrary<ScriptedResponse> = fc
 
 const step: fc.Arbitrary<CacheStep> = fc.record({
   resource: fc.constantFrom('r0', 'r0', 'r0', 'r1'),
-  method: fc.constantFrom<CacheMethod>('GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'HEAD', 'POST'),
+  method: fc.constantFrom<CacheMethod>(
+    ...(['GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'HEAD', 'HEAD'] as const),
+    ...(['POST', 'POST', 'PUT', 'DELETE', 'PATCH'] as const),
+  ),
   headers: fc
     .uniqueArray(fc.constantFrom(...REQUEST_HEADERS), { maxLength: 2, selector: ([name]) => name.toLowerCase() })
     .chain((h) => fc.constantFrom(h, h, [] as [string, string][])),
   response,
 });
 
-export const cacheScenarioArbitrary: fc.Arbitrary<CacheScenario> = fc.array(step, { minLength: 2, maxLength: 5 });
+export const cacheScenarioArbitrary: fc.Arbitrary<CacheScenario> = fc.array(step, { minLength: 2, maxLength: 6 });
 
 /** `count` scenarios fixed by `seed`. */
 export function cacheScenarios(seed: number, count: number): CacheScenario[] {

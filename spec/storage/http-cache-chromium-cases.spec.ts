@@ -2,13 +2,17 @@
 // (http-cache-chromium-differential.spec.ts) found, kept as ordinary examples
 // so they run without a Chromium: what Chromium's HttpCache::Transaction does
 // with an answer to a request that bypassed the cache, with `Vary: *`, and
-// with answers that have no body.
+// with answers that have no body. Cases whose answers change from request to
+// request run as scripted scenarios on the differential's fixture.
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCacheScenarioServer, type CacheScenarioServer } from '../../fixtures/servers/cache-scenario-server.ts';
+import type { CacheScenario } from '../../harness/arbitraries/http-cache.ts';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
 import { cachedUrl, cacheRoutes, requestsFor } from './cache-routes.ts';
+import { fetchSteps, observe, type ObservedStep } from './cache-scenario-steps.ts';
 
 export const meta = defineSpec({
   members: ['ses.fetch'],
@@ -31,6 +35,21 @@ async function get(session: Fetching, url: string, headers: Record<string, strin
   return { status: response.status, body: await response.text() };
 }
 
+let scripted: CacheScenarioServer | undefined;
+beforeAll(async () => {
+  scripted = await startCacheScenarioServer();
+});
+afterAll(() => scripted?.close());
+
+/** Runs a scripted scenario in a fresh session and returns what each step observed. */
+async function play(key: string, scenario: CacheScenario): Promise<ObservedStep[]> {
+  scripted!.define(key, scenario);
+  const base = `http://127.0.0.1:${scripted!.port}/k/${key}`;
+  return observe(scripted!, key, await fetchSteps(fresh(), scripted!, key, base, scenario));
+}
+
+const fresh200 = { status: 200, headers: [['Cache-Control', 'max-age=86400'], ['ETag', '"v1"']] as [string, string][] };
+
 describe('a request that bypasses the cache', () => {
   it.each([['Cache-Control', 'no-cache'], ['Pragma', 'no-cache']])(
     'with %s: %s and nothing stored yet still stores its answer',
@@ -51,6 +70,37 @@ describe('a request that bypasses the cache', () => {
     expect((await get(session, url)).body).toBe('bypass-validates#1');
     const seen = requestsFor(server, 'bypass-validates');
     expect(seen.map((r) => r.headers['if-none-match'])).toEqual([undefined, '"b"']);
+  });
+
+  it('drops the stored entry before it is sent, even when its own answer is not stored', async () => {
+    const steps = await play('bypass-206', [
+      { resource: 'r', method: 'GET', headers: [], response: fresh200 },
+      { resource: 'r', method: 'GET', headers: [['Pragma', 'no-cache']], response: { status: 206, headers: [] } },
+      { resource: 'r', method: 'GET', headers: [], response: fresh200 },
+    ]);
+    expect(steps.map((s) => s.requests)).toEqual([['GET r'], ['GET r'], ['GET r']]);
+    expect(steps[2]!.body).toBe('r@2');
+  });
+
+  it.each(['PUT', 'PATCH', 'DELETE'] as const)(
+    'a %s with Cache-Control: no-cache drops the entry whatever its answer (a 405 too)',
+    async (method) => {
+      const steps = await play(`bypass-${method}`, [
+        { resource: 'r', method: 'GET', headers: [], response: fresh200 },
+        { resource: 'r', method, headers: [['Cache-Control', 'no-cache']], response: { status: 405, headers: [] } },
+        { resource: 'r', method: 'GET', headers: [], response: fresh200 },
+      ]);
+      expect(steps[2]).toEqual({ requests: ['GET r'], status: 200, body: 'r@2' });
+    },
+  );
+
+  it('a PUT without it drops the entry only when its answer is a success or a redirect', async () => {
+    const steps = await play('put-404', [
+      { resource: 'r', method: 'GET', headers: [], response: { status: 200, headers: [['Cache-Control', 'no-cache'], ['ETag', '"v1"']] } },
+      { resource: 'r', method: 'PUT', headers: [], response: { status: 404, headers: [] } },
+      { resource: 'r', method: 'GET', headers: [], response: { status: 200, headers: [], notModified: [] } },
+    ]);
+    expect(steps[2]).toEqual({ requests: ['GET r (If-None-Match: "v1")'], status: 200, body: 'r@0' });
   });
 });
 

@@ -98,19 +98,19 @@ export class HttpCache {
     const mode = this.#modeFor(method, request.hasBody, flags, external);
     if (mode === 'none') return this.#passThrough(request, key, flags, send);
 
+    if (mode === 'write') {
+      // A bypassing request dooms the stored entry before it is sent (DoInitEntry),
+      // whatever it then gets; a GET stores its answer in a new one.
+      await this.#store.delete(key);
+      if (method === 'GET') return this.#fetchAndStore(request, key, request.headers, send);
+      return { fromCache: false, response: await send(request.headers) };
+    }
     const entry = await this.#store.get(key);
     if (!entry) {
       if (mode === 'read') throw netError('ERR_CACHE_MISS');
-      // Only a GET creates an entry (a bypassing one too: mode WRITE dooms
-      // any old entry and creates a new one); the rest open existing ones only.
-      if ((mode === 'read-write' || mode === 'write') && method === 'GET')
-        return this.#fetchAndStore(request, key, request.headers, send);
+      // Only a GET creates an entry; the rest open existing ones only.
+      if (mode === 'read-write' && method === 'GET') return this.#fetchAndStore(request, key, request.headers, send);
       return this.#passThrough(request, key, flags, send);
-    }
-    if (mode === 'write') {
-      // A bypassing request replaces the entry with whatever it gets.
-      if (INVALIDATING.has(method)) return this.#invalidating(key, request.headers, send);
-      return this.#fetchAndStore(request, key, request.headers, send);
     }
     if (mode === 'update') return this.#externallyConditional(request, key, entry, external!, send);
 
