@@ -80,6 +80,19 @@ interface Disagreement {
   target: ObservedStep[];
 }
 
+/** How Chromium's steps went, to show what a batch exercised: answered without the server, validated, or fetched. */
+function tally(observed: ObservedStep[][]): Record<string, number> {
+  const counts = { steps: 0, fromCache: 0, validated: 0, fetched: 0, failed: 0 };
+  for (const step of observed.flat()) {
+    counts.steps++;
+    if (step.failed) counts.failed++;
+    else if (step.requests.length === 0) counts.fromCache++;
+    else if (step.requests.some((r) => r.includes('(If-'))) counts.validated++;
+    else counts.fetched++;
+  }
+  return counts;
+}
+
 /** A disagreement cut at its first differing step, for the failure message. */
 function firstDifference(d: Disagreement) {
   const j = d.chromium.findIndex((c, k) => JSON.stringify(c) !== JSON.stringify(d.target[k]));
@@ -99,18 +112,23 @@ describe('differential check against Chromium', () => {
       );
       const chromiumMs = Date.now() - started;
       const disagreements: Disagreement[] = [];
+      const observed: ObservedStep[][] = [];
       for (const [i, scenario] of scenarios.entries()) {
         const ses = t.session.fromPartition(`http-cache-differential-${SEED}-${indices[i]}`) as unknown as Fetching;
         const expected = observe(server!, `c${i}`, chromium[i]!);
+        observed.push(expected);
         const actual = observe(server!, `t${i}`, await fetchSteps(ses, server!, `t${i}`, base(`t${i}`), scenario));
         if (JSON.stringify(expected) !== JSON.stringify(actual))
           disagreements.push({ scenario: indices[i]!, steps: scenario, chromium: expected, target: actual });
       }
       const agreed = scenarios.length - disagreements.length;
       const summary = `seed ${SEED}: ${agreed}/${scenarios.length} scenarios agree (replay with HTTP_CACHE_DIFFERENTIAL_SEED=${SEED} HTTP_CACHE_DIFFERENTIAL_CASES=${CASES})`;
-      console.log(`http cache differential: ${summary} (Chromium ${chromiumMs} ms, target ${Date.now() - started - chromiumMs} ms)`);
+      const exercised = tally(observed);
+      console.log(
+        `http cache differential: ${summary} (Chromium ${chromiumMs} ms, target ${Date.now() - started - chromiumMs} ms; ${JSON.stringify(exercised)})`,
+      );
       if (process.env.HTTP_CACHE_DIFFERENTIAL_DUMP)
-        writeFileSync(process.env.HTTP_CACHE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, disagreements }, null, 1));
+        writeFileSync(process.env.HTTP_CACHE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, exercised, disagreements }, null, 1));
       // The first few, each up to its first differing step (the dump keeps them whole).
       expect(disagreements.slice(0, 3).map(firstDifference), summary).toEqual([]);
     },
