@@ -44,7 +44,7 @@ const DIRECTIVES = [
 // biome-ignore format: a word list, kept dense
 const EXPIRES = [
   'Thu, 01 Jan 1998 00:00:00 GMT', 'Fri, 01 Jan 2100 00:00:00 GMT', '@now+86400', '@now-86400', '@now', 'soon', '0', '-1',
-  'Fri, 01 Jan 2100 00:00:00', 'Friday, 01-Jan-99 00:00:00 GMT',
+  'Fri, 01 Jan 2100 00:00:00', 'Friday, 01-Jan-99 00:00:00 GMT', '1', 'x 5', 'Nov 2099 5', '12/31/2099', 'Jan 2100',
 ];
 
 // biome-ignore format: a word list, kept dense
@@ -52,7 +52,8 @@ const DATES = ['@now', '@now', '@now', '@now-7200', '@now+7200', 'yesterday'];
 
 // biome-ignore format: a word list, kept dense
 const LAST_MODIFIED = [
-  'Mon, 01 Jan 2024 00:00:00 GMT', 'Sun, 01 Jan 2023 00:00:00 GMT', 'Fri, 01 Jan 2100 00:00:00 GMT', 'never',
+  'Mon, 01 Jan 2024 00:00:00 GMT', 'Sun, 01 Jan 2023 00:00:00 GMT', 'Fri, 01 Jan 2100 00:00:00 GMT', 'never', '2023',
+  'Sunday, 01-Jan-23 00:00:00 GMT',
 ];
 
 // biome-ignore format: a word list, kept dense
@@ -151,19 +152,55 @@ const response: fc.Arbitrary<ScriptedResponse> = fc
   .tuple(fullResponse, maybe(notModifiedLines, 2))
   .map(([full, notModified]) => (notModified ? { ...full, notModified } : full));
 
-const step: fc.Arbitrary<CacheStep> = fc.record({
-  resource: fc.constantFrom('r0', 'r0', 'r0', 'r0', 'r0', 'r1'),
+const requestHeaders: fc.Arbitrary<[string, string][]> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant([] as [string, string][]) },
+  {
+    weight: 2,
+    arbitrary: fc.uniqueArray(fc.constantFrom(...REQUEST_HEADERS), {
+      minLength: 1,
+      maxLength: 2,
+      selector: ([name]) => name.toLowerCase(),
+    }),
+  },
+);
+
+const RESOURCES = ['r0', 'r1'] as const;
+
+/**
+ * A step before its response is chosen: `own` is the response it gets when
+ * it does not reuse its resource's usual one.
+ */
+const stepDraft = fc.record({
+  resource: fc.constantFrom(0, 0, 0, 0, 0, 1),
   method: fc.constantFrom<CacheMethod>(
     ...(['GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'HEAD', 'HEAD'] as const),
     ...(['POST', 'POST', 'PUT', 'DELETE', 'PATCH'] as const),
   ),
-  headers: fc
-    .uniqueArray(fc.constantFrom(...REQUEST_HEADERS), { maxLength: 2, selector: ([name]) => name.toLowerCase() })
-    .chain((h) => fc.constantFrom(h, [] as [string, string][])),
-  response,
+  headers: requestHeaders,
+  usual: fc.boolean(),
+  own: response,
 });
 
-export const cacheScenarioArbitrary: fc.Arbitrary<CacheScenario> = fc.array(step, { minLength: 2, maxLength: 6 });
+/**
+ * A scenario: each resource has a usual response, which about half the
+ * steps get (so what one step stores, the next one often finds usable or
+ * validatable), and the other steps get a response of their own.
+ */
+export const cacheScenarioArbitrary: fc.Arbitrary<CacheScenario> = fc
+  .record({
+    usual: fc.tuple(response, response),
+    steps: fc.array(stepDraft, { minLength: 2, maxLength: 6 }),
+  })
+  .map(({ usual, steps }) =>
+    steps.map(
+      (d): CacheStep => ({
+        resource: RESOURCES[d.resource]!,
+        method: d.method,
+        headers: d.headers,
+        response: d.usual ? usual[d.resource]! : d.own,
+      }),
+    ),
+  );
 
 /** `count` scenarios fixed by `seed`. */
 export function cacheScenarios(seed: number, count: number): CacheScenario[] {

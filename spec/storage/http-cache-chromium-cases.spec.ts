@@ -2,7 +2,7 @@
 // (http-cache-chromium-differential.spec.ts) found, kept as ordinary examples
 // so they run without a Chromium: what Chromium's HttpCache::Transaction does
 // with an answer to a request that bypassed the cache, with `Vary: *`, and
-// with answers that have no body. Cases whose answers change from request to
+// with answers that have no body, and which Expires values are dates. Cases whose answers change from request to
 // request run as scripted scenarios on the differential's fixture.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,5 +146,29 @@ describe('answers without a body', () => {
     expect(await get(session, url)).toEqual({ status: 204, body: '' });
     expect(await get(session, url)).toEqual({ status: 204, body: '' });
     expect(requestsFor(server, 'no-content')).toHaveLength(1);
+  });
+});
+
+describe('Expires values that are not dates', () => {
+  const heuristic: [string, string] = ['Last-Modified', 'Sun, 01 Jan 2023 00:00:00 GMT'];
+  it.each(['-1', '1', 'soon', 'x 5'])(
+    'Expires: %s names no day, month and year, so it is ignored and the Last-Modified heuristic keeps the answer fresh',
+    async (expires) => {
+      const response = { status: 200, headers: [['Expires', expires], heuristic] as [string, string][], notModified: [] };
+      const steps = await play(`expires-${encodeURIComponent(expires)}`, [
+        { resource: 'r', method: 'GET', headers: [], response },
+        { resource: 'r', method: 'GET', headers: [], response },
+      ]);
+      expect(steps[1]).toEqual({ requests: [], status: 200, body: 'r@0' });
+    },
+  );
+
+  it('Expires: 0 is a time long past: the answer is validated', async () => {
+    const response = { status: 200, headers: [['Expires', '0'], heuristic] as [string, string][], notModified: [] };
+    const steps = await play('expires-0', [
+      { resource: 'r', method: 'GET', headers: [], response },
+      { resource: 'r', method: 'GET', headers: [], response },
+    ]);
+    expect(steps[1]).toEqual({ requests: [`GET r (If-Modified-Since: ${heuristic[1]})`], status: 200, body: 'r@0' });
   });
 });
