@@ -173,8 +173,8 @@ const RESOURCES = ['r0', 'r1'] as const;
 const stepDraft = fc.record({
   resource: fc.constantFrom(0, 0, 0, 0, 0, 1),
   method: fc.constantFrom<CacheMethod>(
-    ...(['GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'GET', 'HEAD', 'HEAD'] as const),
-    ...(['POST', 'POST', 'PUT', 'DELETE', 'PATCH'] as const),
+    ...(Array.from({ length: 16 }, () => 'GET' as const)),
+    ...(['HEAD', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] as const),
   ),
   headers: requestHeaders,
   usual: fc.boolean(),
@@ -186,9 +186,33 @@ const stepDraft = fc.record({
  * steps get (so what one step stores, the next one often finds usable or
  * validatable), and the other steps get a response of their own.
  */
+/**
+ * A response that must be validated before reuse (no-cache or max-age=0)
+ * and can be (an ETag, a Last-Modified or both), with a 304 for conditional
+ * requests: what revalidation and the 304's header updates are tested on.
+ */
+const validatedResponse: fc.Arbitrary<ScriptedResponse> = fc
+  .record({
+    full: fullResponse,
+    cc: fc.constantFrom('no-cache', 'max-age=0', 'max-age=0, must-revalidate', 'no-cache, max-age=86400'),
+    validators: fc.constantFrom<[string, string][]>(
+      [['ETag', '"v1"']],
+      [['Last-Modified', 'Sun, 01 Jan 2023 00:00:00 GMT']],
+      [['ETag', 'W/"v1"'], ['Last-Modified', 'Sun, 01 Jan 2023 00:00:00 GMT']],
+    ),
+    notModified: notModifiedLines,
+  })
+  .map(({ full, cc, validators, notModified }) => {
+    const names = new Set(['cache-control', 'etag', 'last-modified', 'expires', 'pragma']);
+    const kept = full.headers.filter(([name]) => !names.has(name.toLowerCase()));
+    return { status: 200, headers: [...kept, ['Cache-Control', cc], ...validators], notModified };
+  });
+
+const usualResponse = fc.oneof({ weight: 2, arbitrary: response }, { weight: 1, arbitrary: validatedResponse });
+
 export const cacheScenarioArbitrary: fc.Arbitrary<CacheScenario> = fc
   .record({
-    usual: fc.tuple(response, response),
+    usual: fc.tuple(usualResponse, usualResponse),
     steps: fc.array(stepDraft, { minLength: 2, maxLength: 6 }),
   })
   .map(({ usual, steps }) =>
