@@ -173,7 +173,7 @@ const RESOURCES = ['r0', 'r1'] as const;
 const stepDraft = fc.record({
   resource: fc.constantFrom(0, 0, 0, 0, 0, 1),
   method: fc.constantFrom<CacheMethod>(
-    ...(Array.from({ length: 16 }, () => 'GET' as const)),
+    ...Array.from({ length: 16 }, () => 'GET' as const),
     ...(['HEAD', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] as const),
   ),
   headers: requestHeaders,
@@ -198,7 +198,10 @@ const validatedResponse: fc.Arbitrary<ScriptedResponse> = fc
     validators: fc.constantFrom<[string, string][]>(
       [['ETag', '"v1"']],
       [['Last-Modified', 'Sun, 01 Jan 2023 00:00:00 GMT']],
-      [['ETag', 'W/"v1"'], ['Last-Modified', 'Sun, 01 Jan 2023 00:00:00 GMT']],
+      [
+        ['ETag', 'W/"v1"'],
+        ['Last-Modified', 'Sun, 01 Jan 2023 00:00:00 GMT'],
+      ],
     ),
     notModified: notModifiedLines,
   })

@@ -48,20 +48,26 @@ async function play(key: string, scenario: CacheScenario): Promise<ObservedStep[
   return observe(scripted!, key, await fetchSteps(fresh(), scripted!, key, base, scenario));
 }
 
-const fresh200 = { status: 200, headers: [['Cache-Control', 'max-age=86400'], ['ETag', '"v1"']] as [string, string][] };
+const fresh200 = {
+  status: 200,
+  headers: [
+    ['Cache-Control', 'max-age=86400'],
+    ['ETag', '"v1"'],
+  ] as [string, string][],
+};
 
 describe('a request that bypasses the cache', () => {
-  it.each([['Cache-Control', 'no-cache'], ['Pragma', 'no-cache']])(
-    'with %s: %s and nothing stored yet still stores its answer',
-    async (name, value) => {
-      const session = fresh();
-      const id = `bypass-stores-${name}`;
-      const url = cachedUrl(server, id, { cc: 'max-age=600' });
-      expect((await get(session, url, { [name]: value })).body).toBe(`${id}#1`);
-      expect((await get(session, url)).body).toBe(`${id}#1`);
-      expect(requestsFor(server, id)).toHaveLength(1);
-    },
-  );
+  it.each([
+    ['Cache-Control', 'no-cache'],
+    ['Pragma', 'no-cache'],
+  ])('with %s: %s and nothing stored yet still stores its answer', async (name, value) => {
+    const session = fresh();
+    const id = `bypass-stores-${name}`;
+    const url = cachedUrl(server, id, { cc: 'max-age=600' });
+    expect((await get(session, url, { [name]: value })).body).toBe(`${id}#1`);
+    expect((await get(session, url)).body).toBe(`${id}#1`);
+    expect(requestsFor(server, id)).toHaveLength(1);
+  });
 
   it('stores an answer that must be validated, and validates it next time', async () => {
     const session = fresh();
@@ -96,7 +102,18 @@ describe('a request that bypasses the cache', () => {
 
   it('a PUT without it drops the entry only when its answer is a success or a redirect', async () => {
     const steps = await play('put-404', [
-      { resource: 'r', method: 'GET', headers: [], response: { status: 200, headers: [['Cache-Control', 'no-cache'], ['ETag', '"v1"']] } },
+      {
+        resource: 'r',
+        method: 'GET',
+        headers: [],
+        response: {
+          status: 200,
+          headers: [
+            ['Cache-Control', 'no-cache'],
+            ['ETag', '"v1"'],
+          ],
+        },
+      },
       { resource: 'r', method: 'PUT', headers: [], response: { status: 404, headers: [] } },
       { resource: 'r', method: 'GET', headers: [], response: { status: 200, headers: [], notModified: [] } },
     ]);

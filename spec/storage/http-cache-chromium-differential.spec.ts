@@ -37,7 +37,8 @@ export const meta = defineSpec({
   requires: ['chromium', 'network'],
   level: 'must',
   basis: 'chromium',
-  summary: "Generated request sequences reach the server, and get answers, exactly as they do through a real Chromium's HTTP cache.",
+  summary:
+    "Generated request sequences reach the server, and get answers, exactly as they do through a real Chromium's HTTP cache.",
 });
 
 const SEED = Number(process.env.HTTP_CACHE_DIFFERENTIAL_SEED ?? 4242);

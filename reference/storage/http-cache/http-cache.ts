@@ -12,10 +12,13 @@
 //   POST and others      pass through; a 2xx or 3xx POST removes the entry
 //
 // Entries are keyed by URL (without fragment), one per URL as in Chromium's
-// single-keyed cache: a Vary mismatch revalidates (with the ETag only) and
-// a 200 replaces the entry. Answers are stored whatever their status unless
-// they say `Cache-Control: no-store` (which also removes the stored one), are
-// auth challenges, partial (206) or answer a HEAD.
+// single-keyed cache: a Vary mismatch (and `Vary: *` always is one)
+// revalidates with the ETag only, and a 200 replaces the entry. Answers are
+// stored whatever their status (a 204 included) unless they say
+// `Cache-Control: no-store` (which also removes the stored one), are auth
+// challenges, partial (206) or answer a HEAD. A request that bypasses the
+// cache (`Cache-Control: no-cache` or `Pragma: no-cache`, fetch's 'reload')
+// drops the stored entry before it is sent, whatever it then gets.
 //
 // undici 7's RFC 9111 cache interceptor was the first candidate; it differs
 // from Chromium where an app can see it, so the transaction is our own: it
