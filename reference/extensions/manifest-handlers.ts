@@ -101,6 +101,11 @@ export function parseIcons(manifest: Manifest, rules: ExtensionEraRules): IconEn
   return [...bySize.entries()].sort((a, b) => a[0] - b[0]).map(([size, path]) => ({ size, path }));
 }
 
+// Host permission schemes come from a fixed list (Chromium's
+// Extension::kValidHostPermissionSchemes mask): URLPattern takes any scheme
+// only for extensions allowed to script everywhere (component or
+// allowlisted ones, never a loaded one), so a scheme the app registered as
+// standard (app.urlSchemes) is no pattern here and the list ignores it.
 const URL_PATTERN = /^(\*|https?|wss?|ftp|chrome|file|urn|chrome-extension):\/\/(\*|(\*\.)?[^/*:]+(:(\d+|\*))?)?\/[^\s]*$/;
 
 /** A host permission Chromium's URLPattern parses. */
