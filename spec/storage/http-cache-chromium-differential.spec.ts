@@ -128,7 +128,10 @@ describe('differential check against Chromium', () => {
       const timing = { chromiumMs, targetMs: Date.now() - started - chromiumMs };
       console.log(`http cache differential: ${summary} (${JSON.stringify({ ...timing, ...exercised })})`);
       if (process.env.HTTP_CACHE_DIFFERENTIAL_DUMP)
-        writeFileSync(process.env.HTTP_CACHE_DIFFERENTIAL_DUMP, JSON.stringify({ summary, timing, exercised, disagreements }, null, 1));
+        writeFileSync(
+          process.env.HTTP_CACHE_DIFFERENTIAL_DUMP,
+          JSON.stringify({ summary, timing, exercised, disagreements }, null, 1),
+        );
       // The first few, each up to its first differing step (the dump keeps them whole).
       expect(disagreements.slice(0, 3).map(firstDifference), summary).toEqual([]);
     },
