@@ -31,7 +31,7 @@ export interface CacheStep {
 export type CacheScenario = CacheStep[];
 
 // biome-ignore format: a word list, kept dense
-const STATUSES = [200, 200, 200, 200, 200, 200, 203, 204, 206, 300, 301, 302, 303, 307, 308, 404, 404, 405, 410, 414, 500, 501, 503];
+const STATUSES = [200, 200, 200, 200, 200, 200, 203, 204, 206, 300, 301, 302, 303, 307, 308, 401, 404, 404, 405, 407, 410, 414, 500, 501, 503];
 
 // biome-ignore format: a word list, kept dense
 const DIRECTIVES = [
