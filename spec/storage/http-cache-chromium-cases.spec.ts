@@ -2,7 +2,8 @@
 // (http-cache-chromium-differential.spec.ts) found, kept as ordinary examples
 // so they run without a Chromium: what Chromium's HttpCache::Transaction does
 // with an answer to a request that bypassed the cache, with `Vary: *`, and
-// with answers that have no body, and which Expires values are dates. Cases whose answers change from request to
+// with answers that have no body, with a HEAD answered by an auth challenge,
+// and which Expires values are dates. Cases whose answers change from request to
 // request run as scripted scenarios on the differential's fixture.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -187,5 +188,27 @@ describe('Expires values that are not dates', () => {
       { resource: 'r', method: 'GET', headers: [], response },
     ]);
     expect(steps[1]).toEqual({ requests: [`GET r (If-Modified-Since: ${heuristic[1]})`], status: 200, body: 'r@0' });
+  });
+});
+
+describe('a HEAD that finds its entry stale', () => {
+  const stale = {
+    status: 200,
+    headers: [
+      ['Cache-Control', 'no-cache'],
+      ['ETag', '"v1"'],
+    ] as [string, string][],
+  };
+  it.each([
+    [401, ['GET r (If-None-Match: "v1")']],
+    [500, ['GET r']],
+  ])('answered %i: the stored entry is kept only for an auth challenge', async (status, next) => {
+    const steps = await play(`head-${status}`, [
+      { resource: 'r', method: 'GET', headers: [], response: stale },
+      { resource: 'r', method: 'HEAD', headers: [], response: { status, headers: [] } },
+      { resource: 'r', method: 'GET', headers: [], response: { ...stale, notModified: [] } },
+    ]);
+    expect(steps[1]).toEqual({ requests: ['HEAD r (If-None-Match: "v1")'], status, body: '' });
+    expect(steps[2]!.requests).toEqual(next);
   });
 });

@@ -126,21 +126,25 @@ export class HttpCache {
     if (INVALIDATING.has(method)) return this.#invalidating(key, request.headers, send);
     const conditional = this.#conditionalHeaders(entry, request.headers, varyMismatch);
     if (!conditional) {
-      if (method === 'HEAD') {
-        await this.#store.delete(key);
-        return { fromCache: false, response: await send(request.headers) };
-      }
+      if (method === 'HEAD') return this.#headReplacing(key, await send(request.headers));
       return this.#fetchAndStore(request, key, request.headers, send);
     }
     const sentAt = this.#now();
     const response = await send(conditional);
     if (response.status === 304) return this.#validated(entry, request, response, sentAt);
-    if (method === 'HEAD') {
-      // A HEAD cannot replace the entry it found changed.
-      await this.#store.delete(key);
-      return { fromCache: false, response };
-    }
+    if (method === 'HEAD') return this.#headReplacing(key, response);
     return { fromCache: false, response: this.#storing(request, key, response, sentAt) };
+  }
+
+  /**
+   * A HEAD's full answer where an entry was found stale: a HEAD cannot
+   * replace the entry, so it is dropped, unless the answer is an auth
+   * challenge (401, 407), which Chromium hands back as an intermediate
+   * answer that leaves the stored one intact.
+   */
+  async #headReplacing<T extends CacheHop>(key: string, response: T): Promise<CacheAnswer<T>> {
+    if (response.status !== 401 && response.status !== 407) await this.#store.delete(key);
+    return { fromCache: false, response };
   }
 
   /** HttpCache::Transaction's mode after SetRequest and ShouldPassThrough. */
