@@ -1,7 +1,9 @@
 // Asks a real Chromium what its HTTP cache does with a sequence of requests.
 // Each scenario gets a DevTools browser context of its own: an off-the-record
-// profile whose network context has an in-memory HTTP cache of its own (no
-// cache directory), so scenarios start empty and never share entries. A page
+// profile with a network context of its own, whose HTTP cache is in memory
+// (Chromium's ProfileNetworkContextService gives a cache directory only to
+// profiles that are not off the record), so scenarios start empty; their URLs
+// differ as well, so no scenario could see another's entries anyway. A page
 // of the fixture's origin is opened in it, and each step runs there as a
 // fetch() with cache mode 'default' (same-origin, so no CORS preflight and
 // every header reaches the server), through Runtime.evaluate; the caller is

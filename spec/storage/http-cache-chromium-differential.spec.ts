@@ -10,15 +10,18 @@
 // server (method, resource, and the If-None-Match / If-Modified-Since they
 // carried) and on the status and body the caller got.
 //
-// Both fetch()es run the same HttpCache::Transaction; what a page adds is
-// kept out of the scenarios: no request header that makes a page's fetch
-// change its cache mode (If-* validators, Range), no cross-origin request
-// (CORS), and no stale-while-revalidate (a page's fetch() carries
+// Both fetch()es run the same HttpCache::Transaction; what only a page does
+// is kept out of the scenarios: no If-* request header (the Fetch standard
+// turns such a page fetch into cache mode 'no-store'), no cross-origin
+// request (CORS), no navigation (ses.fetch has no counterpart), and no
+// stale-while-revalidate (a page's fetch() carries
 // LOAD_SUPPORT_ASYNC_REVALIDATION, so Chromium hands it a stale answer and
-// revalidates later, which ses.fetch never asks for). The batch is fixed by
-// HTTP_CACHE_DIFFERENTIAL_SEED and its size by HTTP_CACHE_DIFFERENTIAL_CASES
-// (small by default, so CI stays quick); HTTP_CACHE_DIFFERENTIAL_DUMP=<file>
-// keeps every disagreement.
+// revalidates later, which ses.fetch never asks for). No Range either: the
+// reference keeps no byte ranges, where Chromium answers ranges from sparse
+// entries. The batch is fixed by HTTP_CACHE_DIFFERENTIAL_SEED and its size by
+// HTTP_CACHE_DIFFERENTIAL_CASES (small by default, so CI stays quick);
+// HTTP_CACHE_DIFFERENTIAL_ONLY=3,17 replays those scenarios of the batch and
+// HTTP_CACHE_DIFFERENTIAL_DUMP=<file> keeps every disagreement.
 
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
