@@ -1,6 +1,7 @@
-// Asks a real Chromium which file name it gives a download. Each scenario gets
-// a DevTools browser context of its own, whose downloads Browser.setDownloadBehavior
-// ('allow', events on) sends to a fresh directory. A page on the scenario's
+// Asks a real Chromium which file name it gives a download. A few DevTools
+// browser contexts run scenarios at once, one after another in each; before
+// each, Browser.setDownloadBehavior ('allow', events on) sends the context's
+// downloads to a fresh directory. A page on the scenario's
 // own origin clicks a link with an empty `download` attribute to the
 // scenario's URL: that is DownloadManager::DownloadUrl with no suggested name,
 // the path ses.downloadURL takes in Electron, so the response's MIME type is
@@ -83,11 +84,16 @@ export async function downloadsWithChromium(urls: string[], options: DownloadOra
     const results: DownloadOutcome[] = new Array(urls.length);
     let next = 0;
     const worker = async () => {
-      while (next < urls.length) {
-        const i = next++;
-        const downloads = path.join(dir, `d${i}`);
-        mkdirSync(downloads);
-        results[i] = await runScenario(browser, urls[i]!, downloads, waiters, options.timeoutMs ?? 10_000);
+      const tab = await openTab(browser);
+      try {
+        while (next < urls.length) {
+          const i = next++;
+          const downloads = path.join(dir, `d${i}`);
+          mkdirSync(downloads);
+          results[i] = await runScenario(browser, tab, urls[i]!, downloads, waiters, options.timeoutMs ?? 10_000);
+        }
+      } finally {
+        await browser.send('Target.disposeBrowserContext', { browserContextId: tab.browserContextId }).catch(() => undefined);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
@@ -98,8 +104,24 @@ export async function downloadsWithChromium(urls: string[], options: DownloadOra
   }
 }
 
+interface Tab {
+  browserContextId: string;
+  sessionId: string;
+}
+
+/** A page in a browser context of its own; its scenarios run one after another. */
+async function openTab(browser: CdpBrowser): Promise<Tab> {
+  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', {
+    disposeOnDetach: true,
+  });
+  const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId });
+  const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+  return { browserContextId, sessionId };
+}
+
 async function runScenario(
   browser: CdpBrowser,
+  { browserContextId, sessionId }: Tab,
   url: string,
   downloadPath: string,
   waiters: Map<string, Waiter>,
@@ -125,38 +147,32 @@ async function runScenario(
       },
     });
   });
-  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', {
-    disposeOnDetach: true,
-  });
   try {
+    // The context's downloads go to this scenario's directory from now on.
     await browser.send('Browser.setDownloadBehavior', { behavior: 'allow', browserContextId, downloadPath, eventsEnabled: true });
-    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId });
-    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
     const page = new URL('/__page', url).href;
     const navigated = await browser.send<{ errorText?: string }>('Page.navigate', { url: page }, sessionId);
     if (navigated.errorText) throw new Error(`${page}: ${navigated.errorText}`);
-    await waitForLoad(browser, sessionId);
+    await waitForLoad(browser, sessionId, new URL(page).host);
     const click = `(() => { const a = document.createElement('a'); a.href = ${JSON.stringify(url)}; a.download = ''; document.body.append(a); a.click(); })()`;
     await browser.send('Runtime.evaluate', { expression: click, userGesture: true }, sessionId);
     await finished;
     outcome.onDisk = readdirSync(downloadPath).sort();
-    await browser.send('Target.closeTarget', { targetId }).catch(() => undefined);
   } catch (error) {
     outcome.error = (error as Error).message;
   } finally {
     clearTimeout(timer);
     waiters.delete(key);
-    await browser.send('Target.disposeBrowserContext', { browserContextId }).catch(() => undefined);
   }
   return outcome;
 }
 
 /** Waits until the page's document has a body (the fixture page is tiny and has no subresources). */
-async function waitForLoad(browser: CdpBrowser, sessionId: string): Promise<void> {
+async function waitForLoad(browser: CdpBrowser, sessionId: string, host: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
     const { result } = await browser.send<{ result: { value?: unknown } }>(
       'Runtime.evaluate',
-      { expression: `document.readyState !== 'loading' && !!document.body && location.pathname === '/__page'`, returnByValue: true },
+      { expression: `document.readyState !== 'loading' && !!document.body && location.pathname === '/__page' && location.host === ${JSON.stringify(host)}`, returnByValue: true },
       sessionId,
     );
     if (result.value === true) return;
