@@ -35,6 +35,14 @@ export function utf8Bytes(text: string): string {
   return Buffer.from(text, 'utf8').toString('latin1');
 }
 
+/**
+ * Latin-1 bytes of a JS string, characters beyond it as `?` (a NUL byte would
+ * make Chromium refuse the whole response, which is no naming question).
+ */
+function latin1Bytes(text: string): string {
+  return [...text].map((c) => (c.charCodeAt(0) <= 0xff && c.length === 1 ? c : '?')).join('');
+}
+
 /** Every byte %-escaped except unreserved ASCII (encodeURIComponent over bytes). */
 function percentAll(bytes: string): string {
   return [...bytes]
@@ -113,9 +121,9 @@ const filenameParam = fc.oneof(
   nameArbitrary.map((n) => `filename="${utf8Bytes(n)}"`),
   nameArbitrary.map((n) => `filename="${percentAll(utf8Bytes(n))}"`),
   nameArbitrary.map((n) => `filename=${percentAll(utf8Bytes(n))}`),
-  nameArbitrary.map((n) => `filename="${Buffer.from(n, 'latin1').toString('latin1')}"`),
+  nameArbitrary.map((n) => `filename="${latin1Bytes(n)}"`),
   nameArbitrary.map((n) => `filename="=?UTF-8?B?${Buffer.from(n, 'utf8').toString('base64')}?="`),
-  nameArbitrary.map((n) => `filename="=?ISO-8859-1?Q?${percentAll(Buffer.from(n, 'latin1').toString('latin1')).replace(/%/g, '=')}?="`),
+  nameArbitrary.map((n) => `filename="=?ISO-8859-1?Q?${percentAll(latin1Bytes(n)).replace(/%/g, '=')}?="`),
   nameArbitrary.map((n) => `filename="=?utf-8?q?${percentAll(utf8Bytes(n)).replace(/%/g, '=')}?= tail.txt"`),
   fc.constantFrom(
     'filename=',
@@ -137,7 +145,7 @@ const filenameParam = fc.oneof(
 const extParam = fc.oneof(
   nameArbitrary.map((n) => `filename*=UTF-8''${percentAll(utf8Bytes(n))}`),
   nameArbitrary.map((n) => `filename*=utf-8'en'${percentAll(utf8Bytes(n))}`),
-  nameArbitrary.map((n) => `filename*=ISO-8859-1''${percentAll(Buffer.from(n, 'latin1').toString('latin1'))}`),
+  nameArbitrary.map((n) => `filename*=ISO-8859-1''${percentAll(latin1Bytes(n))}`),
   nameArbitrary.map((n) => `filename*="UTF-8''${percentAll(utf8Bytes(n))}"`),
   nameArbitrary.map((n) => `filename*=UTF-8''${utf8Bytes(n)}`),
   fc.constantFrom(
@@ -202,8 +210,12 @@ const urlPath = fc
   )
   .map(([dir, file, tail]) => dir + file + tail);
 
+// Only types Chromium keeps as sent and decides from its built-in tables: a
+// missing, empty or unparsable Content-Type is replaced by MIME sniffing
+// (text/plain for the fixture's body), which the reference does not do, and
+// types only the platform's MIME database knows (text/csv on Linux) depend on
+// the machine.
 const MIME_TYPES = [
-  undefined,
   'application/octet-stream',
   'text/plain',
   'text/plain; charset=utf-8',
@@ -215,16 +227,13 @@ const MIME_TYPES = [
   'application/x-gzip',
   'application/gzip',
   'application/json',
-  'TEXT/CSV',
-  'text/csv',
+  'TEXT/HTML',
   'application/x-unknown-thing',
   'video/mp4',
   'application/xhtml+xml',
   'text/javascript',
   'application/x-msdownload',
   'image/svg+xml',
-  '',
-  'garbage',
 ] as const;
 
 export const downloadScenarioArbitrary: fc.Arbitrary<DownloadScenario> = fc
