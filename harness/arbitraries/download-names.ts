@@ -5,7 +5,7 @@
 // backslash escapes, raw UTF-8 or Latin-1 bytes, %-escapes (good and bad),
 // RFC 2047 words; filename*= in UTF-8, ISO-8859-1, unknown charsets and
 // malformed forms; both, in either order, repeated or empty. Names hold path
-// separators, `..`, leading dots, trailing dots and spaces, characters
+// separators, `..`, leading dots, decomposed accents, a UTF-8 0xA0 last byte, trailing dots and spaces, characters
 // illegal in file names, controls, bidi overrides, and 300-byte lengths.
 // Without a usable Content-Disposition the URL path names the file: trailing
 // slashes, queries, `;parameters`, %-escapes of UTF-8 and of invalid bytes,
@@ -54,6 +54,8 @@ const STEMS = [
   'report',
   'a b',
   'naïve résumé',
+  'cafe\u0301',
+  'voilà',
   '日本語',
   'emoji😀',
   '..',
@@ -110,9 +112,7 @@ const EXTENSIONS = [
   '.a.b.c',
 ] as const;
 
-export const nameArbitrary = fc
-  .tuple(fc.constantFrom(...STEMS), fc.constantFrom(...EXTENSIONS))
-  .map(([stem, ext]) => stem + ext);
+export const nameArbitrary = fc.tuple(fc.constantFrom(...STEMS), fc.constantFrom(...EXTENSIONS)).map(([stem, ext]) => stem + ext);
 
 /** A Content-Disposition file name value in one of the encodings Chromium reads (a byte string). */
 const filenameParam = fc.oneof(
@@ -163,14 +163,31 @@ const extParam = fc.oneof(
   ),
 );
 
-const dispositionType = fc.constantFrom('attachment', 'inline', 'ATTACHMENT', 'Inline', 'form-data', 'bogus', '', '"quoted"', 'attachment x');
+const dispositionType = fc.constantFrom(
+  'attachment',
+  'inline',
+  'ATTACHMENT',
+  'Inline',
+  'form-data',
+  'bogus',
+  '',
+  '"quoted"',
+  'attachment x',
+);
 
 export const contentDispositionArbitrary = fc
   .tuple(
     dispositionType,
-    fc.array(fc.oneof({ weight: 3, arbitrary: filenameParam }, { weight: 2, arbitrary: extParam }, { weight: 1, arbitrary: fc.constantFrom('size=12', 'x', 'creation-date="Wed, 12 Feb 1997 16:29:51 -0500"', '') }), {
-      maxLength: 3,
-    }),
+    fc.array(
+      fc.oneof(
+        { weight: 3, arbitrary: filenameParam },
+        { weight: 2, arbitrary: extParam },
+        { weight: 1, arbitrary: fc.constantFrom('size=12', 'x', 'creation-date="Wed, 12 Feb 1997 16:29:51 -0500"', '') },
+      ),
+      {
+        maxLength: 3,
+      },
+    ),
     fc.constantFrom('; ', ';', ' ;  '),
   )
   .map(([type, params, sep]) => [type, ...params].filter((p, i) => i > 0 || p !== '').join(sep));

@@ -172,7 +172,10 @@ async function waitForLoad(browser: CdpBrowser, sessionId: string, host: string)
   for (let i = 0; i < 200; i++) {
     const { result } = await browser.send<{ result: { value?: unknown } }>(
       'Runtime.evaluate',
-      { expression: `document.readyState !== 'loading' && !!document.body && location.pathname === '/__page' && location.host === ${JSON.stringify(host)}`, returnByValue: true },
+      {
+        expression: `document.readyState !== 'loading' && !!document.body && location.pathname === '/__page' && location.host === ${JSON.stringify(host)}`,
+        returnByValue: true,
+      },
       sessionId,
     );
     if (result.value === true) return;

@@ -22,7 +22,8 @@ const CP1252_HIGH =
 const CP1252_LABELS = new Set(['iso-8859-1', 'iso8859-1', 'latin1', 'l1', 'windows-1252', 'cp1252', 'us-ascii', 'ascii']);
 
 // base::IsStringUTF8 refuses non-characters as well as malformed sequences.
-const NONCHARACTER = /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
+const NONCHARACTER =
+  /[\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]/;
 
 /** Strict UTF-8 as base::IsStringUTF8 reads it, or undefined. */
 export function utf8Of(bytes: Uint8Array): string | undefined {
@@ -37,7 +38,8 @@ export function utf8Of(bytes: Uint8Array): string | undefined {
 /** Bytes in `charset` to text (ICU's converters, stopping at an invalid sequence), or undefined. */
 export function decodeCharset(bytes: Uint8Array, charset: string): string | undefined {
   const label = charset.trim().toLowerCase();
-  if (CP1252_LABELS.has(label)) return Array.from(bytes, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join('');
+  if (CP1252_LABELS.has(label))
+    return Array.from(bytes, (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b))).join('');
   if (label === 'utf-8' || label === 'utf8') return utf8Of(bytes);
   try {
     return new TextDecoder(label, { fatal: true }).decode(bytes);
@@ -85,7 +87,11 @@ function decodeQ(text: string): Uint8Array | undefined {
 }
 
 function decodeBQ(text: string, base64: boolean, charset: string): string | undefined {
-  const bytes = base64 ? (STRICT_BASE64.test(text) ? bytesOf(Buffer.from(text, 'base64').toString('latin1')) : undefined) : decodeQ(text);
+  const bytes = base64
+    ? STRICT_BASE64.test(text)
+      ? bytesOf(Buffer.from(text, 'base64').toString('latin1'))
+      : undefined
+    : decodeQ(text);
   if (!bytes) return undefined;
   return bytes.length === 0 ? '' : decodeCharset(bytes, charset);
 }
