@@ -7,7 +7,8 @@
 // malformed forms; both, in either order, repeated or empty. Names hold path
 // separators, `..`, leading dots, decomposed accents, a UTF-8 0xA0 last byte, trailing dots and spaces, characters
 // illegal in file names, controls, bidi overrides, and 300-byte lengths.
-// Without a usable Content-Disposition the URL path names the file: trailing
+// An unquoted comma splits the header into two values (Chromium then refuses
+// the response). Without a usable Content-Disposition the URL path names the file: trailing
 // slashes, queries, `;parameters`, %-escapes of UTF-8 and of invalid bytes,
 // IDN hosts. MIME types with and without known extensions, and ones whose
 // extensions conflict with the name's.
@@ -137,6 +138,10 @@ const filenameParam = fc.oneof(
     'filename="a"b.txt"',
     'filename = "spaced.txt"',
     'FILENAME="upper.txt"',
+    'filename=a,b.txt',
+    "filename='single quoted.txt'",
+    'f"x=1',
+    'filename="a,b.txt"',
     'filename="=?bogus?B?AAAA?="',
     'filename="=?UTF-8?B?not base64?="',
   ),
@@ -160,6 +165,7 @@ const extParam = fc.oneof(
     "filename*=UTF-8''a%2Fb.txt",
     "filename*=UTF-8''%2E%2E",
     "FILENAME*=UTF-8''upper%20ext.txt",
+    `filename*="UTF-8''unterminated%20ext.txt`,
   ),
 );
 

@@ -15,7 +15,10 @@
 // suggestedFilename is net::GetSuggestedFilename with the same arguments (the
 // same generator before the conversion to the locale's encoding, UTF-8 here),
 // and the oracle must report the two alike. A name the file system refuses
-// (over 255 bytes) leaves no file: then the suggested name is compared.
+// (over 255 bytes) leaves no file: then the suggested name is compared. A
+// response Chromium refuses (conflicting Content-Disposition values, as when
+// an unquoted comma splits the header) leaves no file either: then the
+// target's item must start interrupted, and the names (from the URL) agree.
 // What Chrome's own download path adds on top (DownloadTargetDeterminer:
 // " (1)" uniquification, truncation of long names, the dangerous-file
 // prompt, `.crdownload` while in progress) is neither in Electron's
@@ -33,6 +36,7 @@
 // decide (see its header), so the machine's database does not show here.
 
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HarnessError } from '../../harness/api/harness-error.ts';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
@@ -41,7 +45,7 @@ import { downloadScenarios } from '../../harness/arbitraries/download-names.ts';
 import { downloadsWithChromium, type DownloadOutcome } from '../../harness/chromium/download-oracle.ts';
 import { findChromium } from '../../harness/chromium/find-chromium.ts';
 import { startDownloadHeaderServer, type DownloadHeaderServer } from '../../fixtures/servers/download-header-server.ts';
-import { freshSession, urlDownload } from './download-support.ts';
+import { freshSession, until, urlDownload } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getFilename', 'ses.downloadURL'],
@@ -74,10 +78,16 @@ function executable(): string {
 /** Linux's NAME_MAX: a longer name cannot be created, so no file shows Chromium's name. */
 const NAME_MAX_BYTES = 255;
 
-/** Chromium's name for a scenario: the file on disk, or the suggested name where none could be written. */
-function chromiumName(outcome: DownloadOutcome): { name?: string; problem?: string } {
+/**
+ * Chromium's name for a scenario: the file on disk, or the suggested name
+ * where none could be written; `failed` when the request itself failed (no
+ * file, though the name would fit), where the target's item must start
+ * interrupted.
+ */
+function chromiumName(outcome: DownloadOutcome): { name?: string; failed?: boolean; problem?: string } {
   if (outcome.error || outcome.suggested === undefined) return { problem: outcome.error ?? `no download (${outcome.state})` };
   if (Buffer.byteLength(outcome.suggested) > NAME_MAX_BYTES) return { name: outcome.suggested };
+  if (outcome.state === 'canceled' && outcome.onDisk.length === 0) return { name: outcome.suggested, failed: true };
   if (outcome.state !== 'completed' || outcome.onDisk.length !== 1)
     return { problem: `download ${outcome.state}, on disk: ${JSON.stringify(outcome.onDisk)}` };
   if (outcome.onDisk[0] !== outcome.suggested)
@@ -85,14 +95,24 @@ function chromiumName(outcome: DownloadOutcome): { name?: string; problem?: stri
   return { name: outcome.onDisk[0] };
 }
 
-async function targetName(url: string): Promise<string> {
+/**
+ * The target's name for a download of `url`, saved to `file`, and whether
+ * its request failed: the item turns 'interrupted' (an 'updated' state while
+ * it may resume, as Electron reports it, or its 'done' state).
+ */
+async function targetName(url: string, file: string): Promise<{ name: string; failed: boolean }> {
   let name = '';
   const started = await urlDownload(freshSession(t, 'download-differential'), url, ({ item }) => {
     name = String(item.getFilename());
-    item.cancel();
+    item.setSavePath(file);
   });
-  await started.done;
-  return name;
+  const interrupted = until(() => started.updates.includes('interrupted'), `${url} ending`).then(() => 'interrupted');
+  const state = await Promise.race([started.done, interrupted]);
+  if (!started.dones.length) {
+    started.item.cancel();
+    await started.done;
+  }
+  return { name, failed: state === 'interrupted' };
 }
 
 interface Disagreement {
@@ -115,6 +135,7 @@ describe('differential check against Chromium', () => {
       const chromium = await downloadsWithChromium(urls, { executable: executable() });
       const chromiumMs = Date.now() - chromiumStarted;
       const targetStarted = Date.now();
+      const saveDir = await t.tempDir();
       const disagreements: Disagreement[] = [];
       for (const [i, scenario] of scenarios.entries()) {
         const expected = chromiumName(chromium[i]!);
@@ -123,14 +144,19 @@ describe('differential check against Chromium', () => {
           disagreements.push({ ...base, problem: `Chromium: ${expected.problem}` });
           continue;
         }
-        let actual: string;
+        let actual: { name: string; failed: boolean };
         try {
-          actual = await targetName(urls[i]!);
+          actual = await targetName(urls[i]!, path.join(saveDir, `${i}.bin`));
         } catch (error) {
           disagreements.push({ ...base, chromium: expected.name, problem: `target: ${(error as Error).message}` });
           continue;
         }
-        if (actual !== expected.name) disagreements.push({ ...base, chromium: expected.name, target: actual });
+        if (actual.name !== expected.name || actual.failed !== (expected.failed === true))
+          disagreements.push({
+            ...base,
+            chromium: `${expected.name}${expected.failed ? ' (request failed)' : ''}`,
+            target: `${actual.name}${actual.failed ? ' (request failed)' : ''}`,
+          });
       }
       const agreed = scenarios.length - disagreements.length;
       const summary = `seed ${SEED}: ${agreed}/${scenarios.length} downloads named alike (replay with DOWNLOAD_DIFFERENTIAL_SEED=${SEED} DOWNLOAD_DIFFERENTIAL_CASES=${CASES})`;

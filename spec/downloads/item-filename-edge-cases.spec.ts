@@ -7,13 +7,17 @@
 // ISO-8859-1 and windows-1252 are one charset; a bare `?` is still a query;
 // a URL name that is not UTF-8 gives way to 'download'; extension lists are
 // compared case-sensitively; filename* is NFC-normalised; a raw 0xA0 byte
-// ending a UTF-8 name is no whitespace.
+// ending a UTF-8 name is no whitespace; parameters stop at an empty value or
+// a quote in a name; only double quotes quote; and a header an unquoted comma
+// splits into two values fails the request (Chromium's response-splitting
+// guard), the item then named from its URL.
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startDownloadHeaderServer, type DownloadHeaderServer } from '../../fixtures/servers/download-header-server.ts';
-import { freshSession, urlDownload } from './download-support.ts';
+import { join } from 'node:path';
+import { freshSession, until, urlDownload } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getFilename'],
@@ -34,6 +38,7 @@ const t = useTarget(meta, {
   },
 });
 let cases = 0;
+let dir: string | undefined;
 
 /** Header bytes as a byte string: UTF-8 text becomes its bytes. */
 const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
@@ -55,6 +60,25 @@ async function filenameOf(path: string, contentType: string, contentDisposition?
 /** A download of /plain (application/octet-stream: no extension of its own) with this Content-Disposition. */
 const named = (contentDisposition: string) => filenameOf('/plain', 'application/octet-stream', contentDisposition);
 
+/** A download of `path` whose Content-Disposition Chromium refuses: it is named from the URL and interrupted. */
+async function refused(path: string, contentDisposition: string): Promise<{ name: string; state: string }> {
+  const key = `e${++cases}`;
+  server!.define(key, { contentType: 'application/octet-stream', contentDisposition });
+  let name = '';
+  const started = await urlDownload(
+    freshSession(t, 'filename-edges'),
+    `http://${key}.files.test:${server!.port}${path}`,
+    ({ item }) => {
+      name = String(item.getFilename());
+      item.setSavePath(join(dir!, `${key}.bin`));
+    },
+  );
+  await until(() => started.updates.includes('interrupted') || started.dones.length > 0, 'the refused download to end');
+  const state = String(started.item.getState());
+  started.item.cancel();
+  return { name, state };
+}
+
 describe('downloadItem.getFilename edge cases', () => {
   afterAll(() => server?.close());
 
@@ -62,6 +86,16 @@ describe('downloadItem.getFilename edge cases', () => {
     expect(await named(`attachment; filename="a b.zip"; filename*="UTF-8''other.txt"`)).toBe('a b.zip');
     expect(await named(`attachment; filename*="UTF-8''other.txt"`)).toBe('plain');
     expect(await named(`attachment; filename*=UTF-8''ok%20name.txt`)).toBe('ok name.txt');
+  });
+
+  it('stops reading parameters at an empty value or a quote in a name', async () => {
+    expect(await named(`inline; filename=; filename*=UTF-8''x.txt`)).toBe('plain');
+    expect(await named('attachment; f"x=1; filename=y.txt')).toBe('plain');
+  });
+
+  it('keeps single quotes, and reads a filename* whose opening quote is never closed', async () => {
+    expect(await named("attachment; filename='a b.txt'")).toBe("'a b.txt'");
+    expect(await named(`attachment; filename*="UTF-8''x.txt`)).toBe('x.txt');
   });
 
   it('voids a malformed RFC 2047 word, and then takes the next filename parameter', async () => {

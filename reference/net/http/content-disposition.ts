@@ -23,8 +23,32 @@ function trimLws(text: string): string {
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-/** The `;`-separated name=value pairs after the type, quotes honoured, stopping at a malformed pair. */
-function* parameters(text: string): Generator<{ name: string; value: string; raw: string; quoted: boolean }> {
+// Only double quotes quote (a single-quoted value keeps its quotes).
+const isQuote = (c: string | undefined) => c === '"';
+
+/** HttpUtil::Unquote: the outer quotes off, each backslash escaping the next character. */
+function unquote(value: string): string {
+  let out = '';
+  let escaped = false;
+  for (const c of value.slice(1, -1)) {
+    if (c === '\\' && !escaped) {
+      escaped = true;
+      continue;
+    }
+    escaped = false;
+    out += c;
+  }
+  return out;
+}
+
+/**
+ * The `;`-separated name=value pairs after the type (HttpUtil's
+ * NameValuePairsIterator): `"` quotes a `;`, empty pieces are skipped, and
+ * iteration stops at a malformed pair: no name, no `=`, an empty value, or a
+ * `"` in the name. A value in matching `"` is unquoted; one whose quotes do not match loses its first character and
+ * is used as it is. `raw` is the value before unquoting.
+ */
+function* parameters(text: string): Generator<{ name: string; value: string; raw: string }> {
   let i = 0;
   while (i < text.length) {
     let end = i;
@@ -42,14 +66,10 @@ function* parameters(text: string): Generator<{ name: string; value: string; raw
     if (equals <= 0) return;
     const name = trimLws(pair.slice(0, equals));
     const raw = trimLws(pair.slice(equals + 1));
-    if (!name) return;
-    if (raw.startsWith('"')) {
-      const closed = raw.length > 1 && raw.endsWith('"');
-      const inner = raw.slice(1, closed ? -1 : undefined);
-      yield { name, value: inner.replace(/\\(.)/g, '$1'), raw, quoted: true };
-    } else {
-      yield { name, value: raw, raw, quoted: false };
-    }
+    if ([...name].some(isQuote) || !raw) return;
+    if (!isQuote(raw[0])) yield { name, value: raw, raw };
+    else if (raw.length === 1 || raw[0] !== raw[raw.length - 1]) yield { name, value: raw.slice(1), raw: raw.slice(1) };
+    else yield { name, value: unquote(raw), raw };
   }
 }
 
