@@ -4,8 +4,8 @@
 // downloads to a fresh directory. A page on the scenario's
 // own origin clicks a link with an empty `download` attribute to the
 // scenario's URL: that is DownloadManager::DownloadUrl with no suggested name,
-// the path ses.downloadURL takes in Electron, so the response's MIME type is
-// not sniffed by a navigation and no renderable type is displayed instead.
+// the path ses.downloadURL takes in Electron (the same loader, which sniffs
+// the MIME type the same way), and no renderable type is displayed instead.
 // Browser.downloadWillBegin gives the suggested file name; after
 // Browser.downloadProgress says 'completed' the directory's one file is the
 // name on disk.
@@ -19,8 +19,10 @@
 // locale's file-name encoding. The browser runs with LANG=C.UTF-8 so that
 // conversion is UTF-8, as on a desktop.
 //
-// Host names map to the loopback fixture (--host-resolver-rules), as in the
-// cookie oracle, so the browser reaches nothing but loopback.
+// Host names map to the loopback fixture (--host-resolver-rules, the cookie
+// oracle's flags, background networking off), so the browser reaches nothing
+// but loopback. A network namespace of its own (as the proxy oracle uses)
+// would cut it off from the fixture too.
 
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
