@@ -11,6 +11,12 @@
 // same environment; the same PAC script) when there is one, else from the
 // reference, which the differential specs hold to Chromium.
 //
+// The reference runs PAC scripts on a thread of their own, as Chromium runs
+// them in its proxy resolver service (a script that loops or hoards memory
+// cannot stall the app); pac-resolver runs them on the caller's thread. So
+// the PAC table also times a bare worker round trip carrying the same
+// messages: the floor any off-thread resolver pays per call on this machine.
+//
 // Run: npm run bench:proxy   (BENCH_URLS=<n> to change the input size)
 
 import fc from 'fast-check';
@@ -18,6 +24,7 @@ import { createRequire } from 'node:module';
 import { createPacResolver } from 'pac-resolver';
 import { QuickJS } from 'quickjs-wasi';
 import { EnvHttpProxyAgent } from 'undici';
+import { Worker } from 'node:worker_threads';
 import { findChromium } from '../harness/chromium/find-chromium.ts';
 import { resolvePacWithChromium, resolveSystemWithChromium } from '../harness/chromium/proxy-oracle.ts';
 import { ProxyConfigService } from '../reference/proxy/proxy-config-service.ts';
@@ -176,6 +183,26 @@ function print(title: string, reference: Row, peers: Row[], truth: (string | und
   }
 }
 
+/** A worker that answers each message at once, with a reply shaped like the PAC thread's. */
+function echoWorker(): { call: (url: string) => Promise<unknown>; close: () => Promise<number> } {
+  const worker = new Worker(
+    `require('node:worker_threads').parentPort.on('message', (m) => require('node:worker_threads').parentPort.postMessage(
+      { id: m.id, outcome: { kind: 'value', value: 'DIRECT' }, missing: [], alerts: [], elapsedMs: 0, clean: true }))`,
+    { eval: true },
+  );
+  const waiting = new Map<number, (answer: unknown) => void>();
+  worker.on('message', (m: { id: number }) => waiting.get(m.id)?.(m));
+  let id = 0;
+  return {
+    call: (url) =>
+      new Promise((resolve) => {
+        waiting.set(++id, resolve);
+        worker.postMessage({ id, op: 'find', sandbox: 1, url, host: new URL(url).hostname, answers: [], timeoutMs: 1000 });
+      }),
+    close: () => worker.terminate(),
+  };
+}
+
 async function main(): Promise<void> {
   const urls = inputUrls(Number(process.env.BENCH_URLS ?? 1000));
   const chromium = findChromium();
@@ -239,14 +266,18 @@ async function main(): Promise<void> {
   const findProxyForURL = createPacResolver(await QuickJS.create(), PAC);
   const peerAnswers: string[] = [];
   for (const u of urls) peerAnswers.push(await findProxyForURL(u));
+  const echo = echoWorker();
+  const FLOOR = 'bare worker round trip (no script)';
   const pacTimes = await measure(
     urls,
     [
       { name: 'reference: PAC in QuickJS (quickjs-emscripten)', call: (u) => pacService.resolve(u) },
       { name: 'pac-resolver (QuickJS, quickjs-wasi)', call: (u) => findProxyForURL(u) },
+      { name: FLOOR, call: echo.call },
     ],
     5,
   );
+  await echo.close();
   const pacRow: Row = {
     name: 'reference: PAC in QuickJS (quickjs-emscripten)',
     ns: pacTimes.get('reference: PAC in QuickJS (quickjs-emscripten)')!,
@@ -258,7 +289,13 @@ async function main(): Promise<void> {
     answers: peerAnswers,
   };
   print(`PAC script, ${urls.length} URLs`, pacRow, [pacPeer], pacTruth, truthSource);
+  const floor = pacTimes.get(FLOOR)!;
+  console.log(`  ${FLOOR.padEnd(44)} ${floor.toFixed(0).padStart(9)} ${(floor / pacRow.ns).toFixed(1).padStart(12)}`);
   console.log(`  pac-resolver / reference: ${(pacPeer.ns / pacRow.ns).toFixed(1)}× (target ≥ 2×)`);
+  console.log(
+    `  the off-thread floor alone is ${(floor / pacPeer.ns).toFixed(1)}× pac-resolver's whole call; ` +
+      `the reference's script time past that floor: ${(pacRow.ns - floor).toFixed(0)} ns/call`,
+  );
 
   pacService.shutdown();
   await agent.close();

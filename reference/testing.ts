@@ -68,10 +68,12 @@ export function flushSessionStores(session: object): Promise<void> {
 }
 
 // Tools the harness shares with the reference: atomic writes for reports and
-// expectation files, and the proxy area's explanations for `proxy-check`.
+// expectation files, and the proxy area's explanations for `proxy-check`
+// (with the app's scheme registrations they read URLs by).
 export { writeFileAtomic } from './storage/atomic-file.ts';
 export { preferenceFromSetProxy } from './proxy/electron-config.ts';
 export { explainStatic } from './proxy/explain.ts';
 export { describeNetConfig } from './proxy/net-config.ts';
 export { fetchPacScript } from './proxy/pac/fetch-pac-script.ts';
 export { ProxyConfigService } from './proxy/proxy-config-service.ts';
+export { noPrivileges, UrlSchemes } from './app/url-schemes.ts';

@@ -100,8 +100,11 @@ class Pool implements AgentPool {
     const agent: PooledAgent = { id, child, socket, lease: null, dead: null, output: '', ready: Promise.resolve() };
     agent.ready = new Promise<void>((resolve, reject) => {
       const lines = new LineSplitter();
-      // On a starved event loop the timer can run before the delivery of a notice
-      // already written: look once more (setImmediate runs after that poll) first.
+      // Still needed: on a starved event loop the deadline's timer can fire in the
+      // same loop turn as a notice the agent already wrote, and Node runs timers
+      // before the poll phase that reads the pipe. The verdict waits for the check
+      // phase (setImmediate), after that poll, so a notice that arrived in time wins.
+      // No event says "nothing more is buffered", so this is the explicit condition.
       const timer = setTimeout(
         () => setImmediate(() => reject(new Error(`the agent did not start listening within ${START_MS} ms`))),
         START_MS,

@@ -14,7 +14,13 @@ export async function connectedDevices(bus: Bus): Promise<PluggedDevice[]> {
   return real ? [...virtual, ...(await real.list())] : virtual;
 }
 
-/** A device connected now: a virtual one, or one of the real backend's last listing. */
+/**
+ * A device connected now: a virtual one, or one of the real backend's last
+ * listing. A page holds only devices a listing gave it (the chooser,
+ * getDevices()), so forget() and the other calls on a held device look it
+ * up here rather than asking the OS again; the device service works from
+ * the device the renderer holds, as Chromium's does.
+ */
 export function connectedDevice(bus: Bus, deviceId: string): PluggedDevice | undefined {
   return virtualBus(bus).get(deviceId) ?? enabledRealBus(bus)?.get(deviceId);
 }

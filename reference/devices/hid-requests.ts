@@ -19,7 +19,7 @@ import { permissionService } from '../permissions/permission-service.ts';
 import { openPage } from '../app/web-contents.ts';
 import { servicesOf } from '../session/binding.ts';
 import { emitOnSession, emitProcessWarning, nextTask, OpenChooser } from './chooser.ts';
-import { connectedDevices } from './connected-devices.ts';
+import { connectedDevice, connectedDevices } from './connected-devices.ts';
 import { deviceEra, requireBus } from './device-era.ts';
 import { deviceService } from './device-service.ts';
 import {
@@ -114,8 +114,9 @@ export async function forgetHidDevice(args: HidPageArgs & { deviceId: string }):
   requireBus(services.era, 'hid');
   if (!deviceEra(services.era).revocation) throw new Error(`HIDDevice.forget() does not exist in era ${services.era}`);
   const page = openPage(args.session, args.url, args.frameUrl);
-  const device = (await connected()).find((d) => d.guid === args.deviceId);
-  if (!device) return;
+  const plugged = connectedDevice('hid', args.deviceId);
+  if (!plugged) return;
+  const device = hidDeviceOf(plugged);
   const origin = topOrigin(page);
   services.use(deviceService).revoke('hid', origin, hidDeviceRef(device));
   emitOnSession(args.session, 'hid-device-revoked', { device: electronHidDevice(device), origin });

@@ -9,6 +9,7 @@
 import type { PageDevice } from '../../contract/driver-commands.ts';
 import type { PluggedDevice } from './device-bus.ts';
 import type { DeviceRef } from './device-service.ts';
+import { vendorProductBlocked } from './hid-blocklist.ts';
 
 /** The FIDO usage page: such devices are never offered to pages. */
 export const FIDO_USAGE_PAGE = 0xf1d0;
@@ -23,6 +24,7 @@ export interface HidDeviceInfo {
   readonly serialNumber: string;
   readonly usagePage: number;
   readonly usage: number;
+  /** Chromium's is_excluded_by_blocklist: hidden from the chooser and from getDevices(). */
   readonly blocklisted: boolean;
 }
 
@@ -39,18 +41,25 @@ function text(value: unknown, what: string): string {
   return value;
 }
 
+/**
+ * A device of the HID bus, whichever backend listed it, as the chooser and
+ * pages judge it: the one place the blocklist is applied. A driver's
+ * `blocklisted: true` stands for a rule outside the static list.
+ */
 export function hidDeviceOf(device: PluggedDevice): HidDeviceInfo {
+  const vendorId = id16(device.vendorId, 'vendorId');
+  const productId = id16(device.productId, 'productId');
   return {
     guid: device.deviceId,
     connection: `${device.deviceId}/${device.connection}`,
     physicalDeviceId: text(device.physicalDeviceId, 'physicalDeviceId'),
     productName: text(device.name, 'name'),
-    vendorId: id16(device.vendorId, 'vendorId'),
-    productId: id16(device.productId, 'productId'),
+    vendorId,
+    productId,
     serialNumber: text(device.serialNumber, 'serialNumber'),
     usagePage: device.usagePage === undefined ? 1 : id16(device.usagePage, 'usagePage'),
     usage: device.usage === undefined ? 0 : id16(device.usage, 'usage'),
-    blocklisted: device.blocklisted === true,
+    blocklisted: device.blocklisted === true || vendorProductBlocked(vendorId, productId),
   };
 }
 

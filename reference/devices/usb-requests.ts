@@ -114,8 +114,9 @@ async function heldDevice(args: UsbPageArgs & { deviceId: string }) {
   const services = servicesOf(args.session as object);
   requireBus(services.era, 'usb');
   const page = openPage(args.session, args.url, args.frameUrl);
-  const device = (await connected()).find((d) => d.guid === args.deviceId);
-  if (!device) throw new Error(`no USB device ${String(args.deviceId)} is connected`);
+  const plugged = connectedDevice('usb', args.deviceId);
+  if (!plugged) throw new Error(`no USB device ${String(args.deviceId)} is connected`);
+  const device = usbDeviceOf(plugged);
   const origin = topOrigin(page);
   if (!services.use(deviceService).hasPermission('usb', origin, usbDeviceRef(device))) {
     throw new Error(`a page of ${origin} holds no USBDevice ${device.guid}: it has no permission for it`);

@@ -6,7 +6,7 @@
 // otherwise a save dialog opened on the download directory plus the
 // generated file name. Obtain it with `services.use(downloadService)`.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createElectronEvent } from '../events/electron-event.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
@@ -130,25 +130,35 @@ export class DownloadService implements SessionService {
     }
   }
 
-  /** The directory a save dialog starts in, created if missing (CreateDownloadPath). */
-  #dialogDirectory(): string {
+  /**
+   * The directory a save dialog starts in, the download path created if
+   * missing: CreateDownloadPath, which Electron runs off the main thread
+   * (here on libuv's pool), so it always ends in a later task.
+   */
+  async #dialogDirectory(): Promise<string> {
     const last = this.#lastSavedDirectory;
-    if (this.era.dialogDirectory === 'last-saved-directory' && last && existsSync(last)) return last;
+    const downloadPath = this.downloadPath;
+    if (this.era.dialogDirectory === 'last-saved-directory' && last) {
+      const exists = await access(last).then(
+        () => true,
+        () => false,
+      );
+      if (exists) return last;
+    }
     try {
-      mkdirSync(this.downloadPath, { recursive: true });
+      await mkdir(downloadPath, { recursive: true });
     } catch {
       // The dialog opens on it anyway; a file that cannot be made there interrupts the download.
     }
-    return this.downloadPath;
+    return downloadPath;
   }
 
   /** ElectronDownloadManagerDelegate::DetermineDownloadTarget and its save dialog. */
   async #determineTarget(core: DownloadCore): Promise<string> {
     const binding = this.#bindings.get(core);
     if (binding?.savePath) return binding.savePath;
-    const defaultPath = path.join(this.#dialogDirectory(), core.filename);
-    // The path is generated off the main thread; the app may have set one meanwhile.
-    await new Promise((resolve) => setImmediate(resolve));
+    const defaultPath = path.join(await this.#dialogDirectory(), core.filename);
+    // OnDownloadPathGenerated asks the item again: the app may have set a path while the directory was made.
     if (binding?.savePath) return binding.savePath;
     if (this.#shutDown) return '';
     const settings = binding ? { ...binding.dialogOptions } : defaultDialogSettings();

@@ -7,7 +7,7 @@
 // were no implicit rules, and `<-loopback>` meant nothing special.
 
 import { parseHostAndPort } from './authority.ts';
-import { matchPattern } from './host-pattern.ts';
+import { matchPattern } from '../net/match-pattern.ts';
 import {
   formatIpForUrl,
   isIPv4MappedIPv6,

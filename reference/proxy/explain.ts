@@ -1,11 +1,12 @@
 // Why a configuration resolves a URL the way it does, step by step, for the
 // proxy-check command: which bypass rule decided, which list applied, what a
-// PAC script was given and answered.
+// PAC script was given and answered. URLs are read as the resolution reads
+// them: with the app's registered standard schemes, whose URLs have a host.
 
 import type { BypassRules } from './bypass-rules.ts';
 import type { NetProxyConfig } from './net-config.ts';
 import type { ProxyRules } from './proxy-rules.ts';
-import { parseRequestUrl, sanitizedSpecForPac } from './request-url.ts';
+import { parseRequestUrl, type RegisteredSchemes, type RequestUrl, sanitizedSpecForPac } from './request-url.ts';
 
 function listName(rules: ProxyRules, scheme: string): string {
   if (rules.type === 'list') return 'the single proxy list';
@@ -20,17 +21,17 @@ function listName(rules: ProxyRules, scheme: string): string {
   return rules.fallback.isEmpty ? `no list for ${scheme || 'this URL'}: direct` : 'the socks= list (every other scheme)';
 }
 
-function bypassStep(bypass: BypassRules, urlText: string): string | null {
-  const decision = bypass.decidingRule(parseRequestUrl(urlText));
+function bypassStep(bypass: BypassRules, url: RequestUrl): string | null {
+  const decision = bypass.decidingRule(url);
   if (!decision) return null;
   return decision.bypass
     ? `bypassed by ${decision.rule}`
     : `kept on the proxy by ${decision.rule} (it removes the implicit bypass)`;
 }
 
-/** Explanations that do not need to run anything. */
-export function explainStatic(config: NetProxyConfig, urlText: string): string[] {
-  const url = parseRequestUrl(urlText);
+/** Explanations that do not need to run anything; `registered`: the schemes the resolution was given. */
+export function explainStatic(config: NetProxyConfig, urlText: string, registered?: RegisteredSchemes): string[] {
+  const url = parseRequestUrl(urlText, registered);
   const steps = [
     url.valid
       ? `URL: scheme ${url.scheme || '(none)'}, host ${url.host || '(none)'}, port ${url.effectivePort}`
@@ -56,7 +57,7 @@ export function explainStatic(config: NetProxyConfig, urlText: string): string[]
         break;
       }
       steps.push(`configuration: ${rules.type === 'list' ? 'one list for every URL' : 'lists per URL scheme'}`);
-      const bypass = bypassStep(rules.bypass, urlText);
+      const bypass = bypassStep(rules.bypass, url);
       if (bypass) steps.push(bypass);
       if (!bypass || bypass.startsWith('kept')) steps.push(`uses ${listName(rules, url.scheme)}`);
     }

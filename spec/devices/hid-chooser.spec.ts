@@ -93,6 +93,20 @@ describe("ses.on('select-hid-device')", () => {
     expect(ids).not.toContain(blocked);
   });
 
+  it("hides devices whose vendor and product ids are on Chromium's HID blocklist", async () => {
+    const ses = freshSession(t);
+    const yubikey = await plug(t, 'hid', keyboard({ name: 'YubiKey', vendorId: 0x1050, productId: 0x0407 }));
+    const plain = await plug(t, 'hid', keyboard());
+    let ids: string[] = [];
+    answerWith(ses, (d, callback) => {
+      ids = d.deviceList.map((x) => x.deviceId);
+      callback('');
+    });
+    await t.driver.hid.requestDevice({ session: ses, url: PAGE });
+    expect(ids).toContain(plain);
+    expect(ids).not.toContain(yubikey);
+  });
+
   it('lists a physical device with several interfaces once and grants every interface', async () => {
     const ses = freshSession(t);
     const physical = uniqueId('phys');

@@ -72,20 +72,20 @@ describe('ses.enableNetworkEmulation', () => {
   it('downloadThroughput paces response bodies, which still arrive whole', async () => {
     session('ne-down').enableNetworkEmulation({ downloadThroughput: 64 * 1024 });
     const finished: string[] = [];
-    const slow = fetchFrom('ne-down', '/bytes?n=40000&down=slow').then((res) => {
+    const slow = fetchFrom('ne-down', '/bytes?n=20000&down=slow').then((res) => {
       finished.push('throttled');
       return res;
     });
-    await http.log.waitFor(() => !!seen('/bytes?n=40000&down=slow'), 'the throttled download to start');
-    await fetchFrom('ne-down-none', '/bytes?n=40000&down=fast').then(() => finished.push('unthrottled'));
+    await http.log.waitFor(() => !!seen('/bytes?n=20000&down=slow'), 'the throttled download to start');
+    await fetchFrom('ne-down-none', '/bytes?n=20000&down=fast').then(() => finished.push('unthrottled'));
     const res = await slow;
     expect(finished).toEqual(['unthrottled', 'throttled']);
-    expect(res.body).toBe(patternBytes(40000).toString());
+    expect(res.body).toBe(patternBytes(20000).toString());
   });
 
   it('uploadThroughput paces request bodies, which still arrive whole', async () => {
     session('ne-up').enableNetworkEmulation({ uploadThroughput: 32 * 1024 });
-    const body = patternBytes(20000).toString();
+    const body = patternBytes(10000).toString();
     const slow = fetchFrom('ne-up', '/echo?up=slow', { method: 'POST', body });
     await http.log.waitFor(() => !!seen('/echo?up=slow'), 'the throttled upload to start');
     await fetchFrom('ne-up-none', '/echo?up=fast', { method: 'POST', body });

@@ -50,6 +50,30 @@ describe('session-conformance proxy-check', () => {
     expect(run.stdout).toContain('url="https://secret.test/" host="secret.test"');
   });
 
+  it('reads URLs of a --standard-scheme with a host, in the answer and in its reasoning', () => {
+    const run = proxyCheck(
+      '--json',
+      '--standard-scheme',
+      'app',
+      '--rules',
+      'p:1',
+      '--bypass',
+      'foo.test',
+      'app://FOO.test:99/x',
+      'other://foo.test/x',
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as { results: { reference: string; steps: string[] }[] };
+    expect(report.results.map((r) => r.reference)).toEqual(['DIRECT', 'PROXY p:1']);
+    expect(report.results[0]!.steps).toEqual([
+      'URL: scheme app, host foo.test, port -1',
+      'configuration: one list for every URL',
+      'bypassed by foo.test',
+    ]);
+    expect(report.results[1]!.steps[0]).toBe('URL: scheme other, host (none), port -1');
+    expect(proxyCheck('--standard-scheme', 'Not A Scheme', 'app://a/').status).toBe(2);
+  });
+
   it('refuses an unknown mode and a missing URL', () => {
     expect(proxyCheck('--mode', 'bogus', 'http://a.test/').status).toBe(2);
     expect(proxyCheck('--rules', 'p:1').status).toBe(2);

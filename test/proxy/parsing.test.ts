@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalizeHost, parseAuthority, parseHostAndPort, parsePort } from '../../reference/proxy/authority.ts';
 import { BypassRules } from '../../reference/proxy/bypass-rules.ts';
 import { chromiumBehaviour } from '../../reference/proxy/chromium-behaviour.ts';
-import { matchPattern } from '../../reference/proxy/host-pattern.ts';
+import { matchPattern } from '../../reference/net/match-pattern.ts';
 import { formatIp, matchesPrefix, parseCidrBlock, parseIPLiteral } from '../../reference/proxy/ip-address.ts';
 import { describeNetConfig } from '../../reference/proxy/net-config.ts';
 import { ProxyList } from '../../reference/proxy/proxy-list.ts';

@@ -2,7 +2,10 @@
 // Shows the reference's answer with the reasoning behind it (the parsed
 // configuration, the bypass rule or list that decided, what a PAC script was
 // given), and, when a Chromium binary is installed, what real Chromium
-// answers for the same configuration, marking any difference.
+// answers for the same configuration, marking any difference. Schemes the
+// app would register as standard (--standard-scheme) are read as the
+// reference's sessions read them, both for the answer and its reasoning;
+// Chromium has no such registrations, so it is not asked then.
 
 import { parseArgs } from 'node:util';
 import { findChromium } from '../../chromium/find-chromium.ts';
@@ -15,8 +18,20 @@ import {
   explainStatic,
   describeNetConfig,
   fetchPacScript,
+  noPrivileges,
   ProxyConfigService,
+  UrlSchemes,
 } from '../../../reference/testing.ts';
+
+/** What registerSchemesAsPrivileged({ standard: true }) would register for each scheme. */
+function standardSchemes(names: readonly string[]): UrlSchemes {
+  const schemes = new UrlSchemes();
+  for (const name of names) {
+    if (!/^[a-z][a-z0-9+.-]*$/.test(name)) throw new UsageError(`"${name}" is not a scheme name (lowercase, e.g. app)`);
+    schemes.addPrivileged(name, { ...noPrivileges(), standard: true });
+  }
+  return schemes;
+}
 
 async function chromiumAnswers(
   executable: string,
@@ -44,6 +59,7 @@ async function proxyCheck(argv: string[]): Promise<number> {
       pac: { type: 'string' },
       mode: { type: 'string' },
       era: { type: 'string', default: 'current' },
+      'standard-scheme': { type: 'string', multiple: true, default: [] },
       'skip-chromium': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -60,12 +76,14 @@ async function proxyCheck(argv: string[]): Promise<number> {
 
   const pref = preferenceFromSetProxy(options, era === 'legacy' ? 'e9' : era);
   if ('error' in pref) throw new UsageError(pref.error);
-  const service = new ProxyConfigService({ era, env: process.env });
+  const registered = values['standard-scheme']!;
+  const registeredSchemes = standardSchemes(registered);
+  const service = new ProxyConfigService({ era, env: process.env, registeredSchemes });
   service.setPreference(pref);
   const ours: string[] = [];
   for (const url of positionals) ours.push(await service.lookUpPacString(url));
 
-  const askChromium = !values['skip-chromium'];
+  const askChromium = !values['skip-chromium'] && registered.length === 0;
   const executable =
     askChromium && (values.mode === undefined || ['fixed_servers', 'pac_script'].includes(values.mode))
       ? findChromium()
@@ -80,7 +98,7 @@ async function proxyCheck(argv: string[]): Promise<number> {
     url,
     reference: ours[i]!,
     ...(theirs ? { chromium: theirs[i] ?? null } : {}),
-    steps: explainStatic(service.config, url),
+    steps: explainStatic(service.config, url, registeredSchemes),
   }));
   if (values.json) {
     console.log(
@@ -104,6 +122,8 @@ async function proxyCheck(argv: string[]): Promise<number> {
     }
     if (!executable && askChromium)
       console.log('\n(no Chromium binary found, or a mode Chromium is not asked about: reference answers only)');
+    if (registered.length > 0 && !values['skip-chromium'])
+      console.log('\n(Chromium is not asked: it has no registered standard schemes: reference answers only)');
   }
   const disagreements = report.filter((r) => 'chromium' in r && r.chromium !== null && r.chromium !== r.reference).length;
   return disagreements ? 1 : 0;
@@ -117,6 +137,7 @@ export const proxyCheckCommand: Command = {
              --pac <url>               a PAC script (http, https, data: or file:)
              --mode <mode>             setProxy's mode
              --era <id>                which era's Chromium behaviour (default: current)
+             --standard-scheme <s>     a scheme the app registers as standard (repeatable)
              --skip-chromium           do not ask the installed Chromium
              --json                    machine-readable output`,
   run: proxyCheck,

@@ -1,4 +1,4 @@
-// base::MatchPattern, which hostname bypass rules use: `*` matches any run of
+// base::MatchPattern, which hostname bypass rules and host resolver rules use: `*` matches any run of
 // characters, `?` matches zero or one character, `\` escapes the next
 // character, and the recursion gives up (no match) beyond 16 wildcards deep.
 
