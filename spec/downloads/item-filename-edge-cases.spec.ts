@@ -136,6 +136,13 @@ describe('downloadItem.getFilename edge cases', () => {
     expect(await filenameOf('/%FF%FE.bin', 'application/zip')).toBe('download.zip');
   });
 
+  it('fails the request when an unquoted comma splits Content-Disposition in two, naming the item from its URL', async () => {
+    dir = await t.tempDir();
+    expect(await refused('/report.pdf', 'attachment; filename=a,b.txt')).toEqual({ name: 'report.pdf', state: 'interrupted' });
+    // Quoted, the comma is part of one value.
+    expect(await named('attachment; filename="a,b.txt"')).toBe('a,b.txt');
+  });
+
   it("compares the extension with the MIME type's list case-sensitively", async () => {
     expect(await filenameOf('/photo.JPG?a=1', 'image/jpeg')).toBe('photo.jpeg');
     expect(await filenameOf('/photo.jpg?a=1', 'image/jpeg')).toBe('photo.jpg');
