@@ -16,8 +16,10 @@
 //            an empty name is refused; icons are parsed strictly; a missing
 //            background page is named by its resolved path (so, empty).
 //   current  the same, with the 2024 wording of the deprecation warning,
-//            Electron 39's manifest keys and permissions, and the manifest
-//            versions some keys and permissions are limited to.
+//            Electron 39's manifest keys and permissions, the manifest
+//            versions some keys and permissions are limited to,
+//            web_accessible_resources checked at load, and manifest.json
+//            read by the Rust JSON parser.
 
 import type { EraId } from '../../contract/eras/eras.ts';
 import {
@@ -51,6 +53,10 @@ export interface ExtensionEraRules {
   readonly permissions: readonly string[];
   readonly keyLimits: Limits;
   readonly permissionLimits: Limits;
+  /** base::JSONReader's parser: the C++ one, or the Rust one (serde's error wording, stricter strings). */
+  readonly jsonParser: 'cpp' | 'rust';
+  /** Whether web_accessible_resources is checked at load (its generated-type errors and V3 entry rules). */
+  readonly parseWebAccessibleResources: boolean;
 }
 
 const MV2_2023 =
@@ -74,6 +80,8 @@ const E9: ExtensionEraRules = {
   permissions: [...CHROMIUM_PERMISSIONS, 'resourcesPrivate'],
   keyLimits: {},
   permissionLimits: {},
+  parseWebAccessibleResources: false,
+  jsonParser: 'cpp',
 };
 
 const E12: ExtensionEraRules = {
@@ -129,6 +137,8 @@ const CURRENT: ExtensionEraRules = {
   ],
   keyLimits: CURRENT_KEY_LIMITS,
   permissionLimits: CURRENT_PERMISSION_LIMITS,
+  parseWebAccessibleResources: true,
+  jsonParser: 'rust',
 };
 
 export const EXTENSION_ERAS: Readonly<Record<EraId, ExtensionEraRules | null>> = {

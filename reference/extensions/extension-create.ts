@@ -1,7 +1,7 @@
 // Extension::Create for a parsed manifest, in Chromium's order: the id (from
 // `key`, else from the path), the manifest's key warnings, the manifest
 // version, name, version and version_name, permissions, description, the
-// manifest handlers (background, icons), short_name. The first failure is
+// manifest handlers (background, icons, web_accessible_resources), short_name. The first failure is
 // the load's error; warnings accumulate in order.
 
 import { displayName } from './display-name.ts';
@@ -20,6 +20,7 @@ import {
   type IconEntry,
 } from './manifest-handlers.ts';
 import { loadManifestVersion, parseExtensionVersion } from './manifest-version.ts';
+import { parseWebAccessibleResources } from './web-accessible-parse.ts';
 
 export interface CreatedExtension {
   readonly id: string;
@@ -72,6 +73,7 @@ export function createExtension(path: string, manifest: Record<string, unknown>,
   optionalString(manifest, 'description', MANIFEST_ERRORS.invalidDescription);
   const background = parseBackground(manifest, manifestVersion, features);
   const icons = parseIcons(manifest, rules);
+  if (rules.parseWebAccessibleResources) parseWebAccessibleResources(manifest, manifestVersion);
   if (Object.hasOwn(manifest, 'short_name') && (typeof manifest.short_name !== 'string' || manifest.short_name === '')) {
     throw new ExtensionLoadError(MANIFEST_ERRORS.invalidShortName);
   }

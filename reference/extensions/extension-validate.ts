@@ -1,10 +1,11 @@
 // file_util::ValidateExtension: the files a created extension names must be
-// there (background scripts, service worker and page, then icons, as the
-// handler registry orders its keys), and the folder is looked over for what
+// there (background scripts, service worker and page, then icons, then the
+// _locales folder a default_locale needs, as Chromium 150 was seen to order
+// its handlers' checks), and the folder is looked over for what
 // Chromium only warns about: a top-level name starting with "_", a name
 // Windows reserves, a private key (*.pem) left inside.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExtensionEraRules } from './era-rules.ts';
 import type { CreatedExtension } from './extension-create.ts';
@@ -26,6 +27,23 @@ async function backgroundFile(
   return { file, shown: rules.missingBackgroundNamed === 'as-written' ? (relative ?? value) : (file ?? '') };
 }
 
+/**
+ * DefaultLocaleHandler::Validate: a default_locale needs a _locales folder
+ * (the reverse was refused when the manifest was localised).
+ */
+async function validateLocales(extension: CreatedExtension): Promise<void> {
+  const fallback = extension.manifest.default_locale;
+  if (typeof fallback !== 'string' || fallback === '') return;
+  if (!(await exists(join(extension.path, '_locales')))) throw new ExtensionLoadError(MANIFEST_ERRORS.localesTreeMissing);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
 async function validateFiles(extension: CreatedExtension, rules: ExtensionEraRules): Promise<void> {
   const { background, path: root } = extension;
   for (const script of background.scripts) {
@@ -45,6 +63,7 @@ async function validateFiles(extension: CreatedExtension, rules: ExtensionEraRul
     const file = relative === null ? null : await resolveResource(root, relative);
     if (!(await isNonEmptyFile(file))) throw new ExtensionLoadError(format(MANIFEST_ERRORS.iconMissing, icon.path, 'icons'));
   }
+  await validateLocales(extension);
 }
 
 /** Every file and directory under `root` (links not descended into), as root-joined paths. */

@@ -60,3 +60,15 @@ export const CURRENT_PERMISSION_LIMITS: Limits = {
   sidePanel: [3, Infinity],
   tabGroups: [3, Infinity],
 };
+
+/**
+ * The APIPermissionID of each limited permission (extensions/common/mojom/
+ * api_permission_id.mojom): a permission set iterates in id order, and so do
+ * the warnings about permissions a manifest version cannot have.
+ */
+export const PERMISSION_IDS: Readonly<Record<string, number>> = {
+  tabGroups: 229,
+  scripting: 230,
+  sidePanel: 241,
+  readingList: 250,
+};

@@ -24,6 +24,8 @@ export const MANIFEST_ERRORS = {
   manifestVersionTooHigh:
     'The maximum currently-supported manifest version is *, but this is *.  Certain features may not work as expected.',
   invalidPermissions: "Invalid value for 'permissions'.",
+  invalidPermission: "Invalid value for 'permissions[*]'.",
+  localesTreeMissing: 'Default locale was specified, but _locales subtree is missing.',
   permissionUnknown: "Permission '*' is unknown or URL pattern is malformed.",
   unrecognizedKey: "Unrecognized manifest key '*'.",
   invalidIcons: "Invalid value for 'icons'.",

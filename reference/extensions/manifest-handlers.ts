@@ -6,6 +6,7 @@
 import type { ExtensionEraRules } from './era-rules.ts';
 import { ExtensionLoadError, format, MANIFEST_ERRORS } from './manifest-errors.ts';
 import { manifestVersionLimitMessage, type ManifestFeatures } from './manifest-features.ts';
+import { PERMISSION_IDS } from './feature-lists.ts';
 import { isJsonInteger } from './manifest-json.ts';
 import { relativePathOfUrlPath, safeRelativePath } from './resources.ts';
 
@@ -116,23 +117,42 @@ function isUrlPattern(value: string): boolean {
   return match[1] === 'file' || match[2] !== undefined;
 }
 
-/** PermissionsParser: errors for a malformed list, warnings for what it cannot use. */
+/**
+ * PermissionsParser: a list whose entries are names or one-key
+ * dictionaries, else an error naming the first that is neither. Warnings come in Chromium's order: first the
+ * known permissions its features limit to other manifest versions (in the
+ * order of their permission ids), then, in list order, the entries that are
+ * no permission: in Manifest V2 those that are no URL pattern either, in
+ * Manifest V3 all of them (host patterns belong in host_permissions there).
+ */
 export function parsePermissions(manifest: Manifest, manifestVersion: number, features: ManifestFeatures): string[] {
   if (!Object.hasOwn(manifest, 'permissions')) return [];
   const permissions = manifest.permissions;
   if (!Array.isArray(permissions)) throw new ExtensionLoadError(MANIFEST_ERRORS.invalidPermissions);
-  const warnings: string[] = [];
-  for (const permission of permissions) {
-    if (typeof permission !== 'string') continue;
+  // An entry is a name, or { name: arguments } with exactly one key.
+  const names = permissions.map((entry, i) => {
+    if (typeof entry === 'string') return entry;
+    const asDictionary = dictionary(entry);
+    if (!asDictionary || Object.keys(asDictionary).length !== 1)
+      throw new ExtensionLoadError(format(MANIFEST_ERRORS.invalidPermission, i));
+    return Object.keys(asDictionary)[0]!;
+  });
+  const limited: string[] = [];
+  const unknown: string[] = [];
+  for (const permission of names) {
     if (features.isKnownPermission(permission)) {
       const limits = features.permissionLimits[permission];
       const message = limits ? manifestVersionLimitMessage(permission, limits, manifestVersion) : null;
-      if (message) warnings.push(message);
-    } else if (!isUrlPattern(permission)) {
-      warnings.push(format(MANIFEST_ERRORS.permissionUnknown, permission));
+      if (message && !limited.includes(permission)) limited.push(permission);
+    } else if (manifestVersion >= 3 || !isUrlPattern(permission)) {
+      unknown.push(format(MANIFEST_ERRORS.permissionUnknown, permission));
     }
   }
-  return warnings;
+  const byId = (a: string, b: string) => (PERMISSION_IDS[a] ?? 0) - (PERMISSION_IDS[b] ?? 0);
+  return [
+    ...limited.sort(byId).map((p) => manifestVersionLimitMessage(p, features.permissionLimits[p]!, manifestVersion)!),
+    ...unknown,
+  ];
 }
 
 /** Manifest::ValidateManifest: limited features first (by name), then unknown keys (in key order). */

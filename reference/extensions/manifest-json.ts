@@ -1,4 +1,5 @@
-// manifest.json read as Chromium's JSON parser (base/json/json_parser.cc)
+// manifest.json read as Chromium's C++ JSON parser (base/json/json_parser.cc,
+// the e9-e17 eras; manifest-json-rust.ts reads it for the current one)
 // reads it with the options an extension manifest gets: comments, control
 // characters and newlines in strings, \v and \x escapes are accepted;
 // trailing commas are not. Errors carry Chromium's wording and its line and
@@ -32,6 +33,11 @@ export class JsonParseError extends Error {
 
 /** Which number members of parsed containers were written as doubles. */
 const doubles = new WeakMap<object, Set<string | number>>();
+
+/** Records which members of a container parsed elsewhere were written as doubles. */
+export function markDoubles(container: object, members: readonly (string | number)[]): void {
+  if (members.length) doubles.set(container, new Set(members));
+}
 
 /** True when `container[key]` was written as an integer that fits in 32 bits. */
 export function isJsonInteger(container: object, key: string | number): boolean {

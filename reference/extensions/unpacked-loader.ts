@@ -15,6 +15,7 @@ import { validateExtension } from './extension-validate.ts';
 import { ExtensionLoadError, MANIFEST_ERRORS } from './manifest-errors.ts';
 import type { ManifestFeatures } from './manifest-features.ts';
 import { JsonParseError, parseManifestJson } from './manifest-json.ts';
+import { parseManifestJsonRust } from './manifest-json-rust.ts';
 
 export type LoadResult = { ok: true; extension: CreatedExtension; warnings: string } | { ok: false; error: string };
 
@@ -27,7 +28,7 @@ async function kind(path: string): Promise<'directory' | 'other' | null> {
 }
 
 /** file_util::LoadManifest. */
-async function loadManifest(dir: string): Promise<Record<string, unknown>> {
+async function loadManifest(dir: string, rules: ExtensionEraRules): Promise<Record<string, unknown>> {
   const path = join(dir, 'manifest.json');
   if ((await kind(path)) === null) throw new ExtensionLoadError(MANIFEST_ERRORS.manifestUnreadable);
   let bytes: Buffer;
@@ -38,7 +39,7 @@ async function loadManifest(dir: string): Promise<Record<string, unknown>> {
   }
   let root: unknown;
   try {
-    root = parseManifestJson(bytes);
+    root = rules.jsonParser === 'rust' ? parseManifestJsonRust(bytes) : parseManifestJson(bytes);
   } catch (error) {
     if (error instanceof JsonParseError) throw new ExtensionLoadError(`${MANIFEST_ERRORS.manifestParse}  ${error.message}`);
     throw error;
@@ -69,7 +70,7 @@ export async function loadUnpacked(dir: string, rules: ExtensionEraRules, featur
     await rm(join(dir, '_metadata'), { recursive: true, force: true });
   }
   try {
-    const manifest = await loadManifest(dir);
+    const manifest = await loadManifest(dir, rules);
     await checkLocales(dir, manifest);
     const extension = createExtension(dir, manifest, { rules, features });
     const warnings = [...extension.warnings, ...(await validateExtension(extension, rules))];

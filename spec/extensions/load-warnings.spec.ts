@@ -61,7 +61,7 @@ describe('ses.loadExtension install warnings', () => {
     expect(await takeLoadWarnings(t)).toEqual(deprecation.length ? [warningText(t.era, fixture('mv2-basic'), deprecation)] : []);
   });
 
-  it('warns about permissions it does not know, in the order they are listed', async () => {
+  it('warns about permissions it does not know, in the order they are listed; Manifest V3 about host patterns too', async () => {
     const { dir, warnings } = await loadWithWarnings(
       manifestOf(3, { permissions: ['notAPermission', 'storage', 'alsoUnknown', '<all_urls>'] }),
     );
@@ -69,7 +69,17 @@ describe('ses.loadExtension install warnings', () => {
       warningText(t.era, dir, [
         "Permission 'notAPermission' is unknown or URL pattern is malformed.",
         "Permission 'alsoUnknown' is unknown or URL pattern is malformed.",
+        "Permission '<all_urls>' is unknown or URL pattern is malformed.",
       ]),
+    ]);
+  });
+
+  it('takes host patterns among Manifest V2 permissions, warning only about a malformed one', async () => {
+    const { dir, warnings } = await loadWithWarnings(
+      manifestOf(2, { permissions: ['<all_urls>', 'https://*.example.com/', 'http://', 'storage'] }),
+    );
+    expect(warnings).toEqual([
+      warningText(t.era, dir, [...mv2Deprecation(t.era), "Permission 'http://' is unknown or URL pattern is malformed."]),
     ]);
   });
 
