@@ -1,10 +1,14 @@
 // A headless Chromium driven over the DevTools protocol on a pipe
 // (--remote-debugging-pipe: commands on fd 3, replies on fd 4, NUL-separated
 // JSON), so no port is opened and the browser can live in its own network
-// namespace. Only what the proxy oracle needs: commands, flat sessions, close.
+// namespace. Only what the oracles need: commands, flat sessions, events
+// (listeners by method name), close.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
+
+/** An event's parameters and the flat session it came from (undefined: the browser target). */
+export type CdpEventListener = (params: Record<string, unknown>, sessionId: string | undefined) => void;
 
 interface Pending {
   resolve(result: Record<string, unknown>): void;
@@ -40,6 +44,7 @@ export class CdpBrowser {
   readonly #child: ChildProcess;
   readonly #out: Writable;
   readonly #pending = new Map<number, Pending>();
+  readonly #listeners = new Map<string, Set<CdpEventListener>>();
   readonly #exited: Promise<void>;
   #nextId = 0;
   #buffer = '';
@@ -91,10 +96,17 @@ export class CdpBrowser {
     while ((end = this.#buffer.indexOf('\0')) >= 0) {
       const message = JSON.parse(this.#buffer.slice(0, end)) as {
         id?: number;
+        method?: string;
+        params?: Record<string, unknown>;
+        sessionId?: string;
         result?: Record<string, unknown>;
         error?: { message: string };
       };
       this.#buffer = this.#buffer.slice(end + 1);
+      if (message.id === undefined && message.method) {
+        for (const listener of this.#listeners.get(message.method) ?? []) listener(message.params ?? {}, message.sessionId);
+        continue;
+      }
       const pending = message.id === undefined ? undefined : this.#pending.get(message.id);
       if (!pending) continue;
       this.#pending.delete(message.id!);
@@ -110,6 +122,14 @@ export class CdpBrowser {
       this.#pending.set(id, { resolve: resolve as Pending['resolve'], reject });
       this.#out.write(`${JSON.stringify(message)}\0`);
     });
+  }
+
+  /** Calls `listener` for every `method` event until the returned function is called. */
+  on(method: string, listener: CdpEventListener): () => void {
+    const listeners = this.#listeners.get(method) ?? new Set<CdpEventListener>();
+    listeners.add(listener);
+    this.#listeners.set(method, listeners);
+    return () => listeners.delete(listener);
   }
 
   /** Asks the browser to close and waits for the process to exit (killing it after a grace period). */

@@ -9,6 +9,7 @@
 // extension it has.
 
 import { parseContentDisposition } from '../net/http/content-disposition.ts';
+import { percentDecode, utf8Of } from '../net/http/content-disposition-words.ts';
 import { extensionsOf, preferredExtension } from '../net/mime-types.ts';
 
 const DOUBLE_EXTENSION_SUFFIXES = ['bz', 'bz2', 'gz', 'lz', 'lzma', 'lzo', 'xz', 'z', 'zst'];
@@ -40,14 +41,21 @@ function correctedExtension(name: string, mime: string, ignoreExtension: boolean
   if (!mime || (extension && !ignoreExtension)) return extension;
   const preferred = preferredExtension(mime);
   if (preferred === undefined) return extension;
+  // The tables are lower case and compared exactly: `photo.JPG` is not a listed jpeg name.
   const all = extensionsOf(mime);
-  if (all.includes(extension.toLowerCase())) return extension;
+  if (all.includes(extension)) return extension;
   const final = name.slice(name.lastIndexOf('.') + 1);
-  if (name.includes('.') && all.includes(final.toLowerCase())) return extension;
+  if (name.includes('.') && all.includes(final)) return extension;
   return preferred;
 }
 
-/** The last path segment of a URL, %-decoded as UTF-8; '' for data:, about: and unparsable URLs. */
+/**
+ * GetFileNameFromURL: the last path segment without `;parameters`,
+ * %-unescaped to bytes; bytes that are not UTF-8 go through the locale's
+ * decoder (UTF-8 here), which gives nothing. '' for data:, about: and
+ * unparsable URLs. A query, even an empty one, marks the extension as
+ * unreliable.
+ */
 function fileNameFromUrl(url: string): { name: string; hasQuery: boolean } {
   let parsed: URL;
   try {
@@ -56,15 +64,11 @@ function fileNameFromUrl(url: string): { name: string; hasQuery: boolean } {
     return { name: '', hasQuery: false };
   }
   if (parsed.protocol === 'data:' || parsed.protocol === 'about:') return { name: '', hasQuery: false };
-  // GURL leaves `;parameters` out of the file name.
   const segment = (parsed.pathname.split('/').pop() ?? '').split(';')[0] ?? '';
-  let name: string;
-  try {
-    name = decodeURIComponent(segment);
-  } catch {
-    name = segment;
-  }
-  return { name, hasQuery: name !== '' && parsed.search !== '' };
+  const name = utf8Of(percentDecode(segment)) ?? '';
+  // GURL::has_query: a `?` before the fragment (WHATWG's search is '' for a bare `?`).
+  const hasQuery = parsed.href.split('#')[0]!.includes('?');
+  return { name, hasQuery: name !== '' && hasQuery };
 }
 
 // base::i18n's illegal characters: "*/:<>?\| ~ and controls, format characters and non-characters.

@@ -8,6 +8,7 @@ import type { Dispatcher } from 'undici';
 import { NET_ERRORS, NetError, netError, netErrorName, toNetError } from '../net-error.ts';
 import { headerLine, type NetLogSource } from '../netlog/net-log-bus.ts';
 import { abortReason, untilAborted } from './abort.ts';
+import { conflictingHeadersError } from './conflicting-headers.ts';
 import { linesOf } from './header-lines.ts';
 import type { LoaderContext, Route, SkippedRoute } from './loader-types.ts';
 import { ResponseReceiver, type ReceivedResponse } from './response-receiver.ts';
@@ -132,6 +133,14 @@ export async function fromNetwork(ctx: LoaderContext, source: NetLogSource, requ
       ),
     ],
   }));
+  // HTTP/1 answers (the ones with their raw lines) with conflicting copies of a field fail.
+  const conflict = response.rawHeaders && conflictingHeadersError(response.rawHeaders);
+  if (conflict) {
+    const error = netError(conflict);
+    void response.body.cancel(error).catch(() => undefined);
+    ctx.netLog.end('URL_REQUEST_START_JOB', source, () => ({ net_error: error.code }));
+    throw error;
+  }
   ctx.netLog.end('URL_REQUEST_START_JOB', source);
   return {
     status: response.status,

@@ -25,7 +25,7 @@ export interface CacheEntryMeta {
   requestTime: number;
   /** When its headers arrived, ms. */
   responseTime: number;
-  /** Null when the response has no Vary, or `Vary: *` (which Chromium cannot record). */
+  /** Null when the response has no Vary; `Vary: *` is recorded as the single name `*`, which no request matches. */
   vary: VaryData | null;
   bodySize: number;
   /** Last use, for eviction. */
@@ -108,14 +108,24 @@ function requestValue(request: HeaderLines, name: string): string | null {
   return values.length ? values.join(', ') : null;
 }
 
-/** HttpVaryData::Init: null when the response has no Vary or varies on `*`. */
+/**
+ * HttpVaryData::Init: null when the response has no Vary. `Vary: *` gives
+ * valid vary data of its own (Chromium keeps the entry, then finds every
+ * later request a mismatch), recorded here as the one name `*`.
+ */
 export function varyDataFor(request: HeaderLines, response: HeaderLines): VaryData | null {
   const names = headerValues(response, 'vary').map((n) => n.toLowerCase());
-  if (!names.length || names.includes('*')) return null;
+  if (!names.length) return null;
+  if (names.includes('*')) return { names: ['*'], values: [] };
   return { names, values: names.map((n) => requestValue(request, n)) };
 }
 
-/** HttpVaryData::MatchesRequest: the request sends what the stored one sent for every Vary name. */
+/**
+ * HttpVaryData::MatchesRequest: the request sends what the stored one sent
+ * for every Vary name; `Vary: *` never matches, so such an entry is always
+ * validated (with its ETag only, as after any mismatch) before use.
+ */
 export function varyMatches(vary: VaryData, request: HeaderLines): boolean {
+  if (vary.names.includes('*')) return false;
   return vary.names.every((name, i) => requestValue(request, name) === vary.values[i]);
 }

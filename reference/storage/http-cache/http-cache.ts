@@ -12,10 +12,13 @@
 //   POST and others      pass through; a 2xx or 3xx POST removes the entry
 //
 // Entries are keyed by URL (without fragment), one per URL as in Chromium's
-// single-keyed cache: a Vary mismatch revalidates (with the ETag only) and
-// a 200 replaces the entry. Answers are stored whatever their status unless
-// they say `Cache-Control: no-store` (which also removes the stored one), are
-// auth challenges, partial (206) or answer a HEAD.
+// single-keyed cache: a Vary mismatch (and `Vary: *` always is one)
+// revalidates with the ETag only, and a 200 replaces the entry. Answers are
+// stored whatever their status (a 204 included) unless they say
+// `Cache-Control: no-store` (which also removes the stored one), are auth
+// challenges, partial (206) or answer a HEAD. A request that bypasses the
+// cache (`Cache-Control: no-cache` or `Pragma: no-cache`, fetch's 'reload')
+// drops the stored entry before it is sent, whatever it then gets.
 //
 // undici 7's RFC 9111 cache interceptor was the first candidate; it differs
 // from Chromium where an app can see it, so the transaction is our own: it
@@ -98,17 +101,19 @@ export class HttpCache {
     const mode = this.#modeFor(method, request.hasBody, flags, external);
     if (mode === 'none') return this.#passThrough(request, key, flags, send);
 
+    if (mode === 'write') {
+      // A bypassing request dooms the stored entry before it is sent (DoInitEntry),
+      // whatever it then gets; a GET stores its answer in a new one.
+      await this.#store.delete(key);
+      if (method === 'GET') return this.#fetchAndStore(request, key, request.headers, send);
+      return { fromCache: false, response: await send(request.headers) };
+    }
     const entry = await this.#store.get(key);
     if (!entry) {
       if (mode === 'read') throw netError('ERR_CACHE_MISS');
       // Only a GET creates an entry; the rest open existing ones only.
       if (mode === 'read-write' && method === 'GET') return this.#fetchAndStore(request, key, request.headers, send);
       return this.#passThrough(request, key, flags, send);
-    }
-    if (mode === 'write') {
-      // A bypassing request replaces the entry with whatever it gets.
-      if (INVALIDATING.has(method)) return this.#invalidating(key, request.headers, send);
-      return this.#fetchAndStore(request, key, request.headers, send);
     }
     if (mode === 'update') return this.#externallyConditional(request, key, entry, external!, send);
 
@@ -121,21 +126,25 @@ export class HttpCache {
     if (INVALIDATING.has(method)) return this.#invalidating(key, request.headers, send);
     const conditional = this.#conditionalHeaders(entry, request.headers, varyMismatch);
     if (!conditional) {
-      if (method === 'HEAD') {
-        await this.#store.delete(key);
-        return { fromCache: false, response: await send(request.headers) };
-      }
+      if (method === 'HEAD') return this.#headReplacing(key, await send(request.headers));
       return this.#fetchAndStore(request, key, request.headers, send);
     }
     const sentAt = this.#now();
     const response = await send(conditional);
     if (response.status === 304) return this.#validated(entry, request, response, sentAt);
-    if (method === 'HEAD') {
-      // A HEAD cannot replace the entry it found changed.
-      await this.#store.delete(key);
-      return { fromCache: false, response };
-    }
+    if (method === 'HEAD') return this.#headReplacing(key, response);
     return { fromCache: false, response: this.#storing(request, key, response, sentAt) };
+  }
+
+  /**
+   * A HEAD's full answer where an entry was found stale: a HEAD cannot
+   * replace the entry, so it is dropped, unless the answer is an auth
+   * challenge (401, 407), which Chromium hands back as an intermediate
+   * answer that leaves the stored one intact.
+   */
+  async #headReplacing<T extends CacheHop>(key: string, response: T): Promise<CacheAnswer<T>> {
+    if (response.status !== 401 && response.status !== 407) await this.#store.delete(key);
+    return { fromCache: false, response };
   }
 
   /** HttpCache::Transaction's mode after SetRequest and ShouldPassThrough. */
@@ -315,7 +324,9 @@ export class HttpCache {
       if (body === null) void this.#store.delete(key);
       else void this.#store.put({ ...meta, bodySize: body.byteLength }, body);
     };
-    if (!response.body) {
+    // A 204 has no body by definition (the caller drops the stream without
+    // reading it): its entry is complete as soon as its headers are.
+    if (!response.body || status === 204) {
       commit(new Uint8Array(0));
       return response;
     }
