@@ -17,6 +17,7 @@ import { parseHttpDate } from '../net/http/http-date.ts';
 import { reasonForRequestFailure, reasonForResponse, type InterruptReason } from './interrupt-reasons.ts';
 import { PrefetchedBody } from './prefetched-body.ts';
 import { loadWithChain } from './download-chain-stage.ts';
+import { loaderMimeType, MAX_BYTES_TO_SNIFF, sniffMimeType } from '../net/http/mime-sniffer.ts';
 
 export interface DownloadRequest {
   /** The URL as given; an unparsable one is an invalid request. */
@@ -57,10 +58,37 @@ function first(headers: RawHeaders, name: string): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
-/** HttpResponseHeaders::GetMimeType: the type without parameters, lower case. */
+/**
+ * HttpResponseHeaders::GetMimeType (HttpUtil::ParseContentType): the value's
+ * first token (up to white space, `;` or `(`), lower case; nothing for an
+ * empty value, exactly `*\/*`, or one without a slash anywhere.
+ */
 export function mimeTypeOf(contentType: string): string {
-  const type = contentType.split(';')[0]!.trim().toLowerCase();
-  return /^[^/\s]+\/[^/\s]+$/.test(type) ? type : '';
+  if (contentType === '' || contentType === '*/*' || !contentType.includes('/')) return '';
+  const type = contentType.replace(/^[ \t]+/, '');
+  const end = type.search(/[ \t;(]/);
+  return (end < 0 ? type : type.slice(0, end)).toLowerCase();
+}
+
+/**
+ * The type Chromium's URLLoader reports for a download (it loads with
+ * kURLLoadOptionSniffMimeType): sniffed from the first bytes where
+ * net::ShouldSniffMimeType says so. Only http(s) answers come from that
+ * loader; file: and custom schemes have loaders of their own.
+ */
+async function downloadMimeType(headers: RawHeaders, url: string, body: PrefetchedBody | null): Promise<string> {
+  const mime = mimeTypeOf(first(headers, 'content-type'));
+  const finalUrl = URL.parse(url);
+  if (!body || !finalUrl || (finalUrl.protocol !== 'http:' && finalUrl.protocol !== 'https:')) return mime;
+  return loaderMimeType(mime, finalUrl, first(headers, 'x-content-type-options'), async (hint) => {
+    // Each arrival is sniffed again until the sniffer has enough, 1024 bytes came, or the body ended.
+    for (let seen = 0; ; ) {
+      const start = await body.peek(seen, MAX_BYTES_TO_SNIFF);
+      const sniffed = sniffMimeType(start, finalUrl, hint);
+      if (sniffed.enough || start.length >= MAX_BYTES_TO_SNIFF || start.length <= seen) return sniffed.type;
+      seen = start.length;
+    }
+  });
 }
 
 /** HttpUtil::HasStrongValidators for an HTTP/1.1 answer. */
@@ -144,7 +172,12 @@ export async function requestDownload(network: NetworkService, request: Download
   return answerOf(outcome.response, outcome.chain, request, () => controller.abort());
 }
 
-function answerOf(response: LoadedResponse, urlChain: string[], request: DownloadRequest, abort: () => void): DownloadAnswer {
+async function answerOf(
+  response: LoadedResponse,
+  urlChain: string[],
+  request: DownloadRequest,
+  abort: () => void,
+): Promise<DownloadAnswer> {
   const { headers, status } = response;
   const etag = first(headers, 'etag');
   const lastModified = first(headers, 'last-modified');
@@ -157,7 +190,7 @@ function answerOf(response: LoadedResponse, urlChain: string[], request: Downloa
     urlChain,
     result,
     status,
-    mimeType: mimeTypeOf(first(headers, 'content-type')),
+    mimeType: await downloadMimeType(headers, urlChain.at(-1) ?? '', body),
     contentDisposition: first(headers, 'content-disposition'),
     totalBytes: Number.isSafeInteger(contentLength) && contentLength > 0 ? contentLength : 0,
     etag: strongValidators ? etag : '',

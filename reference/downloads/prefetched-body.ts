@@ -66,6 +66,23 @@ export class PrefetchedBody {
     }
   }
 
+  /**
+   * The bytes not yet read (at most `limit`), as a latin1 string, once more
+   * than `seen` of them have arrived or the body ended: MIME sniffing's look
+   * at the start, which reads nothing.
+   */
+  async peek(seen: number, limit: number): Promise<string> {
+    while (this.#bytes <= seen && !this.#end && !this.#cancelled)
+      await new Promise<void>((resolve) => {
+        const previous = this.#wakeReader;
+        this.#wakeReader = () => {
+          previous?.();
+          resolve();
+        };
+      });
+    return Buffer.concat(this.#chunks).subarray(0, limit).toString('latin1');
+  }
+
   cancel(): void {
     if (this.#cancelled) return;
     this.#cancelled = true;
