@@ -11,7 +11,10 @@
 // the response). Without a usable Content-Disposition the URL path names the file: trailing
 // slashes, queries, `;parameters`, %-escapes of UTF-8 and of invalid bytes,
 // IDN hosts. MIME types with and without known extensions, and ones whose
-// extensions conflict with the name's.
+// extensions conflict with the name's; and a third of the scenarios send a
+// type Chromium's loader sniffs (none, empty, unknown, invalid, text/plain,
+// octet-stream, XML, Office) with a body of each kind its sniffer tells
+// apart, so the extension added is the sniffed type's.
 //
 // Header values are "byte strings" (one character per byte, as a raw socket
 // writes them with 'latin1'), so non-UTF-8 bytes reach the browser unchanged.
@@ -27,6 +30,8 @@ export interface DownloadScenario {
   contentType?: string;
   /** Content-Disposition byte string; undefined sends none. */
   contentDisposition?: string;
+  /** The body as a byte string; undefined sends the fixture's short text. */
+  body?: string;
 }
 
 const HOSTS = ['files.test', 'example.com', 'bücher.test', 'xn--bcher-kva.test', 'localhost', 'a.b.c.test'] as const;
@@ -81,6 +86,8 @@ const STEMS = [
   'ctl\x01x',
   'del\x7fx',
   '~tilde',
+  'PROGRA~1',
+  'mid~tilde~',
   'rtl\u202etxt',
   'zw\u200bsp',
   '-_-',
@@ -233,11 +240,9 @@ const urlPath = fc
   )
   .map(([dir, file, tail]) => dir + file + tail);
 
-// Only types Chromium keeps as sent and decides from its built-in tables: a
-// missing, empty or unparsable Content-Type is replaced by MIME sniffing
-// (text/plain for the fixture's body), which the reference does not do, and
-// types only the platform's MIME database knows (text/csv on Linux) depend on
-// the machine.
+// Types Chromium keeps as sent and decides from its built-in tables (types
+// only the platform's MIME database knows, text/csv on Linux, depend on the
+// machine, so none is here).
 const MIME_TYPES = [
   'application/octet-stream',
   'text/plain',
@@ -259,18 +264,96 @@ const MIME_TYPES = [
   'image/svg+xml',
 ] as const;
 
+// Types Chromium's loader MIME-sniffs (net::ShouldSniffMimeType), undefined
+// sending none: missing, empty, unknown, unparsable and odd-cased values,
+// text/plain (binary bodies are not text), octet-stream (sniffed for .crx
+// and Office documents only), XML (feeds) and an Office type (checked for
+// its magic number).
+const SNIFFED_TYPES = [
+  undefined,
+  '',
+  ' ',
+  'text/plain',
+  'TEXT/PLAIN; charset=x',
+  'application/octet-stream',
+  'unknown/unknown',
+  'application/unknown',
+  '*/*',
+  'text',
+  'garbage',
+  'foo; a=b/c',
+  'text/plain junk',
+  '/x',
+  'a/b/c',
+  'text/xml',
+  'application/msword',
+] as const;
+
+const BINARY = '\x00\x01\x02\x03binary\xff\xfe';
+
+// Bodies of each kind the sniffer tells apart: text (with the bytes it
+// allows: TAB, LF, FF, CR, ESC), binary bytes, byte order marks, the magic
+// numbers of its table, HTML and XML starts, feeds, Office and CRX
+// signatures, text past the 1024 bytes it reads, and nothing at all.
+const BODIES = [
+  undefined,
+  '',
+  'plain words\tand\fform\x1b[0m\r\n',
+  BINARY,
+  `text first${'.'.repeat(600)}\x01 binary late`,
+  `${'a'.repeat(1100)}\x00 past the sniffed bytes`,
+  '\xef\xbb\xbfBOM text \x01',
+  '\xff\xfeu\x00t\x00f\x001\x006\x00',
+  '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n',
+  '%!PS-Adobe-3.0\n',
+  'GIF89a\x01\x00\x01\x00',
+  '\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR',
+  '\xff\xd8\xff\xe0\x00\x10JFIF',
+  'BMtext that is a bitmap',
+  '#!/bin/sh\necho hi\n',
+  'From someone\n',
+  '\x1f\x8b\x08\x00\x00\x00\x00\x00',
+  'PK\x03\x04\x14\x00\x00\x00',
+  'Rar!\x1a\x07\x00\x01',
+  'MZ\x90\x00\x03\x00',
+  'RIFF\x24\x00\x00\x00WEBPVP8 ',
+  '\x1a\x45\xdf\xa3\x01',
+  'ID3\x03\x00',
+  'II*\x00',
+  '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00',
+  'Cr24\x03\x00\x00\x00',
+  '<!DOCTYPE html><title>x</title>',
+  '  \n<html><body>x',
+  '<?xml version="1.0"?><rss version="2.0"></rss>',
+  '<?xml version="1.0"?><feed></feed>',
+  '<?xml version="1.0"?><root/>',
+  '<p>paragraph',
+  '<pre>not sniffed as HTML',
+] as const;
+
+const sniffedResponse = fc.record({
+  contentType: fc.constantFrom(...SNIFFED_TYPES),
+  body: fc.constantFrom(...BODIES),
+});
+
+const keptResponse = fc.record({ contentType: fc.constantFrom(...MIME_TYPES), body: fc.constant(undefined) });
+
 export const downloadScenarioArbitrary: fc.Arbitrary<DownloadScenario> = fc
   .tuple(
     fc.constantFrom(...HOSTS),
-    urlPath,
-    fc.constantFrom(...MIME_TYPES),
+    fc.oneof(
+      { weight: 6, arbitrary: urlPath },
+      { weight: 1, arbitrary: fc.constantFrom('/doc.DOC', '/sheet.xlsx', '/ext.crx', '/x.pdf', '/noext') },
+    ),
+    fc.oneof({ weight: 2, arbitrary: keptResponse }, { weight: 1, arbitrary: sniffedResponse }),
     fc.oneof({ weight: 3, arbitrary: contentDispositionArbitrary }, { weight: 1, arbitrary: fc.constant(undefined) }),
   )
-  .map(([host, path, contentType, contentDisposition]) => ({
+  .map(([host, path, { contentType, body }, contentDisposition]) => ({
     host,
     path,
     ...(contentType === undefined ? {} : { contentType }),
     ...(contentDisposition === undefined ? {} : { contentDisposition }),
+    ...(body === undefined ? {} : { body }),
   }));
 
 /** `count` scenarios fixed by `seed`. */

@@ -71,9 +71,11 @@ function fileNameFromUrl(url: string): { name: string; hasQuery: boolean } {
   return { name, hasQuery: name !== '' && hasQuery };
 }
 
-// base::i18n's illegal characters: "*/:<>?\| ~ and controls, format characters and non-characters.
-const ILLEGAL_ANYWHERE = /["*/:<>?\\|~\p{Cc}\p{Cf}\uFDD0-\uFDEF\uFFFE\uFFFF]/gu;
-const ILLEGAL_AT_ENDS = /^[\s.]|[\s.]$/gu;
+// base::i18n's illegal characters: "*/:<>?\| and controls, format characters
+// and non-characters anywhere; white space, `.` and `~` at either end (`~`
+// inside a name only on Windows, where it may make an 8.3 short name).
+const ILLEGAL_ANYWHERE = /["*/:<>?\\|\p{Cc}\p{Cf}\uFDD0-\uFDEF\uFFFE\uFFFF]/gu;
+const ILLEGAL_AT_ENDS = /^[\s.~]|[\s.~]$/gu;
 
 function sanitize(name: string): string {
   const trimmed = name.replace(/^\.+|\.+$/g, '');

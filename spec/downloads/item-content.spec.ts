@@ -1,6 +1,7 @@
 // DownloadItem.getMimeType / getContentDisposition: the answer's MIME type
-// (lower case, without parameters; '' when it sends none) and its
-// Content-Disposition header as sent ('' when absent).
+// (lower case, without parameters; sniffed from the body when it sends none,
+// see item-mime-sniffing.spec.ts) and its Content-Disposition header as sent
+// ('' when absent).
 
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
@@ -32,8 +33,8 @@ describe('downloadItem.getMimeType', () => {
     expect(started.atDone.getMimeType).toBe('application/pdf');
   });
 
-  it("is '' when the answer has no Content-Type", async () => {
-    expect((await downloadOf('type=none')).atDone.getMimeType).toBe('');
+  it('is sniffed from the body when the answer has no Content-Type (text here)', async () => {
+    expect((await downloadOf('type=none&cd=attachment')).atDone.getMimeType).toBe('text/plain');
   });
 });
 
