@@ -283,6 +283,8 @@ const SNIFFED_TYPES = [
   'garbage',
   'foo; a=b/c',
   'text/plain junk',
+  'text/html junk',
+  'application/pdf(comment)',
   '/x',
   'a/b/c',
   'text/xml',

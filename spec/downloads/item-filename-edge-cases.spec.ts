@@ -5,7 +5,8 @@
 // words are read strictly (a malformed one voids the value, and the next
 // filename parameter counts); raw bytes that are not UTF-8 decode to nothing;
 // ISO-8859-1 and windows-1252 are one charset; a bare `?` is still a query;
-// a URL name that is not UTF-8 gives way to 'download'; extension lists are
+// a URL name that is not UTF-8 gives way to 'download'; `~` is illegal only
+// at a name's ends; extension lists are
 // compared case-sensitively; filename* is NFC-normalised; a raw 0xA0 byte
 // ending a UTF-8 name is no whitespace; parameters stop at an empty value or
 // a quote in a name; only double quotes quote; and a header an unquoted comma
@@ -120,6 +121,11 @@ describe('downloadItem.getFilename edge cases', () => {
   it('reads ISO-8859-1 and windows-1252 filename* as windows-1252', async () => {
     expect(await named(`attachment; filename*=windows-1252''%80euro.txt`)).toBe('€euro.txt');
     expect(await named(`attachment; filename*=ISO-8859-1''%E5%2C%9E.JPG`)).toBe('å,ž.JPG');
+  });
+
+  it("replaces '~' at either end of a name only, keeping it inside (Linux and macOS)", async () => {
+    expect(await named('attachment; filename="PROGRA~1.txt"')).toBe('PROGRA~1.txt');
+    expect(await named('attachment; filename="~mid~dle~"')).toBe('_mid~dle_');
   });
 
   it('normalises filename* to NFC', async () => {
