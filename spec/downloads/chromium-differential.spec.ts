@@ -34,6 +34,13 @@
 // and the platform's MIME database in between; the reference reads the
 // built-in tables only. The generator keeps to types the platform does not
 // decide (see its header), so the machine's database does not show here.
+//
+// A third of the scenarios leave the type to MIME sniffing (no, empty,
+// unknown or unparsable Content-Type, text/plain, octet-stream, XML, Office
+// types, each with a body the sniffer reads: text, binary, magic numbers).
+// DevTools reports no download's sniffed type (Browser.downloadWillBegin has
+// none and no Network event is sent for it), so getMimeType is not compared;
+// the extension the name gets from the sniffed type is.
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -11,12 +11,16 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { startDownloadHeaderServer, type DownloadHeaderServer, type HeaderScenario } from '../../fixtures/servers/download-header-server.ts';
+import {
+  startDownloadHeaderServer,
+  type DownloadHeaderServer,
+  type HeaderScenario,
+} from '../../fixtures/servers/download-header-server.ts';
 import { freshSession, urlDownload } from './download-support.ts';
 
 export const meta = defineSpec({
-  members: ['downloadItem.getMimeType', 'downloadItem.getFilename'],
-  eras: '*',
+  members: ['downloadItem.getMimeType', 'downloadItem.getFilename', 'ses.downloadURL'],
+  eras: '>=e9',
   requires: ['network', 'downloads'],
   level: 'must',
   basis: 'chromium',
@@ -46,11 +50,15 @@ async function sniffed(scenario: HeaderScenario, path = '/file'): Promise<{ type
   server!.define(key, scenario);
   let type = '';
   let name = '';
-  const started = await urlDownload(freshSession(t, 'mime-sniffing'), `http://${key}.files.test:${server!.port}${path}`, ({ item }) => {
-    type = String(item.getMimeType());
-    name = String(item.getFilename());
-    item.cancel();
-  });
+  const started = await urlDownload(
+    freshSession(t, 'mime-sniffing'),
+    `http://${key}.files.test:${server!.port}${path}`,
+    ({ item }) => {
+      type = String(item.getMimeType());
+      name = String(item.getFilename());
+      item.cancel();
+    },
+  );
   await started.done;
   return { type, name };
 }
@@ -66,17 +74,29 @@ describe('downloadItem.getMimeType when the answer leaves the type to sniffing',
 
   it('recognises magic numbers for empty, unknown and unparsable types', async () => {
     expect(await sniffed({ contentType: '', body: PDF })).toEqual({ type: 'application/pdf', name: 'file.pdf' });
-    expect(await sniffed({ contentType: 'unknown/unknown', body: GZIP })).toEqual({ type: 'application/x-gzip', name: 'file.gz' });
+    expect(await sniffed({ contentType: 'unknown/unknown', body: GZIP })).toEqual({
+      type: 'application/x-gzip',
+      name: 'file.gz',
+    });
     expect(await sniffed({ contentType: '*/*', body: ZIP })).toEqual({ type: 'application/zip', name: 'file.zip' });
-    expect(await sniffed({ contentType: 'garbage', body: '  \n<html><body>x' })).toEqual({ type: 'text/html', name: 'file.html' });
+    expect(await sniffed({ contentType: 'garbage', body: '  \n<html><body>x' })).toEqual({
+      type: 'text/html',
+      name: 'file.html',
+    });
   });
 
   it('keeps text/plain for text, and reads binary text/plain bodies for their magic numbers', async () => {
     expect(await sniffed({ contentType: 'text/plain', body: TEXT })).toEqual({ type: 'text/plain', name: 'file.txt' });
     expect(await sniffed({ contentType: 'text/plain', body: PNG })).toEqual({ type: 'image/png', name: 'file.png' });
-    expect(await sniffed({ contentType: 'text/plain', body: BINARY })).toEqual({ type: 'application/octet-stream', name: 'file' });
+    expect(await sniffed({ contentType: 'text/plain', body: BINARY })).toEqual({
+      type: 'application/octet-stream',
+      name: 'file',
+    });
     // Text/plain is not sniffed for HTML.
-    expect(await sniffed({ contentType: 'Text/Plain; charset=x', body: '<html>' })).toEqual({ type: 'text/plain', name: 'file.txt' });
+    expect(await sniffed({ contentType: 'Text/Plain; charset=x', body: '<html>' })).toEqual({
+      type: 'text/plain',
+      name: 'file.txt',
+    });
   });
 
   it('reads only the first 1024 bytes, and takes a byte order mark for text', async () => {
@@ -96,13 +116,18 @@ describe('downloadItem.getMimeType when the answer leaves the type to sniffing',
   });
 
   it('turns an Office type without an Office signature into application/octet-stream', async () => {
-    expect(await sniffed({ contentType: 'application/msword', body: TEXT })).toEqual({ type: 'application/octet-stream', name: 'file' });
+    expect(await sniffed({ contentType: 'application/msword', body: TEXT })).toEqual({
+      type: 'application/octet-stream',
+      name: 'file',
+    });
   });
 
   it('finds feeds in plain XML', async () => {
     const rss = '<?xml version="1.0"?><rss version="2.0"></rss>';
     expect((await sniffed({ contentType: 'text/xml', body: rss })).type).toBe('application/rss+xml');
-    expect((await sniffed({ contentType: 'application/xml', body: '<?xml version="1.0"?><root/>' })).type).toBe('application/xml');
+    expect((await sniffed({ contentType: 'application/xml', body: '<?xml version="1.0"?><root/>' })).type).toBe(
+      'application/xml',
+    );
   });
 
   it('is text/plain without sniffing for nosniff and no type; other types are kept as sent', async () => {
@@ -113,6 +138,9 @@ describe('downloadItem.getMimeType when the answer leaves the type to sniffing',
 
   it('reads the Content-Type up to white space, `;` or `(`', async () => {
     expect(await sniffed({ contentType: 'text/plain junk', body: TEXT })).toEqual({ type: 'text/plain', name: 'file.txt' });
-    expect(await sniffed({ contentType: 'application/pdf(comment)', body: TEXT })).toEqual({ type: 'application/pdf', name: 'file.pdf' });
+    expect(await sniffed({ contentType: 'application/pdf(comment)', body: TEXT })).toEqual({
+      type: 'application/pdf',
+      name: 'file.pdf',
+    });
   });
 });
