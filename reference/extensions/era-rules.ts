@@ -57,7 +57,15 @@ export interface ExtensionEraRules {
   readonly jsonParser: 'cpp' | 'rust';
   /** Whether web_accessible_resources is checked at load (its generated-type errors and V3 entry rules). */
   readonly parseWebAccessibleResources: boolean;
+  /** Extension::kValidHostPermissionSchemes of the build's Chromium (urn, later uuid-in-package, non-standard). */
+  readonly hostPermissionSchemes: readonly string[];
+  /** "Invalid scheme for 'permissions[P]'." (`permissions`), or naming the key it came from (`key`). */
+  readonly invalidSchemeWording: 'permissions' | 'key';
 }
+
+// Chromium 8x's mask; Chromium 9x added urn (its web bundle URLs), which
+// later became uuid-in-package. Never chrome-extension, data or filesystem.
+const HOST_SCHEMES_8X = ['http', 'https', 'file', 'ftp', 'chrome', 'ws', 'wss'];
 
 const MV2_2023 =
   'Manifest version 2 is deprecated, and support will be removed in 2023. See https://developer.chrome.com/blog/mv2-transition/ for more details.';
@@ -82,6 +90,8 @@ const E9: ExtensionEraRules = {
   permissionLimits: {},
   parseWebAccessibleResources: false,
   jsonParser: 'cpp',
+  hostPermissionSchemes: HOST_SCHEMES_8X,
+  invalidSchemeWording: 'permissions',
 };
 
 const E12: ExtensionEraRules = {
@@ -103,6 +113,8 @@ const E17: ExtensionEraRules = {
   iconParsing: 'strict',
   missingBackgroundNamed: 'resolved',
   permissions: [...CHROMIUM_PERMISSIONS, 'resourcesPrivate', 'management', 'cryptotokenPrivate'],
+  hostPermissionSchemes: [...HOST_SCHEMES_8X, 'urn'],
+  invalidSchemeWording: 'key',
 };
 
 const CURRENT: ExtensionEraRules = {
@@ -139,6 +151,7 @@ const CURRENT: ExtensionEraRules = {
   permissionLimits: CURRENT_PERMISSION_LIMITS,
   parseWebAccessibleResources: true,
   jsonParser: 'rust',
+  hostPermissionSchemes: [...HOST_SCHEMES_8X, 'uuid-in-package'],
 };
 
 export const EXTENSION_ERAS: Readonly<Record<EraId, ExtensionEraRules | null>> = {
