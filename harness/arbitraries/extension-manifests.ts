@@ -2,8 +2,9 @@
 // manifest.json (an object mostly; sometimes missing, not JSON, with a BOM
 // or comments, or not an object) with valid and invalid manifest versions,
 // names, versions, keys, icons, background pages, scripts and service
-// workers, locales, permissions, host patterns over many schemes, unknown keys and web-accessible resources
-// in both manifest forms, plus the files it names (or not). A case is plain
+// workers, locales, permissions, host patterns over many schemes (in
+// permissions and host_permissions), unknown keys and web-accessible
+// resources in both manifest forms, plus the files it names (or not). A case is plain
 // data; writeExtensionCase puts it on disk. Only the `key` needs a fresh RSA
 // key pair per case (the id derives from it on both sides), so a replayed
 // seed gives the same folders with other keys.
@@ -207,7 +208,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc.record({
   shortName: maybe(fc.oneof({ weight: 4, arbitrary: fc.constant('Short') }, { weight: 1, arbitrary: pick(['', 3]) })),
   // Last, so adding them left the earlier fields of a seed's cases as they were.
   permissionPatterns: fc.oneof(
-    { weight: 3, arbitrary: fc.constant([]) },
+    { weight: 3, arbitrary: fc.constant<string[]>([]) },
     { weight: 1, arbitrary: fc.uniqueArray(pick(HOST_PATTERNS), { minLength: 1, maxLength: 4 }) },
   ),
   hostPermissions: fc.oneof(

@@ -3,6 +3,12 @@
 // shell/browser/extensions/electron_extension_loader.cc at v9, v12, v17 and
 // v30-v39, and from the Chromium of each line (83, 89, 98, 124-142):
 //
+//   all      host permissions are URLPattern match patterns over Chromium's
+//            host permission schemes: ws/wss with 8x, urn (a non-standard
+//            scheme, 'urn:...') added by e17's Chromium (inferred from the
+//            dates of the two source revisions read), uuid-in-package in
+//            its place by Electron 39's; the invalid-scheme warning names
+//            the key (host_permissions) from e17 on.
 //   e9       any path is taken as given (a relative one resolves against the
 //            working directory); no options; no events; warnings joined on
 //            one line; Chromium 8x checks of manifest_version; an empty
