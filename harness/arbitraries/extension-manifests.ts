@@ -2,8 +2,9 @@
 // manifest.json (an object mostly; sometimes missing, not JSON, with a BOM
 // or comments, or not an object) with valid and invalid manifest versions,
 // names, versions, keys, icons, background pages, scripts and service
-// workers, locales, permissions, unknown keys and web-accessible resources
-// in both manifest forms, plus the files it names (or not). A case is plain
+// workers, locales, permissions, host patterns over many schemes (in
+// permissions and host_permissions), unknown keys and web-accessible
+// resources in both manifest forms, plus the files it names (or not). A case is plain
 // data; writeExtensionCase puts it on disk. Only the `key` needs a fresh RSA
 // key pair per case (the id derives from it on both sides), so a replayed
 // seed gives the same folders with other keys.
@@ -41,6 +42,27 @@ const MANIFEST_VERSIONS: Value[] = [3, 3, 3, 2, 2, 1, 0, -1, 4, '3', ABSENT];
 // biome-ignore format: a word list, kept dense
 const PERMISSIONS = ['storage', 'alarms', 'cookies', 'bogusPermission', 'tabs', 'scripting', 'sidePanel', 'readingList',
   'https://*.example.com/', '<all_urls>', 'notaurl', 'http://', 'webRequest', 'management', 'unlimitedStorage'];
+
+/**
+ * Match patterns over many schemes, as host permissions (Manifest V2
+ * `permissions`, Manifest V3 `host_permissions`): the schemes a loaded
+ * extension may ask for and ones it may not (chrome-extension, urn,
+ * uuid-in-package, data, about, javascript, an app's own), upper-case
+ * schemes, ":" for "://", missing hosts and paths, ports on schemes with
+ * and without a default one, and wildcards out of place.
+ */
+// biome-ignore format: a word list, kept dense
+export const HOST_PATTERNS = ['http://a.test/*', 'https://*.a.test/path', 'file:///*', 'file://*', 'file://host/x',
+  'file://', 'file:', 'ftp://f.test/', 'ws://w.test/*', 'wss://*/*', 'chrome://settings/*', 'chrome://*/*',
+  'chrome-extension://abcdefghijklmnopabcdefghijklmnop/*', 'chrome-extension://*/*', 'urn://a/*', 'urn:*', 'urn:uuid:x',
+  'uuid-in-package://a/*', 'uuid-in-package:*', 'data:*', 'data://a/*', 'about:blank', 'about://a/*', 'javascript:*',
+  'filesystem:*', 'app://a.test/*', 'app://*/*', '*://*/*', '*://a.test:8080/*', '*://a.test:*/*', '*:*', '<all_urls>',
+  '<ALL_URLS>', 'HTTP://a.test/*', 'Https://a.test/*', 'http://A.TEST/*', 'http://a.test', 'http://*', 'http:///*',
+  'http://:80/*', 'http://a.test:80/*', 'http://a.test:65536/*', 'http://a.test:/*', 'http://a.test:x/*',
+  'chrome://a:80/*', 'ftp://f.test:21/*', 'ws://w.test:*/*', 'http://*.*.a.test/*', 'http://a*.test/*',
+  'http://*./*', 'http://*a.test/*', 'http://a.*/*', 'http://[::1]/*', 'http://[::1]:80/*', 'http://[::1/*',
+  'http://[]/*', 'http://a b/*', 'http://a%20b/*', 'http://xn--nxasmq6b/*', 'http://ü.test/*', 'https:/a.test/*',
+  'https//a.test/*', '//a.test/*', '', ' http://a.test/*', 'http://a.test/ *', 'https://a.test?q/*'];
 
 /**
  * Keys beyond the ones planned, each with a value its handler (if the build
@@ -113,6 +135,10 @@ interface Plan {
     | 'mv3-no-resources'
     | 'mv3-resource-number';
   shortName: Value;
+  /** Host patterns added to `permissions` (each draws a warning in Manifest V3). */
+  permissionPatterns: string[];
+  /** The host_permissions value: absent, patterns, or a value that is no list of strings. */
+  hostPermissions: Value;
 }
 
 const planArbitrary: fc.Arbitrary<Plan> = fc.record({
@@ -180,6 +206,16 @@ const planArbitrary: fc.Arbitrary<Plan> = fc.record({
     },
   ),
   shortName: maybe(fc.oneof({ weight: 4, arbitrary: fc.constant('Short') }, { weight: 1, arbitrary: pick(['', 3]) })),
+  // Last, so adding them left the earlier fields of a seed's cases as they were.
+  permissionPatterns: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<string[]>([]) },
+    { weight: 1, arbitrary: fc.uniqueArray(pick(HOST_PATTERNS), { minLength: 1, maxLength: 4 }) },
+  ),
+  hostPermissions: fc.oneof(
+    { weight: 3, arbitrary: fc.constant(ABSENT) },
+    { weight: 2, arbitrary: fc.uniqueArray(pick(HOST_PATTERNS), { maxLength: 5 }) },
+    { weight: 1, arbitrary: pick<Value>(['https://a.test/*', ['https://a.test/*', 7], [null], {}]) },
+  ),
 });
 
 /** Sets key to value, leaving it out when the value is ABSENT. */
@@ -338,10 +374,15 @@ function caseOf(plan: Plan): ExtensionCase {
   put(manifest, 'icons', iconsOf(plan, files));
   put(manifest, 'background', backgroundOf(plan, files));
   put(manifest, 'default_locale', localesOf(plan, files));
-  put(manifest, 'permissions', plan.permissions);
+  const permissions =
+    plan.permissionPatterns.length === 0
+      ? plan.permissions
+      : [...(Array.isArray(plan.permissions) ? plan.permissions : []), ...plan.permissionPatterns];
+  put(manifest, 'permissions', permissions);
   put(manifest, 'description', plan.description);
   put(manifest, 'web_accessible_resources', warOf(plan, files));
   put(manifest, 'short_name', plan.shortName);
+  put(manifest, 'host_permissions', plan.hostPermissions);
   for (const extra of plan.unknownKeys) manifest[extra] = EXTRA_KEYS[extra];
   const text = manifestText(plan, manifest);
   if (text !== null) files['manifest.json'] = text;

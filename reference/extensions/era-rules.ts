@@ -3,6 +3,12 @@
 // shell/browser/extensions/electron_extension_loader.cc at v9, v12, v17 and
 // v30-v39, and from the Chromium of each line (83, 89, 98, 124-142):
 //
+//   all      host permissions are URLPattern match patterns over Chromium's
+//            host permission schemes: ws/wss with 8x, urn (a non-standard
+//            scheme, 'urn:...') added by e17's Chromium (inferred from the
+//            dates of the two source revisions read), uuid-in-package in
+//            its place by Electron 39's; the invalid-scheme warning names
+//            the key (host_permissions) from e17 on.
 //   e9       any path is taken as given (a relative one resolves against the
 //            working directory); no options; no events; warnings joined on
 //            one line; Chromium 8x checks of manifest_version; an empty
@@ -57,7 +63,15 @@ export interface ExtensionEraRules {
   readonly jsonParser: 'cpp' | 'rust';
   /** Whether web_accessible_resources is checked at load (its generated-type errors and V3 entry rules). */
   readonly parseWebAccessibleResources: boolean;
+  /** Extension::kValidHostPermissionSchemes of the build's Chromium (urn, later uuid-in-package, non-standard). */
+  readonly hostPermissionSchemes: readonly string[];
+  /** "Invalid scheme for 'permissions[P]'." (`permissions`), or naming the key it came from (`key`). */
+  readonly invalidSchemeWording: 'permissions' | 'key';
 }
+
+// Chromium 8x's mask; Chromium 9x added urn (its web bundle URLs), which
+// later became uuid-in-package. Never chrome-extension, data or filesystem.
+const HOST_SCHEMES_8X = ['http', 'https', 'file', 'ftp', 'chrome', 'ws', 'wss'];
 
 const MV2_2023 =
   'Manifest version 2 is deprecated, and support will be removed in 2023. See https://developer.chrome.com/blog/mv2-transition/ for more details.';
@@ -82,6 +96,8 @@ const E9: ExtensionEraRules = {
   permissionLimits: {},
   parseWebAccessibleResources: false,
   jsonParser: 'cpp',
+  hostPermissionSchemes: HOST_SCHEMES_8X,
+  invalidSchemeWording: 'permissions',
 };
 
 const E12: ExtensionEraRules = {
@@ -103,6 +119,8 @@ const E17: ExtensionEraRules = {
   iconParsing: 'strict',
   missingBackgroundNamed: 'resolved',
   permissions: [...CHROMIUM_PERMISSIONS, 'resourcesPrivate', 'management', 'cryptotokenPrivate'],
+  hostPermissionSchemes: [...HOST_SCHEMES_8X, 'urn'],
+  invalidSchemeWording: 'key',
 };
 
 const CURRENT: ExtensionEraRules = {
@@ -139,6 +157,7 @@ const CURRENT: ExtensionEraRules = {
   permissionLimits: CURRENT_PERMISSION_LIMITS,
   parseWebAccessibleResources: true,
   jsonParser: 'rust',
+  hostPermissionSchemes: [...HOST_SCHEMES_8X, 'uuid-in-package'],
 };
 
 export const EXTENSION_ERAS: Readonly<Record<EraId, ExtensionEraRules | null>> = {

@@ -19,6 +19,7 @@ import {
   type BackgroundInfo,
   type IconEntry,
 } from './manifest-handlers.ts';
+import { parseHostPermissions } from './host-permissions.ts';
 import { loadManifestVersion, parseExtensionVersion } from './manifest-version.ts';
 import { parseWebAccessibleResources } from './web-accessible-parse.ts';
 
@@ -70,6 +71,7 @@ export function createExtension(path: string, manifest: Record<string, unknown>,
   optionalString(manifest, 'version_name', MANIFEST_ERRORS.invalidVersionName);
 
   warnings.push(...parsePermissions(manifest, manifestVersion, features));
+  warnings.push(...parseHostPermissions(manifest, manifestVersion, features));
   optionalString(manifest, 'description', MANIFEST_ERRORS.invalidDescription);
   const background = parseBackground(manifest, manifestVersion, features);
   const icons = parseIcons(manifest, rules);

@@ -14,6 +14,10 @@ export interface ManifestFeatures {
   /** Limited manifest keys, dotted paths included. */
   readonly keyLimits: Limits;
   readonly permissionLimits: Limits;
+  /** The schemes a host permission's pattern may have (Extension::kValidHostPermissionSchemes). */
+  readonly hostPermissionSchemes: ReadonlySet<string>;
+  /** Whether the invalid-scheme warning names the key the pattern came from (else always 'permissions'). */
+  readonly invalidSchemeNamesKey: boolean;
 }
 
 export function manifestFeatures(rules: ExtensionEraRules): ManifestFeatures {
@@ -24,6 +28,8 @@ export function manifestFeatures(rules: ExtensionEraRules): ManifestFeatures {
     isKnownPermission: (permission) => permissions.has(permission),
     keyLimits: rules.keyLimits,
     permissionLimits: rules.permissionLimits,
+    hostPermissionSchemes: new Set(rules.hostPermissionSchemes),
+    invalidSchemeNamesKey: rules.invalidSchemeWording === 'key',
   };
 }
 

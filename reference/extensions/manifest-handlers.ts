@@ -7,6 +7,7 @@ import type { ExtensionEraRules } from './era-rules.ts';
 import { ExtensionLoadError, format, MANIFEST_ERRORS } from './manifest-errors.ts';
 import { manifestVersionLimitMessage, type ManifestFeatures } from './manifest-features.ts';
 import { PERMISSION_IDS } from './feature-lists.ts';
+import { hostPermissionWarning } from './host-permissions.ts';
 import { isJsonInteger } from './manifest-json.ts';
 import { relativePathOfUrlPath, safeRelativePath } from './resources.ts';
 
@@ -102,28 +103,14 @@ export function parseIcons(manifest: Manifest, rules: ExtensionEraRules): IconEn
   return [...bySize.entries()].sort((a, b) => a[0] - b[0]).map(([size, path]) => ({ size, path }));
 }
 
-// Host permission schemes come from a fixed list (Chromium's
-// Extension::kValidHostPermissionSchemes mask): URLPattern takes any scheme
-// only for extensions allowed to script everywhere (component or
-// allowlisted ones, never a loaded one), so a scheme the app registered as
-// standard (app.urlSchemes) is no pattern here and the list ignores it.
-const URL_PATTERN = /^(\*|https?|wss?|ftp|chrome|file|urn|chrome-extension):\/\/(\*|(\*\.)?[^/*:]+(:(\d+|\*))?)?\/[^\s]*$/;
-
-/** A host permission Chromium's URLPattern parses. */
-function isUrlPattern(value: string): boolean {
-  if (value === '<all_urls>') return true;
-  const match = URL_PATTERN.exec(value);
-  if (!match) return false;
-  return match[1] === 'file' || match[2] !== undefined;
-}
-
 /**
  * PermissionsParser: a list whose entries are names or one-key
  * dictionaries, else an error naming the first that is neither. Warnings come in Chromium's order: first the
  * known permissions its features limit to other manifest versions (in the
  * order of their permission ids), then, in list order, the entries that are
- * no permission: in Manifest V2 those that are no URL pattern either, in
- * Manifest V3 all of them (host patterns belong in host_permissions there).
+ * no permission: in Manifest V2 those that are no host pattern either (or
+ * one of a scheme a loaded extension may not ask for), in Manifest V3 all of
+ * them (host patterns belong in host_permissions there).
  */
 export function parsePermissions(manifest: Manifest, manifestVersion: number, features: ManifestFeatures): string[] {
   if (!Object.hasOwn(manifest, 'permissions')) return [];
@@ -144,8 +131,11 @@ export function parsePermissions(manifest: Manifest, manifestVersion: number, fe
       const limits = features.permissionLimits[permission];
       const message = limits ? manifestVersionLimitMessage(permission, limits, manifestVersion) : null;
       if (message && !limited.includes(permission)) limited.push(permission);
-    } else if (manifestVersion >= 3 || !isUrlPattern(permission)) {
+    } else if (manifestVersion >= 3) {
       unknown.push(format(MANIFEST_ERRORS.permissionUnknown, permission));
+    } else {
+      const warning = hostPermissionWarning('permissions', permission, features);
+      if (warning) unknown.push(warning);
     }
   }
   const byId = (a: string, b: string) => (PERMISSION_IDS[a] ?? 0) - (PERMISSION_IDS[b] ?? 0);

@@ -16,7 +16,10 @@
 //   - Electron 15+ drops "Unrecognized manifest key" warnings; Chrome keeps
 //     them (and knows more keys), so they are dropped from its list.
 //   - Chrome 150 words an unknown permission "Permission 'p' is unknown.";
-//     Electron 39 says "... is unknown or URL pattern is malformed.".
+//     Electron 39 says "... is unknown or URL pattern is malformed.", for
+//     a host_permissions entry that is no match pattern too, where Chrome
+//     150 says "URL pattern 'p' is malformed." (the 2025 source the search
+//     holds has only the first wording).
 //   - The year in the Manifest V2 deprecation warning moved on between the
 //     two; it is not compared.
 //   - Chrome 150 warns "The extension version is parsed as 'v'." about a
@@ -66,7 +69,8 @@ function chromiumAsElectron(load: ChromiumLoad): Outcome {
   const warnings = load.warnings
     .filter((w) => !/^Unrecognized manifest key '.*'\.$/s.test(w))
     .filter((w) => !/^The extension version is parsed as '.*'\.$/s.test(w))
-    .map((w) => w.replace(/^(Permission '.*' is unknown)\.$/s, '$1 or URL pattern is malformed.'));
+    .map((w) => w.replace(/^(Permission '.*' is unknown)\.$/s, '$1 or URL pattern is malformed.'))
+    .map((w) => w.replace(/^URL pattern '(.*)' is malformed\.$/s, "Permission '$1' is unknown or URL pattern is malformed."));
   return { loaded: true, id: load.id, warnings: warnings.map(maskYear) };
 }
 
