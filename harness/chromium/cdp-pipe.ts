@@ -1,8 +1,8 @@
 // A headless Chromium driven over the DevTools protocol on a pipe
 // (--remote-debugging-pipe: commands on fd 3, replies on fd 4, NUL-separated
 // JSON), so no port is opened and the browser can live in its own network
-// namespace. Only what the oracles need: commands, flat sessions, events
-// (listeners by method name), close.
+// namespace. Only what the oracles need: commands, events (listeners by
+// method name), browser contexts, pages with flat sessions, close.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
@@ -130,6 +130,30 @@ export class CdpBrowser {
     listeners.add(listener);
     this.#listeners.set(method, listeners);
     return () => listeners.delete(listener);
+  }
+
+  /** A new browser context (an empty, off-the-record profile), disposed with its last page; `options` as Target.createBrowserContext takes them. */
+  async newContext(options: Record<string, unknown> = {}): Promise<string> {
+    const { browserContextId } = await this.send<{ browserContextId: string }>('Target.createBrowserContext', {
+      disposeOnDetach: true,
+      ...options,
+    });
+    return browserContextId;
+  }
+
+  /** Disposes a browser context; one already gone is no error. */
+  async disposeContext(browserContextId: string): Promise<void> {
+    await this.send('Target.disposeBrowserContext', { browserContextId }).catch(() => undefined);
+  }
+
+  /** Opens `url` in a new page (in `browserContextId`, else the default context) and attaches a flat session to it. */
+  async openPage(url = 'about:blank', browserContextId?: string): Promise<{ targetId: string; sessionId: string }> {
+    const { targetId } = await this.send<{ targetId: string }>('Target.createTarget', {
+      url,
+      ...(browserContextId ? { browserContextId } : {}),
+    });
+    const { sessionId } = await this.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    return { targetId, sessionId };
   }
 
   /** Asks the browser to close and waits for the process to exit (killing it after a grace period). */

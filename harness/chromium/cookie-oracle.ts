@@ -94,15 +94,9 @@ export async function cookiesWithChromium(scenarios: string[][], options: Cookie
 }
 
 async function runScenario(browser: CdpBrowser, urls: string[]): Promise<ScenarioResult> {
-  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', {
-    disposeOnDetach: true,
-  });
+  const browserContextId = await browser.newContext();
   try {
-    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', {
-      url: 'about:blank',
-      browserContextId,
-    });
-    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    const { targetId, sessionId } = await browser.openPage('about:blank', browserContextId);
     const navigations: NavigationOutcome[] = [];
     const startedMs = Date.now();
     for (const url of urls) {
@@ -114,6 +108,6 @@ async function runScenario(browser: CdpBrowser, urls: string[]): Promise<Scenari
     await browser.send('Target.closeTarget', { targetId });
     return { cookies, startedMs, navigations };
   } finally {
-    await browser.send('Target.disposeBrowserContext', { browserContextId }).catch(() => undefined);
+    await browser.disposeContext(browserContextId);
   }
 }

@@ -95,7 +95,7 @@ export async function downloadsWithChromium(urls: string[], options: DownloadOra
           results[i] = await runScenario(browser, tab, urls[i]!, downloads, waiters, options.timeoutMs ?? 10_000);
         }
       } finally {
-        await browser.send('Target.disposeBrowserContext', { browserContextId: tab.browserContextId }).catch(() => undefined);
+        await browser.disposeContext(tab.browserContextId);
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
@@ -113,11 +113,8 @@ interface Tab {
 
 /** A page in a browser context of its own; its scenarios run one after another. */
 async function openTab(browser: CdpBrowser): Promise<Tab> {
-  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', {
-    disposeOnDetach: true,
-  });
-  const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank', browserContextId });
-  const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+  const browserContextId = await browser.newContext();
+  const { sessionId } = await browser.openPage('about:blank', browserContextId);
   return { browserContextId, sessionId };
 }
 

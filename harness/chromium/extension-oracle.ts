@@ -62,8 +62,7 @@ export async function loadWithChromium(folders: string[], options: ExtensionOrac
     args: CHROMIUM_EXTENSION_ARGS,
   });
   try {
-    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'chrome://extensions' });
-    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    const { sessionId } = await browser.openPage('chrome://extensions');
     await evaluate(
       browser,
       sessionId,

@@ -77,8 +77,7 @@ export async function fetchWithHostRules(
       args: [`--host-resolver-rules=${rules}`, NO_UPGRADES],
     });
     try {
-      const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', { url: 'about:blank' });
-      const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+      const { sessionId } = await browser.openPage();
       const answer = await browser.send<{ result: { value: string[] }; exceptionDetails?: unknown }>(
         'Runtime.evaluate',
         { expression: fetchScript(urls, options.settleMs ?? 10_000), awaitPromise: true, returnByValue: true },

@@ -54,15 +54,9 @@ function fetchExpression(step: FetchStep): string {
 }
 
 async function runScenario(browser: CdpBrowser, scenario: FetchScenario, i: number, options: CacheOracleOptions) {
-  const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', {
-    disposeOnDetach: true,
-  });
+  const browserContextId = await browser.newContext();
   try {
-    const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', {
-      url: 'about:blank',
-      browserContextId,
-    });
-    const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    const { targetId, sessionId } = await browser.openPage('about:blank', browserContextId);
     const navigation = await browser.send<{ errorText?: string }>('Page.navigate', { url: scenario.pageUrl }, sessionId);
     if (navigation.errorText) throw new Error(`could not open ${scenario.pageUrl}: ${navigation.errorText}`);
     const outcomes: FetchOutcome[] = [];
@@ -78,7 +72,7 @@ async function runScenario(browser: CdpBrowser, scenario: FetchScenario, i: numb
     await browser.send('Target.closeTarget', { targetId });
     return outcomes;
   } finally {
-    await browser.send('Target.disposeBrowserContext', { browserContextId }).catch(() => undefined);
+    await browser.disposeContext(browserContextId);
   }
 }
 

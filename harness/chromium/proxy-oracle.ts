@@ -116,11 +116,7 @@ async function runInPage(
   urls: string[],
   settleMs: number,
 ): Promise<void> {
-  const { targetId } = await browser.send<{ targetId: string }>('Target.createTarget', {
-    url: 'about:blank',
-    ...(browserContextId ? { browserContextId } : {}),
-  });
-  const { sessionId } = await browser.send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+  const { targetId, sessionId } = await browser.openPage('about:blank', browserContextId);
   await browser.send('Runtime.evaluate', { expression: requestScript(urls, settleMs), awaitPromise: true }, sessionId);
   await browser.send('Target.closeTarget', { targetId });
 }
@@ -164,11 +160,7 @@ export async function resolveFixedServersWithChromium(
       const worker = async () => {
         for (let i = next++; i < cases.length; i = next++) {
           const c = cases[i]!;
-          const { browserContextId } = await browser.send<{ browserContextId: string }>('Target.createBrowserContext', {
-            proxyServer: c.server,
-            proxyBypassList: c.bypassList,
-            disposeOnDetach: true,
-          });
+          const browserContextId = await browser.newContext({ proxyServer: c.server, proxyBypassList: c.bypassList });
           await runInPage(
             browser,
             browserContextId,
