@@ -8,6 +8,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
+import type { DownloadHeaderServer, HeaderScenario } from '../../fixtures/servers/download-header-server.ts';
 import { uniquePartition } from '../support/partitions.ts';
 import { until } from '../support/requests.ts';
 
@@ -171,6 +172,26 @@ export function urlDownload(
   const next = nextDownload(session, inListener);
   session.downloadURL(url, ...rest);
   return next;
+}
+
+let scenarios = 0;
+
+/**
+ * ses.downloadURL of `path` on a host of its own that the raw-header fixture
+ * answers as `scenario` says (the target maps every name to loopback), in a
+ * fresh session; `inListener` reads the item in 'will-download'.
+ */
+export function scenarioDownload(
+  t: SpecHandle,
+  server: DownloadHeaderServer,
+  scenario: HeaderScenario,
+  path: string,
+  inListener: (started: Started & { key: string }) => void,
+): Promise<Started> {
+  const key = `h${++scenarios}`;
+  server.define(key, scenario);
+  const url = `http://${key}.files.test:${server.port}${path}`;
+  return urlDownload(freshSession(t, 'header-scenarios'), url, (started) => inListener({ ...started, key }));
 }
 
 /**

@@ -18,7 +18,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { startDownloadHeaderServer, type DownloadHeaderServer } from '../../fixtures/servers/download-header-server.ts';
 import { join } from 'node:path';
-import { freshSession, until, urlDownload } from './download-support.ts';
+import { scenarioDownload, until } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getFilename'],
@@ -38,7 +38,6 @@ const t = useTarget(meta, {
     return { switches: { 'host-resolver-rules': 'MAP * 127.0.0.1' } };
   },
 });
-let cases = 0;
 let dir: string | undefined;
 
 /** Header bytes as a byte string: UTF-8 text becomes its bytes. */
@@ -46,11 +45,9 @@ const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
 
 /** getFilename of a download of `path` answered with `contentType` and, when given, Content-Disposition bytes. */
 async function filenameOf(path: string, contentType: string, contentDisposition?: string): Promise<string> {
-  const key = `e${++cases}`;
-  server!.define(key, { contentType, ...(contentDisposition === undefined ? {} : { contentDisposition }) });
+  const scenario = { contentType, ...(contentDisposition === undefined ? {} : { contentDisposition }) };
   let name = '';
-  const url = `http://${key}.files.test:${server!.port}${path}`;
-  const started = await urlDownload(freshSession(t, 'filename-edges'), url, ({ item }) => {
+  const started = await scenarioDownload(t, server!, scenario, path, ({ item }) => {
     name = String(item.getFilename());
     item.cancel();
   });
@@ -63,17 +60,12 @@ const named = (contentDisposition: string) => filenameOf('/plain', 'application/
 
 /** A download of `path` whose Content-Disposition Chromium refuses: it is named from the URL and interrupted. */
 async function refused(path: string, contentDisposition: string): Promise<{ name: string; state: string }> {
-  const key = `e${++cases}`;
-  server!.define(key, { contentType: 'application/octet-stream', contentDisposition });
   let name = '';
-  const started = await urlDownload(
-    freshSession(t, 'filename-edges'),
-    `http://${key}.files.test:${server!.port}${path}`,
-    ({ item }) => {
-      name = String(item.getFilename());
-      item.setSavePath(join(dir!, `${key}.bin`));
-    },
-  );
+  const scenario = { contentType: 'application/octet-stream', contentDisposition };
+  const started = await scenarioDownload(t, server!, scenario, path, ({ item, key }) => {
+    name = String(item.getFilename());
+    item.setSavePath(join(dir!, `${key}.bin`));
+  });
   await until(() => started.updates.includes('interrupted') || started.dones.length > 0, 'the refused download to end');
   const state = String(started.item.getState());
   started.item.cancel();

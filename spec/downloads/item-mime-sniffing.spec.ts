@@ -16,7 +16,7 @@ import {
   type DownloadHeaderServer,
   type HeaderScenario,
 } from '../../fixtures/servers/download-header-server.ts';
-import { freshSession, urlDownload } from './download-support.ts';
+import { scenarioDownload } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getMimeType', 'downloadItem.getFilename', 'ses.downloadURL'],
@@ -35,7 +35,6 @@ const t = useTarget(meta, {
     return { switches: { 'host-resolver-rules': 'MAP * 127.0.0.1' } };
   },
 });
-let cases = 0;
 
 const TEXT = 'plain words\tand\fform\x1b[0m\r\n';
 const BINARY = '\x00\x01\x02binary\xff';
@@ -46,19 +45,13 @@ const ZIP = 'PK\x03\x04\x14\x00\x00\x00';
 
 /** getMimeType and getFilename of a download of `path` answered as `scenario` says. */
 async function sniffed(scenario: HeaderScenario, path = '/file'): Promise<{ type: string; name: string }> {
-  const key = `m${++cases}`;
-  server!.define(key, scenario);
   let type = '';
   let name = '';
-  const started = await urlDownload(
-    freshSession(t, 'mime-sniffing'),
-    `http://${key}.files.test:${server!.port}${path}`,
-    ({ item }) => {
-      type = String(item.getMimeType());
-      name = String(item.getFilename());
-      item.cancel();
-    },
-  );
+  const started = await scenarioDownload(t, server!, scenario, path, ({ item }) => {
+    type = String(item.getMimeType());
+    name = String(item.getFilename());
+    item.cancel();
+  });
   await started.done;
   return { type, name };
 }
