@@ -15,7 +15,7 @@ import type { EraId } from '../../contract/eras/eras.ts';
 import { cookieService } from '../cookies/cookie-service.ts';
 import type { SessionServices } from '../session/session-services.ts';
 import { originOf } from './origin-files.ts';
-import { STORAGE_ERAS } from './storage-era.ts';
+import { ALL_QUOTA_NAMES, ALL_STORAGE_NAMES, STORAGE_ERAS } from './storage-era.ts';
 import { serviceWorkerContext } from './service-workers/sw-context.ts';
 import { webStorages } from './web-storages.ts';
 import { isGinDictionary } from '../era/gin-dictionary.ts';
@@ -30,21 +30,7 @@ export interface ClearStorageOptions {
   storages: ReadonlySet<string>;
   quotas: ReadonlySet<string>;
 }
-
-/** REMOVE_DATA_MASK_ALL: every storage, named in the era or not (1.x cleared Cache Storage without naming it). */
-const EVERY_STORAGE = [
-  'appcache',
-  'cookies',
-  'filesystem',
-  'indexdb',
-  'localstorage',
-  'shadercache',
-  'websql',
-  'serviceworkers',
-  'cachestorage',
-];
-const EVERY_QUOTA = ['temporary', 'persistent', 'syncable'];
-
+/** Nothing named: REMOVE_DATA_MASK_ALL, every name of any era (`every`); else the names the era knows. */
 function mask(known: readonly string[], every: readonly string[], names: string[] | undefined): Set<string> {
   if (!names) return new Set(every);
   return new Set(names.map((n) => n.toLowerCase()).filter((n) => known.includes(n)));
@@ -55,8 +41,8 @@ export function readClearStorageOptions(era: EraId, value: unknown): ClearStorag
   const origin = typeof dict.origin === 'string' ? originOf(dict.origin) : null;
   return {
     origin,
-    storages: mask(STORAGE_ERAS[era].storageNames, EVERY_STORAGE, stringVector(dict.storages)),
-    quotas: mask(STORAGE_ERAS[era].quotaNames, EVERY_QUOTA, stringVector(dict.quotas)),
+    storages: mask(STORAGE_ERAS[era].storageNames, ALL_STORAGE_NAMES, stringVector(dict.storages)),
+    quotas: mask(STORAGE_ERAS[era].quotaNames, ALL_QUOTA_NAMES, stringVector(dict.quotas)),
   };
 }
 

@@ -20,8 +20,10 @@ export interface StorageEra {
   readonly getFromVersionIdDeprecated: boolean;
 }
 
-const OLD_QUOTAS = ['temporary', 'persistent', 'syncable'];
-const WITH_APPCACHE = [
+/** Every quota name of any era (REMOVE_DATA_MASK_ALL's quotas). */
+export const ALL_QUOTA_NAMES = ['temporary', 'persistent', 'syncable'];
+/** Every storage name of any era: REMOVE_DATA_MASK_ALL (1.x cleared Cache Storage without naming it). */
+export const ALL_STORAGE_NAMES = [
   'appcache',
   'cookies',
   'filesystem',
@@ -34,8 +36,8 @@ const WITH_APPCACHE = [
 ];
 
 const E9: StorageEra = {
-  storageNames: WITH_APPCACHE,
-  quotaNames: OLD_QUOTAS,
+  storageNames: ALL_STORAGE_NAMES,
+  quotaNames: ALL_QUOTA_NAMES,
   unknownBlobIsNull: false,
   registrationCompletedEvent: false,
   runningStatusEvent: false,
@@ -43,10 +45,10 @@ const E9: StorageEra = {
 };
 
 export const STORAGE_ERAS: Readonly<Record<EraId, StorageEra>> = {
-  legacy: { ...E9, storageNames: WITH_APPCACHE.filter((n) => n !== 'cachestorage'), unknownBlobIsNull: true },
+  legacy: { ...E9, storageNames: ALL_STORAGE_NAMES.filter((n) => n !== 'cachestorage'), unknownBlobIsNull: true },
   e9: E9,
   e12: E9,
-  e17: { ...E9, storageNames: WITH_APPCACHE.filter((n) => n !== 'appcache'), registrationCompletedEvent: true },
+  e17: { ...E9, storageNames: ALL_STORAGE_NAMES.filter((n) => n !== 'appcache'), registrationCompletedEvent: true },
   current: {
     storageNames: ['cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'serviceworkers', 'cachestorage'],
     quotaNames: ['temporary'],
