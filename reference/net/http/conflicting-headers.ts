@@ -9,29 +9,7 @@
 // value whose quotes do not pair up around a comma, is two values.
 
 import type { NetErrorName } from '../net-error.ts';
-
-/** HttpUtil::ValuesIterator(value, ','): pieces split at unquoted commas, trimmed, empty ones kept. */
-export function commaSeparatedValues(value: string): string[] {
-  const pieces: string[] = [];
-  let current = '';
-  let inQuote = false;
-  let escaped = false;
-  for (const c of value) {
-    if (inQuote) {
-      if (escaped) escaped = false;
-      else if (c === '\\') escaped = true;
-      else if (c === '"') inQuote = false;
-    } else if (c === '"') inQuote = true;
-    else if (c === ',') {
-      pieces.push(current);
-      current = '';
-      continue;
-    }
-    current += c;
-  }
-  pieces.push(current);
-  return pieces.map((p) => p.replace(/^[ \t]+|[ \t]+$/g, ''));
-}
+import { commaSeparatedValues } from './header-lines.ts';
 
 /** The values HttpResponseHeaders keeps for `name` (lower case) from the response's lines. */
 function valuesOf(lines: readonly [string, string][], name: string, coalescing: boolean): string[] {

@@ -48,3 +48,26 @@ export function linesOf(headers: RawHeaders): [string, string][] {
     (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((value): [string, string] => [k, value]),
   );
 }
+
+/** HttpUtil::ValuesIterator(value, ','): pieces split at unquoted commas, trimmed, empty ones kept. */
+export function commaSeparatedValues(value: string): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  let inQuote = false;
+  let escaped = false;
+  for (const c of value) {
+    if (inQuote) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inQuote = false;
+    } else if (c === '"') inQuote = true;
+    else if (c === ',') {
+      pieces.push(current);
+      current = '';
+      continue;
+    }
+    current += c;
+  }
+  pieces.push(current);
+  return pieces.map((p) => p.replace(/^[ \t]+|[ \t]+$/g, ''));
+}

@@ -4,6 +4,7 @@
 // match case-insensitively, and a directive such as `max-age=N` only counts
 // when N is all digits. The cache's freshness rules are written on these.
 
+import { commaSeparatedValues } from '../../net/http/header-lines.ts';
 import { parseHttpDate } from '../../net/http/http-date.ts';
 
 export type HeaderLines = readonly (readonly [string, string])[];
@@ -22,29 +23,11 @@ const NOT_SPLIT = new Set([
   'etag',
 ]);
 
-/** Splits `a, "b,c", d` into trimmed values, keeping quoted commas. */
+/** Splits `a, "b,c", d` into trimmed values, keeping quoted commas; empty ones are dropped. */
 export function splitValues(value: string): string[] {
-  const values: string[] = [];
-  let current = '';
-  let quoted = false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (quoted) {
-      current += c;
-      if (c === '\\' && i + 1 < value.length) current += value[++i];
-      else if (c === '"') quoted = false;
-    } else if (c === '"') {
-      quoted = true;
-      current += c;
-    } else if (c === ',') {
-      values.push(current.trim());
-      current = '';
-    } else {
-      current += c;
-    }
-  }
-  values.push(current.trim());
-  return values.filter((v) => v !== '');
+  return commaSeparatedValues(value)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 /** Every value of header `name`, in order. */
