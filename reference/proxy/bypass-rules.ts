@@ -6,7 +6,7 @@
 // which Electron 1.x shipped: `<local>` also meant 127.0.0.1 and [::1], there
 // were no implicit rules, and `<-loopback>` meant nothing special.
 
-import { parseHostAndPort } from './authority.ts';
+import { parseHostAndPort } from '../net/authority.ts';
 import { matchPattern } from '../net/match-pattern.ts';
 import {
   formatIpForUrl,
@@ -18,7 +18,7 @@ import {
   parseIPLiteral,
   trimAsciiWhitespace,
   type IpAddress,
-} from './ip-address.ts';
+} from '../net/ip-address.ts';
 import type { RequestUrl } from './request-url.ts';
 
 export type BypassGrammar = 'modern' | 'legacy';

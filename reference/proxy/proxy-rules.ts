@@ -12,7 +12,7 @@
 import { BypassRules } from './bypass-rules.ts';
 import { ProxyList } from './proxy-list.ts';
 import { parseProxyUri, type ProxyParseOptions, type ProxyScheme, type ProxyServer } from './proxy-server.ts';
-import { trimAsciiWhitespace } from './ip-address.ts';
+import { trimAsciiWhitespace } from '../net/ip-address.ts';
 import type { RequestUrl } from './request-url.ts';
 
 export type ProxyRulesType = 'empty' | 'list' | 'per-scheme';

@@ -3,8 +3,8 @@
 // of proxy rules (`socks5://host:port`, default scheme HTTP) and from PAC
 // results (`PROXY host:port`), and written back in Chromium's PAC form.
 
-import { canonicalizeHost, parseAuthority, parsePort, PORT_INVALID, PORT_UNSPECIFIED } from './authority.ts';
-import { trimAsciiWhitespace } from './ip-address.ts';
+import { canonicalizeHost, parseAuthority, parsePort, PORT_INVALID, PORT_UNSPECIFIED } from '../net/authority.ts';
+import { trimAsciiWhitespace } from '../net/ip-address.ts';
 
 export type ProxyScheme = 'http' | 'https' | 'socks4' | 'socks5' | 'quic';
 

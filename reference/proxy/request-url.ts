@@ -12,7 +12,7 @@
 // the WHATWG parser, and a bounded cache remembers recent answers.
 
 import type { UrlSchemes } from '../app/url-schemes.ts';
-import { parseIPLiteral, type IpAddress } from './ip-address.ts';
+import { parseIPLiteral, type IpAddress } from '../net/ip-address.ts';
 
 /** The app's registered standard schemes and GURL's canonical form of their URLs. */
 export type RegisteredSchemes = Pick<UrlSchemes, 'isStandard' | 'canonical'>;

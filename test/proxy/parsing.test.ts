@@ -6,11 +6,11 @@
 // harness/chromium/proxy-oracle.ts), or read from its sources.
 
 import { describe, expect, it } from 'vitest';
-import { canonicalizeHost, parseAuthority, parseHostAndPort, parsePort } from '../../reference/proxy/authority.ts';
+import { canonicalizeHost, parseAuthority, parseHostAndPort, parsePort } from '../../reference/net/authority.ts';
 import { BypassRules } from '../../reference/proxy/bypass-rules.ts';
 import { chromiumBehaviour } from '../../reference/proxy/chromium-behaviour.ts';
 import { matchPattern } from '../../reference/net/match-pattern.ts';
-import { formatIp, matchesPrefix, parseCidrBlock, parseIPLiteral } from '../../reference/proxy/ip-address.ts';
+import { formatIp, matchesPrefix, parseCidrBlock, parseIPLiteral } from '../../reference/net/ip-address.ts';
 import { describeNetConfig } from '../../reference/proxy/net-config.ts';
 import { ProxyList } from '../../reference/proxy/proxy-list.ts';
 import { applyProxyRules, parseProxyRules } from '../../reference/proxy/proxy-rules.ts';

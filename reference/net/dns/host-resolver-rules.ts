@@ -20,6 +20,7 @@
 // - the switch is read as ASCII (CommandLine::GetSwitchValueASCII): a value
 //   with any other character gives no rules at all.
 
+import { parseHostAndPort } from '../authority.ts';
 import { matchPattern } from '../match-pattern.ts';
 
 export const NOT_FOUND = '~NOTFOUND';
@@ -53,48 +54,6 @@ function trimAscii(text: string): string {
   return text.replace(ASCII_WHITESPACE, '');
 }
 
-/** url::ParsePort: digits only (leading zeros skipped, at most five more), up to 65535; null when invalid. */
-function parsePort(text: string): number | null {
-  const digits = text.replace(/^0+/, '');
-  if (!/^\d*$/.test(text) || digits.length > 5) return null;
-  const port = Number(digits || '0');
-  return port <= 65535 ? port : null;
-}
-
-/** net::ParseHostAndPort over url::ParseAuthority's split; null when Chromium rejects the text. */
-export function parseHostAndPort(text: string): { host: string; port: number | null } | null {
-  if (!text || text.includes('@')) return null;
-  // url::ParseServerInfo: a port follows the last colon, if that colon comes
-  // after the last `]` (or, for text opening with `[` and no `]`, never).
-  const lastBracket = text.lastIndexOf(']');
-  const ipv6End = lastBracket >= 0 ? lastBracket : text.startsWith('[') ? text.length : -1;
-  const colon = text.lastIndexOf(':');
-  let host = text;
-  let port: number | null = null;
-  if (colon > ipv6End) {
-    host = text.slice(0, colon);
-    const portText = text.slice(colon + 1);
-    // "host:" has an empty port, which ParseHostAndPort refuses.
-    if (!portText) return null;
-    port = parsePort(portText);
-    if (port === null) return null;
-  }
-  if (!host) return null;
-  if (host.startsWith('[')) {
-    if (!host.endsWith(']') || !isIPv6Literal(host.slice(1, -1))) return null;
-    host = host.slice(1, -1);
-  }
-  return { host, port };
-}
-
-function isIPv6Literal(text: string): boolean {
-  try {
-    return new URL(`http://[${text}]/`).hostname.length > 2;
-  } catch {
-    return false;
-  }
-}
-
 function parseRule(text: string): HostRule | null {
   const parts = trimAscii(text).split(' ').map(trimAscii);
   const verb = parts[0]!.toLowerCase();
@@ -106,7 +65,7 @@ function parseRule(text: string): HostRule | null {
     kind: 'map',
     pattern: parts[1]!.toLowerCase(),
     replacementHost: replacement.host,
-    replacementPort: replacement.port,
+    replacementPort: replacement.port < 0 ? null : replacement.port,
   };
 }
 

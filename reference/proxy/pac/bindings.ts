@@ -8,7 +8,7 @@
 // Chromium's tracing resolver avoids blocking a thread on DNS).
 
 import { domainToASCII } from 'node:url';
-import { matchesPrefix, parseCidrBlock, parseIPLiteral } from '../ip-address.ts';
+import { matchesPrefix, parseCidrBlock, parseIPLiteral } from '../../net/ip-address.ts';
 import { AbortScript, type HostArgument, type HostFunction } from './sandbox.ts';
 
 export type DnsOperation = 'dnsResolve' | 'dnsResolveEx' | 'myIpAddress' | 'myIpAddressEx';

@@ -5,7 +5,7 @@
 
 import { lookup } from 'node:dns/promises';
 import { networkInterfaces } from 'node:os';
-import { formatIp, isIPv4, isLinkLocal, isLoopback, parseIPLiteral } from '../ip-address.ts';
+import { formatIp, isIPv4, isLinkLocal, isLoopback, parseIPLiteral } from '../../net/ip-address.ts';
 import type { DnsQuestion } from './bindings.ts';
 
 export interface PacHostResolver {

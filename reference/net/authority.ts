@@ -1,6 +1,6 @@
 // The `[user[:pass]@]host[:port]` splitting and port parsing of Chromium's URL
 // parser (url::ParseAuthority, url::ParsePort, net::ParseHostAndPort) and its
-// host canonicalization, which proxy specifications and bypass rules reuse.
+// host canonicalization, which proxy specifications, bypass rules and host resolver rules reuse.
 
 import { domainToASCII } from 'node:url';
 import { formatIp, parseIPv4, parseIPv6 } from './ip-address.ts';
