@@ -20,7 +20,7 @@
 // - the switch is read as ASCII (CommandLine::GetSwitchValueASCII): a value
 //   with any other character gives no rules at all.
 
-import { parseHostAndPort } from '../authority.ts';
+import { canonicalizeHost, parseHostAndPort } from '../authority.ts';
 import { matchPattern } from '../match-pattern.ts';
 
 export const NOT_FOUND = '~NOTFOUND';
@@ -78,13 +78,7 @@ export function parseHostResolverRules(text: string): HostRule[] {
 
 /** The replacement as GURL leaves it once it is a URL's host (IPv6 without brackets), or null when it is none. */
 function canonicalUrlHost(host: string): string | null {
-  // Characters that would end the host in a URL string are not in it when GURL sets the host component alone.
-  if (/[/?#\\@\s]/.test(host)) return null;
-  try {
-    return new URL(`http://${host.includes(':') ? `[${host}]` : host}/`).hostname.replace(/^\[(.*)\]$/, '$1');
-  } catch {
-    return null;
-  }
+  return canonicalizeHost(host.includes(':') ? `[${host}]` : host)?.replace(/^\[(.*)\]$/, '$1') ?? null;
 }
 
 export class HostResolverRules {
