@@ -1,8 +1,8 @@
 // Set-Cookie header values and the cookie Chromium stores for each (none,
-// or the fields given), one response per vector in a fresh jar. Each was
-// checked against headless Chromium 156 with the cookie differential's
-// oracle (harness/chromium/cookie-oracle.ts); Electron 39's Chromium 142
-// reads these lines the same way.
+// or the fields given), one response per vector in a fresh jar. Each agrees
+// with headless Chromium 150 (the one installed here) through the cookie
+// differential's oracle (harness/chromium/cookie-oracle.ts); Electron 39's
+// Chromium 142 reads these lines the same way.
 
 export interface SetCookieVector {
   title: string;
@@ -151,6 +151,41 @@ export const SET_COOKIE_VECTORS: SetCookieVector[] = [
     stored: { name: 'a', value: '1', domain: 'intranet' },
   },
   { title: 'Domain= a public suffix is refused', host: 'foo.co.uk', path: '/', line: 'a=1; Domain=co.uk', stored: null },
+  {
+    title: 'Domain=localhost from localhost is host-only',
+    host: 'localhost',
+    path: '/',
+    line: 'a=1; Domain=localhost',
+    stored: { name: 'a', value: '1', domain: 'localhost' },
+  },
+  {
+    title: 'Domain= a public suffix that is the URL host itself (co.uk) is host-only',
+    host: 'co.uk',
+    path: '/',
+    line: 'a=1; Domain=.co.uk',
+    stored: { name: 'a', value: '1', domain: 'co.uk' },
+  },
+  {
+    title: 'Domain= with a leading dot and no registrable domain is host-only',
+    host: 'intranet',
+    path: '/',
+    line: 'a=1; Domain=.intranet',
+    stored: { name: 'a', value: '1', domain: 'intranet' },
+  },
+  {
+    title: 'Domain= the IP literal of the URL is host-only',
+    host: '127.0.0.1',
+    path: '/',
+    line: 'a=1; Domain=127.0.0.1',
+    stored: { name: 'a', value: '1', domain: '127.0.0.1' },
+  },
+  {
+    title: 'Domain= with a %-escape is refused',
+    host: 'a.example.com',
+    path: '/',
+    line: 'a=1; Domain=%65xample.com',
+    stored: null,
+  },
   {
     title: 'Domain= the URL host as a domain cookie',
     host: 'a.example.com',
