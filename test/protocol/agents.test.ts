@@ -4,7 +4,7 @@
 // agent), and an agent's output reaching the test that was running.
 
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -162,20 +162,58 @@ describe('agents', () => {
     expect(report.runs[0]!.results).toHaveLength(4);
   });
 
+  /** A listening agent that greets each connection with `greeting` (nothing: silence), its pid written to `pidFile`. */
+  const unhelpfulAgent = (pidFile: string, greeting: string | null) =>
+    [
+      "const net = require('node:net');",
+      "require('node:fs').writeFileSync(" + JSON.stringify(pidFile) + ', String(process.pid));',
+      'const where = process.env.SESSION_CONFORMANCE_AGENT_LISTEN;',
+      `net.createServer((s) => { ${greeting === null ? '' : `s.write(${JSON.stringify(greeting)});`} }).listen(where, () => console.log('session-conformance agent listening on ' + where));`,
+    ].join('\n');
+
+  const alive = (pid: number) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  /** Waits up to 5 s for the process to be gone (the kill is delivered, then reaped). */
+  async function gone(pid: number): Promise<boolean> {
+    for (let i = 0; i < 50 && alive(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    return !alive(pid);
+  }
+
   it('an agent that listens but answers garbage instead of hello fails the run at once, and is stopped', async () => {
     const dir = await tempDir();
-    // Listens where it is told, says so, then greets every connection with garbage.
-    const script = [
-      "const net = require('node:net');",
-      'const where = process.env.SESSION_CONFORMANCE_AGENT_LISTEN;',
-      "net.createServer((s) => s.write('not a hello\\n')).listen(where, () => console.log('session-conformance agent listening on ' + where));",
-    ].join('\n');
-    const error = await startAgentPool([node, '-e', script], dir, 'remote:garbage').then(
+    const pidFile = path.join(dir, 'agent.pid');
+    const started = Date.now();
+    const error = await startAgentPool([node, '-e', unhelpfulAgent(pidFile, 'not a hello\n')], dir, 'remote:garbage').then(
       () => undefined,
       (e: Error) => e,
     );
     expect(error).toBeInstanceOf(Error);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const pid = Number(await readFile(pidFile, 'utf8'));
+    cleanups.push(() => alive(pid) && process.kill(pid, 'SIGKILL'));
+    expect(await gone(pid)).toBe(true);
   });
+
+  it('an agent that listens but never says hello fails the run with AgentTimeout within the handshake time, and is stopped', async () => {
+    const dir = await tempDir();
+    const pidFile = path.join(dir, 'agent.pid');
+    const error = await startAgentPool([node, '-e', unhelpfulAgent(pidFile, null)], dir, 'remote:silent').then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.name).toBe('AgentTimeout');
+    expect(error?.message).toMatch(/did not say hello within \d+ ms/);
+    const pid = Number(await readFile(pidFile, 'utf8'));
+    cleanups.push(() => alive(pid) && process.kill(pid, 'SIGKILL'));
+    expect(await gone(pid)).toBe(true);
+  }, 90_000);
 
   it('an agent whose first line is not the listening notice is not waited for', async () => {
     const pool = await startAgentPool(
