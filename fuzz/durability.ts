@@ -24,6 +24,8 @@ const WRITER = fileURLToPath(new URL('./durability-writer.ts', import.meta.url))
 export interface DurabilityTotals {
   trials: number;
   acknowledged: number;
+  /** Changes acknowledged per probe (a store whose probe never acknowledges goes unchecked). */
+  acknowledgedByProbe: Record<string, number>;
   losses: number;
   tempFiles: number;
   damaged: number;
@@ -100,6 +102,7 @@ export async function runDurability(options: {
   const totals: DurabilityTotals = {
     trials: 0,
     acknowledged: 0,
+    acknowledgedByProbe: Object.fromEntries(PROBES.map((p) => [p.name, 0])),
     losses: 0,
     tempFiles: 0,
     damaged: 0,
@@ -123,6 +126,7 @@ export async function runDurability(options: {
         const run = await killedWriter(userData, origin, trialSeed, acked, (c * perChain + t) * 100_000, killAfter);
         acked = [...acked, ...run.acked];
         totals.acknowledged += run.acked.length;
+        for (const item of run.acked) totals.acknowledgedByProbe[item.probe] = (totals.acknowledgedByProbe[item.probe] ?? 0) + 1;
         const where = `chain ${c} trial ${t} (seed ${options.seed}, killed ${killAfter} ms after start)`;
         if (run.endedOnItsOwn !== undefined) {
           totals.writerFailures++;
@@ -179,7 +183,11 @@ export async function runDurability(options: {
 }
 
 export function durabilitySummary(t: DurabilityTotals): string {
-  return `durability: ${t.trials} trials, ${t.acknowledged} changes acknowledged, ${t.losses} losses, ${t.tempFiles} temp files left, ${t.damaged} damaged stores, ${t.failedStarts} failed starts, ${t.writerFailures} writers that ended on their own`;
+  return `durability: ${t.trials} trials, ${t.acknowledged} changes acknowledged, ${t.losses} losses, ${t.tempFiles} temp files left, ${t.damaged} damaged stores, ${t.failedStarts} failed starts, ${t.writerFailures} writers that ended on their own (acknowledged per store: ${Object.entries(
+    t.acknowledgedByProbe,
+  )
+    .map(([probe, n]) => `${probe} ${n}`)
+    .join(', ')})`;
 }
 
 async function main(): Promise<void> {
