@@ -60,6 +60,14 @@ describe('ses.getBlobData', () => {
     expect((await t.invoke<Buffer>(session, 'ses.getBlobData', blobIds(upload)[0])).toString()).toBe('inner blob');
   });
 
+  t.itInEras('>=e9', 'reads a FormData blob larger than 64 KiB whole', async () => {
+    const big = 'a'.repeat(65_537);
+    const { session, upload } = await send([{ text: 'data' }, { blob: big }]);
+    const data = await t.invoke<Buffer>(session, 'ses.getBlobData', blobIds(upload)[0]);
+    expect(data.length).toBe(65_537);
+    expect(data.toString() === big).toBe(true);
+  });
+
   t.itInEras('>=e9', "rejects an unknown identifier with 'Could not get blob data handle'", async () => {
     const session = t.session.fromPartition(`blobs-${++partitions}`);
     expect(await failureOf(t.invoke(session, 'ses.getBlobData', 'no-such-blob'))).toBe('Could not get blob data handle');
