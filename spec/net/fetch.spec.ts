@@ -223,6 +223,24 @@ describe('ses.fetch', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('rejects with an AbortError when aborted while a register* or intercept* handler has not called back', async () => {
+    for (const member of ['registerStringProtocol', 'registerStreamProtocol', 'interceptBufferProtocol'] as const) {
+      const ses = session(`fetch-abort-${member}`) as unknown as {
+        protocol: Record<string, (scheme: string, handler: () => void) => unknown>;
+        fetch(url: string, init: { signal: AbortSignal }): Promise<Response>;
+      };
+      let asked!: () => void;
+      const handlerCalled = new Promise<void>((resolve) => (asked = resolve));
+      const scheme = member.startsWith('intercept') ? 'http' : `never-calls-back-${member.toLowerCase()}`;
+      ses.protocol[member]!(scheme, () => asked());
+      const controller = new AbortController();
+      const pending = ses.fetch(`${scheme}://host.test/`, { signal: controller.signal });
+      await handlerCalled;
+      controller.abort();
+      await expect(pending, member).rejects.toMatchObject({ name: 'AbortError' });
+    }
+  });
+
   it('rejects with an AbortError when aborted while the certificate verify proc has not answered', async () => {
     const ses = session('fetch-abort-verify');
     let asked!: () => void;
