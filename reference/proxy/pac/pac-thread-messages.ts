@@ -1,4 +1,5 @@
-// What the main thread and the PAC thread (pac-worker.ts) say to each other,
+// What the main thread and the PAC thread (pac-worker.ts) say to each other
+// (for PAC scripts, and for the service-worker scripts that run there too),
 // and the progress the PAC thread shares with the main thread's deadline
 // watch: which request it is running since when, and the last one it answered.
 
@@ -21,6 +22,19 @@ export type PacRequest =
       answers: AnswerList;
     }
   | { id: number; op: 'find'; sandbox: number; url: string; host: string; timeoutMs: number; answers: AnswerList }
+  | {
+      id: number;
+      /** A script other than PAC (a service worker's): a sandbox whose one host function `__report` is recorded. */
+      op: 'script-load';
+      sandbox: number;
+      /** Evaluated first (the script's global environment), then `script`. */
+      prelude: string;
+      script: string;
+      file: string;
+      limits: SandboxLimits;
+      timeoutMs: number;
+    }
+  | { id: number; op: 'script-call'; sandbox: number; fn: string; args: [string, string]; timeoutMs: number }
   | { id: number; op: 'drop'; sandbox: number };
 
 export interface PacReply {
@@ -29,6 +43,8 @@ export interface PacReply {
   /** DNS questions the script asked that had no answer yet (outcome 'aborted'). */
   missing: DnsQuestion[];
   alerts: string[];
+  /** For 'script-load' and 'script-call': the arguments (as text) of each `__report` call the script made. */
+  reports?: string[][];
   /** Time spent running script code. */
   elapsedMs: number;
   /**

@@ -1,6 +1,6 @@
 // The main thread's side of the PAC thread (pac-worker.ts): one Worker per
 // process for every PAC script of every session, as Chromium runs PAC in one
-// proxy resolver service. It starts on first use, with V8 heap and stack
+// proxy resolver service (service-worker scripts run there too). It starts on first use, with V8 heap and stack
 // limits and a ceiling on the WebAssembly memory QuickJS lives in. A request
 // the thread runs past its time gets the thread killed (QuickJS's own
 // deadline cannot interrupt a single long operation); a thread that fails,
@@ -111,7 +111,7 @@ class PacThread {
   }
 
   /** Sends a request; the answer comes within `budgetMs` (plus a grace period) or the thread is killed. */
-  async request(request: WithoutId<Extract<PacRequest, { op: 'load' | 'find' }>>, budgetMs: number): Promise<ThreadAnswer> {
+  async request(request: WithoutId<Exclude<PacRequest, { op: 'drop' }>>, budgetMs: number): Promise<ThreadAnswer> {
     const id = this.#nextId++;
     try {
       await this.#start();

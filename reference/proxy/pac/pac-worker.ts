@@ -1,5 +1,6 @@
 // The PAC thread (a worker_threads Worker, started by pac-thread.ts): the
-// QuickJS sandboxes of every PAC script the process has loaded, each a
+// QuickJS sandboxes of every PAC script the process has loaded (and of every
+// running service worker's script, which is untrusted in the same way), each a
 // runtime of its own with QuickJS's memory and stack limits, all in one
 // WebAssembly memory whose ceiling no script can pass. Nothing here runs on
 // the app's main thread, so a script that loops, recurses or hoards memory
@@ -17,12 +18,12 @@ import {
   type PacReply,
   type PacRequest,
 } from './pac-thread-messages.ts';
-import { PacSandbox, type SandboxOutcome } from './sandbox.ts';
+import { type HostArgument, PacSandbox, type SandboxOutcome } from './sandbox.ts';
 
 interface Loaded {
   sandbox: PacSandbox;
   /** The table the sandbox's DNS functions read; replaced for every attempt. */
-  io: { answers: Map<string, string | null>; missing: DnsQuestion[]; alerts: string[] };
+  io: { answers: Map<string, string | null>; missing: DnsQuestion[]; alerts: string[]; reports: string[][] };
 }
 
 const port = parentPort!;
@@ -40,12 +41,14 @@ function attempt(loaded: Loaded, request: { answers: AnswerList }, run: () => Pa
   loaded.io.answers = new Map(request.answers);
   loaded.io.missing = [];
   loaded.io.alerts = [];
+  loaded.io.reports = [];
   const started = performance.now();
   const outcome = run();
   return {
     outcome,
     missing: loaded.io.missing,
     alerts: loaded.io.alerts,
+    reports: loaded.io.reports,
     elapsedMs: performance.now() - started,
     clean: isClean(outcome),
   };
@@ -54,7 +57,7 @@ function attempt(loaded: Loaded, request: { answers: AnswerList }, run: () => Pa
 async function load(request: Extract<PacRequest, { op: 'load' }>): Promise<Omit<PacReply, 'id'>> {
   sandboxes.get(request.sandbox)?.sandbox.dispose();
   sandboxes.delete(request.sandbox);
-  const io: Loaded['io'] = { answers: new Map(), missing: [], alerts: [] };
+  const io: Loaded['io'] = { answers: new Map(), missing: [], alerts: [], reports: [] };
   const sandbox = await PacSandbox.create(
     nativeBindings(
       { get: (q) => io.answers.get(questionKey(q)), missing: (q) => io.missing.push(q) },
@@ -76,6 +79,33 @@ async function load(request: Extract<PacRequest, { op: 'load' }>): Promise<Omit<
   return reply;
 }
 
+/** A script that is not PAC: its sandbox's one host function, `__report`, records its arguments as text. */
+async function loadScript(request: Extract<PacRequest, { op: 'script-load' }>): Promise<Omit<PacReply, 'id'>> {
+  sandboxes.get(request.sandbox)?.sandbox.dispose();
+  sandboxes.delete(request.sandbox);
+  const io: Loaded['io'] = { answers: new Map(), missing: [], alerts: [], reports: [] };
+  const report = (args: HostArgument[]) => {
+    io.reports.push(args.map((a) => a.toText() ?? ''));
+    return undefined;
+  };
+  const sandbox = await PacSandbox.create({ __report: report }, { ...request.limits, timeoutMs: request.timeoutMs }, quickjs);
+  const loaded: Loaded = { sandbox, io };
+  const reply = attempt(loaded, { answers: [] }, (): PacReply['outcome'] => {
+    const prelude = sandbox.evaluate(request.prelude, 'worker-global.js');
+    return prelude.kind === 'value' ? sandbox.evaluate(request.script, request.file) : prelude;
+  });
+  if (reply.outcome.kind === 'value') sandboxes.set(request.sandbox, loaded);
+  else if (reply.clean) sandbox.dispose();
+  return reply;
+}
+
+function callScript(request: Extract<PacRequest, { op: 'script-call' }>): Omit<PacReply, 'id'> {
+  const loaded = sandboxes.get(request.sandbox);
+  if (!loaded) return { outcome: { kind: 'no-sandbox' }, missing: [], alerts: [], elapsedMs: 0, clean: true };
+  loaded.sandbox.timeoutMs = request.timeoutMs;
+  return attempt(loaded, { answers: [] }, () => loaded.sandbox.call(request.fn, request.args));
+}
+
 function find(request: Extract<PacRequest, { op: 'find' }>): Omit<PacReply, 'id'> {
   const loaded = sandboxes.get(request.sandbox);
   if (!loaded) return { outcome: { kind: 'no-sandbox' }, missing: [], alerts: [], elapsedMs: 0, clean: true };
@@ -93,7 +123,10 @@ async function handle(request: PacRequest): Promise<void> {
   Atomics.store(progress, PROGRESS.running, request.id);
   let reply: Omit<PacReply, 'id'>;
   try {
-    reply = request.op === 'load' ? await load(request) : find(request);
+    if (request.op === 'load') reply = await load(request);
+    else if (request.op === 'script-load') reply = await loadScript(request);
+    else if (request.op === 'script-call') reply = callScript(request);
+    else reply = find(request);
   } catch (error) {
     // A failure of QuickJS itself (an abort in the WebAssembly code): this thread is replaced.
     reply = {

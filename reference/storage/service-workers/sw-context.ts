@@ -1,7 +1,8 @@
 // The service workers of one session (behind `ses.serviceWorkers`):
 // registration from web content (the script fetched over the session's own
-// network stack, run in the QuickJS sandbox, never in Node), the workers
-// running now, starting and stopping them, and the events Electron's
+// network stack, run in a QuickJS sandbox on the PAC thread, never in Node
+// nor on the event loop), the workers running now, starting and stopping
+// them, and the events Electron's
 // ServiceWorkerContext emits: 'console-message' for each console call or
 // uncaught exception, 'registration-completed' (Electron 17+) once a
 // registration's worker installed, 'running-status-changed' (Electron 33+)
@@ -71,7 +72,7 @@ export class ServiceWorkerContext implements SessionService {
     this.#emitStatus(versionId, 'starting');
     const sandbox = await WorkerSandbox.start(scriptURL, (m) => this.#emitConsole(versionId, m), WORKER_SCRIPT_BUDGET_MS);
     const worker: RunningWorker = { versionId, scope, scriptURL, renderProcessId: nextRenderProcessId++, sandbox };
-    const evaluated = sandbox.evaluate(source);
+    const evaluated = await sandbox.evaluate(source);
     if (evaluated.kind !== 'ok') {
       sandbox.dispose();
       this.#emitStatus(versionId, 'stopped');
@@ -80,7 +81,7 @@ export class ServiceWorkerContext implements SessionService {
     this.#running.set(versionId, worker);
     this.#emitStatus(versionId, 'running');
     for (const type of events) {
-      const outcome = sandbox.dispatch(type);
+      const outcome = await sandbox.dispatch(type);
       if (outcome.kind === 'timeout') {
         this.#stop(versionId);
         return 'timeout';
@@ -116,7 +117,7 @@ export class ServiceWorkerContext implements SessionService {
     if (STORAGE_ERAS[this.#services.era].registrationCompletedEvent) {
       this.#target?.emit('registration-completed', createElectronEvent(), { scope: scopeHref });
     }
-    this.#running.get(versionId)?.sandbox.dispatch('activate');
+    void this.#running.get(versionId)?.sandbox.dispatch('activate');
     return { versionId, scope: scopeHref };
   }
 

@@ -1,13 +1,16 @@
 // Runs a service worker's script the only way the reference runs untrusted
-// code from the network: in the QuickJS sandbox PAC scripts use, never in
-// Node. The worker global offers `self`, `addEventListener` and `console`;
-// console calls become Chromium's console messages (level 0 verbose for
-// debug, 1 info for log and info, 2 warning, 3 error, source 'console-api',
-// the line of the call), and an uncaught exception becomes an error message
-// from source 'javascript' reading `Uncaught <Error>: <message>`. A script
-// that runs past its budget is stopped.
+// code from the network: in a QuickJS sandbox on the PAC thread
+// (proxy/pac/pac-thread.ts), never in Node and never on the app's event loop,
+// under the thread's memory ceiling, QuickJS's stack limit and a time limit
+// the thread enforces (a script past it gets the thread replaced). The worker
+// global offers `self`, `addEventListener` and `console`; console calls become
+// Chromium's console messages (level 0 verbose for debug, 1 info for log and
+// info, 2 warning, 3 error, source 'console-api', the line of the call), and
+// an uncaught exception becomes an error message from source 'javascript'
+// reading `Uncaught <Error>: <message>`. A script that runs past its budget
+// is stopped.
 
-import { PacSandbox, type HostArgument } from '../../proxy/pac/sandbox.ts';
+import { pacThread, type ThreadAnswer } from '../../proxy/pac/pac-thread.ts';
 
 export interface ConsoleMessage {
   source: 'console-api' | 'javascript';
@@ -46,39 +49,40 @@ function lineIn(stack: string, file: string): number {
   return 0;
 }
 
+/** QuickJS's limits for a worker's script: memory and stack (the thread's ceiling bounds the rest). */
+const WORKER_LIMITS = { memoryBytes: 32 * 1024 * 1024, stackBytes: 256 * 1024 };
+
 export class WorkerSandbox {
-  readonly #sandbox: PacSandbox;
+  readonly #id = pacThread.newSandboxId();
+  /** The thread generation the script was loaded into (a replaced thread has lost it). */
+  #generation = -1;
   readonly #scriptUrl: string;
   readonly #messages: (m: ConsoleMessage) => void;
+  readonly #timeoutMs: number;
 
-  private constructor(sandbox: PacSandbox, scriptUrl: string, messages: (m: ConsoleMessage) => void) {
-    this.#sandbox = sandbox;
+  private constructor(scriptUrl: string, messages: (m: ConsoleMessage) => void, timeoutMs: number) {
     this.#scriptUrl = scriptUrl;
     this.#messages = messages;
+    this.#timeoutMs = timeoutMs;
   }
 
   static async start(scriptUrl: string, onMessage: (m: ConsoleMessage) => void, timeoutMs: number): Promise<WorkerSandbox> {
-    const sandbox = await PacSandbox.create(
-      {
-        __report: (args: HostArgument[]) => {
-          const [level, message, stack] = args.map((a) => a.toText() ?? '');
-          onMessage({
-            source: 'console-api',
-            level: Number(level),
-            message: message ?? '',
-            lineNumber: lineIn(stack ?? '', scriptUrl),
-            sourceUrl: scriptUrl,
-          });
-          return undefined;
-        },
-      },
-      { timeoutMs, memoryBytes: 32 * 1024 * 1024, stackBytes: 512 * 1024 },
-    );
-    sandbox.evaluate(WORKER_GLOBAL, 'worker-global.js');
-    return new WorkerSandbox(sandbox, scriptUrl, onMessage);
+    return new WorkerSandbox(scriptUrl, onMessage, timeoutMs);
   }
 
-  #settle(outcome: ReturnType<PacSandbox['evaluate']>): ScriptOutcome {
+  #settle(answer: ThreadAnswer): ScriptOutcome {
+    // The thread killed for this script's time, or lost with it (another script's failure, a crash of QuickJS).
+    if ('terminated' in answer) return answer.own ? { kind: 'timeout' } : { kind: 'error' };
+    for (const [level, message, stack] of answer.reports ?? []) {
+      this.#messages({
+        source: 'console-api',
+        level: Number(level),
+        message: message ?? '',
+        lineNumber: lineIn(stack ?? '', this.#scriptUrl),
+        sourceUrl: this.#scriptUrl,
+      });
+    }
+    const outcome = answer.outcome;
     if (outcome.kind === 'timeout' || outcome.kind === 'aborted') return { kind: 'timeout' };
     if (outcome.kind === 'error') {
       this.#messages({
@@ -90,20 +94,38 @@ export class WorkerSandbox {
       });
       return { kind: 'error' };
     }
-    return { kind: 'ok' };
+    return outcome.kind === 'value' ? { kind: 'ok' } : { kind: 'error' };
   }
 
-  /** Evaluates the worker's script at global scope. */
-  evaluate(source: string): ScriptOutcome {
-    return this.#settle(this.#sandbox.evaluate(source, this.#scriptUrl));
+  /** Evaluates the worker's script at global scope (after the worker global). */
+  async evaluate(source: string): Promise<ScriptOutcome> {
+    const generation = pacThread.generation;
+    const answer = await pacThread.request(
+      {
+        op: 'script-load',
+        sandbox: this.#id,
+        prelude: WORKER_GLOBAL,
+        script: source,
+        file: this.#scriptUrl,
+        limits: { ...WORKER_LIMITS, timeoutMs: this.#timeoutMs },
+        timeoutMs: this.#timeoutMs,
+      },
+      this.#timeoutMs,
+    );
+    this.#generation = generation;
+    return this.#settle(answer);
   }
 
   /** Fires an extendable event (install, activate) at the worker's listeners. */
-  dispatch(type: string): ScriptOutcome {
-    return this.#settle(this.#sandbox.call('__dispatch', [type, '']));
+  async dispatch(type: string): Promise<ScriptOutcome> {
+    const answer = await pacThread.request(
+      { op: 'script-call', sandbox: this.#id, fn: '__dispatch', args: [type, ''], timeoutMs: this.#timeoutMs },
+      this.#timeoutMs,
+    );
+    return this.#settle(answer);
   }
 
   dispose(): void {
-    this.#sandbox.dispose();
+    pacThread.drop(this.#id, this.#generation);
   }
 }

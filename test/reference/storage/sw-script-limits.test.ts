@@ -1,0 +1,108 @@
+// Service-worker scripts are untrusted code from the network, run where PAC
+// scripts run: on the script thread, with a memory ceiling, a stack limit and
+// a time limit, never on the app's event loop. A script that hoards memory,
+// loops or recurses fails its registration with Chromium's errors within its
+// budget; the app's event loop keeps turning, the process does not grow by
+// what the script asked for, and the next registration works.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureServer, startHttpServer } from '../../../fixtures/servers/index.ts';
+import type { RouteHandler } from '../../../fixtures/servers/routes.ts';
+import { launchReference, REFERENCE_DRIVER_COMMANDS, type ReferenceElectron } from '../../../reference/testing.ts';
+
+const SCRIPTS: Record<string, string> = {
+  hoard: 'var keep = []; for (;;) keep.push(new Array(1 << 20).join("x") + keep.length);',
+  loop: 'for (;;) {}',
+  recurse: 'function deeper(n) { return deeper(n + 1) + 1; }\ndeeper(0);',
+  sort: 'var a = []; for (var i = 0; i < 3e6; i++) a.push(Math.random()); a.sort();',
+  fine: 'self.addEventListener("install", function () { console.log("installed"); });',
+};
+
+const routes: Record<string, RouteHandler> = {};
+for (const [name, source] of Object.entries(SCRIPTS)) {
+  routes[`/${name}.js`] = (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    res.end(source);
+  };
+}
+
+let server: FixtureServer;
+let electron: ReferenceElectron;
+let userData: string;
+
+beforeAll(async () => {
+  server = await startHttpServer({ routes });
+  userData = mkdtempSync(path.join(os.tmpdir(), 'sw-limits-'));
+  electron = launchReference({ era: 'current', userDataDir: userData });
+  await electron.app.whenReady();
+});
+
+afterAll(async () => {
+  await electron.quit();
+  await server.close();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+/** Measures the longest gap between turns of this thread's event loop. */
+function loopWatch(): { stop(): Promise<number> } {
+  let last = performance.now();
+  let worst = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    worst = Math.max(worst, now - last);
+    last = now;
+  }, 10);
+  return {
+    async stop() {
+      // Let a timer that was due while the loop was blocked run before reading.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      clearInterval(timer);
+      return worst;
+    },
+  };
+}
+
+async function register(name: string): Promise<string> {
+  const session = electron.session.fromPartition(`persist:sw-limits-${name}`);
+  const registering = async () =>
+    REFERENCE_DRIVER_COMMANDS['serviceWorkers.register']!({
+      session,
+      scriptURL: `${server.origin}/${name}.js`,
+      scope: `${server.origin}/${name}/`,
+    });
+  return registering().then(
+    () => 'registered',
+    (error: Error) => `${error.name}: ${error.message.replace(/^.*\): /, '')}`,
+  );
+}
+
+describe('service-worker scripts under limits', () => {
+  for (const [name, expected] of [
+    [
+      'hoard',
+      /^TypeError: ServiceWorker script evaluation failed$|^AbortError: Timed out while trying to start the Service Worker\.$/,
+    ],
+    ['loop', /^AbortError: Timed out while trying to start the Service Worker\.$/],
+    ['recurse', /^TypeError: ServiceWorker script evaluation failed$/],
+    [
+      'sort',
+      /^TypeError: ServiceWorker script evaluation failed$|^AbortError: Timed out while trying to start the Service Worker\.$|^registered$/,
+    ],
+  ] as const) {
+    it(`a script that does '${name}' settles its registration in time, with Chromium's error, the event loop turning`, async () => {
+      const rss = process.memoryUsage().rss;
+      const watch = loopWatch();
+      const started = Date.now();
+      const outcome = await register(name);
+      const worstGap = await watch.stop();
+      expect(outcome).toMatch(expected);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(worstGap).toBeLessThan(1000);
+      expect(process.memoryUsage().rss - rss).toBeLessThan(512 * 1024 * 1024);
+      expect(await register('fine')).toBe('registered');
+    }, 60_000);
+  }
+});
