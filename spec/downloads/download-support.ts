@@ -34,6 +34,7 @@ const ITEM_METHODS = [
   'getURL',
   'getURLChain',
   'getState',
+  'isDone',
   'getLastModifiedTime',
   'getETag',
   'getStartTime',
@@ -83,6 +84,7 @@ export interface Started {
 /** Getters read inside 'done', where the era has them. */
 const SNAPSHOT = [
   'getState',
+  'isDone',
   'getURL',
   'getURLChain',
   'getReceivedBytes',
