@@ -17,7 +17,8 @@ export { failureOf, thrown, until } from '../support/requests.ts';
 type Fn = (...args: unknown[]) => unknown;
 type Listener = (...args: unknown[]) => void;
 
-const ITEM_METHODS = [
+/** Every DownloadItem method some era binds. */
+export const ITEM_METHODS = [
   'pause',
   'isPaused',
   'resume',
