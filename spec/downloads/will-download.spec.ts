@@ -46,6 +46,22 @@ describe("ses.on('will-download')", () => {
     await Promise.all([first.done, second.done]);
   });
 
+  it("comes from a page's request that passed the session's webRequest and carried its cookies", async () => {
+    const ses = freshSession(t);
+    await t.invoke(ses.cookies, 'cookies.set', { url: server.url, name: 'page', value: 'cookie' });
+    const seen: string[] = [];
+    ses.webRequest.onBeforeSendHeaders!((details: { url: string }, callback: (r: object) => void) => {
+      seen.push(details.url);
+      callback({});
+    });
+    const url = `${server.url}file?n=10&page-request=1`;
+    const started = await navigateDownload(t, ses, url, ({ item }) => item.cancel());
+    await started.done;
+    expect(seen).toContain(url);
+    const request = server.log.requests.find((r) => r.url.includes('page-request=1'))!;
+    expect(request.headers.cookie).toBe('page=cookie');
+  });
+
   it('is not emitted for a navigation to an answer the page shows', async () => {
     const ses = freshSession(t);
     let emitted = false;
