@@ -61,6 +61,31 @@ describe("downloadItem.on('done')", () => {
   });
 });
 
+describe('DownloadItem as an EventEmitter', () => {
+  it('calls once() listeners a single time and no listener that removeListener() took off', async () => {
+    let onceCalls = 0;
+    let removedCalls = 0;
+    const removed = () => removedCalls++;
+    const { started, gate } = await heldDownload(t, server, 'n=5000', 1000);
+    const item = started.item as unknown as {
+      once(event: string, listener: (...args: unknown[]) => void): void;
+      on(event: string, listener: (...args: unknown[]) => void): void;
+      removeListener(event: string, listener: (...args: unknown[]) => void): void;
+      pause(): void;
+      resume(): void;
+    };
+    item.once('updated', () => onceCalls++);
+    item.on('updated', removed);
+    item.removeListener('updated', removed);
+    item.pause();
+    item.resume();
+    server.release(gate);
+    expect(await started.done).toBe('completed');
+    expect(started.updates.length).toBeGreaterThanOrEqual(2);
+    expect([onceCalls, removedCalls]).toEqual([1, 0]);
+  });
+});
+
 describe("downloadItem.on('updated')", () => {
   it("reports 'progressing' while the body is still coming", async () => {
     const dir = await t.tempDir();
