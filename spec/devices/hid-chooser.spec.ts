@@ -198,4 +198,24 @@ describe("ses.on('hid-device-added') and ses.on('hid-device-removed')", () => {
     await plug(t, 'hid', keyboard());
     expect(added).toHaveLength(1);
   });
+
+  it('fire for a device plugged in and unplugged from inside the select listener, which can then be chosen', async () => {
+    const ses = freshSession(t);
+    const added = record(ses, 'hid-device-added');
+    const removed = record(ses, 'hid-device-removed');
+    const gone = uniqueId('inside');
+    const kept = uniqueId('inside');
+    answerWith(ses, (_d, callback) => {
+      void (async () => {
+        await plug(t, 'hid', keyboard({ deviceId: gone }));
+        await unplug(t, 'hid', gone);
+        await plug(t, 'hid', keyboard({ deviceId: kept }));
+        callback(kept);
+      })();
+    });
+    const outcome = await t.driver.hid.requestDevice({ session: ses, url: PAGE });
+    expect(added.map((a) => (a[1] as { device: { deviceId: string } }).device.deviceId)).toEqual([gone, kept]);
+    expect(removed.map((a) => (a[1] as { device: { deviceId: string } }).device.deviceId)).toEqual([gone]);
+    expect(outcome.devices.map((d) => d.deviceId)).toEqual([kept]);
+  });
 });

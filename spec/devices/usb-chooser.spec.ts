@@ -177,6 +177,26 @@ describe("ses.on('usb-device-added'), ses.on('usb-device-removed') and ses.on('u
     expect(await request).toEqual({ device: null, error: NO_DEVICE });
   });
 
+  it('fire for a device plugged in and unplugged from inside the select listener, which can then be chosen', async () => {
+    const ses = freshSession(t);
+    const added = record(ses, 'usb-device-added');
+    const removed = record(ses, 'usb-device-removed');
+    const gone = uniqueId('inside');
+    const kept = uniqueId('inside');
+    answerWith(ses, (_d, callback) => {
+      void (async () => {
+        await plug(t, 'usb', board({ deviceId: gone }));
+        await unplug(t, 'usb', gone);
+        await plug(t, 'usb', board({ deviceId: kept }));
+        callback(kept);
+      })();
+    });
+    const outcome = await t.driver.usb.requestDevice({ session: ses, url: PAGE });
+    expect(added.map((a) => (a[1] as { deviceId: string }).deviceId)).toEqual([gone, kept]);
+    expect(removed.map((a) => (a[1] as { deviceId: string }).deviceId)).toEqual([gone]);
+    expect(outcome.device?.deviceId).toBe(kept);
+  });
+
   it("fires 'usb-device-revoked' with { device, origin } when the page forgets the device", async () => {
     const ses = freshSession(t);
     const id = await plug(t, 'usb', board());
