@@ -61,6 +61,26 @@ function answerWith(
   });
 }
 
+function alternate(interfaceClass: number, extra: Record<string, unknown> = {}) {
+  return {
+    alternateSetting: 0,
+    interfaceClass,
+    interfaceSubclass: 0,
+    interfaceProtocol: 0,
+    interfaceName: '',
+    endpoints: [],
+    ...extra,
+  };
+}
+
+/** board()'s one vendor-specific interface as DeviceInfoToValue writes it. */
+const vendorInterface = { interfaceNumber: 0, alternates: [alternate(0xff)], alternate: alternate(0xff) };
+
+/** A configuration entry of the active configuration: Electron nests a copy of it as its `configuration`. */
+function withActive(entry: Record<string, unknown>) {
+  return { ...entry, configuration: { ...entry } };
+}
+
 describe("ses.on('select-usb-device')", () => {
   it("lists devices in Electron's USBDevice shape and resolves the page's request with the chosen one", async () => {
     const ses = freshSession(t);
@@ -93,9 +113,46 @@ describe("ses.on('select-usb-device')", () => {
       deviceVersionMajor: 1,
       deviceVersionMinor: 2,
       deviceVersionSubminor: 3,
+      configurations: [withActive({ configurationValue: 1, configurationName: '', interfaces: vendorInterface })],
     });
     expect(frameUrl).toBe(PAGE);
     expect((await t.driver.usb.getDevices({ session: ses, url: PAGE })).map((d) => d.deviceId)).toContain(id);
+  });
+
+  it("shows the selected configuration as Electron's DeviceInfoToValue builds it, and configuration: null without one", async () => {
+    const ses = freshSession(t);
+    const hidIn = { endpointNumber: 1, direction: 'in', type: 'interrupt', packetSize: 8 };
+    const bulkOut = { endpointNumber: 2, direction: 'out', type: 'bulk', packetSize: 512 };
+    const configured = await plug(
+      t,
+      'usb',
+      board({
+        configuration: { configurationValue: 2, configurationName: 'Default' },
+        interfaces: [
+          { interfaceNumber: 0, interfaceClass: 0x03, interfaceSubclass: 1, interfaceProtocol: 1, endpoints: [hidIn] },
+          { interfaceNumber: 1, interfaceClass: 0xff, interfaceName: 'Data', endpoints: [bulkOut] },
+        ],
+      }),
+    );
+    const unconfigured = await plug(t, 'usb', board({ configuration: null }));
+    let list: Record<string, unknown>[] = [];
+    answerWith(ses, (details, callback) => {
+      list = details.deviceList;
+      callback('');
+    });
+    await t.driver.usb.requestDevice({ session: ses, url: PAGE });
+    const shown = (id: string) => list.find((d) => d.deviceId === id)!;
+    // Each interface is written over the configuration's `interfaces`: the last one is what apps get.
+    const last = alternate(0xff, { interfaceName: 'Data', endpoints: [bulkOut] });
+    expect(shown(configured).configurations).toEqual([
+      withActive({
+        configurationValue: 2,
+        configurationName: 'Default',
+        interfaces: { interfaceNumber: 1, alternates: [last], alternate: last },
+      }),
+    ]);
+    expect(shown(configured)).not.toHaveProperty('configuration');
+    expect(shown(unconfigured)).toMatchObject({ configurations: [], configuration: null });
   });
 
   it("rejects with Chrome's NotFoundError without preventDefault(), for '' or nothing, and for a non-string", async () => {
