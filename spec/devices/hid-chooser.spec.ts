@@ -122,6 +122,22 @@ describe("ses.on('select-hid-device')", () => {
     expect(outcome.devices.map((d) => d.deviceId)).toEqual([a, b]);
   });
 
+  it('keeps the grant for the device’s identity: plugged in again it is still granted; another serial number or session is not', async () => {
+    const ses = freshSession(t);
+    const device = keyboard({ serialNumber: uniqueId('sn') });
+    const id = await plug(t, 'hid', device);
+    const twin = await plug(t, 'hid', keyboard({ serialNumber: uniqueId('sn') }));
+    answerWith(ses, (_d, callback) => callback(id));
+    await t.driver.hid.requestDevice({ session: ses, url: PAGE });
+    const granted = async (session: unknown) =>
+      (await t.driver.hid.getDevices({ session, url: PAGE })).map((d) => d.deviceId).filter((d) => d === id || d === twin);
+    expect(await granted(ses)).toEqual([id]);
+    await unplug(t, 'hid', id);
+    await plug(t, 'hid', device);
+    expect(await granted(ses)).toEqual([id]);
+    expect(await granted(freshSession(t))).toEqual([]);
+  });
+
   it('gives the page no device without preventDefault(), for an empty or missing id, and for a non-string', async () => {
     const ses = freshSession(t);
     const id = await plug(t, 'hid', keyboard());

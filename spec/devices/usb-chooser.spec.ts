@@ -168,6 +168,22 @@ describe("ses.on('select-usb-device')", () => {
     }
   });
 
+  it('keeps the grant for the device’s identity: plugged in again it is still granted; another serial number or session is not', async () => {
+    const ses = freshSession(t);
+    const device = board();
+    const id = await plug(t, 'usb', device);
+    const twin = await plug(t, 'usb', board());
+    answerWith(ses, (_d, callback) => callback(id));
+    await t.driver.usb.requestDevice({ session: ses, url: PAGE });
+    const granted = async (session: unknown) =>
+      (await t.driver.usb.getDevices({ session, url: PAGE })).map((d) => d.deviceId).filter((d) => d === id || d === twin);
+    expect(await granted(ses)).toEqual([id]);
+    await unplug(t, 'usb', id);
+    await plug(t, 'usb', device);
+    expect(await granted(ses)).toEqual([id]);
+    expect(await granted(freshSession(t))).toEqual([]);
+  });
+
   it('warns UnknownUsbDeviceId for an id of no connected device', async () => {
     const ses = freshSession(t);
     await t.driver.devices.takeWarnings({});
