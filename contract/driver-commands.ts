@@ -13,7 +13,7 @@ export type PageRef = { pageId: string; url: string };
 
 export type FetchedResponse = { status: number; headers: Record<string, string>; body: string };
 
-/** a device the driver plugs into a bus: deviceId is the serial port's token / the HID device's physical id / the USB device's guid; the other fields are the bus's (serial: path, displayName; HID: collections' usagePage, guid; USB: class, version and string fields, interfaces) */
+/** a device the driver plugs into a bus: deviceId is the serial port's token / the HID device's physical id / the USB device's guid; the other fields are the bus's (serial: path, displayName; HID: collections' usagePage, guid; USB: class, version and string fields, the selected configuration (configurationValue, configurationName; null for none) and its interfaces with their endpoints) */
 export type VirtualDevice = { deviceId: string; name?: string; vendorId?: number; productId?: number; serialNumber?: string; [extra: string]: unknown };
 
 /** the DOMException (name and message) a page's promise rejects with */

@@ -7,6 +7,7 @@ import type { Capability } from '../contract/capabilities.ts';
 import type { DriverImplementation } from '../contract/driver-commands.ts';
 import type { EraId } from '../contract/eras/eras.ts';
 import { AREAS } from './areas.ts';
+import { listSystemDevicesByDefault } from './devices/real-backends.ts';
 import { createReferenceElectron, type ReferenceElectron } from './instance.ts';
 import type { LaunchScheme } from './protocol/scheme-registration.ts';
 import { servicesOf } from './session/binding.ts';
@@ -28,6 +29,8 @@ export interface ReferenceLaunch {
 }
 
 export function launchReference(options: ReferenceLaunch): ReferenceElectron {
+  // A test target sees the devices its specs plug, not the machine's (unless a device switch says so).
+  listSystemDevicesByDefault(false);
   return createReferenceElectron({
     era: options.era,
     userData: options.userDataDir,

@@ -1,17 +1,25 @@
 // The devices of a bus as the choosers and pages see them: the driver's
-// virtual devices, then, where the bus's real backend is switched on
+// virtual devices, then, where the bus's real backend is on
 // (real-backends.ts), the OS's devices through the real library. Watching
-// follows both while the watcher lasts.
+// follows both while the watcher lasts. A backend that is on by default and
+// cannot load its library or list shows no devices, as a machine without
+// the hardware would; one switched on by its environment switch fails the
+// listing with the library's error.
 
 import type { BusListener, PluggedDevice } from './device-bus.ts';
 import { virtualBus } from './device-bus.ts';
 import type { Bus } from './device-era.ts';
-import { enabledRealBus } from './real-backends.ts';
+import { enabledRealBus, realBackendRequired } from './real-backends.ts';
 
 export async function connectedDevices(bus: Bus): Promise<PluggedDevice[]> {
   const virtual = await virtualBus(bus).list();
   const real = enabledRealBus(bus);
-  return real ? [...virtual, ...(await real.list())] : virtual;
+  if (!real) return virtual;
+  const system = await real.list().catch((error: unknown) => {
+    if (realBackendRequired(bus)) throw error;
+    return [];
+  });
+  return [...virtual, ...system];
 }
 
 /**

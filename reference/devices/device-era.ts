@@ -11,8 +11,22 @@ export interface DeviceEra {
   readonly buses: readonly Bus[];
   /** serial-port-added only for ports the chooser's filters match (39); before, every new port. */
   readonly serialAddedFilters: boolean;
-  /** The buses whose permission checks reach ses.setDevicePermissionHandler (hid in 17, all three in 39). */
+  /** The buses whose permission checks reach ses.setDevicePermissionHandler (hid and serial in 17, all three in 39). */
   readonly handlerBuses: readonly Bus[];
+  /**
+   * The buses whose devices without a stable identity still reach the
+   * handler once their connection's own grant is missing (hid and serial in
+   * 17; hid and usb in 39, where serial answers no for them first).
+   */
+  readonly handlerSeesTransient: readonly Bus[];
+  /**
+   * The buses with no grants for one connection while a handler is set: the
+   * handler answers every check and a choice stores nothing (serial in 17,
+   * whose chooser context sends every port to the permission manager).
+   */
+  readonly handlerOwnsEveryCheck: readonly Bus[];
+  /** The handler's details carry the asking frame (17's WebFrameMain `frame`). */
+  readonly handlerGetsFrame: boolean;
   /** device.forget() exists and fires the *-revoked events (39). */
   readonly revocation: boolean;
   /** The class of 'Must pass null or function' (gin's TypeError from 12). */
@@ -23,17 +37,30 @@ const NONE: DeviceEra = {
   buses: [],
   serialAddedFilters: false,
   handlerBuses: [],
+  handlerSeesTransient: [],
+  handlerOwnsEveryCheck: [],
+  handlerGetsFrame: false,
   revocation: false,
   handlerError: 'TypeError',
 };
 
 const E12: DeviceEra = { ...NONE, buses: ['serial'] };
-const E17: DeviceEra = { ...E12, buses: ['serial', 'hid'], handlerBuses: ['hid'] };
+const E17: DeviceEra = {
+  ...E12,
+  buses: ['serial', 'hid'],
+  handlerBuses: ['hid', 'serial'],
+  handlerSeesTransient: ['hid', 'serial'],
+  handlerOwnsEveryCheck: ['serial'],
+  handlerGetsFrame: true,
+};
 const CURRENT: DeviceEra = {
   ...E17,
   buses: ['serial', 'hid', 'usb'],
   serialAddedFilters: true,
   handlerBuses: ['hid', 'serial', 'usb'],
+  handlerSeesTransient: ['hid', 'usb'],
+  handlerOwnsEveryCheck: [],
+  handlerGetsFrame: false,
   revocation: true,
 };
 

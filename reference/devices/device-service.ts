@@ -6,13 +6,16 @@
 // setBluetoothPairingHandler.
 //
 // API for the bus modules (obtain it with `services.use(deviceService)`):
-//   grant(bus, origin, device)          the user chose a device
-//   hasPermission(bus, origin, device)  this connection's grant, else the handler's answer or a stored grant
-//   revoke(bus, origin, device)         forget()
+//   grant(bus, origin, device)                 the user chose a device
+//   hasPermission(bus, origin, device, frame)  this connection's grant, else the handler's answer or a stored grant
+//   revoke(bus, origin, device)                forget()
 // `origin` is url::Origin::Serialize() (no trailing slash); `device` a
 // DeviceRef (serial-shapes / hid-shapes / usb-shapes make them). As in
 // Electron's chooser contexts, a device without a stable identity is
-// granted for its connection only, and such grants never ask the handler.
+// granted for its connection only; a connection's grant answers before the
+// handler, which still decides for such a device on the buses the era sends
+// it (device-era.ts). As in ElectronPermissionManager::GrantDevicePermission,
+// a choice made while a device permission handler is set stores no grant.
 
 import type { EraId } from '../../contract/eras/eras.ts';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
@@ -60,31 +63,45 @@ export class DeviceService implements SessionService {
     this.era = era;
   }
 
+  /** Whether the era sends the bus's checks to the app's handler now. */
+  #handlerFor(bus: Bus): AppHandler | null {
+    const handler = this.devicePermissionHandler;
+    return handler && deviceEra(this.era).handlerBuses.includes(bus) ? handler : null;
+  }
+
   /** The user chose the device for the origin: a stored grant, or one for this connection only. */
   grant(bus: Bus, origin: string, device: DeviceRef): void {
-    if (!device.persistent) {
+    const handler = this.#handlerFor(bus);
+    if (!device.persistent && !(handler && deviceEra(this.era).handlerOwnsEveryCheck.includes(bus))) {
       const key = `${bus} ${origin}`;
       let ids = this.#ephemeral.get(key);
       if (!ids) this.#ephemeral.set(key, (ids = new Set()));
       ids.add(device.id);
       return;
     }
+    // The permission manager keeps nothing while the app's handler answers.
+    if (handler) return;
     if (this.#grants.some((g) => g.bus === bus && g.origin === origin && sameDevice(bus, g.value, device.value))) return;
     this.#grants.push({ bus, origin, value: device.value });
   }
 
   /**
-   * A connection's own grant first; then, for a device with a stable
-   * identity, the app's device permission handler (where the era routes the
-   * bus to it) or the stored grants.
+   * A connection's own grant first; then the app's device permission handler
+   * (where the era routes the bus, and for a device without a stable
+   * identity only where the era still asks it), or the stored grants.
+   * `frame` is the asking page's frame, which 17's handler is given.
    */
-  hasPermission(bus: Bus, origin: string, device: DeviceRef): boolean {
-    if (this.#ephemeral.get(`${bus} ${origin}`)?.has(device.id)) return true;
-    if (!device.persistent) return false;
-    const handler = this.devicePermissionHandler;
-    if (handler && deviceEra(this.era).handlerBuses.includes(bus)) {
+  hasPermission(bus: Bus, origin: string, device: DeviceRef, frame?: unknown): boolean {
+    const rules = deviceEra(this.era);
+    const handler = this.#handlerFor(bus);
+    const handlerOwns = handler !== null && rules.handlerOwnsEveryCheck.includes(bus);
+    if (!handlerOwns && this.#ephemeral.get(`${bus} ${origin}`)?.has(device.id)) return true;
+    if (!device.persistent && !(handler && rules.handlerSeesTransient.includes(bus))) return false;
+    if (handler) {
+      const details: Record<string, unknown> = { deviceType: bus, origin, device: { ...device.value } };
+      if (rules.handlerGetsFrame) details.frame = frame;
       try {
-        return Boolean(handler.call(undefined, { deviceType: bus, origin, device: { ...device.value } }));
+        return Boolean(handler.call(undefined, details));
       } catch {
         // The exception is reported as uncaught; the check reads as denied.
         return false;

@@ -105,7 +105,7 @@ export async function getHidDevices(args: HidPageArgs): Promise<PageDevice[]> {
   const devices = services.use(deviceService);
   const origin = topOrigin(page);
   return (await connected())
-    .filter((device) => !device.blocklisted && devices.hasPermission('hid', origin, hidDeviceRef(device)))
+    .filter((device) => !device.blocklisted && devices.hasPermission('hid', origin, hidDeviceRef(device), page.frame))
     .map(pageHidDevice);
 }
 

@@ -4,8 +4,9 @@
 // gives each device's descriptors; its attach/detach events tell a watched
 // bus to look again. Each device becomes one of the USB bus in the shape the
 // driver plugs (usb-shapes.ts reads it): the version fields decoded from
-// their BCD as Chromium's UsbDevice does, the interfaces' classes from the
-// active configuration's first alternate settings.
+// their BCD as Chromium's UsbDevice does, the active configuration's value
+// and its interfaces (class, subclass, protocol, endpoints) from their first
+// alternate settings; a device whose configuration cannot be read has none.
 //
 // The strings (manufacturer, product, serial number) are not in the
 // descriptors libusb caches. On Linux they come from sysfs, as Chromium's
@@ -16,6 +17,16 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { PluggedDevice } from './device-bus.ts';
 import { lazyLibrary, RealBus } from './real-bus.ts';
+
+/** One alternate setting of an interface in the usb package's configuration descriptor. */
+export interface LibusbAlternate {
+  bInterfaceNumber: number;
+  bAlternateSetting: number;
+  bInterfaceClass: number;
+  bInterfaceSubClass?: number;
+  bInterfaceProtocol?: number;
+  endpoints?: Array<{ bEndpointAddress: number; bmAttributes: number; wMaxPacketSize: number }>;
+}
 
 /** The usb package's Device, the parts this backend reads. */
 export interface LibusbDevice {
@@ -35,7 +46,8 @@ export interface LibusbDevice {
     iSerialNumber: number;
   };
   readonly configDescriptor?: {
-    interfaces: Array<Array<{ bInterfaceNumber: number; bAlternateSetting: number; bInterfaceClass: number }>>;
+    bConfigurationValue?: number;
+    interfaces: Array<Array<LibusbAlternate>>;
   };
   open?(): void;
   close?(): void;
@@ -72,17 +84,45 @@ export function bcdVersion(bcd: number): [number, number, number] {
   return [(bcd >> 8) & 0xff, (bcd >> 4) & 0xf, bcd & 0xf];
 }
 
-function activeInterfaces(device: LibusbDevice): { interfaceNumber: number; interfaceClass: number }[] {
+const TRANSFER_TYPES = ['isochronous', 'bulk', 'interrupt'] as const;
+
+/** An endpoint descriptor as UsbEndpointInfo: number and direction from the address, type from the attributes, wMaxPacketSize as it is. */
+function endpointOf(e: { bEndpointAddress: number; bmAttributes: number; wMaxPacketSize: number }) {
+  const type = TRANSFER_TYPES[(e.bmAttributes & 0x3) - 1];
+  if (!type) return [];
+  return [
+    {
+      endpointNumber: e.bEndpointAddress & 0xf,
+      direction: e.bEndpointAddress & 0x80 ? 'in' : 'out',
+      type,
+      packetSize: e.wMaxPacketSize,
+    },
+  ];
+}
+
+/** The active configuration and its interfaces, or no configuration when it cannot be read. */
+function activeConfiguration(device: LibusbDevice): Record<string, unknown> {
   let config: LibusbDevice['configDescriptor'];
   try {
     config = device.configDescriptor;
   } catch {
-    return [];
+    return { configuration: null, interfaces: [] };
   }
-  return (config?.interfaces ?? []).flatMap((alternates) => {
+  if (!config) return { configuration: null, interfaces: [] };
+  const interfaces = (config.interfaces ?? []).flatMap((alternates) => {
     const first = alternates.find((a) => a.bAlternateSetting === 0) ?? alternates[0];
-    return first ? [{ interfaceNumber: first.bInterfaceNumber, interfaceClass: first.bInterfaceClass }] : [];
+    if (!first) return [];
+    return [
+      {
+        interfaceNumber: first.bInterfaceNumber,
+        interfaceClass: first.bInterfaceClass,
+        interfaceSubclass: first.bInterfaceSubClass ?? 0,
+        interfaceProtocol: first.bInterfaceProtocol ?? 0,
+        endpoints: (first.endpoints ?? []).flatMap(endpointOf),
+      },
+    ];
   });
+  return { configuration: { configurationValue: config.bConfigurationValue ?? 1 }, interfaces };
 }
 
 /** The usb package's device (and its strings) as a device of the USB bus. */
@@ -97,7 +137,7 @@ export function pluggedUsbDevice(device: LibusbDevice, strings: UsbStrings = {})
     deviceClass: d.bDeviceClass,
     deviceSubclass: d.bDeviceSubClass,
     deviceProtocol: d.bDeviceProtocol,
-    interfaces: activeInterfaces(device),
+    ...activeConfiguration(device),
   };
   if (strings.product !== undefined) plugged.productName = strings.product;
   if (strings.manufacturer !== undefined) plugged.manufacturerName = strings.manufacturer;

@@ -1,6 +1,6 @@
 // The serial ports of the machine as the chooser lists them: the virtual
-// bus's, plus, where SESSION_CONFORMANCE_REAL_SERIAL=1, the ports the real
-// serialport library's bindings report (real-serial.ts, real-backends.ts),
+// bus's, plus, where the serial bus's real backend is on (real-backends.ts),
+// the ports the real serialport library's bindings report (real-serial.ts),
 // loaded lazily so the reference runs where the native binding cannot load.
 
 import { connectedDevices } from './connected-devices.ts';

@@ -135,7 +135,7 @@ export async function getPorts(args: SerialPageArgs): Promise<PageSerialPort[]> 
   const devices = services.use(deviceService);
   const origin = topOrigin(page);
   const ports = await listSerialPorts();
-  return ports.filter((port) => devices.hasPermission('serial', origin, serialDeviceRef(port))).map(pagePort);
+  return ports.filter((port) => devices.hasPermission('serial', origin, serialDeviceRef(port), page.frame)).map(pagePort);
 }
 
 export async function forgetPort(args: SerialPageArgs & { portId: string }): Promise<void> {

@@ -32,7 +32,7 @@ export async function writeToPort(args: {
   if (typeof args.data !== 'string') throw new TypeError('data must be a string');
   const page = openPage(args.session, args.url, args.frameUrl);
   const port = (await listSerialPorts()).find((p) => p.token === args.portId);
-  if (!port || !services.use(deviceService).hasPermission('serial', topOrigin(page), serialDeviceRef(port))) {
+  if (!port || !services.use(deviceService).hasPermission('serial', topOrigin(page), serialDeviceRef(port), page.frame)) {
     return PORT_GONE;
   }
   try {

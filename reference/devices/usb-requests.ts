@@ -106,7 +106,9 @@ export async function getUsbDevices(args: UsbPageArgs): Promise<PageDevice[]> {
   const page = openPage(args.session, args.url, args.frameUrl);
   const devices = services.use(deviceService);
   const origin = topOrigin(page);
-  return (await connected()).filter((device) => devices.hasPermission('usb', origin, usbDeviceRef(device))).map(pageUsbDevice);
+  return (await connected())
+    .filter((device) => devices.hasPermission('usb', origin, usbDeviceRef(device), page.frame))
+    .map(pageUsbDevice);
 }
 
 /** The device a page of the origin holds; a page cannot hold one it has no permission for. */
@@ -118,7 +120,7 @@ async function heldDevice(args: UsbPageArgs & { deviceId: string }) {
   if (!plugged) throw new Error(`no USB device ${String(args.deviceId)} is connected`);
   const device = usbDeviceOf(plugged);
   const origin = topOrigin(page);
-  if (!services.use(deviceService).hasPermission('usb', origin, usbDeviceRef(device))) {
+  if (!services.use(deviceService).hasPermission('usb', origin, usbDeviceRef(device), page.frame)) {
     throw new Error(`a page of ${origin} holds no USBDevice ${device.guid}: it has no permission for it`);
   }
   return { services, page, device, origin };

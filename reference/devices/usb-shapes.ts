@@ -1,17 +1,16 @@
 // A USB device as Electron shows it (UsbChooserContext::DeviceInfoToValue:
 // the descriptor's class and version fields, the strings it has, the
-// serial number only when there is one, the guid as deviceId), from a
-// device the driver plugged in, and the WebUSB protected interface classes
-// by the names Electron gives them.
+// serial number only when there is one, the guid as deviceId, and the
+// configurations (usb-configurations.ts)), from a device the driver
+// plugged in, and the WebUSB protected interface classes by the names
+// Electron gives them.
 
 import type { PageDevice } from '../../contract/driver-commands.ts';
 import type { PluggedDevice } from './device-bus.ts';
 import type { DeviceRef } from './device-service.ts';
+import { configurationFields, type UsbConfiguration, type UsbEndpoint, type UsbInterface } from './usb-configurations.ts';
 
-export interface UsbInterface {
-  readonly interfaceNumber: number;
-  readonly interfaceClass: number;
-}
+export type { UsbInterface } from './usb-configurations.ts';
 
 export interface UsbDeviceInfo {
   readonly guid: string;
@@ -26,6 +25,8 @@ export interface UsbDeviceInfo {
   readonly deviceClass: number;
   readonly deviceSubclass: number;
   readonly deviceProtocol: number;
+  /** The selected configuration, whose interfaces `interfaces` are. */
+  readonly configuration: UsbConfiguration | null;
   readonly interfaces: readonly UsbInterface[];
 }
 
@@ -49,8 +50,52 @@ function optionalText(value: unknown, what: string): string | undefined {
   return value;
 }
 
+const DIRECTIONS: readonly string[] = ['in', 'out'];
+const TRANSFER_TYPES: readonly string[] = ['bulk', 'interrupt', 'isochronous'];
+
+function endpointOf(e: Record<string, unknown>): UsbEndpoint {
+  if (!DIRECTIONS.includes(e?.direction as string)) throw new TypeError("an endpoint's direction must be 'in' or 'out'");
+  if (!TRANSFER_TYPES.includes(e?.type as string))
+    throw new TypeError("an endpoint's type must be 'bulk', 'interrupt' or 'isochronous'");
+  return {
+    endpointNumber: int(e.endpointNumber, 'endpointNumber', 15),
+    direction: e.direction as UsbEndpoint['direction'],
+    type: e.type as UsbEndpoint['type'],
+    packetSize: int(e.packetSize, 'packetSize', 0xffff),
+  };
+}
+
+function interfaceOf(i: Record<string, unknown>): UsbInterface {
+  const endpoints = i?.endpoints === undefined ? [] : i.endpoints;
+  if (!Array.isArray(endpoints)) throw new TypeError('endpoints must be an array');
+  const iface: Record<string, unknown> = {
+    interfaceNumber: int(i?.interfaceNumber, 'interfaceNumber', 255),
+    interfaceClass: int(i?.interfaceClass, 'interfaceClass', 255),
+    interfaceSubclass: int(i?.interfaceSubclass, 'interfaceSubclass', 255, 0),
+    interfaceProtocol: int(i?.interfaceProtocol, 'interfaceProtocol', 255, 0),
+    endpoints: endpoints.map(endpointOf),
+  };
+  const name = optionalText(i?.interfaceName, 'interfaceName');
+  if (name !== undefined) iface.interfaceName = name;
+  return iface as unknown as UsbInterface;
+}
+
+/** The plugged device's `configuration`: absent is configuration 1 selected, null none selected. */
+function configurationOf(value: unknown): UsbConfiguration | null {
+  if (value === null) return null;
+  if (value === undefined) return { configurationValue: 1 };
+  const c = value as Record<string, unknown>;
+  const configuration: { configurationValue: number; configurationName?: string } = {
+    configurationValue: int(c.configurationValue, 'configurationValue', 255),
+  };
+  const name = optionalText(c.configurationName, 'configurationName');
+  if (name !== undefined) configuration.configurationName = name;
+  return configuration;
+}
+
 export function usbDeviceOf(device: PluggedDevice): UsbDeviceInfo {
-  const interfaces = device.interfaces === undefined ? [] : device.interfaces;
+  const configuration = configurationOf(device.configuration);
+  const interfaces = device.interfaces === undefined || configuration === null ? [] : device.interfaces;
   if (!Array.isArray(interfaces)) throw new TypeError('interfaces must be an array');
   const info: Record<string, unknown> = {
     guid: device.deviceId,
@@ -62,10 +107,8 @@ export function usbDeviceOf(device: PluggedDevice): UsbDeviceInfo {
     deviceClass: int(device.deviceClass, 'deviceClass', 255, 0),
     deviceSubclass: int(device.deviceSubclass, 'deviceSubclass', 255, 0),
     deviceProtocol: int(device.deviceProtocol, 'deviceProtocol', 255, 0),
-    interfaces: interfaces.map((i: Record<string, unknown>) => ({
-      interfaceNumber: int(i?.interfaceNumber, 'interfaceNumber', 255),
-      interfaceClass: int(i?.interfaceClass, 'interfaceClass', 255),
-    })),
+    configuration,
+    interfaces: interfaces.map(interfaceOf),
   };
   for (const key of ['productName', 'manufacturerName', 'serialNumber'] as const) {
     const value = optionalText(device[key], key);
@@ -94,6 +137,7 @@ export function electronUsbDevice(device: UsbDeviceInfo): Record<string, unknown
     deviceVersionMajor: device.deviceVersion[0],
     deviceVersionMinor: device.deviceVersion[1],
     deviceVersionSubminor: device.deviceVersion[2],
+    ...configurationFields(device.configuration, device.interfaces),
   });
   return value;
 }

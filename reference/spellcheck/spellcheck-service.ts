@@ -131,7 +131,11 @@ export class SpellcheckService implements SessionService {
       redirect: 'follow',
       credentials: 'omit',
       initiator: null,
-      requester: 'net-module',
+      // The storage partition's browser-process factory: the session's proxy
+      // and the app's host resolver rules apply, webRequest and the
+      // session's protocol handlers do not.
+      requester: 'browser',
+      bypassCustomProtocolHandlers: true,
       resourceType: 'other',
     });
     return { status: loaded.status, body: await readBody(loaded.body) };

@@ -122,6 +122,22 @@ describe("ses.on('select-hid-device')", () => {
     expect(outcome.devices.map((d) => d.deviceId)).toEqual([a, b]);
   });
 
+  it('keeps the grant for the device’s identity: plugged in again it is still granted; another serial number or session is not', async () => {
+    const ses = freshSession(t);
+    const device = keyboard({ serialNumber: uniqueId('sn') });
+    const id = await plug(t, 'hid', device);
+    const twin = await plug(t, 'hid', keyboard({ serialNumber: uniqueId('sn') }));
+    answerWith(ses, (_d, callback) => callback(id));
+    await t.driver.hid.requestDevice({ session: ses, url: PAGE });
+    const granted = async (session: unknown) =>
+      (await t.driver.hid.getDevices({ session, url: PAGE })).map((d) => d.deviceId).filter((d) => d === id || d === twin);
+    expect(await granted(ses)).toEqual([id]);
+    await unplug(t, 'hid', id);
+    await plug(t, 'hid', device);
+    expect(await granted(ses)).toEqual([id]);
+    expect(await granted(freshSession(t))).toEqual([]);
+  });
+
   it('gives the page no device without preventDefault(), for an empty or missing id, and for a non-string', async () => {
     const ses = freshSession(t);
     const id = await plug(t, 'hid', keyboard());
@@ -197,5 +213,25 @@ describe("ses.on('hid-device-added') and ses.on('hid-device-removed')", () => {
     await request;
     await plug(t, 'hid', keyboard());
     expect(added).toHaveLength(1);
+  });
+
+  it('fire for a device plugged in and unplugged from inside the select listener, which can then be chosen', async () => {
+    const ses = freshSession(t);
+    const added = record(ses, 'hid-device-added');
+    const removed = record(ses, 'hid-device-removed');
+    const gone = uniqueId('inside');
+    const kept = uniqueId('inside');
+    answerWith(ses, (_d, callback) => {
+      void (async () => {
+        await plug(t, 'hid', keyboard({ deviceId: gone }));
+        await unplug(t, 'hid', gone);
+        await plug(t, 'hid', keyboard({ deviceId: kept }));
+        callback(kept);
+      })();
+    });
+    const outcome = await t.driver.hid.requestDevice({ session: ses, url: PAGE });
+    expect(added.map((a) => (a[1] as { device: { deviceId: string } }).device.deviceId)).toEqual([gone, kept]);
+    expect(removed.map((a) => (a[1] as { device: { deviceId: string } }).device.deviceId)).toEqual([gone]);
+    expect(outcome.devices.map((d) => d.deviceId)).toEqual([kept]);
   });
 });

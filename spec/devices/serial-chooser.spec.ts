@@ -63,6 +63,26 @@ describe("ses.on('select-serial-port')", () => {
     expect(await t.driver.serial.getPorts({ session: ses, url: PAGE })).toContainEqual(outcome.port);
   });
 
+  it('keeps the grant for a named USB port’s identity: plugged in again it is still granted; another serial number or session is not', async () => {
+    const ses = freshSession(t);
+    const identity = { displayName: 'Board', vendorId: 0x2341, productId: 0x43 };
+    const device = { deviceId: uniqueId('port'), path: `/dev/${uniqueId('ttyACM')}`, ...identity, serialNumber: uniqueId('sn') };
+    const portId = await plug(t, 'serial', device);
+    const twin = await usbPort(uniqueId('ttyACM'), { ...identity, serialNumber: uniqueId('sn') });
+    ses.on('select-serial-port', (event, _ports, _wc, callback) => {
+      (event as { preventDefault(): void }).preventDefault();
+      (callback as Callback)(portId);
+    });
+    await t.driver.serial.requestPort({ session: ses, url: PAGE });
+    const granted = async (session: unknown) =>
+      (await t.driver.serial.getPorts({ session, url: PAGE })).map((p) => p.portId).filter((p) => p === portId || p === twin);
+    expect(await granted(ses)).toEqual([portId]);
+    await unplug(t, 'serial', portId);
+    await plug(t, 'serial', device);
+    expect(await granted(ses)).toEqual([portId]);
+    expect(await granted(freshSession(t))).toEqual([]);
+  });
+
   it('fails the request at once, with no grant, when no listener calls preventDefault()', async () => {
     const ses = freshSession(t);
     const portId = await usbPort(uniqueId('ttyS'));

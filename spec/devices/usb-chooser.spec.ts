@@ -61,6 +61,26 @@ function answerWith(
   });
 }
 
+function alternate(interfaceClass: number, extra: Record<string, unknown> = {}) {
+  return {
+    alternateSetting: 0,
+    interfaceClass,
+    interfaceSubclass: 0,
+    interfaceProtocol: 0,
+    interfaceName: '',
+    endpoints: [],
+    ...extra,
+  };
+}
+
+/** board()'s one vendor-specific interface as DeviceInfoToValue writes it. */
+const vendorInterface = { interfaceNumber: 0, alternates: [alternate(0xff)], alternate: alternate(0xff) };
+
+/** A configuration entry of the active configuration: Electron nests a copy of it as its `configuration`. */
+function withActive(entry: Record<string, unknown>) {
+  return { ...entry, configuration: { ...entry } };
+}
+
 describe("ses.on('select-usb-device')", () => {
   it("lists devices in Electron's USBDevice shape and resolves the page's request with the chosen one", async () => {
     const ses = freshSession(t);
@@ -93,9 +113,46 @@ describe("ses.on('select-usb-device')", () => {
       deviceVersionMajor: 1,
       deviceVersionMinor: 2,
       deviceVersionSubminor: 3,
+      configurations: [withActive({ configurationValue: 1, configurationName: '', interfaces: vendorInterface })],
     });
     expect(frameUrl).toBe(PAGE);
     expect((await t.driver.usb.getDevices({ session: ses, url: PAGE })).map((d) => d.deviceId)).toContain(id);
+  });
+
+  it("shows the selected configuration as Electron's DeviceInfoToValue builds it, and configuration: null without one", async () => {
+    const ses = freshSession(t);
+    const hidIn = { endpointNumber: 1, direction: 'in', type: 'interrupt', packetSize: 8 };
+    const bulkOut = { endpointNumber: 2, direction: 'out', type: 'bulk', packetSize: 512 };
+    const configured = await plug(
+      t,
+      'usb',
+      board({
+        configuration: { configurationValue: 2, configurationName: 'Default' },
+        interfaces: [
+          { interfaceNumber: 0, interfaceClass: 0x03, interfaceSubclass: 1, interfaceProtocol: 1, endpoints: [hidIn] },
+          { interfaceNumber: 1, interfaceClass: 0xff, interfaceName: 'Data', endpoints: [bulkOut] },
+        ],
+      }),
+    );
+    const unconfigured = await plug(t, 'usb', board({ configuration: null }));
+    let list: Record<string, unknown>[] = [];
+    answerWith(ses, (details, callback) => {
+      list = details.deviceList;
+      callback('');
+    });
+    await t.driver.usb.requestDevice({ session: ses, url: PAGE });
+    const shown = (id: string) => list.find((d) => d.deviceId === id)!;
+    // Each interface is written over the configuration's `interfaces`: the last one is what apps get.
+    const last = alternate(0xff, { interfaceName: 'Data', endpoints: [bulkOut] });
+    expect(shown(configured).configurations).toEqual([
+      withActive({
+        configurationValue: 2,
+        configurationName: 'Default',
+        interfaces: { interfaceNumber: 1, alternates: [last], alternate: last },
+      }),
+    ]);
+    expect(shown(configured)).not.toHaveProperty('configuration');
+    expect(shown(unconfigured)).toMatchObject({ configurations: [], configuration: null });
   });
 
   it("rejects with Chrome's NotFoundError without preventDefault(), for '' or nothing, and for a non-string", async () => {
@@ -109,6 +166,22 @@ describe("ses.on('select-usb-device')", () => {
       answerWith(ses, (_d, callback) => callback(...answer));
       expect(await t.driver.usb.requestDevice({ session: ses, url: PAGE })).toEqual({ device: null, error: NO_DEVICE });
     }
+  });
+
+  it('keeps the grant for the device’s identity: plugged in again it is still granted; another serial number or session is not', async () => {
+    const ses = freshSession(t);
+    const device = board();
+    const id = await plug(t, 'usb', device);
+    const twin = await plug(t, 'usb', board());
+    answerWith(ses, (_d, callback) => callback(id));
+    await t.driver.usb.requestDevice({ session: ses, url: PAGE });
+    const granted = async (session: unknown) =>
+      (await t.driver.usb.getDevices({ session, url: PAGE })).map((d) => d.deviceId).filter((d) => d === id || d === twin);
+    expect(await granted(ses)).toEqual([id]);
+    await unplug(t, 'usb', id);
+    await plug(t, 'usb', device);
+    expect(await granted(ses)).toEqual([id]);
+    expect(await granted(freshSession(t))).toEqual([]);
   });
 
   it('warns UnknownUsbDeviceId for an id of no connected device', async () => {
@@ -175,6 +248,26 @@ describe("ses.on('usb-device-added'), ses.on('usb-device-removed') and ses.on('u
     expect((removed[0]![2] as PageContents).getURL()).toBe(PAGE);
     choose!('');
     expect(await request).toEqual({ device: null, error: NO_DEVICE });
+  });
+
+  it('fire for a device plugged in and unplugged from inside the select listener, which can then be chosen', async () => {
+    const ses = freshSession(t);
+    const added = record(ses, 'usb-device-added');
+    const removed = record(ses, 'usb-device-removed');
+    const gone = uniqueId('inside');
+    const kept = uniqueId('inside');
+    answerWith(ses, (_d, callback) => {
+      void (async () => {
+        await plug(t, 'usb', board({ deviceId: gone }));
+        await unplug(t, 'usb', gone);
+        await plug(t, 'usb', board({ deviceId: kept }));
+        callback(kept);
+      })();
+    });
+    const outcome = await t.driver.usb.requestDevice({ session: ses, url: PAGE });
+    expect(added.map((a) => (a[1] as { deviceId: string }).deviceId)).toEqual([gone, kept]);
+    expect(removed.map((a) => (a[1] as { deviceId: string }).deviceId)).toEqual([gone]);
+    expect(outcome.device?.deviceId).toBe(kept);
   });
 
   it("fires 'usb-device-revoked' with { device, origin } when the page forgets the device", async () => {

@@ -80,7 +80,7 @@ describe('ses.createInterruptedDownload', () => {
     expect(item.getMimeType()).toBe('');
   });
 
-  it('starts now by default, and ignores options of the wrong type', async () => {
+  it('starts now by default, and ignores options of the wrong type or name', async () => {
     const before = Date.now() / 1000;
     const started = await createAndWait({
       path: path.join(await t.tempDir(), 'd.bin'),
@@ -88,11 +88,15 @@ describe('ses.createInterruptedDownload', () => {
       length: 5,
       offset: '3',
       eTag: 7,
+      // Electron 12's document names the MIME type `type`; Electron reads `mimeType` only.
+      type: 'application/pdf',
     });
     expect(started.item.getStartTime()).toBeGreaterThanOrEqual(Math.floor(before));
     expect(started.item.getStartTime()).toBeLessThanOrEqual(Date.now() / 1000 + 1);
     expect(started.item.getReceivedBytes()).toBe(0);
     expect(started.item.getETag()).toBe('');
+    expect(started.item.getLastModifiedTime()).toBe('');
+    expect(started.item.getMimeType()).toBe('');
   });
 
   it('resumes from the partial file at its path with Range and If-Range, and completes it', async () => {
@@ -112,6 +116,24 @@ describe('ses.createInterruptedDownload', () => {
     expect(request.headers['if-range']).toBe(downloads.etagFor(n));
     expect(started.atDone.getReceivedBytes).toBe(n);
     expect(started.atDone.getTotalBytes).toBe(n);
+  });
+
+  it('without an ETag, resumes with Last-Modified as If-Range, and starts over when the server sends the whole file', async () => {
+    const dir = await t.tempDir();
+    const file = path.join(dir, 'dated.bin');
+    const n = 40_000;
+    await writeFile(file, Buffer.alloc(15_000, 0xee));
+    const url = `${server.url}file?n=${n}&etag=none&dated-check=1`;
+    // The fixture's Last-Modified is a day before now: this older date does not match, so it answers 200.
+    const lastModified = 'Wed, 01 Jan 2020 00:00:00 GMT';
+    const started = await createAndWait({ path: file, urlChain: [url], offset: 15_000, length: n, lastModified });
+    started.item.resume();
+    expect(await started.done).toBe('completed');
+    const request = server.log.requests.find((r) => r.url.includes('dated-check=1'))!;
+    expect([request.headers.range, request.headers['if-range']]).toEqual(['bytes=15000-', lastModified]);
+    expect((await contentOf(file)).equals(patternBytes(n))).toBe(true);
+    expect(await filesIn(dir)).toEqual(['dated.bin']);
+    expect(started.atDone.getReceivedBytes).toBe(n);
   });
 
   it('starts over without a range request when it has no validator', async () => {

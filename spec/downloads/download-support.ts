@@ -17,7 +17,8 @@ export { failureOf, thrown, until } from '../support/requests.ts';
 type Fn = (...args: unknown[]) => unknown;
 type Listener = (...args: unknown[]) => void;
 
-const ITEM_METHODS = [
+/** Every DownloadItem method some era binds. */
+export const ITEM_METHODS = [
   'pause',
   'isPaused',
   'resume',
@@ -34,6 +35,7 @@ const ITEM_METHODS = [
   'getURL',
   'getURLChain',
   'getState',
+  'isDone',
   'getLastModifiedTime',
   'getETag',
   'getStartTime',
@@ -83,6 +85,7 @@ export interface Started {
 /** Getters read inside 'done', where the era has them. */
 const SNAPSHOT = [
   'getState',
+  'isDone',
   'getURL',
   'getURLChain',
   'getReceivedBytes',

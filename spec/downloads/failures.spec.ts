@@ -1,7 +1,8 @@
 // Downloads that fail, as Chromium's download system reports them: answers
-// with nothing to download (404, 401, 403) and requests a webRequest
-// listener cancels or that name a missing file end with 'done' and
-// 'interrupted'; a refused connection and a server error interrupt the
+// with nothing to download (404, 401, 403, a challenge nobody answers or
+// refused credentials) and requests a webRequest listener cancels or that
+// name a missing file end with 'done' and 'interrupted'; a refused
+// connection and a server error interrupt the
 // download but leave it resumable ('updated', no 'done'); a body cut short
 // is resumed at once with a range request. No partial file is left behind
 // by a download that is over.
@@ -59,6 +60,31 @@ describe('a download that fails for good', () => {
       expect([started.atDone.getReceivedBytes, started.atDone.getTotalBytes]).toEqual([0, 0]);
       expect(await filesIn(dir)).toEqual([]);
     }
+  });
+
+  t.itInEras('>=e9', "ends 'interrupted' when the server asks for credentials and no page is there to give them", async () => {
+    const dir = await t.tempDir();
+    const started = await urlDownload(freshSession(t), `${server.url}basic?realm=dl`, saveTo(path.join(dir, 'b.bin')));
+    expect(await started.done).toBe('interrupted');
+    expect([started.atDone.getReceivedBytes, started.atDone.getTotalBytes]).toEqual([0, 'unauthorized'.length]);
+    expect(started.atDone.canResume).toBe(false);
+    expect(started.updates).toEqual([]);
+    expect(await filesIn(dir)).toEqual([]);
+  });
+
+  t.itInEras('current', "ends 'interrupted' when the server refuses the credentials its headers carry", async () => {
+    const dir = await t.tempDir();
+    const basic = (password: string) => ({
+      headers: { Authorization: `Basic ${Buffer.from(`ada:${password}`).toString('base64')}` },
+    });
+    const url = `${server.url}basic?realm=dl&user=ada&pass=right`;
+    const refused = await urlDownload(freshSession(t), url, saveTo(path.join(dir, 'wrong.txt')), basic('wrong'));
+    expect(await refused.done).toBe('interrupted');
+    expect([refused.atDone.getReceivedBytes, refused.atDone.getTotalBytes]).toEqual([0, 'unauthorized'.length]);
+    expect(await filesIn(dir)).toEqual([]);
+    const accepted = await urlDownload(freshSession(t), url, saveTo(path.join(dir, 'right.txt')), basic('right'));
+    expect(await accepted.done).toBe('completed');
+    expect((await contentOf(path.join(dir, 'right.txt'))).toString()).toBe('authenticated as ada');
   });
 
   t.itInEras('>=e9', "ends 'interrupted' for a file: URL that names no file", async () => {

@@ -1,4 +1,4 @@
-// DownloadItem's 'updated' and 'done' events and getState: 'updated' with
+// DownloadItem's 'updated' and 'done' events, getState and isDone: 'updated' with
 // 'progressing' while the download runs, 'done' once with how it ended, and
 // the file on disk with every byte. In 1.x and 9 the item is destroyed a
 // task after 'done'; from 12 it keeps answering.
@@ -9,7 +9,17 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes, patternBytes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { contentOf, filesIn, freshSession, navigateDownload, readAndCancel, saveTo, thrown, until } from './download-support.ts';
+import {
+  contentOf,
+  filesIn,
+  freshSession,
+  heldDownload,
+  navigateDownload,
+  readAndCancel,
+  saveTo,
+  thrown,
+  until,
+} from './download-support.ts';
 
 export const meta = defineSpec({
   members: ["downloadItem.on('updated')", "downloadItem.on('done')", 'downloadItem.getState'],
@@ -51,6 +61,31 @@ describe("downloadItem.on('done')", () => {
   });
 });
 
+describe('DownloadItem as an EventEmitter', () => {
+  it('calls once() listeners a single time and no listener that removeListener() took off', async () => {
+    let onceCalls = 0;
+    let removedCalls = 0;
+    const removed = () => removedCalls++;
+    const { started, gate } = await heldDownload(t, server, 'n=5000', 1000);
+    const item = started.item as unknown as {
+      once(event: string, listener: (...args: unknown[]) => void): void;
+      on(event: string, listener: (...args: unknown[]) => void): void;
+      removeListener(event: string, listener: (...args: unknown[]) => void): void;
+      pause(): void;
+      resume(): void;
+    };
+    item.once('updated', () => onceCalls++);
+    item.on('updated', removed);
+    item.removeListener('updated', removed);
+    item.pause();
+    item.resume();
+    server.release(gate);
+    expect(await started.done).toBe('completed');
+    expect(started.updates.length).toBeGreaterThanOrEqual(2);
+    expect([onceCalls, removedCalls]).toEqual([1, 0]);
+  });
+});
+
 describe("downloadItem.on('updated')", () => {
   it("reports 'progressing' while the body is still coming", async () => {
     const dir = await t.tempDir();
@@ -67,6 +102,32 @@ describe("downloadItem.on('updated')", () => {
     expect(started.dones).toEqual([]);
     server.release(gate);
     expect(await started.done).toBe('completed');
+  });
+});
+
+// isDone is bound by Electron in every era, though no document lists it.
+describe('downloadItem.isDone', () => {
+  it("is false while the download runs, true from 'done' on", async () => {
+    const { started, gate } = await heldDownload(t, server, 'n=6000', 1000);
+    expect(started.item.isDone()).toBe(false);
+    server.release(gate);
+    expect(await started.done).toBe('completed');
+    expect(started.atDone.isDone).toBe(true);
+  });
+
+  it('is true for a cancelled download', async () => {
+    const { value: before, started } = await readAndCancel(t, `${server.url}file?n=10`, (item) => item.isDone());
+    expect(before).toBe(false);
+    expect(started.atDone.isDone).toBe(true);
+  });
+
+  t.itInEras('>=e9', 'is false for a download interrupted but resumable', async () => {
+    const url = `${server.url}file?n=50000&chunked=1&drop=10000&key=is-done-${Date.now()}`;
+    const started = await navigateDownload(t, freshSession(t), url, saveTo(path.join(await t.tempDir(), 'i.bin')));
+    await until(() => started.item.getState() === 'interrupted', 'the interruption');
+    expect(started.item.isDone()).toBe(false);
+    started.item.cancel();
+    expect(await started.done).toBe('cancelled');
   });
 });
 

@@ -1,7 +1,8 @@
 // DownloadItem pause, isPaused, resume and canResume: pausing stops reading
 // the body (the server is held back, nothing more reaches the file), resuming
 // reads on to the end; an interrupted download that can continue is resumed
-// with a range request for the bytes it lacks.
+// with a range request for the bytes it lacks, and starts over from the first
+// byte when the server answers that request with the whole file.
 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +94,27 @@ describe('downloadItem.resume', () => {
     expect(resumed.headers['if-range']).toBe(downloads.etagFor(n));
     expect((await contentOf(file)).equals(patternBytes(n))).toBe(true);
   });
+
+  t.itInEras(
+    '>=e9',
+    'starts over from the first byte when the server answers the range request with the whole file',
+    async () => {
+      const n = 50_000;
+      const file = path.join(await t.tempDir(), 'whole.bin');
+      const key = `whole-${Date.now()}`;
+      const url = `${server.url}file?n=${n}&ranges=0&chunked=1&drop=20000&key=${key}`;
+      const started = await navigateDownload(t, freshSession(t), url, saveTo(file));
+      await until(() => started.item.getState() === 'interrupted', 'the interruption');
+      expect(started.item.getReceivedBytes()).toBe(20_000);
+      started.item.resume();
+      expect(await started.done).toBe('completed');
+      const requests = server.log.requests.filter((r) => r.url.includes(key));
+      expect(requests.map((r) => r.headers.range)).toEqual([undefined, 'bytes=20000-']);
+      // The 200 carried every byte: they replace what the file held instead of being appended to it.
+      expect((await contentOf(file)).equals(patternBytes(n))).toBe(true);
+      expect([started.atDone.getReceivedBytes, started.atDone.getTotalBytes]).toEqual([n, n]);
+    },
+  );
 
   t.itInEras('legacy', 'finds nothing to resume after a body cut short: Chromium 59 completes it', async () => {
     const file = path.join(await t.tempDir(), 'short.bin');

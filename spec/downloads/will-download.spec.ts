@@ -12,7 +12,7 @@ import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadRoutes } from '../../fixtures/servers/index.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { filesIn, freshSession, navigateDownload, readAndCancel, thrown } from './download-support.ts';
+import { filesIn, freshSession, ITEM_METHODS, navigateDownload, readAndCancel, thrown } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ["ses.on('will-download')"],
@@ -44,6 +44,22 @@ describe("ses.on('will-download')", () => {
     const second = await navigateDownload(t, ses, `${server.url}file?n=10&second-item=1`, ({ item }) => item.cancel());
     expect(first.item).not.toBe(second.item);
     await Promise.all([first.done, second.done]);
+  });
+
+  it("comes from a page's request that passed the session's webRequest and carried its cookies", async () => {
+    const ses = freshSession(t);
+    await t.invoke(ses.cookies, 'cookies.set', { url: server.url, name: 'page', value: 'cookie' });
+    const seen: string[] = [];
+    ses.webRequest.onBeforeSendHeaders!((details: { url: string }, callback: (r: object) => void) => {
+      seen.push(details.url);
+      callback({});
+    });
+    const url = `${server.url}file?n=10&page-request=1`;
+    const started = await navigateDownload(t, ses, url, ({ item }) => item.cancel());
+    await started.done;
+    expect(seen).toContain(url);
+    const request = server.log.requests.find((r) => r.url.includes('page-request=1'))!;
+    expect(request.headers.cookie).toBe('page=cookie');
   });
 
   it('is not emitted for a navigation to an answer the page shows', async () => {
@@ -94,6 +110,26 @@ describe("ses.on('will-download')", () => {
       expect([error?.constructor.name, error?.message]).toEqual(['Error', 'DownloadItem used after being destroyed']);
     }
     expect(started.item.getSavePath()).toBe('/tmp/kept-on-the-object');
+  });
+
+  t.itInEras('>=e12', 'after preventDefault() every member throws except the save path and dialog options', async () => {
+    const dialog = { title: 'kept', defaultPath: '/tmp/kept.bin' };
+    const started = await navigateDownload(t, freshSession(t), `${server.url}file?n=1024&all-members=1`, ({ event, item }) => {
+      event.preventDefault();
+      item.setSaveDialogOptions(dialog);
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const item = started.item as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const kept = new Set(['setSavePath', 'getSavePath', 'setSaveDialogOptions', 'getSaveDialogOptions']);
+    const members = ITEM_METHODS.filter((name) => !kept.has(name) && typeof item[name] === 'function');
+    expect(members.length).toBeGreaterThanOrEqual(18);
+    for (const name of members) {
+      const error = thrown(() => item[name]!());
+      expect([name, error?.constructor.name, error?.message]).toEqual([name, 'Error', 'DownloadItem used after being destroyed']);
+    }
+    expect(started.item.getSaveDialogOptions()).toMatchObject(dialog);
+    started.item.savePath = '/tmp/set-after.bin';
+    expect(started.item.getSavePath()).toBe('/tmp/set-after.bin');
   });
 
   t.itInEras('legacy,e9', 'destroys the whole item on preventDefault(): every member throws', async () => {

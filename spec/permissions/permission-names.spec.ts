@@ -66,11 +66,20 @@ const NAMES: Record<EraId, Record<string, string>> = {
     TOP_LEVEL_STORAGE_ACCESS: 'top-level-storage-access',
     SPEAKER_SELECTION: 'speaker-selection',
     CAPTURED_SURFACE_CONTROL: 'captured-surface-control',
+    FILE_SYSTEM: 'fileSystem',
   },
 };
 
-/** Types a page asks for on their own (Electron's helper makes these requests). */
-const ALONE = new Set(['AUDIO_CAPTURE', 'VIDEO_CAPTURE', 'POINTER_LOCK', 'FULLSCREEN', 'OPEN_EXTERNAL', 'KEYBOARD_LOCK']);
+/** Types a page asks for on their own (Electron's helper or its file-system access context makes these requests). */
+const ALONE = new Set([
+  'AUDIO_CAPTURE',
+  'VIDEO_CAPTURE',
+  'POINTER_LOCK',
+  'FULLSCREEN',
+  'OPEN_EXTERNAL',
+  'KEYBOARD_LOCK',
+  'FILE_SYSTEM',
+]);
 
 describe('ses.setPermissionRequestHandler permission names', () => {
   it("gives each permission the era's name", async () => {

@@ -5,8 +5,8 @@
 // Requests Chromium makes come from the frame that asked; those Electron
 // makes itself (media, fullscreen, open external) were attributed to the
 // page's main frame until Electron 17 and to the asking frame since, while
-// pointer lock always reads as the main frame's. The webContents is the
-// page's either way.
+// pointer lock (and keyboard lock, where it exists) always reads as the main
+// frame's. The webContents is the page's either way.
 
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
@@ -133,6 +133,13 @@ describe('ses.setPermissionRequestHandler details', () => {
     const call = await oneCall(['POINTER_LOCK'], { frameUrl: CROSS_ORIGIN_FRAME, userGesture: true });
     expect(call.permission).toBe('pointerLock');
     expect(call.details).toEqual({ isMainFrame: true, requestingUrl: PAGE });
+  });
+
+  t.itInEras('current', "keyboard lock reads as the main frame's request wherever it comes from", async () => {
+    const call = await oneCall(['KEYBOARD_LOCK'], { frameUrl: CROSS_ORIGIN_FRAME }, false);
+    expect(call.permission).toBe('keyboardLock');
+    expect(call.details).toEqual({ isMainFrame: true, requestingUrl: PAGE });
+    expect(call.statuses).toEqual(['denied']);
   });
 
   it("an external protocol's request carries the URL to open", async () => {

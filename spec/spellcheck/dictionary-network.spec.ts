@@ -1,10 +1,13 @@
 // Dictionary downloads use the session's own network stack: the app's host
 // resolver rules, the session's proxy, and no credentials (Chromium's
-// dictionary loader sends no cookies).
+// dictionary loader sends no cookies). They go through the storage
+// partition's browser-process loader factory, which Electron does not wrap,
+// so the session's webRequest listeners never see them.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHttpProxy, type HttpProxyFixture } from '../../fixtures/proxies/http-proxy.ts';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
+import { pageFetch } from '../support/requests.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import {
   clearDictionaries,
@@ -23,7 +26,7 @@ export const meta = defineSpec({
   level: 'should',
   basis: 'chromium',
   summary:
-    "A session downloads dictionaries through its own network stack: host resolver rules and the session's proxy apply, and no cookies are sent.",
+    "A session downloads dictionaries through its own network stack: host resolver rules and the session's proxy apply, no cookies are sent, and webRequest listeners do not see the request.",
 });
 
 const HOST = 'dictionaries.fixture.test';
@@ -82,5 +85,24 @@ describe('the dictionary download', () => {
     const request = server.requests.filter((r) => r.path === `/${fileName()}`).at(-1);
     expect(request).toBeDefined();
     expect(request!.headers.cookie).toBeUndefined();
+  });
+
+  it("is not seen by the session's webRequest listeners, which cannot cancel it", async () => {
+    await clearDictionaries(t);
+    pointAt(t, base());
+    const ses = freshSession(t, 'web-request');
+    const seen: string[] = [];
+    const webRequest = (ses as unknown as { webRequest: { onBeforeRequest(listener: unknown): void } }).webRequest;
+    webRequest.onBeforeRequest((details: { url: string }, callback: (response: { cancel: boolean }) => void) => {
+      seen.push(details.url);
+      callback({ cancel: details.url.endsWith('.bdic') });
+    });
+    const events = await download(ses);
+    expect(events).toEqual(['download-begin:en-US', 'download-success:en-US', 'initialized:en-US']);
+    expect(seen.filter((url) => url.endsWith(fileName()))).toEqual([]);
+    // The same listener does see a page's request to that server, and cancels it.
+    const probe = `${base()}probe.bdic`;
+    await expect(pageFetch(t, ses, probe)).rejects.toThrow('net::ERR_BLOCKED_BY_CLIENT');
+    expect(seen).toContain(probe);
   });
 });

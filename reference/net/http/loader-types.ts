@@ -55,10 +55,14 @@ export interface LoadOptions {
   /** Errors the caller's API reports for the non-following redirect modes. */
   redirectErrors: { error(): Error; manual(): Error };
   /**
-   * Who asks: Electron's net module (ses.fetch, the default) or a page of
-   * the session (driver page fetches); it decides which hops webRequest sees.
+   * Who asks: Electron's net module (ses.fetch, the default), a page of the
+   * session (driver page fetches), or the browser itself through its storage
+   * partition's own loader factory (StoragePartition::
+   * GetURLLoaderFactoryForBrowserProcess, as Chromium's dictionary
+   * downloader uses), which Electron never wraps: webRequest sees none of
+   * its hops. It decides which hops webRequest sees.
    */
-  requester?: 'net-module' | 'page';
+  requester?: 'net-module' | 'page' | 'browser';
   /** The webRequest resource type of the request; 'other' unless given. */
   resourceType?: string;
   /** The referrer URL, '' (the default) for none. */

@@ -1,6 +1,7 @@
 // The reference combines a bus's virtual devices with the OS's devices when
-// that bus's real backend is switched on (real-backends.ts), and shows only
-// the virtual ones when it is off. The real side is what the libraries
+// that bus's real backend is on (real-backends.ts: on by default, off by
+// default once a test target is launched, and either way by its switch),
+// and shows only the virtual ones when it is off. The real side is what the libraries
 // report on this machine, asked directly here for the expected lists: a
 // serial port (/dev/ttyS0 on most Linux machines), and for HID and USB
 // whatever is attached (nothing where no hardware is).
@@ -14,7 +15,8 @@ import { type PluggedDevice, virtualBus } from '../../../reference/devices/devic
 import type { Bus } from '../../../reference/devices/device-era.ts';
 import { requestHidDevice } from '../../../reference/devices/hid-requests.ts';
 import { displayHidDevice, hidDeviceOf, physicalId } from '../../../reference/devices/hid-shapes.ts';
-import { REAL_BACKEND_SWITCHES } from '../../../reference/devices/real-backends.ts';
+import { listSystemDevicesByDefault, REAL_BACKEND_SWITCHES } from '../../../reference/devices/real-backends.ts';
+import { launchReference } from '../../../reference/testing.ts';
 import { requestPort } from '../../../reference/devices/serial-requests.ts';
 import { requestUsbDevice } from '../../../reference/devices/usb-requests.ts';
 import { createReferenceElectron, type ReferenceElectron } from '../../../reference/instance.ts';
@@ -77,9 +79,24 @@ describe.each(['serial', 'hid', 'usb'] as const)('the %s bus', (bus) => {
   });
   afterAll(() => virtualBus(bus).unplug(virtualId));
 
-  it('lists only the virtual devices while its real backend is off', async () => {
-    delete process.env[REAL_BACKEND_SWITCHES[bus]];
+  it('lists only the virtual devices while its real backend is switched off', async () => {
+    process.env[REAL_BACKEND_SWITCHES[bus]] = '0';
     expect((await connectedDevices(bus)).map((d) => d.deviceId)).toEqual([virtualId]);
+  });
+
+  it('lists the library’s devices by default, and only the virtual ones once a test target was launched', async () => {
+    delete process.env[REAL_BACKEND_SWITCHES[bus]];
+    const real = (await libraryDevices(bus)).map((d) => d.deviceId);
+    const previous = listSystemDevicesByDefault(true);
+    const launchedData = mkdtempSync(path.join(os.tmpdir(), 'launched-'));
+    try {
+      expect((await connectedDevices(bus)).map((d) => d.deviceId)).toEqual([virtualId, ...real]);
+      await launchReference({ era: 'current', userDataDir: launchedData }).quit();
+      expect((await connectedDevices(bus)).map((d) => d.deviceId)).toEqual([virtualId]);
+    } finally {
+      listSystemDevicesByDefault(previous);
+      rmSync(launchedData, { recursive: true, force: true });
+    }
   });
 
   it('lists the virtual devices and then the library’s once its real backend is on', async () => {
@@ -107,7 +124,7 @@ describe('the choosers with the real backends on', () => {
         a.portName < b.portName ? -1 : a.portName > b.portName ? 1 : 0,
       );
       expect(offered.map(({ portId, portName }) => ({ portId, portName }))).toEqual(expected);
-      delete process.env.SESSION_CONFORMANCE_REAL_SERIAL;
+      process.env.SESSION_CONFORMANCE_REAL_SERIAL = '0';
       const again: string[] = [];
       ses.removeAllListeners('select-serial-port');
       ses.on('select-serial-port', (event: Prevent, ports: { portId: string }[], _wc: unknown, callback: Callback) => {

@@ -92,13 +92,24 @@ describe('usb package devices', () => {
       iSerialNumber: 3,
     },
     configDescriptor: {
+      bConfigurationValue: 1,
       interfaces: [
-        [{ bInterfaceNumber: 0, bAlternateSetting: 0, bInterfaceClass: 0x02 }],
+        [{ bInterfaceNumber: 0, bAlternateSetting: 0, bInterfaceClass: 0x02, bInterfaceSubClass: 2, bInterfaceProtocol: 1 }],
         [
           { bInterfaceNumber: 1, bAlternateSetting: 1, bInterfaceClass: 0xff },
           { bInterfaceNumber: 1, bAlternateSetting: 0, bInterfaceClass: 0x0a },
         ],
-        [{ bInterfaceNumber: 2, bAlternateSetting: 0, bInterfaceClass: 0x03 }],
+        [
+          {
+            bInterfaceNumber: 2,
+            bAlternateSetting: 0,
+            bInterfaceClass: 0x03,
+            endpoints: [
+              { bEndpointAddress: 0x84, bmAttributes: 0x03, wMaxPacketSize: 64 },
+              { bEndpointAddress: 0x02, bmAttributes: 0x02, wMaxPacketSize: 0x1200 },
+            ],
+          },
+        ],
       ],
     },
   };
@@ -108,6 +119,21 @@ describe('usb package devices', () => {
     expect(bcdVersion(0x0320)).toEqual([3, 2, 0]);
     expect(bcdVersion(0x1234)).toEqual([0x12, 3, 4]);
   });
+
+  // DeviceInfoToValue writes each interface over the configuration's `interfaces`: the last one stays.
+  const lastAlternate = {
+    alternateSetting: 0,
+    interfaceClass: 0x03,
+    interfaceSubclass: 0,
+    interfaceProtocol: 0,
+    interfaceName: '',
+    endpoints: [
+      { endpointNumber: 4, direction: 'in', type: 'interrupt', packetSize: 64 },
+      { endpointNumber: 2, direction: 'out', type: 'bulk', packetSize: 0x1200 },
+    ],
+  };
+  const lastInterface = { interfaceNumber: 2, alternates: [lastAlternate], alternate: lastAlternate };
+  const active = { configurationValue: 1, configurationName: '', interfaces: lastInterface };
 
   it('become USB devices with the first alternate setting of each interface and the strings read', () => {
     const plugged = pluggedUsbDevice(device, { manufacturer: 'Arduino LLC', product: 'Leonardo', serialNumber: 'A1B2' });
@@ -120,10 +146,20 @@ describe('usb package devices', () => {
       deviceClass: 0xef,
       deviceSubclass: 0x02,
       deviceProtocol: 0x01,
+      configuration: { configurationValue: 1 },
       interfaces: [
-        { interfaceNumber: 0, interfaceClass: 0x02 },
-        { interfaceNumber: 1, interfaceClass: 0x0a },
-        { interfaceNumber: 2, interfaceClass: 0x03 },
+        { interfaceNumber: 0, interfaceClass: 0x02, interfaceSubclass: 2, interfaceProtocol: 1, endpoints: [] },
+        { interfaceNumber: 1, interfaceClass: 0x0a, interfaceSubclass: 0, interfaceProtocol: 0, endpoints: [] },
+        {
+          interfaceNumber: 2,
+          interfaceClass: 0x03,
+          interfaceSubclass: 0,
+          interfaceProtocol: 0,
+          endpoints: [
+            { endpointNumber: 4, direction: 'in', type: 'interrupt', packetSize: 64 },
+            { endpointNumber: 2, direction: 'out', type: 'bulk', packetSize: 0x1200 },
+          ],
+        },
       ],
       productName: 'Leonardo',
       manufacturerName: 'Arduino LLC',
@@ -145,6 +181,7 @@ describe('usb package devices', () => {
       deviceVersionMajor: 1,
       deviceVersionMinor: 0,
       deviceVersionSubminor: 0,
+      configurations: [{ configurationValue: 1, configurationName: '', interfaces: lastInterface, configuration: active }],
     });
   });
 
@@ -157,8 +194,13 @@ describe('usb package devices', () => {
     } as LibusbDevice;
     const plugged = pluggedUsbDevice(unreadable);
     expect(plugged.interfaces).toEqual([]);
+    expect(plugged.configuration).toBeNull();
     expect('productName' in plugged || 'manufacturerName' in plugged || 'serialNumber' in plugged).toBe(false);
-    expect(electronUsbDevice(usbDeviceOf({ ...plugged, connection: 1 }))).toMatchObject({ productName: '' });
+    expect(electronUsbDevice(usbDeviceOf({ ...plugged, connection: 1 }))).toMatchObject({
+      productName: '',
+      configurations: [],
+      configuration: null,
+    });
     expect(pluggedUsbDevice({ ...device, configDescriptor: undefined }).interfaces).toEqual([]);
   });
 });

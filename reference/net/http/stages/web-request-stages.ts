@@ -3,8 +3,9 @@
 // the net module (ses.fetch) passes webRequest on network hops only (its
 // custom schemes and file: URLs go straight to their loaders); a page's
 // request passes it on every hop (the webRequest hook itself leaves out
-// intercepted schemes where Electron does). Nothing is described for
-// webRequest while nobody listens.
+// intercepted schemes where Electron does); the browser's own requests
+// (its storage partition's factory) pass it on none. Nothing is described
+// for webRequest while nobody listens.
 
 import { NO_WEB_REQUEST, type HeadersReceivedResult, type WebRequestResponseDetails } from '../../hooks.ts';
 import { netError } from '../../net-error.ts';
@@ -34,7 +35,7 @@ export const webRequestBefore: LoaderStage = {
   name: 'web-request-before',
   async run(exchange, next) {
     const { ctx, options } = exchange;
-    const observed = exchange.loadedBy === 'network' || options.requester === 'page';
+    const observed = options.requester === 'page' || (exchange.loadedBy === 'network' && options.requester !== 'browser');
     const hook = observed && ctx.hooks.webRequest.active?.() !== false ? ctx.hooks.webRequest : NO_WEB_REQUEST;
     const state = exchange.webRequest;
     state.hook = hook;
