@@ -99,21 +99,26 @@ export class WorkerSandbox {
 
   /** Evaluates the worker's script at global scope (after the worker global). */
   async evaluate(source: string): Promise<ScriptOutcome> {
-    const generation = pacThread.generation;
-    const answer = await pacThread.request(
-      {
-        op: 'script-load',
-        sandbox: this.#id,
-        prelude: WORKER_GLOBAL,
-        script: source,
-        file: this.#scriptUrl,
-        limits: { ...WORKER_LIMITS, timeoutMs: this.#timeoutMs },
-        timeoutMs: this.#timeoutMs,
-      },
-      this.#timeoutMs,
-    );
-    this.#generation = generation;
-    return this.#settle(answer);
+    const load = async () => {
+      const generation = pacThread.generation;
+      const answer = await pacThread.request(
+        {
+          op: 'script-load',
+          sandbox: this.#id,
+          prelude: WORKER_GLOBAL,
+          script: source,
+          file: this.#scriptUrl,
+          limits: { ...WORKER_LIMITS, timeoutMs: this.#timeoutMs },
+          timeoutMs: this.#timeoutMs,
+        },
+        this.#timeoutMs,
+      );
+      this.#generation = generation;
+      return answer;
+    };
+    const first = await load();
+    // The thread was lost to another script's failure while this one loaded: this script is not to blame.
+    return this.#settle('terminated' in first && !first.own ? await load() : first);
   }
 
   /** Fires an extendable event (install, activate) at the worker's listeners. */

@@ -3,7 +3,8 @@
 // a time limit, never on the app's event loop. A script that hoards memory,
 // loops or recurses fails its registration with Chromium's errors within its
 // budget; the app's event loop keeps turning, the process does not grow by
-// what the script asked for, and the next registration works.
+// what the script asked for, and the next registration works. A worker's
+// script is not failed for another script's failure on the shared thread.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureServer, startHttpServer } from '../../../fixtures/servers/index.ts';
 import type { RouteHandler } from '../../../fixtures/servers/routes.ts';
+import { PacResolver } from '../../../reference/proxy/pac/pac-resolver.ts';
+import { type ConsoleMessage, WorkerSandbox } from '../../../reference/storage/service-workers/sw-sandbox.ts';
 import { launchReference, REFERENCE_DRIVER_COMMANDS, type ReferenceElectron } from '../../../reference/testing.ts';
 
 const SCRIPTS: Record<string, string> = {
@@ -105,4 +108,31 @@ describe('service-worker scripts under limits', () => {
       expect(await register('fine')).toBe('registered');
     }, 60_000);
   }
+
+  it("loads a good script again when a PAC script's failure replaced the shared thread under it", async () => {
+    const pac = await PacResolver.create(
+      'function deeper(n) { return deeper(n + 1) + 1; }\nfunction FindProxyForURL() { return deeper(0); }',
+      {
+        hostResolver: { lookup: async () => [], myAddresses: async () => [] },
+      },
+    );
+    try {
+      const messages: ConsoleMessage[] = [];
+      const sandbox = await WorkerSandbox.start('https://sw.test/good.js', (m) => messages.push(m), 2000);
+      // The PAC request is queued first: its stack overflow gets the thread replaced with the worker's load behind it.
+      const [failed, loaded] = await Promise.all([
+        pac.findProxyForUrl('http://deep.test/', 'deep.test').then(
+          () => 'answered',
+          () => 'failed',
+        ),
+        sandbox.evaluate('console.log("up");'),
+      ]);
+      sandbox.dispose();
+      expect(failed).toBe('failed');
+      expect(loaded).toEqual({ kind: 'ok' });
+      expect(messages.map((m) => m.message)).toEqual(['up']);
+    } finally {
+      pac.dispose();
+    }
+  });
 });
