@@ -100,6 +100,23 @@ describe('registered handlers and their answers', () => {
     });
   }
 
+  // The network-service factory's stream job: an answer that is no object is refused before any
+  // loading (ResponseMustBeObject), one whose data is no stream (no `on` and `removeListener`) fails.
+  t.itInEras('>=e9', 'fails a registerStreamProtocol answer that holds no stream', async () => {
+    const answers: [unknown, string][] = [
+      ['text', 'net::ERR_NOT_IMPLEMENTED'],
+      [42, 'net::ERR_NOT_IMPLEMENTED'],
+      [{}, 'net::ERR_FAILED'],
+      [{ data: 'text' }, 'net::ERR_FAILED'],
+      [{ data: {} }, 'net::ERR_FAILED'],
+      [{ on() {} }, 'net::ERR_FAILED'],
+    ];
+    for (const [answer, expected] of answers) {
+      const { session, url } = await registered('registerStreamProtocol', (_r, cb) => cb(answer));
+      expect(await failureOf(pageFetch(t, session, url)), JSON.stringify(answer)).toBe(expected);
+    }
+  });
+
   it('fails the request when an HTTP answer names a URL that does not parse', async () => {
     const { session, url } = await registered('registerHttpProtocol', (_r, cb) => cb({ url: 'url' }));
     expect(await failureOf(pageFetch(t, session, url))).toBe(t.era === 'legacy' ? 'net::ERR_INVALID_URL' : 'net::ERR_FAILED');
