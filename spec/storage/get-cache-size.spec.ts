@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
 import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { useHttpServer } from '../support/fixture-server.ts';
-import { pageFetch } from '../support/requests.ts';
+import { pageFetch, thrown } from '../support/requests.ts';
 import { cachedUrl, cacheRoutes } from './cache-routes.ts';
 
 export const meta = defineSpec({
@@ -84,4 +84,20 @@ describe('ses.getCacheSize', () => {
     expect(promise).toBeInstanceOf(Promise);
     expect(await promise).toBe(0);
   });
+
+  t.itInEras(
+    'legacy',
+    'needs its callback, as clearCache does: without one, or with one that is not a function, it throws',
+    () => {
+      const session = sized('size-no-callback') as unknown as Record<'getCacheSize' | 'clearCache', (...a: unknown[]) => unknown>;
+      for (const member of ['getCacheSize', 'clearCache'] as const) {
+        const missing = thrown(() => session[member]());
+        expect(missing).toBeInstanceOf(TypeError);
+        expect(missing!.message).toBe('Insufficient number of arguments.');
+        const notFunction = thrown(() => session[member]('size'));
+        expect(notFunction).toBeInstanceOf(TypeError);
+        expect(notFunction!.message).toBe('Error processing argument at index 0, conversion failure from size');
+      }
+    },
+  );
 });
