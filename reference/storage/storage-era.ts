@@ -33,6 +33,12 @@ export interface StorageEra {
    * passed net::ERR_FAILED (-2); the network service's counter reports 0.
    */
   readonly sizeWithoutCache: number;
+  /**
+   * The webRequest resourceType of a service worker's script fetch: up to
+   * Electron 10 a type webRequest did not name ("other"); from 12 on
+   * extensions' WebRequestResourceType, where a worker's script is a script.
+   */
+  readonly workerScriptResourceType: 'other' | 'script';
 }
 
 /** Every quota name of any era (REMOVE_DATA_MASK_ALL's quotas). */
@@ -59,6 +65,7 @@ const E9: StorageEra = {
   getFromVersionIdDeprecated: false,
   cacheChoice: 'per-session',
   sizeWithoutCache: 0,
+  workerScriptResourceType: 'other',
 };
 
 export const STORAGE_ERAS: Readonly<Record<EraId, StorageEra>> = {
@@ -70,8 +77,13 @@ export const STORAGE_ERAS: Readonly<Record<EraId, StorageEra>> = {
     sizeWithoutCache: -2,
   },
   e9: E9,
-  e12: E9,
-  e17: { ...E9, storageNames: ALL_STORAGE_NAMES.filter((n) => n !== 'appcache'), registrationCompletedEvent: true },
+  e12: { ...E9, workerScriptResourceType: 'script' },
+  e17: {
+    ...E9,
+    storageNames: ALL_STORAGE_NAMES.filter((n) => n !== 'appcache'),
+    registrationCompletedEvent: true,
+    workerScriptResourceType: 'script',
+  },
   current: {
     storageNames: ['cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'serviceworkers', 'cachestorage'],
     quotaNames: ['temporary'],
@@ -81,5 +93,6 @@ export const STORAGE_ERAS: Readonly<Record<EraId, StorageEra>> = {
     getFromVersionIdDeprecated: true,
     cacheChoice: 'per-session',
     sizeWithoutCache: 0,
+    workerScriptResourceType: 'script',
   },
 };
