@@ -1,6 +1,7 @@
 // ses.flushStorageData: writes a session's pending DOM storage to disk, so it
 // survives the app being killed. Without it, DOM storage is committed lazily:
-// a graceful quit still writes it, a killed process loses it. IndexedDB and
+// a graceful quit still writes it, a killed process loses it. Cookies are
+// not its business (cookies.flushStore writes them). IndexedDB and
 // Cache Storage have nothing pending: what a page stored is on disk once the
 // page is told so. In-memory sessions never keep anything across a restart.
 
@@ -116,6 +117,16 @@ describe('ses.flushStorageData', () => {
     expect(await t.driver.storage.cacheMatch({ session: again, origin: ORIGIN, cacheName: 'c', url: `${ORIGIN}/${key}` })).toBe(
       'in-cache',
     );
+  });
+
+  it('does not write cookies: one set and not flushed by cookies.flushStore is lost in a crash', async () => {
+    const session = t.session.fromPartition('persist:flush-not-cookies') as { cookies: object; flushStorageData(): void };
+    const expirationDate = Math.floor(Date.now() / 1000) + 3600;
+    await t.invoke(session.cookies, 'cookies.set', { url: `${ORIGIN}/`, name: 'unflushed', value: '1', expirationDate });
+    session.flushStorageData();
+    await t.target.restart({ crash: true });
+    const again = t.session.fromPartition('persist:flush-not-cookies') as { cookies: object };
+    expect(await t.invoke(again.cookies, 'cookies.get', { name: 'unflushed' })).toEqual([]);
   });
 
   it('is not needed for a graceful restart', async () => {
