@@ -1,7 +1,7 @@
 // The Session members of the extensions area, with Electron's argument
-// handling: the path is a base::FilePath (a string; null, and anything whose
-// string form is empty, read as the empty path; anything else throws at
-// once); then the promise rejects for a relative path (e12+) before it
+// handling: the path is a base::FilePath (a string, cut at its first NUL;
+// null, and anything whose string form is empty, read as the empty path;
+// anything else throws at once); then the promise rejects for a relative path (e12+) before it
 // rejects for an in-memory session. The options object is read leniently:
 // a non-object is ignored, `allowFileAccess` is taken by truthiness. Ids
 // are strings.
@@ -12,10 +12,10 @@ import { servicesOf } from '../session/binding.ts';
 import type { SessionServices } from '../session/session-services.ts';
 import { extensionService } from './extension-service.ts';
 
-/** gin's FilePath converter. */
+/** gin's FilePath converter; base::FilePath keeps a string up to its first NUL. */
 function filePathArgument(value: unknown, services: SessionServices): string {
   if (value === null) return '';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.split('\u0000')[0]!;
   if (typeof value !== 'symbol' && value !== undefined) {
     let text: string | null;
     try {

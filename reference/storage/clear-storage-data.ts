@@ -60,8 +60,16 @@ export async function clearStorageData(services: SessionServices, options: Clear
     await services.domStorage.flush();
   }
   if (!options.quotas.has('temporary')) return;
+  // ClearData reports back once the deletions are done, on disk too.
   const web = services.use(webStorages);
-  if (storages.has('indexdb')) for (const o of web.indexedDB.origins()) if (ofOrigin(o)) web.indexedDB.delete(o);
-  if (storages.has('cachestorage')) for (const o of web.cacheStorage.origins()) if (ofOrigin(o)) web.cacheStorage.delete(o);
-  if (storages.has('serviceworkers')) services.use(serviceWorkerContext).clear(ofOrigin);
+  const deletions: Promise<void>[] = [];
+  if (storages.has('indexdb')) for (const o of web.indexedDB.origins()) if (ofOrigin(o)) deletions.push(web.indexedDB.delete(o));
+  if (storages.has('cachestorage'))
+    for (const o of web.cacheStorage.origins()) if (ofOrigin(o)) deletions.push(web.cacheStorage.delete(o));
+  if (storages.has('serviceworkers')) {
+    const workers = services.use(serviceWorkerContext);
+    workers.clear(ofOrigin);
+    deletions.push(workers.flush());
+  }
+  await Promise.all(deletions);
 }

@@ -5,8 +5,11 @@
 // them. As in Blink, a script's first load records a timestamp entry and a
 // later one the compiled code; scripts shorter than 1024 characters are never
 // cached. In-memory sessions have no code cache until setCodeCachePath
-// gives them a directory. Nothing is compiled here: the entry stands for V8's
-// data, whose bytes only V8 could produce.
+// gives them a directory. A directory that cannot be made or written to
+// leaves the cache without a backend, as disk_cache's failed creation does:
+// nothing is cached and neither the app nor the page hears of it. Nothing is
+// compiled here: the entry stands for V8's data, whose bytes only V8 could
+// produce.
 
 import { createHash } from 'node:crypto';
 import { mkdirSync, promises as fs } from 'node:fs';
@@ -43,11 +46,16 @@ export class CodeCache implements SessionService {
     this.#root = storagePath && path.join(storagePath, CODE_CACHE_DIRECTORY);
   }
 
-  /** Where entries go from now on (setCodeCachePath); the directory is made at once. */
+  /** Where entries go from now on (setCodeCachePath); the directory is made at once when it can be. */
   setPath(root: string): void {
     this.#root = root;
-    mkdirSync(path.join(root, 'js'), { recursive: true });
-    mkdirSync(path.join(root, 'wasm'), { recursive: true });
+    for (const kind of ['js', 'wasm']) {
+      try {
+        mkdirSync(path.join(root, kind), { recursive: true });
+      } catch {
+        // No backend: recordScript's writes fail quietly.
+      }
+    }
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
@@ -64,7 +72,7 @@ export class CodeCache implements SessionService {
     const key = keyOf(url, origin);
     const file = path.join(root, 'js', fileNameOf(key));
     const sourceHash = createHash('sha256').update(source).digest('hex');
-    return this.#enqueue(async () => {
+    const write = this.#enqueue(async () => {
       const previous = await fs.readFile(file).catch(() => undefined);
       let seen: EntryRecord | undefined;
       try {
@@ -76,6 +84,8 @@ export class CodeCache implements SessionService {
       const record: EntryRecord = { url, origin, kind, responseTime: Date.now(), sourceHash };
       await writeFileAtomic(file, Buffer.concat([Buffer.from(key), Buffer.from([0]), Buffer.from(JSON.stringify(record))]));
     });
+    // A cache that cannot write keeps nothing; the script ran all the same.
+    return write.catch(() => undefined);
   }
 
   /** Removes the entries of `urls` (every entry when null). */

@@ -1,9 +1,10 @@
 // Data a session keeps per origin (IndexedDB databases, Cache Storage
 // caches): one JSON file per origin in a directory of the session, or memory
-// only for in-memory sessions. Chromium commits these as each transaction or
-// cache operation completes, so every change is written out at once (queued,
-// one write at a time, each atomic), not at flush time; a crash loses at most
-// the writes still queued and never leaves a torn file.
+// only for in-memory sessions. Chromium commits these before it tells the
+// page a transaction or cache operation completed, so every change is
+// written out at once (queued, one write at a time, each atomic) and the
+// caller can wait for its write; a crash loses at most the writes still
+// queued and never leaves a torn file.
 
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { promises as fs } from 'node:fs';
@@ -77,20 +78,19 @@ export class OriginFiles<T> {
     return this.#data.get(origin);
   }
 
-  /** Replaces the origin's data and writes it out. */
-  set(origin: string, data: T): void {
+  /** Replaces the origin's data; resolves once it is written out. */
+  set(origin: string, data: T): Promise<void> {
     this.#data.set(origin, data);
-    this.#write(origin);
+    return this.#write(origin);
   }
 
-  delete(origin: string): boolean {
-    const had = this.#data.delete(origin);
-    if (had) this.#write(origin);
-    return had;
+  /** Drops the origin's data; resolves once its file is gone. */
+  delete(origin: string): Promise<void> {
+    return this.#data.delete(origin) ? this.#write(origin) : Promise.resolve();
   }
 
-  #write(origin: string): void {
-    if (!this.#dir) return;
+  #write(origin: string): Promise<void> {
+    if (!this.#dir) return Promise.resolve();
     const file = this.#fileOf(origin);
     const task = async () => {
       if (this.#crashed) return;
@@ -99,6 +99,7 @@ export class OriginFiles<T> {
       else await writeFileAtomic(file, JSON.stringify({ origin, data }));
     };
     this.#queue = this.#queue.then(task, task).catch(() => undefined);
+    return this.#queue;
   }
 
   /** Resolves once every change so far is on disk. */

@@ -56,13 +56,13 @@ export const STORAGE_DRIVER_COMMANDS: DriverImplementation = {
     services(session).domStorage.setItem(origin, key, value);
   },
   'storage.getLocalStorage': ({ session, origin, key }) => services(session).domStorage.getItem(origin, key),
-  'storage.indexedDBPut': ({ session, origin, database, store, key, value }) => {
-    services(session).use(webStorages).idbPut(new URL(origin).origin, database, store, key, value);
+  'storage.indexedDBPut': async ({ session, origin, database, store, key, value }) => {
+    await services(session).use(webStorages).idbPut(new URL(origin).origin, database, store, key, value);
   },
   'storage.indexedDBGet': ({ session, origin, database, store, key }) =>
     services(session).use(webStorages).idbGet(new URL(origin).origin, database, store, key),
-  'storage.cachePut': ({ session, origin, cacheName, url, body }) => {
-    services(session)
+  'storage.cachePut': async ({ session, origin, cacheName, url, body }) => {
+    await services(session)
       .use(webStorages)
       .cachePut(new URL(origin).origin, cacheName, new URL(url).href, {
         status: 200,

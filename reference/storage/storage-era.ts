@@ -1,7 +1,7 @@
 // How the storage area differs per era, as one typed table: the names
 // clearStorageData knows (Electron's GetStorageMask and GetQuotaMask at each
 // era's tag), how getBlobData answers a blob it cannot find, and what the
-// ServiceWorkerContext binding emits.
+// ServiceWorkerContext binding emits, and which sessions get an HTTP cache.
 
 import type { EraId } from '../../contract/eras/eras.ts';
 
@@ -18,6 +18,27 @@ export interface StorageEra {
   readonly runningStatusEvent: boolean;
   /** getFromVersionID warns that getInfoFromVersionID replaces it. */
   readonly getFromVersionIdDeprecated: boolean;
+  /**
+   * Which sessions have an HTTP cache. 'brightray' (1.x): an in-memory
+   * partition always has a memory cache; a persistent session has none
+   * when made with `{ cache: false }` or when the app has the
+   * disable-http-cache switch, which `{ cache: true }` does not override
+   * (AtomBrowserContext::CreateHttpCacheBackendFactory is only asked for
+   * on-disk contexts). 'per-session' (9+): the `cache` option, else the
+   * absence of the switch, for every session.
+   */
+  readonly cacheChoice: 'brightray' | 'per-session';
+  /**
+   * getCacheSize of a session without a cache: 1.x found no backend and
+   * passed net::ERR_FAILED (-2); the network service's counter reports 0.
+   */
+  readonly sizeWithoutCache: number;
+  /**
+   * The webRequest resourceType of a service worker's script fetch: up to
+   * Electron 10 a type webRequest did not name ("other"); from 12 on
+   * extensions' WebRequestResourceType, where a worker's script is a script.
+   */
+  readonly workerScriptResourceType: 'other' | 'script';
 }
 
 /** Every quota name of any era (REMOVE_DATA_MASK_ALL's quotas). */
@@ -42,13 +63,27 @@ const E9: StorageEra = {
   registrationCompletedEvent: false,
   runningStatusEvent: false,
   getFromVersionIdDeprecated: false,
+  cacheChoice: 'per-session',
+  sizeWithoutCache: 0,
+  workerScriptResourceType: 'other',
 };
 
 export const STORAGE_ERAS: Readonly<Record<EraId, StorageEra>> = {
-  legacy: { ...E9, storageNames: ALL_STORAGE_NAMES.filter((n) => n !== 'cachestorage'), unknownBlobIsNull: true },
+  legacy: {
+    ...E9,
+    storageNames: ALL_STORAGE_NAMES.filter((n) => n !== 'cachestorage'),
+    unknownBlobIsNull: true,
+    cacheChoice: 'brightray',
+    sizeWithoutCache: -2,
+  },
   e9: E9,
-  e12: E9,
-  e17: { ...E9, storageNames: ALL_STORAGE_NAMES.filter((n) => n !== 'appcache'), registrationCompletedEvent: true },
+  e12: { ...E9, workerScriptResourceType: 'script' },
+  e17: {
+    ...E9,
+    storageNames: ALL_STORAGE_NAMES.filter((n) => n !== 'appcache'),
+    registrationCompletedEvent: true,
+    workerScriptResourceType: 'script',
+  },
   current: {
     storageNames: ['cookies', 'filesystem', 'indexdb', 'localstorage', 'shadercache', 'serviceworkers', 'cachestorage'],
     quotaNames: ['temporary'],
@@ -56,5 +91,8 @@ export const STORAGE_ERAS: Readonly<Record<EraId, StorageEra>> = {
     registrationCompletedEvent: true,
     runningStatusEvent: true,
     getFromVersionIdDeprecated: true,
+    cacheChoice: 'per-session',
+    sizeWithoutCache: 0,
+    workerScriptResourceType: 'script',
   },
 };

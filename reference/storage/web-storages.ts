@@ -3,7 +3,8 @@
 // origin, database, object store and key) and Cache Storage (per origin,
 // cache name and request URL). Both live under the session's directory where
 // Chromium keeps them (`IndexedDB/`, `Service Worker/CacheStorage/`) and
-// are written as each operation completes.
+// are written as each operation completes: a put resolves once its write
+// is on disk, as the page's transaction completes after Chromium's commit.
 
 import path from 'node:path';
 import type { SessionService, SessionServices } from '../session/session-services.ts';
@@ -32,10 +33,10 @@ export class WebStorages implements SessionService {
     );
   }
 
-  idbPut(origin: string, database: string, store: string, key: string, value: unknown): void {
+  idbPut(origin: string, database: string, store: string, key: string, value: unknown): Promise<void> {
     const data = structuredClone(this.indexedDB.get(origin) ?? {});
     ((data[database] ??= {})[store] ??= {})[key] = value;
-    this.indexedDB.set(origin, data);
+    return this.indexedDB.set(origin, data);
   }
 
   idbGet(origin: string, database: string, store: string, key: string): unknown {
@@ -43,10 +44,10 @@ export class WebStorages implements SessionService {
     return value === undefined ? null : structuredClone(value);
   }
 
-  cachePut(origin: string, cacheName: string, url: string, response: CachedResponseRecord): void {
+  cachePut(origin: string, cacheName: string, url: string, response: CachedResponseRecord): Promise<void> {
     const data = structuredClone(this.cacheStorage.get(origin) ?? {});
     (data[cacheName] ??= {})[url] = response;
-    this.cacheStorage.set(origin, data);
+    return this.cacheStorage.set(origin, data);
   }
 
   cacheMatch(origin: string, cacheName: string, url: string): CachedResponseRecord | null {

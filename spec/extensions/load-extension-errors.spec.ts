@@ -12,6 +12,7 @@ import { useTarget } from '../../harness/api/spec-runtime.ts';
 import {
   failureOf,
   fixture,
+  idOfKey,
   inMemorySession,
   manifestOf,
   persistentSession,
@@ -254,7 +255,9 @@ describe('ses.loadExtension checks the manifest in Chromium order', () => {
       'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDN6hM0rsDYGbzQPQfOygqlRtQgKUXMfnSjhIBL7LnReAVBEd7ZmKtyN2qmSasMl4HZpMhVe2rPWVVwBDl6iyNE/Kok6E6v6V3vCLGsOpQAuuNVye/3QxzIldzG/jQAdWZiyXReRVapOhZtLjGfywCvlWq7Sl/e3sbc0vWybSDI2QIDAQAB';
     const pem = `-----BEGIN PUBLIC KEY-----\n${key.slice(0, 64)}\n${key.slice(64, 128)}\n${key.slice(128)}\n-----END PUBLIC KEY-----\n`;
     const dir = await writeExtension(join(await t.tempDir(), 'pem'), manifestOf(3, { key: pem }));
-    expect((await persistentSession(t, 'pem').loadExtension(dir)).id).toBe('mhjfbmdgcfjbbpaeojofohoefgiehjai');
+    const { id } = await persistentSession(t, 'pem').loadExtension(dir);
+    expect(id).toBe(idOfKey(key));
+    expect(id).toBe('mhjfbmdgcfjbbpaeojofohoefgiehjai');
   });
 });
 

@@ -119,6 +119,13 @@ describe('ses.loadExtension resolves with the Extension', () => {
     expect(loaded.manifest).toEqual({ manifest_version: 3, name: 'second', version: '1.0', x_custom: { a: [1, 2.5] } });
   });
 
+  it('reads the path up to its first NUL character, as a file path holds no NUL', async () => {
+    const path = fixture('mv3-plain');
+    const loaded = await persistentSession(t).loadExtension(`${path}\u0000/ignored`);
+    expect(loaded.path).toBe(path);
+    expect(loaded.id).toBe(idOfPath(path));
+  });
+
   it('is per session: another session does not see it', async () => {
     const a = persistentSession(t, 'ext-a');
     const b = persistentSession(t, 'ext-b');

@@ -1,6 +1,8 @@
 // A session made with `{ cache: false }` has no HTTP cache: every request
 // reaches the server, whatever the answer's caching headers, and nothing is
 // counted. The option belongs to the partition: other sessions still cache.
+// Electron 1.x only read it for sessions on disk: an in-memory partition
+// always had its memory cache.
 
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
@@ -22,7 +24,7 @@ const t = useTarget(meta);
 const server = useHttpServer({ routes: cacheRoutes() });
 
 describe('fromPartition with { cache: false }', () => {
-  it('sends every request to the server, even for answers fresh for minutes', async () => {
+  t.itInEras('>=e9', 'sends every request to the server, even for answers fresh for minutes', async () => {
     const session = t.session.fromPartition('no-http-cache', { cache: false });
     const url = cachedUrl(server, 'uncached', { cc: 'max-age=600' });
     for (const n of [1, 2, 3]) expect((await pageFetch(t, session, url)).body).toBe(`uncached#${n}`);
@@ -47,9 +49,16 @@ describe('fromPartition with { cache: false }', () => {
 
   it('keeps the choice of the first call for a partition', async () => {
     const url = cachedUrl(server, 'first-choice', { cc: 'max-age=600' });
-    const session = t.session.fromPartition('cache-first-choice', { cache: false });
-    expect(t.session.fromPartition('cache-first-choice', { cache: true })).toBe(session);
+    const session = t.session.fromPartition('persist:cache-first-choice', { cache: false });
+    expect(t.session.fromPartition('persist:cache-first-choice', { cache: true })).toBe(session);
     await pageFetch(t, session, url);
     expect((await pageFetch(t, session, url)).body).toBe('first-choice#2');
+  });
+
+  t.itInEras('legacy', 'keeps the memory cache of an in-memory partition whatever the option says', async () => {
+    const session = t.session.fromPartition('no-http-cache-memory', { cache: false });
+    const url = cachedUrl(server, 'memory-still-cached', { cc: 'max-age=600' });
+    for (const _ of [1, 2, 3]) expect((await pageFetch(t, session, url)).body).toBe('memory-still-cached#1');
+    expect(requestsFor(server, 'memory-still-cached')).toHaveLength(1);
   });
 });

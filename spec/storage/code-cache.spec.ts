@@ -4,7 +4,7 @@
 // scripts under 1024 characters are never cached; clearCodeCaches removes
 // all entries or those of the URLs given.
 
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
@@ -82,6 +82,16 @@ describe('ses.setCodeCachePath', () => {
     const url = script('cc-default');
     await load(session, url);
     expect(await cachedScripts(path.join(session.getStoragePath()!, 'Code Cache'))).toEqual([url]);
+  });
+
+  it('takes a path where no directory can be made without a word, and pages still load their scripts', async () => {
+    const session = fresh();
+    const file = path.join(await t.tempDir(), 'a-file');
+    await writeFile(file, 'not a directory');
+    expect(session.setCodeCachePath(file)).toBeUndefined();
+    expect((await load(session, script('cc-unusable'))).status).toBe(200);
+    expect(await session.clearCodeCaches({})).toBeUndefined();
+    expect(await readFile(file, 'utf8')).toBe('not a directory');
   });
 });
 

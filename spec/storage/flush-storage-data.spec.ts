@@ -1,7 +1,9 @@
 // ses.flushStorageData: writes a session's pending DOM storage to disk, so it
 // survives the app being killed. Without it, DOM storage is committed lazily:
-// a graceful quit still writes it, a killed process loses it. In-memory
-// sessions never keep anything across a restart.
+// a graceful quit still writes it, a killed process loses it. Cookies are
+// not its business (cookies.flushStore writes them). IndexedDB and
+// Cache Storage have nothing pending: what a page stored is on disk once the
+// page is told so. In-memory sessions never keep anything across a restart.
 
 import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
@@ -100,6 +102,31 @@ describe('ses.flushStorageData', () => {
     await t.target.restart({ crash: true });
     expect(await read('persist:flush-mine', key)).toBe('mine');
     expect(await read('persist:flush-other', key)).toBeNull();
+  });
+
+  it('is not needed for IndexedDB and Cache Storage: what a page stored survives a crash', async () => {
+    const key = freshKey();
+    const session = t.session.fromPartition('persist:flush-web-storages');
+    await t.driver.storage.indexedDBPut({ session, origin: ORIGIN, database: 'db', store: 'store', key, value: 'in-idb' });
+    await t.driver.storage.cachePut({ session, origin: ORIGIN, cacheName: 'c', url: `${ORIGIN}/${key}`, body: 'in-cache' });
+    await t.target.restart({ crash: true });
+    const again = t.session.fromPartition('persist:flush-web-storages');
+    expect(await t.driver.storage.indexedDBGet({ session: again, origin: ORIGIN, database: 'db', store: 'store', key })).toBe(
+      'in-idb',
+    );
+    expect(await t.driver.storage.cacheMatch({ session: again, origin: ORIGIN, cacheName: 'c', url: `${ORIGIN}/${key}` })).toBe(
+      'in-cache',
+    );
+  });
+
+  it('does not write cookies: one set and not flushed by cookies.flushStore is lost in a crash', async () => {
+    const session = t.session.fromPartition('persist:flush-not-cookies') as { cookies: object; flushStorageData(): void };
+    const expirationDate = Math.floor(Date.now() / 1000) + 3600;
+    await t.invoke(session.cookies, 'cookies.set', { url: `${ORIGIN}/`, name: 'unflushed', value: '1', expirationDate });
+    session.flushStorageData();
+    await t.target.restart({ crash: true });
+    const again = t.session.fromPartition('persist:flush-not-cookies') as { cookies: object };
+    expect(await t.invoke(again.cookies, 'cookies.get', { name: 'unflushed' })).toEqual([]);
   });
 
   it('is not needed for a graceful restart', async () => {

@@ -101,4 +101,14 @@ describe('ses.getBlobData', () => {
     expect(error).toBeInstanceOf(TypeError);
     expect(error!.message).toMatch(/^Error processing argument at index 0, conversion failure from/);
   });
+
+  t.itInEras('legacy', 'needs its callback: without one, or with one that is not a function, it throws', () => {
+    const session = t.session.fromPartition(`blobs-${++partitions}`) as { getBlobData(...a: unknown[]): unknown };
+    const missing = thrown(() => session.getBlobData('some-id'));
+    expect(missing).toBeInstanceOf(TypeError);
+    expect(missing!.message).toBe('Insufficient number of arguments.');
+    const notFunction = thrown(() => session.getBlobData('some-id', 5));
+    expect(notFunction).toBeInstanceOf(TypeError);
+    expect(notFunction!.message).toBe('Error processing argument at index 1, conversion failure from 5');
+  });
 });

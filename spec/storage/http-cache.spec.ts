@@ -29,6 +29,12 @@ const server = useHttpServer({ routes: cacheRoutes() });
 let partitions = 0;
 /** A fresh in-memory session, so no test sees another's entries. */
 const fresh = () => t.session.fromPartition(`http-cache-${++partitions}`);
+/**
+ * A fresh session whose clearCache reports back: Electron 1.x's memory
+ * backend emptied itself without running the callback, so there it is one
+ * on disk.
+ */
+const clearable = () => t.session.fromPartition(`${t.era === 'legacy' ? 'persist:' : ''}http-cache-${++partitions}`);
 
 async function bodies(
   session: unknown,
@@ -206,7 +212,7 @@ describe('what is not stored or not reused', () => {
 
 describe('ses.clearCache', () => {
   it('resolves once the cache is empty: the next request reaches the server', async () => {
-    const session = fresh();
+    const session = clearable();
     const url = cachedUrl(server, 'cleared', { cc: 'max-age=600' });
     await bodies(session, url, 2);
     expect(await t.invoke(session, 'ses.clearCache')).toBeUndefined();
@@ -214,8 +220,8 @@ describe('ses.clearCache', () => {
   });
 
   it('clears only the session it is called on', async () => {
-    const mine = fresh();
-    const other = fresh();
+    const mine = clearable();
+    const other = clearable();
     const url = cachedUrl(server, 'cleared-mine', { cc: 'max-age=600' });
     await bodies(mine, url, 1);
     await bodies(other, url, 1);

@@ -164,6 +164,66 @@ describe('ses.serviceWorkers', () => {
   });
 });
 
+describe("the worker's script", () => {
+  type Details = { url: string; method: string; resourceType: string };
+  function fetchedScripts(session: unknown): Details[] {
+    const seen: Details[] = [];
+    (
+      session as { webRequest: { onBeforeRequest(l: (d: Details, cb: (r: object) => void) => void): void } }
+    ).webRequest.onBeforeRequest((details, callback) => {
+      seen.push(details);
+      callback({});
+    });
+    return seen;
+  }
+
+  it("is fetched over the session's own network stack, with the header Service-Worker: script", async () => {
+    const { session } = fresh();
+    const seen = fetchedScripts(session);
+    const scriptURL = workerUrl(server, '// fetched by the session');
+    await t.driver.serviceWorkers.register({ session, scriptURL, scope: `${server.url}fetched/` });
+    expect(seen.map((d) => [d.method, d.url])).toEqual([['GET', scriptURL]]);
+    const path = scriptURL.slice(server.url.length - 1);
+    const arrived = server.log.requests.filter((r) => r.url === path);
+    expect(arrived).toHaveLength(1);
+    expect(arrived[0]!.headers['service-worker']).toBe('script');
+  });
+
+  // Electron 9 named webRequest's types from blink's ResourceType (kServiceWorker: "other"); 12 on from
+  // extensions' WebRequestResourceType, where a service worker's script is a script.
+  t.itInEras('e9', "is a resource of type 'other' for webRequest", async () => {
+    const { session } = fresh();
+    const seen = fetchedScripts(session);
+    await t.driver.serviceWorkers.register({ session, scriptURL: workerUrl(server, '// e9'), scope: `${server.url}type-other/` });
+    expect(seen.map((d) => d.resourceType)).toEqual(['other']);
+  });
+
+  t.itInEras('>=e12', "is a resource of type 'script' for webRequest", async () => {
+    const { session } = fresh();
+    const seen = fetchedScripts(session);
+    await t.driver.serviceWorkers.register({
+      session,
+      scriptURL: workerUrl(server, '// e12'),
+      scope: `${server.url}type-script/`,
+    });
+    expect(seen.map((d) => d.resourceType)).toEqual(['script']);
+  });
+
+  it("is not fetched when the session's webRequest cancels it, and nothing is registered", async () => {
+    const { session } = fresh();
+    (
+      session as { webRequest: { onBeforeRequest(l: (d: Details, cb: (r: object) => void) => void): void } }
+    ).webRequest.onBeforeRequest((_details, callback) => callback({ cancel: true }));
+    const scriptURL = workerUrl(server, '// cancelled');
+    const scope = `${server.url}cancelled/`;
+    expect(await failureOf(t.driver.serviceWorkers.register({ session, scriptURL, scope }))).toBe(
+      `Failed to register a ServiceWorker for scope ('${scope}') with script ('${scriptURL}'): An unknown error occurred when fetching the script.`,
+    );
+    expect(server.log.requests.filter((r) => r.url === scriptURL.slice(server.url.length - 1))).toEqual([]);
+    expect(await t.driver.serviceWorkers.getRegistrations({ session, origin: server.origin })).toEqual([]);
+  });
+});
+
 describe('serviceWorkers.getFromVersionID', () => {
   it('throws for a version id that is not running', async () => {
     const { workers } = fresh();

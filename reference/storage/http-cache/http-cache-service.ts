@@ -2,9 +2,12 @@
 // the session's directory for persistent sessions, in memory for in-memory
 // ones, and none at all when the session was made with `{ cache: false }`
 // or (without that option) the app has the `disable-http-cache` switch.
+// Electron 1.x decided differently (storage-era.ts: cacheChoice).
 // `disk-cache-size` sets the limit of a persistent session's cache.
 
+import type { SessionIdentity } from '../../session/identity.ts';
 import type { SessionService, SessionServices } from '../../session/session-services.ts';
+import { STORAGE_ERAS, type StorageEra } from '../storage-era.ts';
 import { MemoryCacheStore, type CacheStore } from './cache-store.ts';
 import { DiskCacheStore } from './disk-cache-store.ts';
 import { HttpCache } from './http-cache.ts';
@@ -14,16 +17,23 @@ export const DEFAULT_DISK_CACHE_BYTES = 80 * 1024 * 1024;
 /** The in-memory backend's default size. */
 export const DEFAULT_MEMORY_CACHE_BYTES = 10 * 1024 * 1024;
 
+/** Whether a session has an HTTP cache (`identity.cache` is the option, or the switch's absence without one). */
+function hasCache(era: StorageEra, identity: SessionIdentity, disabledBySwitch: boolean): boolean {
+  if (era.cacheChoice === 'brightray') return identity.storagePath === null || (identity.cache && !disabledBySwitch);
+  return identity.kind === 'default' ? !disabledBySwitch : identity.cache;
+}
+
 export class HttpCacheService implements SessionService {
   /** Null when the session has no HTTP cache. */
   readonly cache: HttpCache | null;
   readonly #store: CacheStore | null;
+  readonly #era: StorageEra;
 
   constructor(services: SessionServices) {
     const app = services.app;
     const identity = services.identity;
-    const enabled = identity.kind === 'default' ? !app.commandLine.hasSwitch('disable-http-cache') : identity.cache;
-    if (!enabled) {
+    this.#era = STORAGE_ERAS[services.era];
+    if (!hasCache(this.#era, identity, app.commandLine.hasSwitch('disable-http-cache'))) {
       this.#store = null;
     } else if (identity.storagePath === null) {
       this.#store = new MemoryCacheStore(DEFAULT_MEMORY_CACHE_BYTES);
@@ -34,9 +44,9 @@ export class HttpCacheService implements SessionService {
     this.cache = this.#store && new HttpCache(this.#store);
   }
 
-  /** Bytes the cache holds (0 without a cache, as Chromium's counter reports). */
+  /** Bytes the cache holds; without a cache, what the era reports (0 from Chromium's counter). */
   size(): Promise<number> {
-    return this.#store ? this.#store.size() : Promise.resolve(0);
+    return this.#store ? this.#store.size() : Promise.resolve(this.#era.sizeWithoutCache);
   }
 
   async clear(): Promise<void> {

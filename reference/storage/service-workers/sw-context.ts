@@ -101,7 +101,8 @@ export class ServiceWorkerContext implements SessionService {
 
   /** navigator.serviceWorker.register(scriptURL, { scope }) from a page of the session. */
   async register(scriptURL: string, scope?: string): Promise<{ versionId: number; scope: string }> {
-    const fetched = await fetchWorkerScript(this.#services.network, scriptURL, scope);
+    const resourceType = STORAGE_ERAS[this.#services.era].workerScriptResourceType;
+    const fetched = await fetchWorkerScript(this.#services.network, scriptURL, scope, resourceType);
     const scopeHref = fetched.scope.href;
     const scriptHref = fetched.script.href;
     const prefix = `Failed to register a ServiceWorker for scope ('${scopeHref}') with script ('${scriptHref}'): `;

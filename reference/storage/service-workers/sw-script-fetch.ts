@@ -3,6 +3,7 @@
 // only, scope and script of one origin, the scope under the script's
 // directory (or what Service-Worker-Allowed allows), a 2xx answer and a
 // JavaScript MIME type. Failures carry Chromium's DOMException messages.
+// The fetch goes through the session's network stack, webRequest included.
 
 import type { NetworkService } from '../../net/network-service.ts';
 
@@ -30,6 +31,7 @@ export async function fetchWorkerScript(
   network: NetworkService,
   scriptURL: string,
   scopeURL: string | undefined,
+  resourceType: string,
 ): Promise<FetchedScript> {
   let script: URL;
   let scope: URL;
@@ -68,7 +70,7 @@ export async function fetchWorkerScript(
       credentials: 'include',
       initiator: scope.origin,
       requester: 'page',
-      resourceType: 'other',
+      resourceType,
     });
   } catch {
     throw new RegistrationError(`${prefix}An unknown error occurred when fetching the script.`);
