@@ -4,10 +4,13 @@
 // their workers that way; the signal is raised again once the folders are gone
 // unless someone else handles it). Folders of processes that are gone (killed
 // outright) are swept when the next stand-in starts.
+// The hooks go on the process itself: jest runs modules in a vm context whose
+// `process` is a copy, and the copy's 'exit' and signal listeners never fire.
 
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runInThisContext } from 'node:vm';
 import { isProcessAlive } from '../storage/process-alive.ts';
 
 const PREFIX = 'session-conformance-app-';
@@ -19,11 +22,18 @@ function removeAll(): void {
   folders.clear();
 }
 
+/** The Node process, also from inside a test runner's vm context (whose `process` may be a copy). */
+function hostProcess(): NodeJS.Process {
+  const host = runInThisContext('typeof process === "object" ? process : undefined') as NodeJS.Process | undefined;
+  return host && typeof host.once === 'function' ? host : process;
+}
+
 function onSignal(signal: NodeJS.Signals): void {
+  const host = hostProcess();
   // Another listener decides what the signal means; without one the process ends now.
-  if (process.listenerCount(signal) > 0) return;
+  if (host.listenerCount(signal) > 0) return;
   removeAll();
-  process.kill(process.pid, signal);
+  host.kill(host.pid, signal);
 }
 
 /** Removes folders left by stand-ins whose process no longer exists. */
@@ -42,9 +52,10 @@ export function createTemporaryFolder(): string {
   if (!hooked) {
     hooked = true;
     sweepAbandoned();
-    process.once('exit', removeAll);
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
+    const host = hostProcess();
+    host.once('exit', removeAll);
+    host.once('SIGTERM', onSignal);
+    host.once('SIGINT', onSignal);
   }
   const folder = mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
   folders.add(folder);
