@@ -141,8 +141,9 @@ export const runCommand: Command = {
   name: 'run',
   usage: `run        run the suite and write reports
              --adapter reference        implementation to test (default: reference)
-             --adapter remote:<command> an agent process per spec file, e.g.
-                                        remote:node harness/agent/reference-agent.mjs
+             --adapter remote:<command> an agent process per spec file, e.g. remote:node my-agent.cjs;
+                                        the bundled reference agent is harness/agent/reference-agent.mjs
+                                        (node_modules/session-conformance/harness/... when installed)
              --adapter attach:<address> an agent already listening (host:port or socket path)
              --validate-protocol        check every agent message against its JSON Schema
              --era <ids>|all            eras to run: one, a comma-separated list, or all (default: current)
