@@ -2,11 +2,12 @@
 // API or a page stimulus: cookies (acknowledged by cookies.flushStore),
 // local storage (by ses.flushStorageData), and the stores without a flush
 // of their own in the API — the custom spelling dictionary, IndexedDB, Cache
-// Storage, service-worker registrations — acknowledged when the session's
-// stores report everything written (flushSessionStores). Stores a probe
+// Storage, service-worker registrations, the HTTP cache — acknowledged when
+// the session's stores report everything written (flushSessionStores). Stores a probe
 // does not name are still checked by every trial: the next start opens,
 // nothing is left damaged, no temp file remains.
 
+import type { RouteHandler } from '../fixtures/servers/routes.ts';
 import { flushSessionStores, REFERENCE_DRIVER_COMMANDS } from '../reference/testing.ts';
 
 /** What a probe wrote and had acknowledged: checked after the next start. */
@@ -41,6 +42,20 @@ export interface DurabilityProbe {
 export const COOKIES_KEPT = 120;
 
 const driver = REFERENCE_DRIVER_COMMANDS;
+
+/** The routes the probes need of the fixture server: a service-worker script that evaluates. */
+export const PROBE_ROUTES: Record<string, RouteHandler> = {
+  '/durable-sw.js': (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/javascript' });
+    res.end('// a service worker that does nothing\n');
+  },
+};
+
+/** Fetch options that let only the HTTP cache answer (the RequestInit type ses.fetch is declared with here has no `cache`). */
+const ONLY_FROM_CACHE = { cache: 'only-if-cached', mode: 'same-origin' } as Parameters<Electron.Session['fetch']>[1];
+
+/** A response the HTTP cache keeps for an hour. */
+const cachedUrl = (origin: string, key: string) => `${origin}/headers?Cache-Control=max-age%3D3600&n=${key}`;
 
 export const PROBES: DurabilityProbe[] = [
   {
@@ -136,7 +151,7 @@ export const PROBES: DurabilityProbe[] = [
       try {
         await driver['serviceWorkers.register']!({
           session,
-          scriptURL: `${origin}/headers?Content-Type=text/javascript&n=${item.value}`,
+          scriptURL: `${origin}/durable-sw.js?n=${item.value}`,
           scope: item.key,
         });
       } catch {
@@ -150,18 +165,24 @@ export const PROBES: DurabilityProbe[] = [
     },
   },
   {
-    // The HTTP cache has nothing to ask after a restart but a request: its writes under a kill are
-    // checked by what every trial checks (the store opens, nothing damaged, no temp files).
+    // An acknowledged response is one the cache has written to disk: after a restart, a request that may only
+    // be answered from the cache (cache: 'only-if-cached', LOAD_ONLY_FROM_CACHE) must find it.
     name: 'http-cache',
     plan: (_ctx, n) => ({ probe: 'http-cache', key: String(n), value: '' }),
     async apply({ session, origin }, item) {
-      const response = (await session.fetch(`${origin}/headers?Cache-Control=max-age%3D3600&n=${item.key}`)) as Response;
+      const response = (await session.fetch(cachedUrl(origin, item.key))) as Response;
       await response.arrayBuffer();
       await flushSessionStores(session);
       return true;
     },
-    async holds() {
-      return true;
+    async holds({ session, origin }, item) {
+      try {
+        const response = (await session.fetch(cachedUrl(origin, item.key), ONLY_FROM_CACHE)) as Response;
+        await response.arrayBuffer();
+        return response.status === 200;
+      } catch {
+        return false;
+      }
     },
   },
 ];

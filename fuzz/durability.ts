@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { startHttpServer } from '../fixtures/servers/index.ts';
 import { LineSplitter } from '../harness/protocol/peer.ts';
 import { createReferenceElectron } from '../reference/instance.ts';
-import { PROBES, type Acked } from './durability-probes.ts';
+import { PROBE_ROUTES, PROBES, type Acked } from './durability-probes.ts';
 import { seededRandom } from './seeded-random.ts';
 
 const WRITER = fileURLToPath(new URL('./durability-writer.ts', import.meta.url));
@@ -95,7 +95,7 @@ export async function runDurability(options: {
   log?: (line: string) => void;
 }): Promise<DurabilityTotals> {
   const log = options.log ?? (() => undefined);
-  const server = await startHttpServer();
+  const server = await startHttpServer({ routes: PROBE_ROUTES });
   const origin = server.origin;
   const totals: DurabilityTotals = {
     trials: 0,

@@ -6,7 +6,7 @@
 // stays within maxFileSize, and misuse throws Electron's errors.
 
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
@@ -237,5 +237,24 @@ describe('ses.netLog', () => {
     const file = path.join(await t.tempDir(), 'missing-dir', 'log.json');
     await expect(netLogOf('nl-nodir').startLogging(file)).rejects.toThrow('FILE_ERROR_NOT_FOUND');
     expect(netLogOf('nl-nodir').currentlyLogging).toBe(false);
+  });
+
+  it('rejects startLogging on a directory, or below a file, with the error opening it gives', async () => {
+    const dir = await t.tempDir();
+    await expect(netLogOf('nl-isdir').startLogging(dir)).rejects.toThrow('FILE_ERROR_ACCESS_DENIED');
+    expect(netLogOf('nl-isdir').currentlyLogging).toBe(false);
+    const file = path.join(dir, 'plain-file');
+    await writeFile(file, 'x');
+    await expect(netLogOf('nl-notdir').startLogging(path.join(file, 'log.json'))).rejects.toThrow('FILE_ERROR_NOT_A_DIRECTORY');
+  });
+
+  it('resolves stopLogging even when the log can no longer be written where it was started', async () => {
+    const file = path.join(await t.tempDir(), 'replaced.json');
+    const netLog = netLogOf('nl-replaced');
+    await netLog.startLogging(file);
+    await rm(file, { force: true });
+    await mkdir(file);
+    await expect(netLog.stopLogging()).resolves.toBe(t.era === 'e9' ? file : undefined);
+    expect(netLog.currentlyLogging).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
 // size, events stop being recorded once their bytes would exceed it (the
 // docs' "logging will automatically stop"); the file stays valid JSON.
 
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileAtomic } from '../../storage/atomic-file.ts';
@@ -13,21 +13,54 @@ import type { CaptureMode, NetLogEntry, NetLogObserver } from './net-log-bus.ts'
 
 const FLUSH_BYTES = 64 * 1024;
 
-/** base::File::ErrorToString for the errors opening a log can hit. */
+/**
+ * base::File::ErrorToString of the error opening a log hits, with errno read
+ * as base::File::OSErrorToFileError reads it (a directory is ACCESS_DENIED).
+ */
 function fileErrorString(error: NodeJS.ErrnoException): string {
   switch (error.code) {
-    case 'ENOENT':
-      return 'FILE_ERROR_NOT_FOUND';
     case 'EACCES':
+    case 'EISDIR':
+    case 'EROFS':
     case 'EPERM':
       return 'FILE_ERROR_ACCESS_DENIED';
-    case 'EISDIR':
-      return 'FILE_ERROR_NOT_A_FILE';
+    case 'EBUSY':
+    case 'ETXTBSY':
+      return 'FILE_ERROR_IN_USE';
+    case 'EEXIST':
+      return 'FILE_ERROR_EXISTS';
+    case 'EIO':
+      return 'FILE_ERROR_IO';
+    case 'ENOENT':
+      return 'FILE_ERROR_NOT_FOUND';
+    case 'ENFILE':
+    case 'EMFILE':
+      return 'FILE_ERROR_TOO_MANY_OPENED';
+    case 'ENOMEM':
+      return 'FILE_ERROR_NO_MEMORY';
     case 'ENOSPC':
       return 'FILE_ERROR_NO_SPACE';
+    case 'ENOTDIR':
+      return 'FILE_ERROR_NOT_A_DIRECTORY';
     default:
       return 'FILE_ERROR_FAILED';
   }
+}
+
+/**
+ * Fails as Chromium's open of the log (CREATE_ALWAYS | WRITE) fails on what is
+ * already at `file`: a directory or a file that may not be written. Nothing is
+ * created or truncated here; the finished log replaces the file at the end.
+ */
+function checkWritable(file: string): void {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_WRONLY);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new Error(fileErrorString(error as NodeJS.ErrnoException));
+  }
+  closeSync(fd);
 }
 
 export class NetLogFile implements NetLogObserver {
@@ -50,6 +83,7 @@ export class NetLogFile implements NetLogObserver {
     this.#maxBytes = maxBytes;
     this.#constants = constants;
     this.#temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.netlog-events`);
+    checkWritable(file);
     try {
       this.#fd = openSync(this.#temp, 'wx', 0o600);
     } catch (error) {
@@ -79,14 +113,19 @@ export class NetLogFile implements NetLogObserver {
     this.#pendingBytes = 0;
   }
 
-  /** Writes the finished log to `path` and removes the temporary file. */
+  /**
+   * Writes the finished log to `path` and removes the temporary file. A write
+   * that fails (the path became a directory meanwhile, the disk filled) loses
+   * the log without an error, as Chromium's FileNetLogObserver ignores its
+   * failed writes and stopLogging still resolves.
+   */
   async finish(): Promise<void> {
     this.#flush();
     closeSync(this.#fd);
     try {
       const events = readFileSync(this.#temp, 'utf8');
       const text = `{"constants":${JSON.stringify(this.#constants)},\n"events": [\n${events}${events ? '\n' : ''}],\n"polledData": {}\n}\n`;
-      await writeFileAtomic(this.path, text);
+      await writeFileAtomic(this.path, text).catch(() => undefined);
     } finally {
       rmSync(this.#temp, { force: true });
     }
