@@ -97,6 +97,12 @@ describe('recipes', () => {
     expect(result.code).toBe(0);
   });
 
+  it('TypeScript with "module": "commonjs" and node10 resolution, which reads no exports map', async () => {
+    const result = await run('npx', ['tsc', '-p', 'tsconfig.node10.json'], project.dir);
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
   it('npx session-conformance --version, list --json and run --grep need no TypeScript compiler or loader', async () => {
     // The project has typescript for its own recipe; the package must not need it.
     const hidden = path.join(project.dir, 'node_modules/.typescript-hidden');
