@@ -183,6 +183,24 @@ describe("the stand-in's temporary folders", () => {
     expect(existsSync(appData)).toBe(false);
   });
 
+  it('hook the process once however many copies of the module are loaded, as jest loads one per test file', async () => {
+    const before = ['exit', 'SIGTERM', 'SIGINT'].map((event) => process.listenerCount(event));
+    const made: { folder: string; remove: (folder: string) => void }[] = [];
+    for (let copy = 0; copy < 12; copy++) {
+      const module = (await import(
+        /* @vite-ignore */ `../../reference/stand-in/temporary-folders.ts?copy=${copy}`
+      )) as typeof import('../../reference/stand-in/temporary-folders.ts');
+      made.push({ folder: module.createTemporaryFolder(), remove: module.removeTemporaryFolder });
+    }
+    const after = ['exit', 'SIGTERM', 'SIGINT'].map((event) => process.listenerCount(event));
+    after.forEach((count, i) => expect(count - before[i]!).toBeLessThanOrEqual(1));
+    for (const { folder, remove } of made) {
+      expect(existsSync(folder)).toBe(true);
+      remove(folder);
+      expect(existsSync(folder)).toBe(false);
+    }
+  });
+
   it('of a killed process are swept by the next stand-in', async () => {
     const { child, appData } = await standInProcess();
     child.kill('SIGKILL');
