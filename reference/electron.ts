@@ -9,7 +9,7 @@
 import type * as Electron from 'electron';
 import type { EraId } from '../contract/eras/eras.ts';
 import { createNetLogModule, createStandIn } from './stand-in/stand-in.ts';
-import { UNMODELLED_MEMBERS, unmodelledExport, withUnmodelledMembers } from './stand-in/unmodelled.ts';
+import { UNMODELLED_MEMBERS, unmodelledExport, withUnmodelledAppMembers, withUnmodelledMembers } from './stand-in/unmodelled.ts';
 
 export { NotModelledError } from './stand-in/unmodelled.ts';
 
@@ -54,7 +54,10 @@ export interface StandIn {
 export function createReferenceElectron(options: StandInOptions = {}): StandIn {
   const electron = createStandIn(options);
   return {
-    app: electron.app as unknown as Electron.App,
+    // Other eras' apps lack members the current App has; only the current one names them.
+    app: ((options.era ?? 'current') === 'current'
+      ? withUnmodelledAppMembers(electron.app)
+      : electron.app) as unknown as Electron.App,
     session: electron.session as unknown as typeof Electron.session,
     net: withUnmodelledMembers(electron.net, 'net', UNMODELLED_MEMBERS.net) as unknown as Electron.Net,
     netLog: createNetLogModule(electron) as unknown as Electron.NetLog,

@@ -1,5 +1,7 @@
 // Option parsing shared by the commands.
 
+import { type Stats, statSync } from 'node:fs';
+import path from 'node:path';
 import { ERA_IDS, isEraId, type EraId } from '../../contract/eras/eras.ts';
 import type { AdapterSpec } from '../api/run-context.ts';
 import type { Progress } from '../runner/result-collector.ts';
@@ -35,6 +37,25 @@ export function parseShard(text: string | undefined): string | undefined {
     throw new UsageError(`--shard takes <index>/<count> with 1 <= index <= count, e.g. 1/4 (got "${text}")`);
   }
   return `${index}/${count}`;
+}
+
+/**
+ * A folder the command will write into (`--reports`, `--out`), checked before
+ * any work: it, or the nearest part of its path that exists, must be a folder.
+ */
+export function parseOutputFolder(option: string, text: string): string {
+  const folder = path.resolve(text);
+  for (let at = folder; path.dirname(at) !== at; at = path.dirname(at)) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(at);
+    } catch {
+      continue; // missing, or under a file (ENOTDIR): look further up
+    }
+    if (!stat.isDirectory()) throw new UsageError(`${option} ${text}: ${path.relative(process.cwd(), at) || at} is not a folder`);
+    break;
+  }
+  return folder;
 }
 
 /** `--reporter html --reporter junit` or `--reporter html,junit`; without any, `fallback`. */

@@ -14,6 +14,9 @@ import { REPORTER_FILES, type ReporterName } from './reporters.ts';
 
 export { isReporter, REPORTER_FILES, REPORTERS, type ReporterName } from './reporters.ts';
 
+/** Reports are read by others (CI artefacts, a web server): the mode of a file Node writes, before the umask. */
+export const SHARED_FILE_MODE = 0o666;
+
 export function renderReport(name: ReporterName, report: Report, catalog?: SuiteCatalog): string {
   switch (name) {
     case 'json':
@@ -29,7 +32,7 @@ export function renderReport(name: ReporterName, report: Report, catalog?: Suite
 
 export async function writeReport(report: Report, dir: string): Promise<string> {
   const file = path.join(dir, REPORTER_FILES.json);
-  await writeFileAtomic(file, renderReport('json', report));
+  await writeFileAtomic(file, renderReport('json', report), SHARED_FILE_MODE);
   return file;
 }
 
@@ -43,7 +46,7 @@ export async function writeReports(
   const files: string[] = [];
   for (const name of reporters) {
     const file = path.join(dir, REPORTER_FILES[name]);
-    await writeFileAtomic(file, renderReport(name, report, catalog));
+    await writeFileAtomic(file, renderReport(name, report, catalog), SHARED_FILE_MODE);
     files.push(file);
   }
   return files;

@@ -1,6 +1,8 @@
 // Durable, atomic file replacement: write a temp file beside the target,
 // fsync it, rename it over the target, fsync the directory. A crash at any
 // point leaves either the old or the new content, never a torn file.
+// Profile data is private to the user (0600, as Chromium writes it); files
+// meant for others to read, such as reports, ask for a wider mode.
 
 import {
   promises as fs,
@@ -82,10 +84,11 @@ export async function fsyncDirectory(dir: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** `mode`: the new file's permissions before the umask (default 0o600, the user's only). */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const temp = tempNameFor(file);
-  const handle = await fs.open(temp, 'wx', 0o600);
+  const handle = await fs.open(temp, 'wx', mode);
   try {
     await handle.writeFile(data);
     await handle.sync();

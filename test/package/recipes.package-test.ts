@@ -4,7 +4,8 @@
 // suite in every era from the installed package instead of a few spec files.
 // The project is installed in the system's temp folder and removed afterwards.
 
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InstalledProject, installPackedPackage, run } from './install.ts';
@@ -65,10 +66,17 @@ describe('recipes', () => {
     expect(result.code, result.output).toBe(0);
   });
 
-  it('jest: electron mapped to the stand-in with moduleNameMapper', async () => {
-    const result = await run('npx', ['jest'], project.dir);
-    expect(result.output).toMatch(/Tests:\s+1 passed, 1 total/);
-    expect(result.code, result.output).toBe(0);
+  it('jest: electron mapped to the stand-in with moduleNameMapper, its temporary userData gone when jest exits', async () => {
+    // A temp folder of the run's own, to see what the stand-in leaves in it.
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'session-conformance-jest-'));
+    try {
+      const result = await run('npx', ['jest'], project.dir, { TMPDIR: tmp });
+      expect(result.output).toMatch(/Tests:\s+1 passed, 1 total/);
+      expect(result.code, result.output).toBe(0);
+      expect(readdirSync(tmp).filter((name) => name.startsWith('session-conformance-app-'))).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it('plain Node: require, import, and app code run with --import .../register', async () => {
@@ -85,6 +93,12 @@ describe('recipes', () => {
 
   it('TypeScript under strict with skipLibCheck false: ES module and CommonJS code', async () => {
     const result = await run('npx', ['tsc', '-p', '.'], project.dir);
+    expect(result.output).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('TypeScript with "module": "commonjs" and node10 resolution, which reads no exports map', async () => {
+    const result = await run('npx', ['tsc', '-p', 'tsconfig.node10.json'], project.dir);
     expect(result.output).toBe('');
     expect(result.code).toBe(0);
   });

@@ -4,11 +4,26 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const load = () => import('../../reference/electron.ts');
+
+/** The members of Electron's App interface (electron.d.ts) with their `@platform` tags ('all' when untagged). */
+function electronAppMembers(): Map<string, string[]> {
+  const declarations = readFileSync(createRequire(import.meta.url).resolve('electron/electron.d.ts'), 'utf8');
+  const start = declarations.indexOf('  interface App extends NodeJS.EventEmitter {');
+  const body = declarations.slice(start, declarations.indexOf('\n  }\n', start));
+  const members = new Map<string, string[]>();
+  for (const [, doc, name] of body.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*\n {4}(?:readonly )?([a-zA-Z0-9]+)\??[(:<]/g)) {
+    if (['on', 'once', 'off', 'addListener', 'removeListener'].includes(name!)) continue;
+    const tags = /@platform ([a-z0-9,]+)/.exec(doc!)?.[1]?.split(',') ?? ['all'];
+    members.set(name!, [...new Set([...(members.get(name!) ?? []), ...tags])]);
+  }
+  return members;
+}
 
 describe('session-conformance/electron', () => {
   it('exports a ready-able app and its session module', async () => {
@@ -65,6 +80,44 @@ describe('session-conformance/electron', () => {
     class MyWindow extends electron.BrowserWindow {}
     expect(() => new MyWindow()).toThrow(electron.NotModelledError);
     expect(await Promise.resolve(electron.dialog)).toBe(electron.dialog);
+  });
+
+  it("names the App members it does not model, on the platforms Electron's declarations give them", async () => {
+    const { createReferenceElectron, NotModelledError } = await load();
+    const { UNMODELLED_APP_MEMBERS } = await import('../../reference/stand-in/unmodelled.ts');
+    const standIn = createReferenceElectron();
+    const { app } = standIn;
+    // Every member of Electron's App is the reference app's own or listed, with its platforms.
+    const declared = electronAppMembers();
+    const { createReferenceElectron: createReference } = await import('../../reference/instance.ts');
+    const plain = createReference({ appData: mkdtempSync(path.join(os.tmpdir(), 'sc-app-members-')) });
+    const reference = plain.app;
+    for (const [member, platforms] of declared) {
+      if (member in reference && !(member in UNMODELLED_APP_MEMBERS)) continue;
+      expect(UNMODELLED_APP_MEMBERS[member], member).toEqual(platforms.includes('all') ? 'all' : platforms);
+    }
+    expect(Object.keys(UNMODELLED_APP_MEMBERS).filter((m) => !declared.has(m))).toEqual([]);
+    for (const [member, platforms] of Object.entries(UNMODELLED_APP_MEMBERS)) {
+      const here = platforms === 'all' || platforms.includes(process.platform);
+      expect(member in app, member).toBe(here);
+    }
+    // Code may test for a method, as for Electron's; calling it says what is missing.
+    expect(typeof app.requestSingleInstanceLock).toBe('function');
+    expect(() => app.requestSingleInstanceLock()).toThrow(NotModelledError);
+    expect(() => app.relaunch()).toThrow('session-conformance/electron does not model electron.app.relaunch');
+    expect(() => app.applicationMenu).toThrow('does not model electron.app.applicationMenu');
+    expect(() => {
+      app.applicationMenu = null;
+    }).toThrow(NotModelledError);
+    // What Electron lacks on this platform, the stand-in lacks too.
+    const elsewhere = Object.entries(UNMODELLED_APP_MEMBERS).find(
+      ([, platforms]) => platforms !== 'all' && !platforms.includes(process.platform),
+    )![0];
+    expect((app as unknown as Record<string, unknown>)[elsewhere]).toBeUndefined();
+    await app.whenReady();
+    expect(app.getName()).toBe('Electron');
+    await standIn.quit();
+    await plain.quit();
   });
 
   it('has the app members code around sessions touches', async () => {
@@ -128,6 +181,24 @@ describe("the stand-in's temporary folders", () => {
     const [, signal] = await once(child, 'exit');
     expect(signal).toBe('SIGTERM');
     expect(existsSync(appData)).toBe(false);
+  });
+
+  it('hook the process once however many copies of the module are loaded, as jest loads one per test file', async () => {
+    const before = ['exit', 'SIGTERM', 'SIGINT'].map((event) => process.listenerCount(event));
+    const made: { folder: string; remove: (folder: string) => void }[] = [];
+    for (let copy = 0; copy < 12; copy++) {
+      const module = (await import(
+        /* @vite-ignore */ `../../reference/stand-in/temporary-folders.ts?copy=${copy}`
+      )) as typeof import('../../reference/stand-in/temporary-folders.ts');
+      made.push({ folder: module.createTemporaryFolder(), remove: module.removeTemporaryFolder });
+    }
+    const after = ['exit', 'SIGTERM', 'SIGINT'].map((event) => process.listenerCount(event));
+    after.forEach((count, i) => expect(count - before[i]!).toBeLessThanOrEqual(1));
+    for (const { folder, remove } of made) {
+      expect(existsSync(folder)).toBe(true);
+      remove(folder);
+      expect(existsSync(folder)).toBe(false);
+    }
   });
 
   it('of a killed process are swept by the next stand-in', async () => {

@@ -64,6 +64,10 @@ describe('usage errors', () => {
       [['run', '--bogus'], /Unknown option '--bogus'/],
       [['run', '--expectations', path.join(os.tmpdir(), 'no-such-expectations.yaml')], /no such file/],
       [['proxy-check', '--rules', 'http=p:80', 'not a url'], /"not a url" is not a URL/],
+      // Checked before the run, not when its reports are written.
+      [['run', '--reports', 'package.json', 'spec/app/'], /--reports package\.json: package\.json is not a folder/],
+      [['run', '--reports', 'package.json/sub', 'spec/app/'], /package\.json is not a folder/],
+      [['merge', '--out', 'README.md', 'one.json'], /--out README\.md: README\.md is not a folder/],
       [['diff', 'one.json'], /needs two report\.json files/],
       [['nonsense'], /unknown command "nonsense"/],
     ] as const) {

@@ -4,7 +4,7 @@
 // CLI's start-up costs seconds), with their exit codes and output.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -85,6 +85,10 @@ describe('run --reporter', () => {
     expect(out.status, out.stdout + out.stderr).toBe(0);
     for (const file of ['report.json', 'junit.xml', 'report.html', 'summary.md'])
       expect(existsSync(path.join(dir, 'run', file)), file).toBe(true);
+    // Readable as any file Node writes is (CI artefacts, a web server), not private like profile data.
+    const probe = write('mode-probe', '');
+    for (const file of ['report.json', 'junit.xml', 'report.html', 'summary.md'])
+      expect(statSync(path.join(dir, 'run', file)).mode & 0o777, file).toBe(statSync(probe).mode & 0o777);
     expect(out.stdout).toMatch(/wrote .*report\.json, .*junit\.xml, .*report\.html, .*summary\.md/);
     expect(out.stdout).toMatch(
       /\[legacy\] files 1\/1 · tests \d+ · unexpected 0 · \d+s · spec\/session\/from-partition\.spec\.ts/,
@@ -186,6 +190,8 @@ describe('update-expectations', () => {
     expect(real.status, real.stdout + real.stderr).toBe(0);
     const set = parseExpectations(readFileSync(file, 'utf8'), file);
     expect(set.entries).toEqual([{ file: SPEC, title: 'broken', expected: ['FAIL'], reason: 'observed FAIL: Error: nope' }]);
+    // A file of the user's project, with the mode of any file Node writes.
+    expect(statSync(file).mode & 0o777).toBe(statSync(write('mode-probe', '')).mode & 0o777);
     expect((await inProcess(['update-expectations', path.join(dir, 'results.json'), '--expectations', file])).stdout).toMatch(
       /is up to date/,
     );

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { formatSummary } from '../../report/console.ts';
 import { mergeReports } from '../../report/model.ts';
 import { readReportFile } from '../../report/read.ts';
-import { parseReporters, UsageError } from '../options.ts';
+import { parseOutputFolder, parseReporters, UsageError } from '../options.ts';
 import type { Command } from './command.ts';
 
 async function merge(argv: string[]): Promise<number> {
@@ -25,6 +25,7 @@ async function merge(argv: string[]): Promise<number> {
   });
   if (!positionals.length) throw new UsageError('merge needs one or more report.json files');
   const reporters = parseReporters(values.reporter, ['json', 'html']);
+  const out = parseOutputFolder('--out', values.out!);
   let reports;
   try {
     reports = positionals.map(readReportFile);
@@ -32,12 +33,7 @@ async function merge(argv: string[]): Promise<number> {
     throw new UsageError((error as Error).message);
   }
   const merged = mergeReports(reports);
-  const files = await writeReports(
-    merged,
-    path.resolve(values.out!),
-    reporters,
-    reporters.includes('html') ? loadCatalog() : undefined,
-  );
+  const files = await writeReports(merged, out, reporters, reporters.includes('html') ? loadCatalog() : undefined);
   console.log(formatSummary(merged));
   console.log(
     `\nmerged ${positionals.length} report(s) into ${merged.runs.length} run(s); wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}`,

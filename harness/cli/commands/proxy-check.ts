@@ -131,14 +131,14 @@ async function proxyCheck(argv: string[]): Promise<number> {
 
 export const proxyCheckCommand: Command = {
   name: 'proxy-check',
-  usage: `proxy-check how Chromium resolves a proxy configuration for URLs
-             --rules <proxyRules>      fixed proxy rules, as setProxy takes them
-             --bypass <rules>          proxyBypassRules
-             --pac <url>               a PAC script (http, https, data: or file:)
-             --mode <mode>             setProxy's mode
-             --era <id>                which era's Chromium behaviour (default: current)
-             --standard-scheme <s>     a scheme the app registers as standard (repeatable)
-             --skip-chromium           do not ask the installed Chromium
-             --json                    machine-readable output`,
+  usage: `proxy-check  how Chromium resolves a proxy configuration for URLs   <url>...
+             --rules <proxyRules>       fixed proxy rules, as setProxy takes them
+             --bypass <rules>           proxyBypassRules
+             --pac <url>                a PAC script (http, https, data: or file:)
+             --mode <mode>              setProxy's mode
+             --era <id>                 which era's Chromium behaviour (default: current)
+             --standard-scheme <s>      a scheme the app registers as standard (repeatable)
+             --skip-chromium            do not ask the installed Chromium
+             --json                     machine-readable output`,
   run: proxyCheck,
 };

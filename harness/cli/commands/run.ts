@@ -7,7 +7,15 @@ import { parseArgs } from 'node:util';
 import { loadExpectations, NO_EXPECTATIONS } from '../../expectations/expectations.ts';
 import { formatCoverage, formatSummary } from '../../report/console.ts';
 import { unexpectedResults } from '../../report/model.ts';
-import { parseAdapter, parseEras, parseReporters, parseShard, progressPrinter, UsageError } from '../options.ts';
+import {
+  parseAdapter,
+  parseEras,
+  parseOutputFolder,
+  parseReporters,
+  parseShard,
+  progressPrinter,
+  UsageError,
+} from '../options.ts';
 import type { Command } from './command.ts';
 import { adapterLabel, type AdapterSpec } from '../../api/run-context.ts';
 import { createAdapter } from '../../adapters/index.ts';
@@ -52,6 +60,7 @@ async function run(argv: string[]): Promise<number> {
   const eras = parseEras(values.era, ['current']);
   const shard = parseShard(values.shard);
   const reporters = parseReporters(values.reporter, ['json', 'html']);
+  const reportsFolder = parseOutputFolder('--reports', values.reports!);
   let expectations: ExpectationSet;
   try {
     expectations = await expectationsFor(adapter, values.expectations);
@@ -77,7 +86,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (process.stdout.isTTY && !process.env.CI) process.stdout.write('\n');
   const catalog = loadCatalog();
-  const files = await writeReports(report, path.resolve(values.reports!), reporters, catalog);
+  const files = await writeReports(report, reportsFolder, reporters, catalog);
   // GitHub Actions shows this file on the run's page.
   if (reporters.includes('markdown') && process.env.GITHUB_STEP_SUMMARY) {
     appendFileSync(process.env.GITHUB_STEP_SUMMARY, renderReport('markdown', report));
@@ -141,8 +150,9 @@ export const runCommand: Command = {
   name: 'run',
   usage: `run        run the suite and write reports
              --adapter reference        implementation to test (default: reference)
-             --adapter remote:<command> an agent process per spec file, e.g.
-                                        remote:node harness/agent/reference-agent.mjs
+             --adapter remote:<command> an agent process per spec file, e.g. remote:node my-agent.cjs;
+                                        the bundled reference agent is harness/agent/reference-agent.mjs
+                                        (node_modules/session-conformance/harness/... when installed)
              --adapter attach:<address> an agent already listening (host:port or socket path)
              --validate-protocol        check every agent message against its JSON Schema
              --era <ids>|all            eras to run: one, a comma-separated list, or all (default: current)

@@ -180,7 +180,10 @@ async function smoke(argv: string[]): Promise<number> {
 
 export const smokeCommand: Command = {
   name: 'smoke',
-  usage: `smoke      check an agent speaks the protocol      --adapter remote:<command>|attach:<address>
-                                                     [--era <id>] [--validate-protocol]`,
+  usage: `smoke      check an agent speaks the protocol
+             --adapter remote:<command> the agent process to start, e.g. remote:node my-agent.cjs (required)
+             --adapter attach:<address> or an agent already listening (host:port or socket path)
+             --era <id>                 the era to ask for (default: current)
+             --validate-protocol        check every agent message against its JSON Schema`,
   run: smoke,
 };

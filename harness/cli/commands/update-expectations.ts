@@ -11,6 +11,7 @@ import { defaultExpectationsFile } from '../expectations-file.ts';
 import { UsageError } from '../options.ts';
 import type { Command } from './command.ts';
 import { writeFileAtomic } from '../../../reference/testing.ts';
+import { SHARED_FILE_MODE } from '../../report/write.ts';
 
 function onlyAdapter(reports: Report[], wanted: string | undefined): Report[] {
   const adapters = [...new Set(reports.flatMap((r) => r.runs.map((run) => run.info.adapter)))];
@@ -52,7 +53,7 @@ async function update(argv: string[]): Promise<number> {
   if (!changes.length) console.log(`${where} is up to date`);
   else if (values['dry-run']) console.log(`${changes.length} change(s); --dry-run: ${where} not written`);
   else {
-    await writeFileAtomic(file, text);
+    await writeFileAtomic(file, text, SHARED_FILE_MODE);
     console.log(`wrote ${where}: ${changes.length} change(s)`);
   }
   return 0;
