@@ -28,6 +28,8 @@ export interface ActionWorld {
   driverCommands: readonly string[];
   urls: number;
   pacScripts: number;
+  /** Worker scripts whose URLs follow the `urls` in the pool (stimuli.ts). */
+  workerScripts?: number;
 }
 
 export function actionArb(world: ActionWorld): fc.Arbitrary<Action> {
@@ -86,7 +88,11 @@ export function actionArb(world: ActionWorld): fc.Arbitrary<Action> {
       }),
     });
   }
-  const stimuli = stimulusArb(world.driverCommands, { ...sizes, sessions: SESSION_POOL });
+  const stimuli = stimulusArb(world.driverCommands, {
+    ...sizes,
+    sessions: SESSION_POOL,
+    ...(world.workerScripts ? { workerScripts: world.workerScripts } : {}),
+  });
   if (stimuli) choices.push({ weight: 3, arbitrary: stimuli.map((s): Action => ({ t: 'stimulus', ...s })) });
   choices.push({ weight: 3, arbitrary: fc.record({ t: fc.constant('fetch' as const), target, url: fc.nat(world.urls - 1) }) });
   return fc.oneof(...choices);

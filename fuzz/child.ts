@@ -24,6 +24,7 @@ const { Findings, RESULT_PREFIX } = await import('./findings.ts');
 const { surfaceOf } = await import('./surface.ts');
 const { runTrial } = await import('./trial.ts');
 const { pacScripts } = await import('./pac-scripts.ts');
+const { WORKER_SCRIPT_NAMES, workerScriptPath, workerScriptRoutes } = await import('./worker-scripts.ts');
 
 const { values } = parseArgs({
   options: {
@@ -72,7 +73,7 @@ debug('pki');
 const pki = await testPki();
 debug('servers');
 const [http, https, untrusted] = await Promise.all([
-  startHttpServer(),
+  startHttpServer({ routes: workerScriptRoutes() }),
   startHttpServer({ tls: 'valid' }),
   startHttpServer({ tls: 'self-signed' }),
 ]);
@@ -102,8 +103,17 @@ const urls = [
   'not a url',
 ];
 const scripts = pacScripts();
+// The worker scripts' URLs follow the others in the pool: only a stimulus's scriptURL draws them (stimuli.ts).
+const workerUrls = WORKER_SCRIPT_NAMES.map((name) => http.url.replace(/\/$/, '') + workerScriptPath(name));
 
-const env = { era, sandbox, urls, pacScripts: scripts, caPem: pki.caPem, boundMs: Number(values['bound-ms']) };
+const env = {
+  era,
+  sandbox,
+  urls: [...urls, ...workerUrls],
+  pacScripts: scripts,
+  caPem: pki.caPem,
+  boundMs: Number(values['bound-ms']),
+};
 const driverCommands = Object.keys(REFERENCE_DRIVER_COMMANDS);
 
 /** Where each owner of a member lives on an app: the module, a session, or one of its objects. */
@@ -134,10 +144,20 @@ await probe.quit();
 debug('probe quit');
 
 debug(`${surface.length} members`);
-const runArb = fc.array(actionArb({ era, surface, driverCommands, urls: urls.length, pacScripts: scripts.length }), {
-  minLength: 1,
-  maxLength: Number(values.actions),
-});
+const runArb = fc.array(
+  actionArb({
+    era,
+    surface,
+    driverCommands,
+    urls: urls.length,
+    pacScripts: scripts.length,
+    workerScripts: workerUrls.length,
+  }),
+  {
+    minLength: 1,
+    maxLength: Number(values.actions),
+  },
+);
 // fast-check generates the runs from the seed; --path picks one of them to replay.
 const runs = fc.sample(runArb, { seed, numRuns: Number(values.runs) });
 for (const [index, actions] of runs.entries()) {

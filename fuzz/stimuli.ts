@@ -3,7 +3,8 @@
 // generated from the command's JSON Schema (harness/protocol/schemas/
 // driver-commands.schema.json): the session from the run's pool, URLs and
 // origins of the loopback fixtures, words of the API, and hostile values
-// where the schema says nothing. A command added to the schema is used as
+// where the schema says nothing. A worker's scriptURL is mostly one of the
+// fuzzer's worker scripts (worker-scripts.ts). A command added to the schema is used as
 // soon as an area implements it.
 
 import { readFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ export interface StimulusWorld {
   urls: number;
   pacScripts: number;
   sessions: number;
+  /** Worker scripts (worker-scripts.ts) whose URLs follow the `urls` in the pool; only a scriptURL draws them. */
+  workerScripts?: number;
 }
 
 export interface Stimulus {
@@ -45,6 +48,11 @@ function arbFor(
 ): fc.Arbitrary<Desc> {
   if (schema.$ref) return arbFor(name, defs[schema.$ref.replace('#/$defs/', '')] ?? {}, defs, world, depth);
   if (name === 'session') return fc.nat(world.sessions - 1).map((i): Desc => ({ k: 'session', i }));
+  if (name === 'scriptURL' && world.workerScripts)
+    return fc.oneof(
+      { weight: 2, arbitrary: fc.nat(world.workerScripts - 1).map((i): Desc => ({ k: 'url', i: world.urls + i })) },
+      { weight: 1, arbitrary: fc.nat(world.urls - 1).map((i): Desc => ({ k: 'url', i })) },
+    );
   if (/url$/i.test(name)) return fc.nat(world.urls - 1).map((i): Desc => ({ k: 'url', i }));
   if (/origin$/i.test(name)) return fc.nat(world.urls - 1).map((i): Desc => ({ k: 'origin', i }));
   if (schema.enum?.length)
