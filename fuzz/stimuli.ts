@@ -104,14 +104,25 @@ function objectArb(schema: JsonSchema, defs: SchemaFile['$defs'], world: Stimulu
     );
 }
 
+/**
+ * How much likelier than another command a worker registration is when the
+ * fuzzer serves worker scripts: about one in a short child's runs, a few
+ * dozen in a long one's; a third of the scripts hold the worker's time
+ * limit (two seconds) each, so more would stretch the budgets.
+ */
+const WORKER_REGISTER_WEIGHT = 3;
+
 /** Stimuli for the commands `implemented` names, generated from their schemas. */
 export function stimulusArb(implemented: readonly string[], world: StimulusWorld): fc.Arbitrary<Stimulus> | null {
   const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as SchemaFile;
   const commands = schema.$defs.commands.properties;
   const arbs = implemented
     .filter((name) => commands[name])
-    .map((name) =>
-      objectArb(commands[name]!.properties.args, schema.$defs, world, 0).map((args): Stimulus => ({ command: name, args })),
-    );
+    .map((name) => ({
+      weight: name === 'serviceWorkers.register' && world.workerScripts ? WORKER_REGISTER_WEIGHT : 1,
+      arbitrary: objectArb(commands[name]!.properties.args, schema.$defs, world, 0).map(
+        (args): Stimulus => ({ command: name, args }),
+      ),
+    }));
   return arbs.length ? fc.oneof(...arbs) : null;
 }
