@@ -25,9 +25,11 @@
 //            Electron 39's manifest keys and permissions, the manifest
 //            versions some keys and permissions are limited to,
 //            web_accessible_resources checked at load, and manifest.json
-//            read by the Rust JSON parser.
+//            read by the Rust JSON parser; minimum_chrome_version is
+//            checked against the Chromium version (Electron 27+).
 
 import type { EraId } from '../../contract/eras/eras.ts';
+import { ERA_VERSIONS } from '../era/versions.ts';
 import {
   CHROMIUM_MANIFEST_KEYS,
   CHROMIUM_PERMISSIONS,
@@ -67,6 +69,8 @@ export interface ExtensionEraRules {
   readonly hostPermissionSchemes: readonly string[];
   /** "Invalid scheme for 'permissions[P]'." (`permissions`), or naming the key it came from (`key`). */
   readonly invalidSchemeWording: 'permissions' | 'key';
+  /** The Chromium version minimum_chrome_version is checked against (Electron 27+), or null where nothing checks it. */
+  readonly minimumChromeVersionOf: string | null;
 }
 
 // Chromium 8x's mask; Chromium 9x added urn (its web bundle URLs), which
@@ -98,6 +102,7 @@ const E9: ExtensionEraRules = {
   jsonParser: 'cpp',
   hostPermissionSchemes: HOST_SCHEMES_8X,
   invalidSchemeWording: 'permissions',
+  minimumChromeVersionOf: null,
 };
 
 const E12: ExtensionEraRules = {
@@ -158,6 +163,7 @@ const CURRENT: ExtensionEraRules = {
   parseWebAccessibleResources: true,
   jsonParser: 'rust',
   hostPermissionSchemes: [...HOST_SCHEMES_8X, 'uuid-in-package'],
+  minimumChromeVersionOf: ERA_VERSIONS.current.chrome,
 };
 
 export const EXTENSION_ERAS: Readonly<Record<EraId, ExtensionEraRules | null>> = {

@@ -1,7 +1,8 @@
 // Extension::Create for a parsed manifest, in Chromium's order: the id (from
 // `key`, else from the path), the manifest's key warnings, the manifest
 // version, name, version and version_name, permissions, description, the
-// manifest handlers (background, icons, web_accessible_resources), short_name. The first failure is
+// manifest handlers (background, icons, web_accessible_resources,
+// minimum_chrome_version), short_name. The first failure is
 // the load's error; warnings accumulate in order.
 
 import { displayName } from './display-name.ts';
@@ -10,6 +11,7 @@ import { idFromBytes, idFromPath, parsePemKeyBytes } from './extension-id.ts';
 import { ExtensionLoadError, MANIFEST_ERRORS } from './manifest-errors.ts';
 import type { ManifestFeatures } from './manifest-features.ts';
 import {
+  checkMinimumChromeVersion,
   isJsonInteger,
   manifestKeyWarnings,
   optionalString,
@@ -76,6 +78,7 @@ export function createExtension(path: string, manifest: Record<string, unknown>,
   const background = parseBackground(manifest, manifestVersion, features);
   const icons = parseIcons(manifest, rules);
   if (rules.parseWebAccessibleResources) parseWebAccessibleResources(manifest, manifestVersion);
+  checkMinimumChromeVersion(manifest, rules);
   if (Object.hasOwn(manifest, 'short_name') && (typeof manifest.short_name !== 'string' || manifest.short_name === '')) {
     throw new ExtensionLoadError(MANIFEST_ERRORS.invalidShortName);
   }

@@ -14,6 +14,8 @@ export const MANIFEST_ERRORS = {
   invalidVersionName: "Invalid value for 'version_name'.",
   invalidDescription: "Invalid value for 'description'.",
   invalidShortName: "Invalid value for 'short_name'.",
+  invalidMinimumChromeVersion: "Invalid value for 'minimum_chrome_version'.",
+  chromeVersionTooLow: 'This extension requires * version * or greater.',
   invalidManifestVersion: "Invalid value for 'manifest_version'. Must be an integer greater than zero.",
   invalidManifestVersionOld:
     "The 'manifest_version' key must be present and set to * (without quotes). See developer.chrome.com/*/manifestVersion.html for details.",

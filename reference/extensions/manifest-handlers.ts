@@ -1,7 +1,8 @@
 // The manifest handlers a load runs (BackgroundManifestHandler,
-// IconsHandler, PermissionsParser): each parses its keys at creation,
-// failing with Chromium's error or adding install warnings. What they keep
-// is checked against the files later (extension-validate.ts).
+// IconsHandler, PermissionsParser, MinimumChromeVersionChecker): each parses
+// its keys at creation, failing with Chromium's error or adding install
+// warnings. What they keep is checked against the files later
+// (extension-validate.ts).
 
 import type { ExtensionEraRules } from './era-rules.ts';
 import { ExtensionLoadError, format, MANIFEST_ERRORS } from './manifest-errors.ts';
@@ -158,6 +159,38 @@ export function manifestKeyWarnings(manifest: Manifest, manifestVersion: number,
     if (!features.isKnownKey(key)) warnings.push(format(MANIFEST_ERRORS.unrecognizedKey, key));
   }
   return warnings;
+}
+
+/** base::Version's parse: dot-separated unsigned 32-bit numbers, the first without leading zeros. */
+function parseBaseVersion(text: string): number[] | null {
+  const parts = text.split('.');
+  const numbers: number[] = [];
+  for (const [i, part] of parts.entries()) {
+    if (!/^\d+$/.test(part)) return null;
+    const n = Number(part);
+    if (n > 0xffffffff || (i === 0 && String(n) !== part)) return null;
+    numbers.push(n);
+  }
+  return numbers;
+}
+
+/** base::Version::CompareTo: missing trailing parts count as zero. */
+function compareVersions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
+/** MinimumChromeVersionChecker: a version string no higher than the build's Chromium, else Chromium's error. */
+export function checkMinimumChromeVersion(manifest: Manifest, rules: ExtensionEraRules): void {
+  if (rules.minimumChromeVersionOf === null || !Object.hasOwn(manifest, 'minimum_chrome_version')) return;
+  const stated = manifest.minimum_chrome_version;
+  const minimum = typeof stated === 'string' ? parseBaseVersion(stated) : null;
+  if (minimum === null) throw new ExtensionLoadError(MANIFEST_ERRORS.invalidMinimumChromeVersion);
+  if (compareVersions(parseBaseVersion(rules.minimumChromeVersionOf)!, minimum) < 0)
+    throw new ExtensionLoadError(format(MANIFEST_ERRORS.chromeVersionTooLow, 'Chromium', stated as string));
 }
 
 /** An optional string member: absent, or a string, or Chromium's error. */

@@ -39,7 +39,7 @@ describe('contract/electron-tests.json', () => {
     const keys = record.tests.map((e) => `${e.file} :: ${e.title}`);
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
     for (const entry of record.tests) {
-      expect(entry.file, entry.title).toMatch(/^spec\/api-[a-z-]+-spec\.ts$/);
+      expect(entry.file, entry.title).toMatch(/^spec\/(?:api-[a-z-]+|spellchecker|extensions)-spec\.ts$/);
       expect(entry.title.trim(), entry.file).not.toBe('');
       expect(
         Object.keys(entry).filter((k) => !ALLOWED.has(k)),
