@@ -12,7 +12,7 @@ import { startHttpServer, type FixtureServer } from '../../fixtures/servers/inde
 import { createReferenceElectron } from '../../reference/instance.ts';
 import { REFERENCE_DRIVER_COMMANDS } from '../../reference/testing.ts';
 import { wrongForm } from '../../fuzz/error-form.ts';
-import { StallWatch, type Gap } from '../../fuzz/stall-watch.ts';
+import { watchStalls } from '../support/loop-stalls.ts';
 import { WORKER_SCRIPT_NAMES, workerScriptPath, workerScriptRoutes } from '../../fuzz/worker-scripts.ts';
 
 type Register = (args: { session: object; scriptURL: string; scope?: string }) => Promise<{ versionId: number }>;
@@ -46,15 +46,13 @@ describe('hostile service worker scripts', () => {
     '%s: settles in time, refused in Electron form or installed, the loop turning',
     async (name) => {
       const session = instance.session.fromPartition(`sw-${name}`) as object;
-      // The fuzzer's own stall rule: a gap over a second not spent waiting for a core.
-      const stalls: Gap[] = [];
-      const watch = new StallWatch((gap) => stalls.push(gap));
+      const watch = watchStalls();
       const scriptURL = `${server.url.replace(/\/$/, '')}${workerScriptPath(name)}`;
       const outcome = await register({ session, scriptURL }).then(
         (value) => ({ value }),
         (error: unknown) => ({ error }),
       );
-      watch.stop();
+      const stalls = await watch.stop();
       if (name === 'benign') expect(outcome).toEqual({ value: expect.objectContaining({ versionId: expect.any(Number) }) });
       if ('error' in outcome) {
         expect(wrongForm(outcome.error)).toBeUndefined();
