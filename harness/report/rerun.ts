@@ -16,7 +16,7 @@ export function rerunCommand(
   if (info.expectations) args.push('--expectations', info.expectations);
   args.push('--reports', RERUN_REPORTS);
   // A file-level record ('(file)') is not a test: re-run the whole file.
-  if (record.title !== '(file)') args.push('--grep', record.title);
+  if (record.title !== '(file)') args.push('--grep', record.title, '--exact');
   args.push(record.file);
   return `npx session-conformance ${args.map(shellQuote).join(' ')}`;
 }

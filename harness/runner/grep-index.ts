@@ -17,9 +17,12 @@ function escapeRegExp(text: string): string {
 /**
  * Vitest matches a pattern against the test's names joined by spaces; our
  * titles join them with ' > ', so a title copied from a report matches too.
+ * `exact` matches the whole title only (a re-run of one test must not also
+ * run a sibling whose title merely starts with it).
  */
-export function namePattern(grep: string): RegExp {
-  return new RegExp(grep.split(' > ').map(escapeRegExp).join('(?: > | )'));
+export function namePattern(grep: string, exact = false): RegExp {
+  const body = grep.split(' > ').map(escapeRegExp).join('(?: > | )');
+  return new RegExp(exact ? `^${body}$` : body);
 }
 
 const DECLARING = new Set(['describe', 'suite', 'it', 'test']);
@@ -109,7 +112,7 @@ export function staticTitles(file: string, source: string, root: string, cache?:
  * Whether any test of the file can be part of a `--grep` run: its title
  * matches the pattern vitest is given, or its record id contains the text.
  */
-export function mayMatchGrep(file: string, root: string, grep: string, cache?: TitleCache): boolean {
+export function mayMatchGrep(file: string, root: string, grep: string, cache?: TitleCache, exact = false): boolean {
   let titles: string[][] | undefined;
   try {
     titles = staticTitles(file, readFileSync(file, 'utf8'), root, cache);
@@ -117,7 +120,8 @@ export function mayMatchGrep(file: string, root: string, grep: string, cache?: T
     return true;
   }
   if (!titles) return true;
-  const pattern = namePattern(grep);
+  const pattern = namePattern(grep, exact);
+  if (exact) return titles.some((names) => pattern.test(names.join(' ')));
   const relative = path.relative(root, file).split(path.sep).join('/');
   // Vitest joins the names with spaces; a record's id is `<file> > <names joined with ' > '>`.
   return titles.some((names) => pattern.test(names.join(' ')) || `${relative} > ${names.join(' > ')}`.includes(grep));

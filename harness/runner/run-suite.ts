@@ -22,6 +22,8 @@ export interface RunOptions {
   eras: EraId[];
   shard?: string;
   grep?: string;
+  /** `grep` is a test's whole title (`describe > test`), not a part of one. */
+  exact?: boolean;
   expectations?: ExpectationSet;
   /** Spec files or folders to run (default: all of spec/). */
   files?: string[];
@@ -44,7 +46,9 @@ function eraRun(
 ): Run {
   const gathered = collector.era(era);
   const records = options.grep
-    ? gathered.records.filter((r) => r.id.includes(options.grep!) || r.status !== 'SKIP')
+    ? gathered.records.filter(
+        (r) => (options.exact ? r.title === options.grep : r.id.includes(options.grep!)) || r.status !== 'SKIP',
+      )
     : [...gathered.records];
   records.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const startedAt = gathered.startedAt ?? fallbackStart;
@@ -82,7 +86,7 @@ export async function runSuite(options: RunOptions): Promise<Report> {
       include: options.include ?? ['spec/**/*.spec.ts'],
       filters: options.files ?? [],
       ...(options.shard ? { shard: options.shard } : {}),
-      ...(options.grep ? { grep: options.grep } : {}),
+      ...(options.grep ? { grep: options.grep, exact: !!options.exact } : {}),
       testTimeout: options.testTimeout ?? 30_000,
       hookTimeout: 60_000,
       reporters: [collector, ...(options.reporters ?? [])],

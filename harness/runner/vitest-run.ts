@@ -24,6 +24,8 @@ export interface SpecRunOptions {
   filters: string[];
   shard?: string;
   grep?: string;
+  /** `grep` is a whole title, not a part of one. */
+  exact?: boolean;
   testTimeout: number;
   hookTimeout: number;
   reporters: Reporter[];
@@ -62,7 +64,7 @@ export async function runSpecFiles(options: SpecRunOptions): Promise<void> {
       projects: suiteProjects(projectOptions, isolatedSpecFiles(root, options.include)),
       maxWorkers: workerCount(),
       experimental: { fsModuleCache: true },
-      ...(options.grep ? { testNamePattern: namePattern(options.grep) } : {}),
+      ...(options.grep ? { testNamePattern: namePattern(options.grep, options.exact) } : {}),
     },
     { logLevel: 'error' },
   );
@@ -73,7 +75,7 @@ export async function runSpecFiles(options: SpecRunOptions): Promise<void> {
     if (options.shard) files = shardFiles(files, options.shard, relative);
     if (options.grep) {
       const titles = new TitleCache(root);
-      files = files.filter((spec) => mayMatchGrep(spec.moduleId, root, options.grep!, titles));
+      files = files.filter((spec) => mayMatchGrep(spec.moduleId, root, options.grep!, titles, options.exact));
       titles.save();
     }
     const specifications = options.eras.flatMap((era) =>

@@ -57,6 +57,17 @@ describe('the static title index', () => {
     expect(namePattern('a > b (c)').test('a b (c)')).toBe(true);
   });
 
+  it('with exact, matches a whole title only: a sibling whose title starts with it is not run', () => {
+    const spec = path.join(REPO_ROOT, 'spec/session/from-partition.spec.ts');
+    const title = 'session.fromPartition > returns the same object for the same partition string';
+    expect(mayMatchGrep(spec, REPO_ROOT, title, undefined, true)).toBe(true);
+    expect(mayMatchGrep(spec, REPO_ROOT, 'session.fromPartition > returns the same object', undefined, true)).toBe(false);
+    expect(namePattern('g > does a', true).test('g does a')).toBe(true);
+    expect(namePattern('g > does a', true).test('g does a and b')).toBe(false);
+    expect(namePattern('g > does a', true).test('outer g does a')).toBe(false);
+    expect(namePattern('g > does a').test('g does a and b')).toBe(true);
+  });
+
   it('knows the titles of most spec files', () => {
     const files = listSpecFiles();
     const known = files.filter((f) => {

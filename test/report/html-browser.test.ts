@@ -191,7 +191,7 @@ describe('report.html in Chromium', () => {
     expect(text).toContain('expectedPASS (no expectation)');
     expect(text).toContain('expected 1 to be 2');
     expect(text).toContain('npx session-conformance run --adapter reference --era current --expectations ');
-    expect(text).toContain(`--reports reports/rerun --grep 'statuses > fails an assertion' ${FIXTURES}/statuses.spec.ts`);
+    expect(text).toContain(`--reports reports/rerun --grep 'statuses > fails an assertion' --exact ${FIXTURES}/statuses.spec.ts`);
     expect(text).toMatch(/expected value\s*2\s*actual value\s*1/);
     expect(text).toMatch(/statuses\.spec\.ts:\d+:\d+/);
     expect(text).toMatch(/\(\d+ frames inside node_modules not shown\)/);

@@ -91,7 +91,7 @@ describe('text helpers', () => {
 
   it('builds a re-run line per test, and per file for a file-level record', () => {
     expect(rerunCommand({ adapter: 'reference', era: 'e9' }, { file: F, title: 'g > t' })).toBe(
-      `npx session-conformance run --adapter reference --era e9 --reports reports/rerun --grep 'g > t' ${F}`,
+      `npx session-conformance run --adapter reference --era e9 --reports reports/rerun --grep 'g > t' --exact ${F}`,
     );
     expect(rerunCommand({ adapter: 'reference', era: 'e9' }, { file: F, title: '(file)' })).toBe(
       `npx session-conformance run --adapter reference --era e9 --reports reports/rerun ${F}`,
@@ -101,7 +101,7 @@ describe('text helpers', () => {
   it("keeps the run's expectations in the re-run line", () => {
     const info = { adapter: 'remote:node agent.mjs', era: 'current' as const, expectations: 'expectations/my fork.yaml' };
     expect(rerunCommand(info, { file: F, title: 't' })).toBe(
-      `npx session-conformance run --adapter 'remote:node agent.mjs' --era current --expectations 'expectations/my fork.yaml' --reports reports/rerun --grep t ${F}`,
+      `npx session-conformance run --adapter 'remote:node agent.mjs' --era current --expectations 'expectations/my fork.yaml' --reports reports/rerun --grep t --exact ${F}`,
     );
   });
 });

@@ -45,6 +45,7 @@ async function run(argv: string[]): Promise<number> {
       era: { type: 'string' },
       shard: { type: 'string' },
       grep: { type: 'string' },
+      exact: { type: 'boolean', default: false },
       expectations: { type: 'string' },
       reports: { type: 'string', default: 'reports' },
       reporter: { type: 'string', multiple: true },
@@ -57,6 +58,7 @@ async function run(argv: string[]): Promise<number> {
     if (adapter.kind === 'reference') throw new UsageError('--validate-protocol needs a remote: or attach: adapter');
     adapter.validateProtocol = true;
   }
+  if (values.exact && values.grep === undefined) throw new UsageError('--exact needs --grep');
   const eras = parseEras(values.era, ['current']);
   const shard = parseShard(values.shard);
   const reporters = parseReporters(values.reporter, ['json', 'html']);
@@ -77,6 +79,7 @@ async function run(argv: string[]): Promise<number> {
       eras,
       shard,
       grep: values.grep,
+      exact: values.exact!,
       expectations,
       files: positionals,
       onProgress: progressPrinter(),
@@ -158,6 +161,7 @@ export const runCommand: Command = {
              --era <ids>|all            eras to run: one, a comma-separated list, or all (default: current)
              --shard <i>/<n>            run one shard of the spec files
              --grep <text>              only tests whose id contains text
+             --exact                    --grep is a test's whole title (describe > test), as re-run commands give it
              --expectations <file>      known failures (default: expectations/<implementation>.yaml
                                         in the current folder, when it exists)
              --reports <dir>            where to write the reports (default: reports)
