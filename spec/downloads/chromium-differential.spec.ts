@@ -44,15 +44,13 @@
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HarnessError } from '../../harness/api/harness-error.ts';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
-import { useTarget } from '../../harness/api/spec-runtime.ts';
 import { downloadScenarios } from '../../harness/arbitraries/download-names.ts';
 import { downloadsWithChromium, type DownloadOutcome } from '../../harness/chromium/download-oracle.ts';
 import { findChromium } from '../../harness/chromium/find-chromium.ts';
-import { startDownloadHeaderServer, type DownloadHeaderServer } from '../../fixtures/servers/download-header-server.ts';
-import { freshSession, until, urlDownload } from './download-support.ts';
+import { freshSession, until, urlDownload, useHeaderScenarioTarget } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getFilename', 'ses.downloadURL'],
@@ -66,14 +64,8 @@ export const meta = defineSpec({
 const SEED = Number(process.env.DOWNLOAD_DIFFERENTIAL_SEED ?? 2026);
 const CASES = Number(process.env.DOWNLOAD_DIFFERENTIAL_CASES ?? 8);
 const scenarios = downloadScenarios(SEED, CASES);
-let server: DownloadHeaderServer | undefined;
-
-const t = useTarget(meta, {
-  prepare: async () => {
-    server = await startDownloadHeaderServer();
-    for (const [i, scenario] of scenarios.entries()) server.define(`s${i}`, scenario);
-    return { switches: { 'host-resolver-rules': 'MAP * 127.0.0.1' } };
-  },
+const { t, server } = useHeaderScenarioTarget(meta, (fixture) => {
+  for (const [i, scenario] of scenarios.entries()) fixture.define(`s${i}`, scenario);
 });
 
 function executable(): string {
@@ -132,12 +124,10 @@ interface Disagreement {
 }
 
 describe('differential check against Chromium', () => {
-  afterAll(() => server?.close());
-
   it(
     'names generated downloads as Chromium does',
     async () => {
-      const urls = scenarios.map((s, i) => `http://s${i}.${s.host}:${server!.port}${s.path}`);
+      const urls = scenarios.map((s, i) => `http://s${i}.${s.host}:${server().port}${s.path}`);
       const chromiumStarted = Date.now();
       const chromium = await downloadsWithChromium(urls, { executable: executable() });
       const chromiumMs = Date.now() - chromiumStarted;

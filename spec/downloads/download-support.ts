@@ -7,8 +7,14 @@
 
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { SpecHandle } from '../../harness/api/spec-runtime.ts';
-import type { DownloadHeaderServer, HeaderScenario } from '../../fixtures/servers/download-header-server.ts';
+import { afterAll } from 'vitest';
+import type { SpecMeta } from '../../harness/api/spec-meta.ts';
+import { type SpecHandle, useTarget } from '../../harness/api/spec-runtime.ts';
+import {
+  type DownloadHeaderServer,
+  type HeaderScenario,
+  startDownloadHeaderServer,
+} from '../../fixtures/servers/download-header-server.ts';
 import { uniquePartition } from '../support/partitions.ts';
 import { until } from '../support/requests.ts';
 
@@ -178,6 +184,28 @@ export function urlDownload(
 }
 
 let scenarios = 0;
+
+/**
+ * The target of a spec file whose downloads come from the raw-header fixture
+ * (exact header and body bytes): the fixture starts before the target, every
+ * host name maps to it (each scenario is a host of its own), and it closes
+ * after the file. `define` adds scenarios before the target launches.
+ */
+export function useHeaderScenarioTarget(
+  meta: SpecMeta,
+  define?: (server: DownloadHeaderServer) => void,
+): { t: SpecHandle; server: () => DownloadHeaderServer } {
+  let server: DownloadHeaderServer | undefined;
+  const t = useTarget(meta, {
+    prepare: async () => {
+      server = await startDownloadHeaderServer();
+      define?.(server);
+      return { switches: { 'host-resolver-rules': 'MAP * 127.0.0.1' } };
+    },
+  });
+  afterAll(() => server?.close());
+  return { t, server: () => server! };
+}
 
 /**
  * ses.downloadURL of `path` on a host of its own that the raw-header fixture

@@ -13,12 +13,10 @@
 // splits into two values fails the request (Chromium's response-splitting
 // guard), the item then named from its URL.
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
-import { useTarget } from '../../harness/api/spec-runtime.ts';
-import { startDownloadHeaderServer, type DownloadHeaderServer } from '../../fixtures/servers/download-header-server.ts';
 import { join } from 'node:path';
-import { scenarioDownload, until } from './download-support.ts';
+import { scenarioDownload, until, useHeaderScenarioTarget } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getFilename'],
@@ -31,13 +29,7 @@ export const meta = defineSpec({
 
 // The fixture writes header bytes exactly (a raw socket): each case is a host
 // name of its own, all mapped to it.
-let server: DownloadHeaderServer | undefined;
-const t = useTarget(meta, {
-  prepare: async () => {
-    server = await startDownloadHeaderServer();
-    return { switches: { 'host-resolver-rules': 'MAP * 127.0.0.1' } };
-  },
-});
+const { t, server } = useHeaderScenarioTarget(meta);
 let dir: string | undefined;
 
 /** Header bytes as a byte string: UTF-8 text becomes its bytes. */
@@ -47,7 +39,7 @@ const utf8 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
 async function filenameOf(path: string, contentType: string, contentDisposition?: string): Promise<string> {
   const scenario = { contentType, ...(contentDisposition === undefined ? {} : { contentDisposition }) };
   let name = '';
-  const started = await scenarioDownload(t, server!, scenario, path, ({ item }) => {
+  const started = await scenarioDownload(t, server(), scenario, path, ({ item }) => {
     name = String(item.getFilename());
     item.cancel();
   });
@@ -62,7 +54,7 @@ const named = (contentDisposition: string) => filenameOf('/plain', 'application/
 async function refused(path: string, contentDisposition: string): Promise<{ name: string; state: string }> {
   let name = '';
   const scenario = { contentType: 'application/octet-stream', contentDisposition };
-  const started = await scenarioDownload(t, server!, scenario, path, ({ item, key }) => {
+  const started = await scenarioDownload(t, server(), scenario, path, ({ item, key }) => {
     name = String(item.getFilename());
     item.setSavePath(join(dir!, `${key}.bin`));
   });
@@ -73,8 +65,6 @@ async function refused(path: string, contentDisposition: string): Promise<{ name
 }
 
 describe('downloadItem.getFilename edge cases', () => {
-  afterAll(() => server?.close());
-
   it('refuses a quoted filename* and falls back to filename or the URL', async () => {
     expect(await named(`attachment; filename="a b.zip"; filename*="UTF-8''other.txt"`)).toBe('a b.zip');
     expect(await named(`attachment; filename*="UTF-8''other.txt"`)).toBe('plain');

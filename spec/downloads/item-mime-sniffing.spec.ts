@@ -8,15 +8,10 @@
 // chromium-differential.spec.ts; DevTools reports no download's MIME type,
 // so the types come from the sniffer's and the loader's source.
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defineSpec } from '../../harness/api/spec-meta.ts';
-import { useTarget } from '../../harness/api/spec-runtime.ts';
-import {
-  startDownloadHeaderServer,
-  type DownloadHeaderServer,
-  type HeaderScenario,
-} from '../../fixtures/servers/download-header-server.ts';
-import { scenarioDownload } from './download-support.ts';
+import type { HeaderScenario } from '../../fixtures/servers/download-header-server.ts';
+import { scenarioDownload, useHeaderScenarioTarget } from './download-support.ts';
 
 export const meta = defineSpec({
   members: ['downloadItem.getMimeType', 'downloadItem.getFilename', 'ses.downloadURL'],
@@ -28,13 +23,7 @@ export const meta = defineSpec({
 });
 
 // The fixture writes header and body bytes exactly; each case is a host name of its own.
-let server: DownloadHeaderServer | undefined;
-const t = useTarget(meta, {
-  prepare: async () => {
-    server = await startDownloadHeaderServer();
-    return { switches: { 'host-resolver-rules': 'MAP * 127.0.0.1' } };
-  },
-});
+const { t, server } = useHeaderScenarioTarget(meta);
 
 const TEXT = 'plain words\tand\fform\x1b[0m\r\n';
 const BINARY = '\x00\x01\x02binary\xff';
@@ -47,7 +36,7 @@ const ZIP = 'PK\x03\x04\x14\x00\x00\x00';
 async function sniffed(scenario: HeaderScenario, path = '/file'): Promise<{ type: string; name: string }> {
   let type = '';
   let name = '';
-  const started = await scenarioDownload(t, server!, scenario, path, ({ item }) => {
+  const started = await scenarioDownload(t, server(), scenario, path, ({ item }) => {
     type = String(item.getMimeType());
     name = String(item.getFilename());
     item.cancel();
@@ -57,8 +46,6 @@ async function sniffed(scenario: HeaderScenario, path = '/file'): Promise<{ type
 }
 
 describe('downloadItem.getMimeType when the answer leaves the type to sniffing', () => {
-  afterAll(() => server?.close());
-
   it('is text/plain or application/octet-stream by the body when no Content-Type is sent', async () => {
     expect(await sniffed({ body: TEXT })).toEqual({ type: 'text/plain', name: 'file.txt' });
     expect(await sniffed({ body: BINARY })).toEqual({ type: 'application/octet-stream', name: 'file' });
