@@ -4,20 +4,13 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isJsonInteger, JsonParseError } from '../../../reference/extensions/manifest-json.ts';
+import { isJsonInteger } from '../../../reference/extensions/manifest-json.ts';
 import { parseManifestJsonRust } from '../../../reference/extensions/manifest-json-rust.ts';
+import { failureOf } from './json-reader-support.ts';
 
 const parse = (text: string) => parseManifestJsonRust(Buffer.from(text, 'utf8'));
 
-function failure(text: string | Buffer): string {
-  try {
-    parseManifestJsonRust(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
-  } catch (error) {
-    if (error instanceof JsonParseError) return error.message;
-    throw error;
-  }
-  throw new Error('parsed');
-}
+const failure = failureOf(parseManifestJsonRust);
 
 describe('parseManifestJsonRust', () => {
   it('reads what JSON.parse reads, with the same values', () => {

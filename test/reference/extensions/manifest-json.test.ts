@@ -4,21 +4,14 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isJsonInteger, JsonParseError, parseManifestJson } from '../../../reference/extensions/manifest-json.ts';
+import { isJsonInteger, parseManifestJson } from '../../../reference/extensions/manifest-json.ts';
 import { parseExtensionVersion } from '../../../reference/extensions/manifest-version.ts';
 import { idFromBytes, idFromPath, parsePemKeyBytes } from '../../../reference/extensions/extension-id.ts';
+import { failureOf } from './json-reader-support.ts';
 
 const parse = (text: string) => parseManifestJson(Buffer.from(text, 'utf8'));
 
-function failure(text: string | Buffer): string {
-  try {
-    parseManifestJson(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
-  } catch (error) {
-    if (error instanceof JsonParseError) return error.message;
-    throw error;
-  }
-  throw new Error('parsed');
-}
+const failure = failureOf(parseManifestJson);
 
 describe('parseManifestJson', () => {
   it('reads what JSON.parse reads, with the same values', () => {
