@@ -45,6 +45,17 @@ function answerWith(ses: ReturnType<typeof freshSession>, answer: (details: Sele
   });
 }
 
+/** The device ids a page's request offers in a fresh chooser of `ses`, which is then cancelled. */
+async function offeredIds(ses: ReturnType<typeof freshSession>): Promise<string[]> {
+  let ids: string[] = [];
+  answerWith(ses, (d, callback) => {
+    ids = d.deviceList.map((x) => x.deviceId);
+    callback('');
+  });
+  await t.driver.hid.requestDevice({ session: ses, url: PAGE });
+  return ids;
+}
+
 describe("ses.on('select-hid-device')", () => {
   it("lists devices in Electron's HIDDevice shape with the asking frame, and grants the chosen one", async () => {
     const ses = freshSession(t);
@@ -82,12 +93,7 @@ describe("ses.on('select-hid-device')", () => {
     const fido = await plug(t, 'hid', keyboard({ usagePage: 0xf1d0, usage: 1 }));
     const blocked = await plug(t, 'hid', keyboard({ blocklisted: true }));
     const plain = await plug(t, 'hid', keyboard());
-    let ids: string[] = [];
-    answerWith(ses, (d, callback) => {
-      ids = d.deviceList.map((x) => x.deviceId);
-      callback('');
-    });
-    await t.driver.hid.requestDevice({ session: ses, url: PAGE });
+    const ids = await offeredIds(ses);
     expect(ids).toContain(plain);
     expect(ids).not.toContain(fido);
     expect(ids).not.toContain(blocked);
@@ -97,12 +103,7 @@ describe("ses.on('select-hid-device')", () => {
     const ses = freshSession(t);
     const yubikey = await plug(t, 'hid', keyboard({ name: 'YubiKey', vendorId: 0x1050, productId: 0x0407 }));
     const plain = await plug(t, 'hid', keyboard());
-    let ids: string[] = [];
-    answerWith(ses, (d, callback) => {
-      ids = d.deviceList.map((x) => x.deviceId);
-      callback('');
-    });
-    await t.driver.hid.requestDevice({ session: ses, url: PAGE });
+    const ids = await offeredIds(ses);
     expect(ids).toContain(plain);
     expect(ids).not.toContain(yubikey);
   });
