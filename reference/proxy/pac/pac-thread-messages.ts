@@ -31,7 +31,8 @@ export type PacRequest =
       prelude: string;
       script: string;
       file: string;
-      limits: SandboxLimits;
+      /** Memory and stack; the time limit is `timeoutMs`. */
+      limits: Omit<SandboxLimits, 'timeoutMs'>;
       timeoutMs: number;
     }
   | { id: number; op: 'script-call'; sandbox: number; fn: string; args: [string, string]; timeoutMs: number }

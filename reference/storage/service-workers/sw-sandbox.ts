@@ -108,7 +108,7 @@ export class WorkerSandbox {
           prelude: WORKER_GLOBAL,
           script: source,
           file: this.#scriptUrl,
-          limits: { ...WORKER_LIMITS, timeoutMs: this.#timeoutMs },
+          limits: WORKER_LIMITS,
           timeoutMs: this.#timeoutMs,
         },
         this.#timeoutMs,
